@@ -1,0 +1,399 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../src/db/client.ts';
+import {
+  auditLog,
+  ballot,
+  ballotPick,
+  campaign,
+  campaignStageDate,
+  candidate,
+  media,
+  notice,
+  tally,
+  track,
+} from '../../src/db/schema/index.ts';
+import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
+import { localDay } from '../../src/domain/clock.ts';
+import type { CampaignStage } from '../../src/schemas/enums.ts';
+import { individuals2025, units2025 } from './data/campaign-2025.ts';
+import { individuals2026 } from './data/individuals-2026.ts';
+import { units2026 } from './data/units-2026.ts';
+import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
+import type { DemoIndividual, DemoUnit } from './types.ts';
+
+const day = 24 * 3600 * 1000;
+const organiser = '中共澄川市委组织部';
+
+/**
+ * Loads the fictional demo: the 2026 selection in its public vote (open from a few days ago for
+ * another ten days, whenever the demo is started) and the finished 2025 selection with its
+ * published notice. Everything in it is invented.
+ */
+export async function seedDemo(db: Db, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const t = tx as unknown as Db;
+    await seedCampaign2026(t, now);
+    await seedCampaign2025(t);
+    await tx.insert(auditLog).values({
+      at: now,
+      actorId: null,
+      action: 'demo.seed',
+      entityType: 'database',
+      entityId: 'demo',
+      after: { campaigns: ['2026', '2025'] },
+    });
+  });
+}
+
+async function storeSvg(db: Db, svg: string, alt: string): Promise<string> {
+  const bytes = Buffer.from(svg, 'utf8');
+  const id = createHash('sha256').update(bytes).digest('hex');
+  await db
+    .insert(media)
+    .values({ id, contentType: 'image/svg+xml', bytes, width: 200, height: 240, alt })
+    .onConflictDoNothing();
+  return id;
+}
+
+function unitShortName(name: string): string {
+  return name
+    .replace(/^澄川市/, '')
+    .replace(/^(望潮区|鹭洲区|青桥区|柳塘县|云岭县|澄川高新区|高新区)/, '')
+    .replace(/^澄川/, '');
+}
+
+async function insertIndividuals(
+  db: Db,
+  campaignId: number,
+  trackId: number,
+  people: DemoIndividual[],
+  status: (index: number) => typeof candidate.$inferInsert.status,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, p] of people.entries()) {
+    const portraitId = await storeSvg(db, drawPersonPortrait(p.name, p.sex), `${p.name}（示意头像）`);
+    const [row] = await db
+      .insert(candidate)
+      .values({
+        campaignId,
+        trackId,
+        number: i + 1,
+        status: status(i),
+        name: p.name,
+        organisation: p.organisation,
+        district: p.district,
+        sector: p.sector,
+        sex: p.sex,
+        ethnicity: p.ethnicity,
+        birth: p.birth,
+        nativePlace: p.nativePlace,
+        politicalAffiliation: p.politicalAffiliation,
+        partyJoined: p.partyJoined ?? null,
+        workStarted: p.workStarted,
+        education: p.education,
+        degree: p.degree,
+        currentPost: p.currentPost,
+        cv: p.cv.join('\n'),
+        summary: p.summary,
+        deeds: p.deeds.trim(),
+        portraitId,
+      })
+      .returning({ id: candidate.id });
+    ids.push(row!.id);
+  }
+  return ids;
+}
+
+async function insertUnits(
+  db: Db,
+  campaignId: number,
+  trackId: number,
+  units: DemoUnit[],
+  status: (index: number) => typeof candidate.$inferInsert.status,
+): Promise<number[]> {
+  const ids: number[] = [];
+  for (const [i, u] of units.entries()) {
+    const portraitId = await storeSvg(db, drawUnitEmblem(u.name, unitShortName(u.name)), `${u.name}标识（示意）`);
+    const [row] = await db
+      .insert(candidate)
+      .values({
+        campaignId,
+        trackId,
+        number: i + 1,
+        status: status(i),
+        name: u.name,
+        organisation: '',
+        district: u.district,
+        sector: u.sector,
+        headName: u.headName,
+        headTitle: u.headTitle,
+        summary: u.summary,
+        deeds: u.deeds.trim(),
+        portraitId,
+      })
+      .returning({ id: candidate.id });
+    ids.push(row!.id);
+  }
+  return ids;
+}
+
+function isoDate(d: Date): string {
+  return localDay(d, 'Asia/Shanghai');
+}
+
+async function seedCampaign2026(db: Db, now: Date): Promise<void> {
+  const opens = new Date(Date.parse(`${isoDate(new Date(now.getTime() - 5 * day))}T09:00:00+08:00`));
+  const closes = new Date(Date.parse(`${isoDate(new Date(now.getTime() + 10 * day))}T18:00:00+08:00`));
+  const [c] = await db
+    .insert(campaign)
+    .values({
+      slug: '2026',
+      year: 2026,
+      title: '2026年度澄川市担当作为好单位、好干部评选',
+      organiser,
+      intro: [
+        '为激励全市广大党员干部新时代新担当新作为，树立重实干、重实绩的鲜明导向，市委决定开展2026年度“担当作为好单位、好干部”评选活动。',
+        '',
+        '评选坚持差额产生：各地各单位推荐、市委组织部会同有关方面初审入围后，候选对象的先进事迹在本网站公开展示，接受群众投票和监督。群众投票结果是二次入围的重要参考，最终人选由市委常委会差额票决产生，并在任前公示后命名表彰。',
+      ].join('\n'),
+      stage: 'public_vote',
+      countsVisibility: 'after_close',
+      voteOpensAt: opens,
+      voteClosesAt: closes,
+    })
+    .returning({ id: campaign.id });
+  const campaignId = c!.id;
+  const at = (offsetDays: number) => isoDate(new Date(now.getTime() + offsetDays * day));
+  const timeline: [CampaignStage, string, string][] = [
+    ['nomination', at(-40), at(-26)],
+    ['review', at(-25), at(-6)],
+    ['public_vote', isoDate(opens), isoDate(closes)],
+    ['second_shortlist', at(11), at(17)],
+    ['committee_vote', at(18), at(24)],
+    ['publicity', at(25), at(31)],
+    ['concluded', at(32), at(32)],
+  ];
+  await db
+    .insert(campaignStageDate)
+    .values(timeline.map(([stage, startsOn, endsOn]) => ({ campaignId, stage, startsOn, endsOn })));
+
+  const [cadres, units] = await db
+    .insert(track)
+    .values([
+      {
+        campaignId,
+        slug: 'cadres',
+        kind: 'individual',
+        name: '担当作为好干部',
+        description: '在推动高质量发展、破解急难愁盼问题中敢于担当、实绩突出的干部。',
+        quota: 20,
+        maxPicks: 20,
+        minPicks: 1,
+        position: 1,
+      },
+      {
+        campaignId,
+        slug: 'units',
+        kind: 'unit',
+        name: '担当作为好单位',
+        description: '在重大任务、重点工作和服务群众中攻坚克难、成效显著的单位。',
+        quota: 12,
+        maxPicks: 12,
+        minPicks: 1,
+        position: 2,
+      },
+    ])
+    .returning({ id: track.id });
+  // Three nominations did not pass the initial review; they must never appear in public.
+  const cadreIds = await insertIndividuals(db, campaignId, cadres!.id, individuals2026, (i) =>
+    i >= individuals2026.length - 2 ? 'nominated' : 'shortlisted',
+  );
+  const unitIds = await insertUnits(db, campaignId, units!.id, units2026, (i) =>
+    i === units2026.length - 1 ? 'nominated' : 'shortlisted',
+  );
+  await seedBallots(db, {
+    campaignId,
+    trackId: cadres!.id,
+    candidateIds: cadreIds.slice(0, -2),
+    ballots: 420,
+    maxPicks: 8,
+    from: opens,
+    to: now,
+    seed: 'cadres-2026',
+  });
+  await seedBallots(db, {
+    campaignId,
+    trackId: units!.id,
+    candidateIds: unitIds.slice(0, -1),
+    ballots: 360,
+    maxPicks: 6,
+    from: opens,
+    to: now,
+    seed: 'units-2026',
+  });
+}
+
+async function seedCampaign2025(db: Db): Promise<void> {
+  const opens = new Date('2025-11-24T09:00:00+08:00');
+  const closes = new Date('2025-12-05T18:00:00+08:00');
+  const [c] = await db
+    .insert(campaign)
+    .values({
+      slug: '2025',
+      year: 2025,
+      title: '2025年度澄川市担当作为好单位、好干部评选',
+      organiser,
+      intro:
+        '2025年度评选经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决和任前公示，已完成命名表彰。',
+      stage: 'concluded',
+      countsVisibility: 'after_close',
+      voteOpensAt: opens,
+      voteClosesAt: closes,
+    })
+    .returning({ id: campaign.id });
+  const campaignId = c!.id;
+  const timeline: [CampaignStage, string, string][] = [
+    ['nomination', '2025-10-09', '2025-10-24'],
+    ['review', '2025-10-27', '2025-11-21'],
+    ['public_vote', '2025-11-24', '2025-12-05'],
+    ['second_shortlist', '2025-12-08', '2025-12-12'],
+    ['committee_vote', '2025-12-15', '2025-12-31'],
+    ['publicity', '2026-01-12', '2026-01-16'],
+    ['concluded', '2026-01-23', '2026-01-23'],
+  ];
+  await db
+    .insert(campaignStageDate)
+    .values(timeline.map(([stage, startsOn, endsOn]) => ({ campaignId, stage, startsOn, endsOn })));
+  const [cadres, units] = await db
+    .insert(track)
+    .values([
+      { campaignId, slug: 'cadres', kind: 'individual', name: '担当作为好干部', quota: 8, maxPicks: 8, position: 1 },
+      { campaignId, slug: 'units', kind: 'unit', name: '担当作为好单位', quota: 6, maxPicks: 6, position: 2 },
+    ])
+    .returning({ id: track.id });
+  const electedCadres = 8;
+  const electedUnits = 6;
+  const cadreIds = await insertIndividuals(db, campaignId, cadres!.id, individuals2025, (i) =>
+    i < electedCadres ? 'elected' : 'not_elected',
+  );
+  const unitIds = await insertUnits(db, campaignId, units!.id, units2025, (i) =>
+    i < electedUnits ? 'elected' : 'not_elected',
+  );
+  await seedBallots(db, {
+    campaignId,
+    trackId: cadres!.id,
+    candidateIds: cadreIds,
+    ballots: 900,
+    maxPicks: 8,
+    from: opens,
+    to: closes,
+    seed: 'cadres-2025',
+  });
+  await seedBallots(db, {
+    campaignId,
+    trackId: units!.id,
+    candidateIds: unitIds,
+    ballots: 700,
+    maxPicks: 6,
+    from: opens,
+    to: closes,
+    seed: 'units-2025',
+  });
+  await db.insert(notice).values({
+    campaignId,
+    slug: '2025-1',
+    serial: '澄组公〔2026〕1号',
+    title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
+    lead:
+      '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
+    status: 'published',
+    periodStart: '2026-01-12',
+    periodEnd: '2026-01-16',
+    reportPhone: '0519-12380',
+    reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
+    reportPostcode: '213399',
+    reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
+    reportWeb: 'http://localhost:4321/',
+    reportRules:
+      '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
+    signature: organiser,
+    signedOn: '2026-01-11',
+    publishedAt: new Date('2026-01-12T08:00:00+08:00'),
+  });
+}
+
+interface BallotPlan {
+  campaignId: number;
+  trackId: number;
+  candidateIds: number[];
+  ballots: number;
+  maxPicks: number;
+  from: Date;
+  to: Date;
+  seed: string;
+}
+
+/**
+ * Demo ballots with a plausible spread: some candidates are more popular than others. Each comes
+ * from its own fictional device; tallies are computed from the picks, as the app would.
+ */
+async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
+  let s = createHash('sha256').update(plan.seed).digest().readUInt32LE(0);
+  const rand = () => {
+    s = (Math.imul(s ^ (s >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+    return s / 4294967296;
+  };
+  const weights = plan.candidateIds.map(() => 0.3 + rand() * 1.7);
+  const span = Math.max(plan.to.getTime() - plan.from.getTime(), 3600_000);
+  const counts = new Map<number, number>();
+  const addressSeq = new Map<string, number>();
+  const rows: (typeof ballot.$inferInsert)[] = [];
+  const picks: { index: number; candidateId: number }[] = [];
+  for (let b = 0; b < plan.ballots; b++) {
+    const castAt = new Date(plan.from.getTime() + Math.floor(rand() * span));
+    const d = localDay(castAt, 'Asia/Shanghai');
+    const addressHash = createHash('sha256').update(`${plan.seed}:addr:${Math.floor(rand() * 260)}`).digest('base64url');
+    const key = `${addressHash}|${d}`;
+    const seq = (addressSeq.get(key) ?? 0) + 1;
+    if (seq > 50) continue;
+    addressSeq.set(key, seq);
+    rows.push({
+      receipt: newReceiptCode(),
+      campaignId: plan.campaignId,
+      trackId: plan.trackId,
+      deviceHash: createHash('sha256').update(`${plan.seed}:device:${b}`).digest('base64url'),
+      addressHash,
+      day: d,
+      deviceSeq: 1,
+      addressSeq: seq,
+      castAt,
+    });
+    const n = 1 + Math.floor(rand() * plan.maxPicks);
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(n, plan.candidateIds.length)) {
+      let x = rand() * weights.reduce((a, w) => a + w, 0);
+      let i = 0;
+      while (x > weights[i]! && i < weights.length - 1) x -= weights[i++]!;
+      chosen.add(plan.candidateIds[i]!);
+    }
+    for (const candidateId of chosen) {
+      picks.push({ index: rows.length - 1, candidateId });
+      counts.set(candidateId, (counts.get(candidateId) ?? 0) + 1);
+    }
+  }
+  const ids: number[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    const inserted = await db.insert(ballot).values(rows.slice(i, i + 200)).returning({ id: ballot.id });
+    ids.push(...inserted.map((r) => r.id));
+  }
+  const pickRows = picks.map((p) => ({ ballotId: ids[p.index]!, candidateId: p.candidateId }));
+  for (let i = 0; i < pickRows.length; i += 400) {
+    await db.insert(ballotPick).values(pickRows.slice(i, i + 400));
+  }
+  const tallies = plan.candidateIds.map((candidateId) => ({ candidateId, votes: counts.get(candidateId) ?? 0 }));
+  await db
+    .insert(tally)
+    .values(tallies)
+    .onConflictDoUpdate({ target: tally.candidateId, set: { votes: sql`excluded.votes` } });
+}

@@ -1,0 +1,80 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
+import { ballotStatuses } from '../../schemas/enums.ts';
+import { candidate } from './candidate.ts';
+import { campaign } from './campaign.ts';
+import { staffUser } from './staff.ts';
+import { track } from './track.ts';
+import { inList } from './sql-list.ts';
+
+/**
+ * One ballot in one track. Voters have no accounts: a ballot is tied to a keyed hash of the
+ * device cookie and of the client address, never to a raw address.
+ *
+ * The daily limits are held by the database: the n-th ballot of a device on a day in a track
+ * carries `deviceSeq = n`, and (track, device, day, seq) is unique. Two processes that both
+ * see n-1 earlier ballots both try to write seq n; one of them fails on the key. The same holds
+ * for the address. Invalidated ballots keep their row and keep using their slot.
+ */
+export const ballot = sqliteTable(
+  'ballot',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    receipt: text().notNull(),
+    campaignId: integer()
+      .notNull()
+      .references(() => campaign.id, { onDelete: 'restrict' }),
+    trackId: integer()
+      .notNull()
+      .references(() => track.id, { onDelete: 'restrict' }),
+    deviceHash: text().notNull(),
+    addressHash: text().notNull(),
+    /** Local calendar day of the campaign's time zone, `YYYY-MM-DD`. */
+    day: text().notNull(),
+    deviceSeq: integer().notNull(),
+    addressSeq: integer().notNull(),
+    status: text({ enum: ballotStatuses }).notNull().default('counted'),
+    invalidReason: text(),
+    invalidatedBy: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
+    invalidatedAt: integer({ mode: 'timestamp_ms' }),
+    castAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ballot_receipt_unique').on(t.receipt),
+    uniqueIndex('ballot_device_day_seq_unique').on(t.trackId, t.deviceHash, t.day, t.deviceSeq),
+    uniqueIndex('ballot_address_day_seq_unique').on(t.trackId, t.addressHash, t.day, t.addressSeq),
+    index('ballot_track_cast_idx').on(t.trackId, t.castAt),
+    check('ballot_status_known', inList(t.status, ballotStatuses)),
+    check('ballot_seq_positive', sql`${t.deviceSeq} >= 1 and ${t.addressSeq} >= 1`),
+    check(
+      'ballot_invalidation_complete',
+      sql`(${t.status} = 'counted' and ${t.invalidReason} is null and ${t.invalidatedAt} is null) or (${t.status} = 'invalidated' and ${t.invalidReason} is not null and ${t.invalidatedAt} is not null)`,
+    ),
+    check('ballot_day_format', sql`${t.day} glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'`),
+  ],
+);
+
+/** The candidates picked on a ballot; the primary key makes a double pick impossible. */
+export const ballotPick = sqliteTable(
+  'ballot_pick',
+  {
+    ballotId: integer()
+      .notNull()
+      .references(() => ballot.id, { onDelete: 'restrict' }),
+    candidateId: integer()
+      .notNull()
+      .references(() => candidate.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ballotId, t.candidateId] }),
+    index('ballot_pick_candidate_idx').on(t.candidateId),
+  ],
+);

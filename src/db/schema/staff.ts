@@ -1,0 +1,65 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { staffRoles } from '../../schemas/enums.ts';
+import { inList } from './sql-list.ts';
+
+export const staffUser = sqliteTable(
+  'staff_user',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased. */
+    email: text().notNull(),
+    displayName: text().notNull(),
+    role: text({ enum: staffRoles }).notNull(),
+    passwordHash: text().notNull(),
+    disabledAt: integer({ mode: 'timestamp_ms' }),
+    createdAt: integer({ mode: 'timestamp_ms' })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('staff_user_email_unique').on(t.email),
+    check('staff_user_role_known', inList(t.role, staffRoles)),
+    check('staff_user_email_lower', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+  ],
+);
+
+/** Server-side sessions; the cookie carries a random token whose SHA-256 is the id. */
+export const staffSession = sqliteTable(
+  'staff_session',
+  {
+    id: text().primaryKey(),
+    userId: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    userAgent: text().notNull().default(''),
+  },
+  (t) => [index('staff_session_user_idx').on(t.userId)],
+);
+
+/**
+ * Append-only record of every change made through the app. Triggers in the migrations refuse
+ * UPDATE and DELETE on this table.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** Null for actions of the system itself (seeding, migrations, scheduled jobs). */
+    actorId: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
+    action: text().notNull(),
+    entityType: text().notNull(),
+    entityId: text().notNull(),
+    /** JSON snapshots of the changed fields. */
+    before: text({ mode: 'json' }),
+    after: text({ mode: 'json' }),
+  },
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_at_idx').on(t.at),
+  ],
+);

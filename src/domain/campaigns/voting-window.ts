@@ -1,0 +1,20 @@
+import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
+
+export type VotingState = 'not_yet_open' | 'open' | 'closed';
+
+/**
+ * Voting is open only while the campaign is in its public-vote stage and inside the published
+ * window; before that stage or window it is "not yet open", after them "closed".
+ */
+export function votingStateOf(
+  c: { stage: CampaignStage; voteOpensAt: Date | null; voteClosesAt: Date | null },
+  now: Date,
+): VotingState {
+  const stage = campaignStages.indexOf(c.stage);
+  const vote = campaignStages.indexOf('public_vote');
+  if (stage < vote) return 'not_yet_open';
+  if (stage > vote) return 'closed';
+  if (c.voteOpensAt && now < c.voteOpensAt) return 'not_yet_open';
+  if (c.voteClosesAt && now >= c.voteClosesAt) return 'closed';
+  return 'open';
+}

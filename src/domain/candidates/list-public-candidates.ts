@@ -1,0 +1,18 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { candidate } from '../../db/schema/index.ts';
+import { publicCandidateStatuses } from '../../schemas/enums.ts';
+
+export type CandidateRow = typeof candidate.$inferSelect;
+
+/**
+ * The candidates of a track that the public may see, in ballot-number order. Ordering never
+ * depends on votes, so hidden counts cannot leak through the order of a list.
+ */
+export async function listPublicCandidates(db: Db, trackId: number): Promise<CandidateRow[]> {
+  return db
+    .select()
+    .from(candidate)
+    .where(and(eq(candidate.trackId, trackId), inArray(candidate.status, publicCandidateStatuses)))
+    .orderBy(asc(candidate.number));
+}

@@ -1,0 +1,36 @@
+/**
+ * The one error model of the domain. Verbs throw a DomainError with a code; the HTTP layer maps
+ * the code to a status and a message in the reader's language (src/i18n), pages do the same.
+ */
+export const domainErrorCodes = [
+  'invalid_request',
+  'not_found',
+  'conflict',
+  'rule_violation',
+  'already_voted',
+  'bot_check_failed',
+  'rate_limited',
+  'payload_too_large',
+  'unavailable',
+] as const;
+export type DomainErrorCode = (typeof domainErrorCodes)[number];
+
+export class DomainError extends Error {
+  override name = 'DomainError';
+  readonly code: DomainErrorCode;
+  /** Which message of the code's family applies, e.g. `too_many_picks`. */
+  readonly reason: string;
+  /** Values for the message and for the response body. */
+  readonly details: Record<string, unknown>;
+
+  constructor(code: DomainErrorCode, reason: string = code, details: Record<string, unknown> = {}) {
+    super(`${code}: ${reason}`);
+    this.code = code;
+    this.reason = reason;
+    this.details = details;
+  }
+}
+
+export function isDomainError(e: unknown): e is DomainError {
+  return e instanceof Error && e.name === 'DomainError' && 'code' in e && 'reason' in e;
+}

@@ -1,0 +1,109 @@
+import type { Locale } from './locales.ts';
+
+type Params = Record<string, unknown>;
+type Message = string | ((p: Params) => string);
+
+const when = (iso: unknown, locale: Locale): string =>
+  typeof iso === 'string'
+    ? new Intl.DateTimeFormat(locale, {
+        timeZone: 'Asia/Shanghai',
+        month: 'long',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+      }).format(new Date(iso))
+    : '';
+
+/** Messages by reason (or by code when a reason has none of its own), per language. */
+const messages: Record<Locale, Record<string, Message>> = {
+  'zh-CN': {
+    invalid_request: '请求格式不正确，请检查后重试。',
+    invalid_json: '请求内容不是有效的 JSON。',
+    not_found: '没有找到您要的内容。',
+    campaign_not_found: '没有找到这项评选活动。',
+    track_not_found: '没有找到这个评选类别。',
+    candidate_not_found: '没有找到这位候选对象。',
+    media_not_found: '没有找到这张图片。',
+    receipt_not_found: '没有找到这个投票凭证码，请核对后再试。',
+    receipt_malformed: '凭证码应为 12 位字母和数字，例如 K7QH-2M9X-TR4B。',
+    route_not_found: '没有这个接口。',
+    rule_violation: '这张选票不符合投票规则。',
+    voting_not_open: '投票尚未开始，请在投票开始后再来。',
+    voting_closed: '投票已经结束，感谢您的关注。',
+    duplicate_pick: '同一位候选对象只能选一次。',
+    too_many_picks: (p) => `所选超过本类别上限：最多可选 ${String(p.max)} 名，您选了 ${String(p.given)} 名。`,
+    too_few_picks: (p) => `所选少于本类别下限：至少需选 ${String(p.min)} 名。`,
+    candidate_not_on_ballot: '所选对象中有不在本类别公开候选名单上的，请刷新页面后重新选择。',
+    already_voted: '您今天已经投过票了。',
+    daily_limit: (p) => `您今天在本类别的投票次数已用完，${when(p.nextBallotAt, 'zh-CN')}后可再次投票。`,
+    address_limit: (p) =>
+      `今天从您当前网络投出的选票已达上限，请更换网络或于 ${when(p.nextBallotAt, 'zh-CN')}后再试。`,
+    bot_check_failed: '人机验证未通过，请重新验证后再提交。您的选择已保留。',
+    rate_limited: '操作太频繁，请稍后再试。',
+    payload_too_large: '请求内容过大。',
+    unavailable: '服务暂时不可用，请稍后再试。',
+    internal: '服务器出了点问题，请稍后再试。您的选择已保留。',
+  },
+  'zh-TW': {
+    invalid_request: '請求格式不正確，請檢查後重試。',
+    invalid_json: '請求內容不是有效的 JSON。',
+    not_found: '沒有找到您要的內容。',
+    campaign_not_found: '沒有找到這項評選活動。',
+    track_not_found: '沒有找到這個評選類別。',
+    candidate_not_found: '沒有找到這位候選對象。',
+    media_not_found: '沒有找到這張圖片。',
+    receipt_not_found: '沒有找到這個投票憑證碼，請核對後再試。',
+    receipt_malformed: '憑證碼應為 12 位字母和數字，例如 K7QH-2M9X-TR4B。',
+    route_not_found: '沒有這個介面。',
+    rule_violation: '這張選票不符合投票規則。',
+    voting_not_open: '投票尚未開始，請在投票開始後再來。',
+    voting_closed: '投票已經結束，感謝您的關注。',
+    duplicate_pick: '同一位候選對象只能選一次。',
+    too_many_picks: (p) => `所選超過本類別上限：最多可選 ${String(p.max)} 名，您選了 ${String(p.given)} 名。`,
+    too_few_picks: (p) => `所選少於本類別下限：至少需選 ${String(p.min)} 名。`,
+    candidate_not_on_ballot: '所選對象中有不在本類別公開候選名單上的，請重新整理頁面後重新選擇。',
+    already_voted: '您今天已經投過票了。',
+    daily_limit: (p) => `您今天在本類別的投票次數已用完，${when(p.nextBallotAt, 'zh-TW')}後可再次投票。`,
+    address_limit: (p) =>
+      `今天從您目前網路投出的選票已達上限，請更換網路或於 ${when(p.nextBallotAt, 'zh-TW')}後再試。`,
+    bot_check_failed: '人機驗證未通過，請重新驗證後再提交。您的選擇已保留。',
+    rate_limited: '操作太頻繁，請稍後再試。',
+    payload_too_large: '請求內容過大。',
+    unavailable: '服務暫時無法使用，請稍後再試。',
+    internal: '伺服器出了點問題，請稍後再試。您的選擇已保留。',
+  },
+  en: {
+    invalid_request: 'The request is not well formed; please check it and try again.',
+    invalid_json: 'The request body is not valid JSON.',
+    not_found: 'Nothing was found here.',
+    campaign_not_found: 'There is no such selection.',
+    track_not_found: 'There is no such category in this selection.',
+    candidate_not_found: 'There is no such candidate.',
+    media_not_found: 'There is no such image.',
+    receipt_not_found: 'No ballot has this receipt code; please check it and try again.',
+    receipt_malformed: 'A receipt code has 12 letters and digits, such as K7QH-2M9X-TR4B.',
+    route_not_found: 'There is no such endpoint.',
+    rule_violation: 'This ballot does not follow the voting rules.',
+    voting_not_open: 'Voting has not opened yet.',
+    voting_closed: 'Voting has closed. Thank you for your interest.',
+    duplicate_pick: 'Each candidate can be picked only once.',
+    too_many_picks: (p) => `Too many picks: at most ${String(p.max)} in this category, you picked ${String(p.given)}.`,
+    too_few_picks: (p) => `Too few picks: pick at least ${String(p.min)}.`,
+    candidate_not_on_ballot: 'A picked candidate is not on this category’s public list; reload the page and pick again.',
+    already_voted: 'You have already voted today.',
+    daily_limit: (p) => `You have used today’s ballots in this category. You can vote again from ${when(p.nextBallotAt, 'en')}.`,
+    address_limit: (p) =>
+      `The ballots allowed from your network today have been used. Try another network or again from ${when(p.nextBallotAt, 'en')}.`,
+    bot_check_failed: 'The bot check did not pass. Please check again and resend; your picks are kept.',
+    rate_limited: 'Too many requests; please wait a moment.',
+    payload_too_large: 'The request is too large.',
+    unavailable: 'The service is unavailable right now; please try again shortly.',
+    internal: 'Something went wrong on our side; please try again. Your picks are kept.',
+  },
+};
+
+export function errorMessage(locale: Locale, reason: string, code: string, params: Params = {}): string {
+  const table = messages[locale];
+  const m = table[reason] ?? table[code] ?? table.internal!;
+  return typeof m === 'function' ? m(params) : m;
+}

@@ -1,0 +1,26 @@
+export const locales = ['zh-CN', 'zh-TW', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'zh-CN';
+
+/**
+ * Picks the reader's language from an explicit choice (query or cookie) or, failing that, the
+ * Accept-Language header. Traditional Chinese covers Hong Kong, Macao and Taiwan.
+ */
+export function negotiateLocale(explicit: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (explicit && (locales as readonly string[]).includes(explicit)) return explicit as Locale;
+  const ranked = (acceptLanguage ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((e) => e.tag !== '' && e.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { tag } of ranked) {
+    if (/^zh-(tw|hk|mo|hant)/.test(tag)) return 'zh-TW';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return defaultLocale;
+}

@@ -1,0 +1,54 @@
+/**
+ * Enumerations shared by the database schema, the API, forms and pages. Plain `as const` arrays
+ * so that both zod and drizzle CHECK constraints are built from the same list.
+ */
+
+/** The seven stages of a selection, in order (DOMAIN.md). */
+export const campaignStages = [
+  'nomination',
+  'review',
+  'public_vote',
+  'second_shortlist',
+  'committee_vote',
+  'publicity',
+  'concluded',
+] as const;
+export type CampaignStage = (typeof campaignStages)[number];
+
+export const trackKinds = ['unit', 'individual'] as const;
+export type TrackKind = (typeof trackKinds)[number];
+
+export const candidateStatuses = [
+  'nominated',
+  'shortlisted',
+  'second_shortlist',
+  'elected',
+  'not_elected',
+  'withdrawn',
+] as const;
+export type CandidateStatus = (typeof candidateStatuses)[number];
+
+/**
+ * Statuses that may be shown to the public. Only candidates that passed the initial review are
+ * ever public; a nominated or withdrawn candidate never appears on a page, in the API or in a
+ * feed.
+ */
+export const publicCandidateStatuses = [
+  'shortlisted',
+  'second_shortlist',
+  'elected',
+  'not_elected',
+] as const satisfies readonly CandidateStatus[];
+
+/** Whether vote counts are visible while the vote runs, or only after it closes. */
+export const countsVisibilities = ['live', 'after_close'] as const;
+export type CountsVisibility = (typeof countsVisibilities)[number];
+
+export const ballotStatuses = ['counted', 'invalidated'] as const;
+export type BallotStatus = (typeof ballotStatuses)[number];
+
+export const staffRoles = ['admin', 'editor', 'monitor', 'auditor'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const noticeStatuses = ['draft', 'published'] as const;
+export type NoticeStatus = (typeof noticeStatuses)[number];

@@ -1,0 +1,61 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { DomainError } from '../domain/errors.ts';
+import { errorBodySchema } from '../schemas/api.ts';
+import type { Db } from '../db/client.ts';
+import type { Clock } from '../domain/clock.ts';
+import type { BotCheck } from './bot-check/bot-check.ts';
+import type { Config } from './config.ts';
+import { errorResponse } from './http-errors.ts';
+
+export interface ApiDeps {
+  db: Db;
+  config: Config;
+  botCheck: BotCheck;
+  clock: Clock;
+  /**
+   * The client's address for this request. The production server reads the socket (and
+   * X-Forwarded-For from trusted proxies); tests supply their own.
+   */
+  clientAddress?: (c: Context) => string;
+}
+
+export type ApiEnv = { Variables: { deps: Required<ApiDeps> } };
+export type ApiApp = OpenAPIHono<ApiEnv>;
+
+/**
+ * A sub-app for one resource. Requests that fail their zod schema get 400 `invalid_request` with
+ * the list of issues, in the reader's language.
+ */
+export function newRouter(): ApiApp {
+  return new OpenAPIHono<ApiEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issues = result.error.issues.map((i) => ({
+        path: i.path.map(String).join('.'),
+        message: i.message,
+      }));
+      return errorResponse(c, new DomainError('invalid_request'), issues);
+    },
+  });
+}
+
+/** Documented error responses, shared by the route definitions. */
+export function errorResponses(...statuses: (400 | 403 | 404 | 409 | 413 | 422 | 429 | 503)[]) {
+  const descriptions = {
+    400: 'Invalid request (`invalid_request`), with the validation issues.',
+    403: 'The bot check failed (`bot_check_failed`).',
+    404: 'Not found (`not_found`).',
+    409: 'Already voted today (`already_voted`), with when the next ballot is possible.',
+    413: 'Request body too large (`payload_too_large`).',
+    422: 'The ballot breaks a rule (`rule_violation`).',
+    429: 'Too many requests (`rate_limited`), with Retry-After.',
+    503: 'Temporarily unavailable.',
+  } as const;
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s], content: { 'application/json': { schema: errorBodySchema } } },
+    ]),
+  );
+}

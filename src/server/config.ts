@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { z } from 'zod';
+import { localPathOf } from '../db/client.ts';
+
+/** Cloudflare's siteverify endpoint, the default for TURNSTILE_VERIFY_URL. */
+export const cloudflareSiteverifyUrl = 'https://challenges.cloudflare.com/turnstile/v0/siteverify';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const trustProxy = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx) => {
+    if (value === '' || value === 'false') return [] as string[];
+    const entries = value.split(',').map((e) => e.trim());
+    for (const entry of entries) {
+      const [address, bits] = entry.split('/');
+      const family = entry === 'loopback' ? 4 : isIP(address ?? '');
+      const bitsOk =
+        bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+      if (family === 0 || !bitsOk) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${entry}" is not an IP address, a CIDR range or "loopback"`,
+        });
+        return z.NEVER;
+      }
+    }
+    return entries;
+  });
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .default('file:data/site.db')
+  .refine((v) => /^(file|libsql|https?|wss?):/.test(v), {
+    message: 'must start with file:, libsql:, http(s): or ws(s):',
+  });
+
+export const envSchema = z
+  .object({
+    HOST: z.string().trim().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+    DATABASE_URL: databaseUrl,
+    DATABASE_AUTH_TOKEN: optionalText,
+    PUBLIC_BASE_URL: z
+      .url({ protocol: /^https?$/ })
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+    SESSION_SECRET: optionalText.pipe(
+      z.string().min(32, 'must be at least 32 characters').optional(),
+    ),
+    TURNSTILE_SITE_KEY: optionalText,
+    TURNSTILE_SECRET_KEY: optionalText,
+    TURNSTILE_VERIFY_URL: z.url({ protocol: /^https?$/ }).default(cloudflareSiteverifyUrl),
+    TRUST_PROXY: trustProxy,
+    DATA_DIR: z.string().trim().min(1).default('data'),
+  })
+  .superRefine((env, ctx) => {
+    if (Boolean(env.TURNSTILE_SITE_KEY) !== Boolean(env.TURNSTILE_SECRET_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.TURNSTILE_SITE_KEY ? 'TURNSTILE_SECRET_KEY' : 'TURNSTILE_SITE_KEY'],
+        message: 'TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY must be set together',
+      });
+    }
+  });
+
+export interface Config {
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databaseAuthToken: string | undefined;
+  /** Origin used in canonical links, share links and QR codes. */
+  publicBaseUrl: string;
+  sessionSecret: string;
+  turnstile:
+    | { mode: 'live'; siteKey: string; secretKey: string; verifyUrl: string }
+    | { mode: 'test' };
+  /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`. */
+  trustProxy: string[];
+  dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  const databaseUrl = resolveFileUrl(e.DATABASE_URL);
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl,
+    databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    turnstile:
+      e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY
+        ? {
+            mode: 'live',
+            siteKey: e.TURNSTILE_SITE_KEY,
+            secretKey: e.TURNSTILE_SECRET_KEY,
+            verifyUrl: e.TURNSTILE_VERIFY_URL,
+          }
+        : { mode: 'test' },
+    trustProxy: e.TRUST_PROXY,
+    dataDir,
+  };
+}
+
+/** Relative `file:` paths are taken from the project root, whoever opens them. */
+function resolveFileUrl(url: string): string {
+  const path = localPathOf(url);
+  if (path === null || path === ':memory:' || url.startsWith('file://')) return url;
+  return `file:${resolve(path)}`;
+}
+
+/**
+ * Without SESSION_SECRET, one random secret is made on first start and kept in the data
+ * directory, so cookies and address hashes stay valid across restarts. Several processes must
+ * share it: set SESSION_SECRET when they do not share the data directory.
+ */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    try {
+      // 'wx' fails if another process won the race; then read what it wrote.
+      writeFileSync(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
+      return secret;
+    } catch {
+      return readFileSync(file, 'utf8').trim();
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
+import { DomainError } from '../domain/errors.ts';
+import { newRouter, type ApiApp, type ApiDeps } from './api-env.ts';
+import { resolveClientAddress, trustedProxies } from './client-address.ts';
+import { errorResponse, handleError } from './http-errors.ts';
+import { ballotRoutes } from './routes/ballots.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { healthRoutes } from './routes/health.ts';
+import { mediaRoutes } from './routes/media.ts';
+
+/**
+ * The public API as a Hono app under `/api`. It has no Astro imports: the production server,
+ * `astro dev` (src/fetch.ts) and the tests (`app.request()`) all mount the same app, and tests
+ * swap the bot check, the clock and the client address.
+ */
+export function createApi(deps: ApiDeps): ApiApp {
+  const trusted = trustedProxies(deps.config.trustProxy);
+  const clientAddress =
+    deps.clientAddress ??
+    ((c: Context) => {
+      let socket: string | undefined;
+      try {
+        socket = getConnInfo(c).remote.address;
+      } catch {
+        socket = undefined;
+      }
+      return resolveClientAddress(socket, c.req.header('x-forwarded-for'), trusted);
+    });
+  const full = { ...deps, clientAddress };
+
+  const api = newRouter().basePath('/api') as ApiApp;
+  api.use(async (c, next) => {
+    c.set('deps', full);
+    await next();
+  });
+  api.route('/', healthRoutes);
+  api.route('/', campaignRoutes);
+  api.route('/', ballotRoutes);
+  api.route('/', mediaRoutes);
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Outstanding units and cadres selection — public API',
+      version: '1.0.0',
+      description:
+        'Read the selections and their public candidates, cast ballots and check receipts. Errors are ' +
+        '`{ "error": { "code", "message" } }` with the message in the language of Accept-Language or `?lang=`.',
+    },
+    servers: [{ url: deps.config.publicBaseUrl }],
+  });
+
+  api.notFound((c) => errorResponse(c, new DomainError('not_found', 'route_not_found')));
+  api.onError(handleError);
+  return api;
+}

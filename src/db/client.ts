@@ -50,5 +50,27 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
     await client.execute('PRAGMA foreign_keys = ON');
   }
   const db = drizzle(client, { schema, casing: 'snake_case' });
+  serialiseTransactions(db);
   return { db, client, close: () => client.close() };
+}
+
+/**
+ * Runs this process's transactions one after another.
+ *
+ * The libSQL driver is synchronous underneath: a connection that waits for SQLite's write lock
+ * sleeps on the event loop's own thread. If a second pooled connection of the same process
+ * waited for the lock held by a first one, the first could never reach its COMMIT, and both
+ * would stall until the busy timeout. Queuing transactions in-process avoids that; other
+ * processes still wait on the busy timeout, which is short because no transaction here waits
+ * on anything but the database. Every write of the app therefore goes through
+ * `db.transaction()`.
+ */
+function serialiseTransactions(db: Db): void {
+  const run = db.transaction.bind(db);
+  let tail: Promise<unknown> = Promise.resolve();
+  db.transaction = ((fn, config) => {
+    const result = tail.then(() => run(fn, config));
+    tail = result.catch(() => undefined);
+    return result;
+  }) as Db['transaction'];
 }

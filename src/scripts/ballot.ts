@@ -1,0 +1,269 @@
+/**
+ * The ballot on list and profile pages: select toggles, a live counter, a review sheet, the bot
+ * check (loaded only when the sheet opens) and the receipt. The selection lives in localStorage
+ * per campaign and track, so it survives navigation, reloads and failed sends.
+ */
+
+interface Picked {
+  id: number;
+  name: string;
+}
+
+interface TurnstileApi {
+  render(el: HTMLElement, options: Record<string, unknown>): string;
+  reset(id?: string): void;
+}
+
+declare global {
+  interface Window {
+    turnstile?: TurnstileApi;
+  }
+}
+
+type Strings = Record<
+  'full' | 'none' | 'remove' | 'sending' | 'submit' | 'networkError' | 'copied' | 'selected' | 'select',
+  string
+>;
+
+const q = <T extends Element>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
+
+function storageKey(campaign: string, track: string) {
+  return `ballot:v1:${campaign}:${track}`;
+}
+
+function load(key: string): Picked[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(v)
+      ? v.filter((p): p is Picked => typeof p?.id === 'number' && typeof p?.name === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function save(key: string, picks: Picked[]) {
+  try {
+    localStorage.setItem(key, JSON.stringify(picks));
+  } catch {
+    // Private mode or full storage: the selection still works for this page view.
+  }
+}
+
+let scriptPromise: Promise<void> | undefined;
+function loadBotScript(src: string): Promise<void> {
+  scriptPromise ??= new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.async = true;
+    s.onload = () => resolve();
+    s.onerror = () => {
+      scriptPromise = undefined;
+      reject(new Error('bot check script failed to load'));
+    };
+    document.head.append(s);
+  });
+  return scriptPromise;
+}
+
+export function mountBallot() {
+  const bar = q<HTMLElement>(document, '[data-ballot]');
+  const sheet = q<HTMLDialogElement>(document, '[data-sheet]');
+  if (!bar || !sheet) return;
+  const campaign = bar.dataset.campaign!;
+  const track = bar.dataset.track!;
+  const max = Number(bar.dataset.max);
+  const min = Number(bar.dataset.min);
+  const strings = JSON.parse(bar.dataset.strings ?? '{}') as Strings;
+  const key = storageKey(campaign, track);
+  let picks = load(key);
+  let token: string | null = null;
+  let widgetId: string | undefined;
+  let sending = false;
+
+  const toggles = [...document.querySelectorAll<HTMLButtonElement>('.toggle[data-candidate]')];
+  const counter = q<HTMLElement>(bar, '[data-counter]')!;
+  const counterText = counter.firstChild as Text;
+  const sheetCounter = q<HTMLElement>(sheet, '[data-sheet-counter]')!;
+  const list = q<HTMLUListElement>(sheet, '[data-sheet-list]')!;
+  const errorBox = q<HTMLElement>(sheet, '[data-error]')!;
+  const submit = q<HTMLButtonElement>(sheet, '[data-submit]')!;
+  const review = q<HTMLElement>(sheet, '[data-review]')!;
+  const done = q<HTMLElement>(sheet, '[data-done]')!;
+  const counterLabel = (n: number) => counter.dataset.template?.replace('{n}', String(n)) ?? '';
+  counter.dataset.template = counterText.textContent!.replace(/\d+(?=\s*\/)/, '{n}');
+
+  function showError(message: string | null) {
+    errorBox.hidden = message === null;
+    errorBox.textContent = message ?? '';
+  }
+
+  function render() {
+    const chosen = new Set(picks.map((p) => p.id));
+    for (const t of toggles) {
+      const on = chosen.has(Number(t.dataset.candidate));
+      t.hidden = false;
+      t.setAttribute('aria-pressed', String(on));
+      const label = q<HTMLElement>(t, '.toggle__text');
+      if (label) label.textContent = on ? strings.selected : strings.select;
+      t.closest('[data-card]')?.setAttribute('data-selected', String(on));
+    }
+    counterText.textContent = counterLabel(picks.length);
+    sheetCounter.textContent = counterLabel(picks.length);
+    list.replaceChildren(
+      ...picks.map((p) => {
+        const li = document.createElement('li');
+        const name = document.createElement('span');
+        name.textContent = p.name;
+        const remove = document.createElement('button');
+        remove.type = 'button';
+        remove.className = 'sheet__remove';
+        remove.textContent = strings.remove;
+        remove.setAttribute('aria-label', `${strings.remove} ${p.name}`);
+        remove.addEventListener('click', () => {
+          picks = picks.filter((x) => x.id !== p.id);
+          save(key, picks);
+          render();
+        });
+        li.append(name, remove);
+        return li;
+      }),
+    );
+    if (picks.length === 0) {
+      const li = document.createElement('li');
+      li.textContent = strings.none;
+      list.append(li);
+    }
+    submit.disabled = sending || token === null || picks.length < min || picks.length > max;
+  }
+
+  for (const t of toggles) {
+    t.addEventListener('click', () => {
+      const id = Number(t.dataset.candidate);
+      if (picks.some((p) => p.id === id)) {
+        picks = picks.filter((p) => p.id !== id);
+      } else if (picks.length >= max) {
+        const message = q<HTMLElement>(bar, '[data-bar-message]');
+        if (message) {
+          message.textContent = strings.full;
+          message.hidden = false;
+          setTimeout(() => (message.hidden = true), 4000);
+        }
+        return;
+      } else {
+        picks = [...picks, { id, name: t.dataset.name ?? String(id) }];
+      }
+      save(key, picks);
+      render();
+    });
+  }
+
+  // Another tab changed the selection.
+  window.addEventListener('storage', (e) => {
+    if (e.key === key) {
+      picks = load(key);
+      render();
+    }
+  });
+
+  async function mountBotCheck() {
+    const slot = q<HTMLElement>(sheet!, '[data-bot-check]')!;
+    if (widgetId !== undefined) return;
+    try {
+      await loadBotScript(bar!.dataset.botScript!);
+    } catch {
+      showError(strings.networkError);
+      return;
+    }
+    widgetId = window.turnstile?.render(slot, {
+      sitekey: bar!.dataset.sitekey,
+      action: 'ballot',
+      language: 'zh-cn',
+      callback: (t: string) => {
+        token = t;
+        render();
+      },
+      'expired-callback': () => {
+        token = null;
+        render();
+      },
+      'error-callback': () => {
+        token = null;
+        render();
+      },
+    });
+  }
+
+  function resetBotCheck() {
+    token = null;
+    if (widgetId !== undefined) window.turnstile?.reset(widgetId);
+    render();
+  }
+
+  bar.querySelector('[data-open-sheet]')?.addEventListener('click', () => {
+    review.hidden = false;
+    done.hidden = true;
+    showError(null);
+    render();
+    sheet.showModal();
+    void mountBotCheck();
+  });
+  for (const b of sheet.querySelectorAll('[data-close-sheet]')) {
+    b.addEventListener('click', () => sheet.close());
+  }
+
+  submit.addEventListener('click', async () => {
+    if (token === null || sending) return;
+    sending = true;
+    submit.textContent = strings.sending;
+    showError(null);
+    render();
+    try {
+      const res = await fetch('/api/ballots', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          campaign,
+          track,
+          candidates: picks.map((p) => p.id),
+          turnstileToken: token,
+        }),
+      });
+      const body = (await res.json().catch(() => null)) as {
+        receipt?: string;
+        error?: { code: string; message: string };
+      } | null;
+      if (res.status === 201 && body?.receipt) {
+        picks = [];
+        save(key, picks);
+        q<HTMLElement>(sheet, '[data-receipt]')!.textContent = body.receipt;
+        review.hidden = true;
+        done.hidden = false;
+        q<HTMLElement>(sheet, '[data-done-title]')?.focus();
+      } else {
+        showError(body?.error?.message ?? strings.networkError);
+      }
+    } catch {
+      showError(strings.networkError);
+    } finally {
+      sending = false;
+      submit.textContent = strings.submit;
+      // Tokens are single-use: every attempt needs a fresh check.
+      resetBotCheck();
+    }
+  });
+
+  q<HTMLButtonElement>(sheet, '[data-share]')?.addEventListener('click', async (e) => {
+    const button = e.currentTarget as HTMLButtonElement;
+    const url = new URL(`/campaigns/${campaign}`, location.href).href;
+    try {
+      await navigator.clipboard.writeText(url);
+      button.textContent = strings.copied;
+    } catch {
+      prompt('', url);
+    }
+  });
+
+  bar.hidden = false;
+  render();
+}

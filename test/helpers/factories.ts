@@ -1,0 +1,78 @@
+import type { Db } from '../../src/db/client.ts';
+import { campaign, candidate, track } from '../../src/db/schema/index.ts';
+
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+type CampaignInsert = typeof campaign.$inferInsert;
+type TrackInsert = typeof track.$inferInsert;
+type CandidateInsert = typeof candidate.$inferInsert;
+
+const hour = 3600_000;
+
+/** A campaign in its public vote, open from an hour before `now` until a day after. */
+export async function makeCampaign(db: Db, now: Date, overrides: Partial<CampaignInsert> = {}) {
+  const slug = overrides.slug ?? `c-${unique()}`;
+  const [row] = await db
+    .insert(campaign)
+    .values({
+      slug,
+      year: 2026,
+      title: `测试评选 ${slug}`,
+      organiser: '测试组织部',
+      stage: 'public_vote',
+      voteOpensAt: new Date(now.getTime() - hour),
+      voteClosesAt: new Date(now.getTime() + 24 * hour),
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+export async function makeTrack(db: Db, campaignId: number, overrides: Partial<TrackInsert> = {}) {
+  const [row] = await db
+    .insert(track)
+    .values({
+      campaignId,
+      slug: `t-${unique()}`,
+      kind: 'individual',
+      name: '测试类别',
+      quota: 5,
+      maxPicks: 3,
+      minPicks: 1,
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+let number = 0;
+export async function makeCandidate(
+  db: Db,
+  t: { id: number; campaignId: number },
+  overrides: Partial<CandidateInsert> = {},
+) {
+  const [row] = await db
+    .insert(candidate)
+    .values({
+      campaignId: t.campaignId,
+      trackId: t.id,
+      number: ++number,
+      status: 'shortlisted',
+      name: `候选人${number}`,
+      summary: '测试摘要',
+      deeds: '测试事迹',
+      ...overrides,
+    })
+    .returning();
+  return row!;
+}
+
+/** A campaign with one open track and `n` shortlisted candidates. */
+export async function makeOpenBallot(db: Db, now: Date, n = 5, trackOverrides: Partial<TrackInsert> = {}) {
+  const c = await makeCampaign(db, now);
+  const t = await makeTrack(db, c.id, trackOverrides);
+  const candidates = [];
+  for (let i = 0; i < n; i++) candidates.push(await makeCandidate(db, t));
+  return { campaign: c, track: t, candidates };
+}

@@ -1,0 +1,317 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ballot, ballotPick, tally } from '../../src/db/schema/index.ts';
+import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
+import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
+import { cookieFrom, dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+const now = new Date('2026-11-20T04:00:00Z'); // 12:00 in Shanghai
+let db: TestDb;
+
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(() => db.destroy());
+
+async function ballotCount(trackId: number) {
+  const [row] = await db.db.select({ n: count() }).from(ballot).where(eq(ballot.trackId, trackId));
+  return row!.n;
+}
+
+async function totalVotes() {
+  const [row] = await db.db.select({ n: sql<number>`coalesce(sum(${tally.votes}), 0)` }).from(tally);
+  return Number(row!.n);
+}
+
+function ballotBody(campaign: string, track: string, candidates: number[], token = dummyTurnstileToken) {
+  return { campaign, track, candidates, turnstileToken: token };
+}
+
+describe('POST /api/ballots', () => {
+  it('counts a valid ballot: 201 with a receipt, a device cookie, picks and tallies written together', async () => {
+    const clock = fixedClock(now);
+    const api = testApi(db, { clock });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 4);
+    const picked = [candidates[0]!.id, candidates[2]!.id];
+    const res = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, picked)));
+    expect(res.status).toBe(201);
+    const body = await res.json();
+    expect(body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    expect(body.candidates).toEqual(picked);
+    expect(body.remainingToday).toBe(0);
+    expect(body.nextBallotAt).toBe('2026-11-20T16:00:00.000Z'); // next midnight in Shanghai
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^voter=/);
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/SameSite=Lax/);
+    const picks = await db.db.select().from(ballotPick).where(eq(ballotPick.candidateId, picked[0]!));
+    expect(picks).toHaveLength(1);
+    const [t] = await db.db.select().from(tally).where(eq(tally.candidateId, picked[1]!));
+    expect(t!.votes).toBe(1);
+
+    const receipt = await api.request(`/api/receipts/${body.receipt}`);
+    expect(receipt.status).toBe(200);
+    expect(await receipt.json()).toMatchObject({ status: 'counted', castAt: now.toISOString() });
+  });
+
+  it('refuses a second ballot from the same device the same day with 409 and when to come back', async () => {
+    const clock = fixedClock(now);
+    const api = testApi(db, { clock });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 3);
+    const first = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+    expect(first.status).toBe(201);
+    const cookie = cookieFrom(first);
+    const second = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie }),
+    );
+    expect(second.status).toBe(409);
+    const body = await second.json();
+    expect(body.error.code).toBe('already_voted');
+    expect(body.error.details.nextBallotAt).toBe('2026-11-20T16:00:00.000Z');
+    expect(body.error.message).toContain('投票次数已用完');
+    expect(await ballotCount(track.id)).toBe(1);
+
+    // The next local day (00:00 Shanghai = 16:00 UTC) the device may vote again.
+    clock.set(new Date('2026-11-20T16:00:01Z'));
+    const nextDay = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie }),
+    );
+    expect(nextDay.status).toBe(201);
+  });
+
+  it('holds the per-address daily limit across devices', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, { ballotsPerAddressPerDay: 2 });
+    const send = () =>
+      api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), { 'x-test-client': '198.51.100.7' }),
+      );
+    expect((await send()).status).toBe(201);
+    expect((await send()).status).toBe(201);
+    const third = await send();
+    expect(third.status).toBe(409);
+    expect((await third.json()).error.reason).toBe('address_limit');
+  });
+
+  it('accepts exactly the daily limit when 50 ballots from one device arrive at once', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, { ballotsPerDevicePerDay: 2 });
+    const first = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+    const cookie = cookieFrom(first);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie })),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(await ballotCount(track.id)).toBe(2);
+  });
+
+  describe('rule violations are 422 and write nothing', () => {
+    it.each([
+      ['a pick twice', (ids: number[]) => [ids[0]!, ids[0]!], 'duplicate_pick'],
+      ['more picks than allowed', (ids: number[]) => ids.slice(0, 4), 'too_many_picks'],
+    ])('%s', async (_label, choose, reason) => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5);
+      const before = await totalVotes();
+      const res = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, choose(candidates.map((c) => c.id)))),
+      );
+      expect(res.status).toBe(422);
+      const body = await res.json();
+      expect(body.error).toMatchObject({ code: 'rule_violation', reason });
+      expect(await ballotCount(track.id)).toBe(0);
+      expect(await totalVotes()).toBe(before);
+    });
+
+    it('fewer picks than the minimum', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5, { minPicks: 2 });
+      const res = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.reason).toBe('too_few_picks');
+    });
+
+    it('a candidate of another track, or one not on the public list', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
+      const other = await makeTrack(db.db, campaign.id);
+      const elsewhere = await makeCandidate(db.db, other);
+      const hidden = await makeCandidate(db.db, track, { status: 'nominated' });
+      for (const id of [elsewhere.id, hidden.id, 999_999]) {
+        const res = await api.request(
+          '/api/ballots',
+          jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id, id])),
+        );
+        expect(res.status).toBe(422);
+        const body = await res.json();
+        expect(body.error.reason).toBe('candidate_not_on_ballot');
+        expect(body.error.details.candidates).toEqual([id]);
+      }
+      expect(await ballotCount(track.id)).toBe(0);
+    });
+
+    it('before the vote opens and after it closes', async () => {
+      const clock = fixedClock(now);
+      const api = testApi(db, { clock });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+      const send = () =>
+        api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+      clock.set(new Date(campaign.voteOpensAt!.getTime() - 1));
+      let res = await send();
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.reason).toBe('voting_not_open');
+      clock.set(campaign.voteClosesAt!);
+      res = await send();
+      expect(res.status).toBe(422);
+      expect((await res.json()).error.reason).toBe('voting_closed');
+      expect(await ballotCount(track.id)).toBe(0);
+    });
+  });
+
+  describe('bad requests are 4xx with the error body, never 500', () => {
+    it.each([
+      ['malformed JSON', '{"campaign":', 400, 'invalid_request'],
+      ['a missing field', { campaign: 'x', track: 'y', candidates: [1] }, 400, 'invalid_request'],
+      ['an unknown field', { campaign: 'x', track: 'y', candidates: [1], turnstileToken: 't', extra: 1 }, 400, 'invalid_request'],
+      ['ids that are not integers', { campaign: 'x', track: 'y', candidates: ['1'], turnstileToken: 't' }, 400, 'invalid_request'],
+      ['an empty pick list', { campaign: 'x', track: 'y', candidates: [], turnstileToken: 't' }, 400, 'invalid_request'],
+      ['a slug with capitals', { campaign: 'X', track: 'y', candidates: [1], turnstileToken: 't' }, 400, 'invalid_request'],
+      ['a JSON array', '[]', 400, 'invalid_request'],
+    ])('%s', async (_label, body, status, code) => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const res = await api.request('/api/ballots', jsonRequest(body));
+      expect(res.status).toBe(status);
+      const json = await res.json();
+      expect(json.error.code).toBe(code);
+      expect(typeof json.error.message).toBe('string');
+    });
+
+    it('lists the validation issues', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const res = await api.request('/api/ballots', jsonRequest({ campaign: 'x' }));
+      const json = await res.json();
+      expect(json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+        'candidates',
+        'track',
+        'turnstileToken',
+      ]);
+    });
+
+    it('answers in the reader’s language', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const en = await api.request('/api/ballots', jsonRequest('{', { 'accept-language': 'en-GB,en;q=0.9' }));
+      expect((await en.json()).error.message).toBe('The request body is not valid JSON.');
+      const tw = await api.request('/api/ballots?lang=zh-TW', jsonRequest('{'));
+      expect((await tw.json()).error.message).toBe('請求內容不是有效的 JSON。');
+    });
+
+    it('refuses a body over 16 KB with 413', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const res = await api.request(
+        '/api/ballots',
+        jsonRequest({ campaign: 'x', track: 'y', candidates: [1], turnstileToken: 'x'.repeat(20_000) }),
+      );
+      expect(res.status).toBe(413);
+      expect((await res.json()).error.code).toBe('payload_too_large');
+    });
+
+    it('gives 404 for an unknown campaign or track', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign } = await makeOpenBallot(db.db, now, 1);
+      const a = await api.request('/api/ballots', jsonRequest(ballotBody('no-such', 'x', [1])));
+      expect(a.status).toBe(404);
+      const b = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, 'no-such', [1])));
+      expect(b.status).toBe(404);
+      expect((await b.json()).error.reason).toBe('track_not_found');
+    });
+  });
+
+  describe('security', () => {
+    it('refuses a wrong bot-check token with 403 before anything is written', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+      const res = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'forged-token')),
+      );
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('bot_check_failed');
+      expect(res.headers.get('set-cookie')).toBeNull();
+      expect(await ballotCount(track.id)).toBe(0);
+    });
+
+    it('runs the bot check only after the request is valid', async () => {
+      let calls = 0;
+      const counting: BotCheck = {
+        mode: 'test',
+        siteKey: 'k',
+        async verify() {
+          calls++;
+          return { ok: true };
+        },
+      };
+      const api = testApi(db, { clock: fixedClock(now), botCheck: counting });
+      await api.request('/api/ballots', jsonRequest({ campaign: 'x' }));
+      expect(calls).toBe(0);
+    });
+
+    it('treats a forged device cookie as a new device and replaces it', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+      const res = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+          cookie: 'voter=AAAAAAAAAAAAAAAAAAAAAA.forgedsignatureforged0',
+        }),
+      );
+      expect(res.status).toBe(201);
+      expect(cookieFrom(res)).not.toContain('forged');
+    });
+  });
+});
+
+describe('GET /api/receipts/{code}', () => {
+  it('accepts a code typed in lower case without dashes', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+    const cast = await (
+      await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])))
+    ).json();
+    const res = await api.request(`/api/receipts/${cast.receipt.replaceAll('-', '').toLowerCase()}`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).receipt).toBe(cast.receipt);
+  });
+
+  it('shows an invalidated ballot with its reason category', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+    const cast = await (
+      await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])))
+    ).json();
+    await db.db
+      .update(ballot)
+      .set({ status: 'invalidated', invalidReason: 'burst', invalidatedAt: now })
+      .where(eq(ballot.receipt, cast.receipt));
+    const res = await api.request(`/api/receipts/${cast.receipt}`);
+    expect(await res.json()).toMatchObject({ status: 'invalidated', reasonCategory: 'burst' });
+  });
+
+  it('gives 400 for a malformed code and 404 for an unknown one', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const bad = await api.request('/api/receipts/abc');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.reason).toBe('receipt_malformed');
+    const unknown = await api.request('/api/receipts/0000-0000-0000');
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.code).toBe('not_found');
+  });
+});

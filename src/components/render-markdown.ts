@@ -8,7 +8,16 @@ import MarkdownIt from 'markdown-it';
 const md = new MarkdownIt({ html: false, linkify: false, typographer: false, breaks: false });
 md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim());
 
+// Demote h1/h2 (ATX or setext, in quotes or lists alike) to h3 on the parsed tokens, so code
+// blocks that contain a `#` are left as written.
+md.core.ruler.push('demote_headings', (state) => {
+  for (const token of state.tokens) {
+    if ((token.type === 'heading_open' || token.type === 'heading_close') && /^h[12]$/.test(token.tag)) {
+      token.tag = 'h3';
+    }
+  }
+});
+
 export function renderMarkdown(source: string): string {
-  const shifted = source.replace(/^(#{1,2})(?=\s)/gm, '###');
-  return md.render(shifted);
+  return md.render(source);
 }

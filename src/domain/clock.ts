@@ -5,33 +5,39 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() };
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date (`YYYY-MM-DD`) of an instant in an IANA time zone. */
 export function localDay(at: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats dates as YYYY-MM-DD. Formatters are costly to build and this runs per ballot.
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(at);
 }
 
-/** Offset of `timeZone` from UTC at `at`, in minutes (480 for Asia/Shanghai). */
-export function utcOffsetMinutes(at: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  if (!m) return 0;
-  const minutes = Number(m[2]) * 60 + Number(m[3]);
-  return m[1] === '-' ? -minutes : minutes;
-}
-
-/** The instant at which the local day after the one containing `at` begins in `timeZone`. */
+/**
+ * The first instant of the local day after the one containing `at`. Found by bisection on the
+ * minute grid rather than by adding an offset to midnight: where summer time begins at
+ * midnight (America/Santiago) the day starts at 01:00, and no offset arithmetic gets that
+ * right without a time-zone database.
+ */
 export function startOfNextLocalDay(at: Date, timeZone: string): Date {
-  const [y, m, d] = localDay(at, timeZone).split('-').map(Number) as [number, number, number];
-  const midnightUtc = Date.UTC(y, m - 1, d + 1);
-  const guess = midnightUtc - utcOffsetMinutes(at, timeZone) * 60_000;
-  // Re-read the offset at the boundary itself, in case it changes overnight (DST).
-  return new Date(midnightUtc - utcOffsetMinutes(new Date(guess), timeZone) * 60_000);
+  const today = localDay(at, timeZone);
+  const minute = 60_000;
+  let lo = Math.floor(at.getTime() / minute) * minute; // still today
+  let hi = lo + 26 * 3600_000; // no local day lasts longer than 25 hours
+  while (hi - lo > minute) {
+    const mid = lo + Math.floor((hi - lo) / 2 / minute) * minute;
+    if (localDay(new Date(mid), timeZone) === today) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi);
 }

@@ -104,6 +104,7 @@ const messages: Record<Locale, Record<string, Message>> = {
 
 export function errorMessage(locale: Locale, reason: string, code: string, params: Params = {}): string {
   const table = messages[locale];
-  const m = table[reason] ?? table[code] ?? table.internal!;
+  const own = (k: string) => (Object.hasOwn(table, k) ? table[k] : undefined);
+  const m = own(reason) ?? own(code) ?? table.internal!;
   return typeof m === 'function' ? m(params) : m;
 }

@@ -48,7 +48,13 @@ const databaseUrl = z
 export const envSchema = z
   .object({
     HOST: z.string().trim().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+    PORT: z
+      .string()
+      .trim()
+      .regex(/^\d{1,5}$/, 'must be a whole number from 0 to 65535')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be a whole number from 0 to 65535'))
+      .default(4321),
     DATABASE_URL: databaseUrl,
     DATABASE_AUTH_TOKEN: optionalText,
     PUBLIC_BASE_URL: z
@@ -96,7 +102,11 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError naming every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const parsed = envSchema.safeParse(env);
+  // `PORT=` in an env file means "not set", for every variable alike.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''),
+  );
+  const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
@@ -129,7 +139,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 function resolveFileUrl(url: string): string {
   const path = localPathOf(url);
   if (path === null || path === ':memory:' || url.startsWith('file://')) return url;
-  return `file:${resolve(path)}`;
+  const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+  return `file:${resolve(path)}${query}`;
 }
 
 /**

@@ -21,7 +21,9 @@ export function newDeviceCookie(secret: string): { deviceId: string; value: stri
 /** The device id of a cookie value, or null when the value was not signed by us. */
 export function readDeviceCookie(secret: string, value: string | undefined): string | null {
   if (!value) return null;
-  const [deviceId, signature] = value.split('.');
+  const parts = value.split('.');
+  if (parts.length !== 2) return null;
+  const [deviceId, signature] = parts;
   if (!deviceId || !signature || !/^[\w-]{22}$/.test(deviceId)) return null;
   const expected = Buffer.from(mac(secret, 'device-cookie', deviceId).slice(0, 22));
   const given = Buffer.from(signature);

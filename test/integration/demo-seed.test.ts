@@ -1,0 +1,58 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../db/seed/seed-demo.ts';
+import { ballotPick, campaign, candidate, notice, tally, track } from '../../src/db/schema/index.ts';
+import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+let db: TestDb;
+const now = new Date('2026-11-22T03:00:00Z');
+
+beforeAll(async () => {
+  db = await createTestDb();
+  await seedDemo(db.db, now);
+});
+afterAll(() => db.destroy());
+
+describe('the demo data', () => {
+  it('has a campaign open for voting now, with two tracks of enough public candidates', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
+    expect(c!.stage).toBe('public_vote');
+    expect(c!.voteOpensAt!.getTime()).toBeLessThan(now.getTime());
+    expect(c!.voteClosesAt!.getTime()).toBeGreaterThan(now.getTime());
+    const tracks = await db.db.select().from(track).where(eq(track.campaignId, c!.id));
+    expect(tracks.map((t) => t.kind).sort()).toEqual(['individual', 'unit']);
+    for (const t of tracks) {
+      const [row] = await db.db
+        .select({ n: sql<number>`count(*)` })
+        .from(candidate)
+        .where(and(eq(candidate.trackId, t.id), inArray(candidate.status, publicCandidateStatuses)));
+      expect(Number(row!.n)).toBeGreaterThanOrEqual(t.kind === 'unit' ? 20 : 30);
+      expect(Number(row!.n)).toBeGreaterThan(t.quota);
+    }
+  });
+
+  it('has an earlier campaign with a published notice and elected candidates', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2025') });
+    expect(c!.stage).toBe('concluded');
+    const n = await db.db.query.notice.findFirst({ where: eq(notice.campaignId, c!.id) });
+    expect(n!.status).toBe('published');
+    const elected = await db.db
+      .select()
+      .from(candidate)
+      .where(and(eq(candidate.campaignId, c!.id), eq(candidate.status, 'elected')));
+    expect(elected.length).toBe(14);
+  });
+
+  it('gives every candidate a portrait and keeps tallies equal to the picks', async () => {
+    const missing = await db.db.select().from(candidate).where(sql`${candidate.portraitId} is null`);
+    expect(missing).toHaveLength(0);
+    const mismatches = await db.db
+      .select({ id: tally.candidateId })
+      .from(tally)
+      .where(
+        sql`${tally.votes} <> (select count(*) from ${ballotPick} where ${ballotPick.candidateId} = ${tally.candidateId})`,
+      );
+    expect(mismatches).toHaveLength(0);
+  });
+});

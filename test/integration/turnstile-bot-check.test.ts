@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
+import { startSiteverifyStandIn, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
+
+let standIn: SiteverifyStandIn;
+let n = 0;
+const token = () => `token-${n++}`;
+
+beforeAll(async () => {
+  standIn = await startSiteverifyStandIn();
+});
+afterAll(() => standIn.close());
+beforeEach(() => {
+  standIn.calls.length = 0;
+});
+
+function check(overrides: Partial<Parameters<typeof createTurnstileBotCheck>[0]> = {}) {
+  return createTurnstileBotCheck({
+    siteKey: 'site-key',
+    secretKey: standIn.secret,
+    verifyUrl: standIn.url,
+    allowedHostnames: ['vote.example.org'],
+    timeoutMs: 300,
+    ...overrides,
+  });
+}
+
+describe('Turnstile siteverify', () => {
+  it('passes a fresh token issued on our host for the ballot action, sending remoteip and an idempotency key', async () => {
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    expect(await check().verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({ ok: true });
+    expect(standIn.calls[0]).toMatchObject({ response: t, remoteip: '203.0.113.5' });
+    expect(standIn.calls[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('refuses a replayed token', async () => {
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    const bot = check();
+    expect((await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).ok).toBe(true);
+    expect(await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['timeout-or-duplicate'],
+    });
+  });
+
+  it('refuses a token from another hostname or for another action', async () => {
+    const a = token();
+    standIn.issue(a, { hostname: 'evil.example.com', action: 'ballot' });
+    expect(await check().verify({ token: a, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['hostname-mismatch'],
+    });
+    const b = token();
+    standIn.issue(b, { hostname: 'vote.example.org', action: 'report' });
+    expect(await check().verify({ token: b, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['action-mismatch'],
+    });
+  });
+
+  it('refuses an unknown token and a wrong secret', async () => {
+    expect(await check().verify({ token: 'never-issued', remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['invalid-input-response'],
+    });
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    expect(await check({ secretKey: 'wrong' }).verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['invalid-input-secret'],
+    });
+  });
+
+  it('retries once on internal-error with the same idempotency key', async () => {
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    standIn.failNext(1);
+    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({ ok: true });
+    expect(standIn.calls).toHaveLength(2);
+    expect(standIn.calls[1]!.idempotencyKey).toBe(standIn.calls[0]!.idempotencyKey);
+  });
+
+  it('fails closed after two internal errors, and when siteverify does not answer in time', async () => {
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    standIn.failNext(2);
+    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['siteverify-unreachable'],
+    });
+    standIn.delayNext(2, 1000);
+    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['siteverify-unreachable'],
+    });
+  });
+
+  it('fails closed when siteverify cannot be reached or answers nonsense', async () => {
+    const unreachable = check({ verifyUrl: 'http://127.0.0.1:9/siteverify' });
+    expect((await unreachable.verify({ token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(false);
+    const nonsense = check({
+      fetch: async () => new Response(JSON.stringify({ ok: 'yes' }), { headers: { 'content-type': 'application/json' } }),
+    });
+    expect(await nonsense.verify({ token: 'x', remoteIp: '', action: 'ballot' })).toEqual({
+      ok: false,
+      codes: ['bad-siteverify-response'],
+    });
+  });
+});

@@ -70,7 +70,7 @@ ${glasses}
 export function drawUnitEmblem(name: string, shortName: string): string {
   const r = rng(`unit:${name}`);
   const colour = pick(r, ['#8e1b1b', '#1d4e89', '#2f5d3a', '#5a2d82', '#7a4b16', '#0f5b66']);
-  const label = (shortName.length > 4 ? shortName.slice(0, 4) : shortName).replace(/[<>&"]/g, "");
+  const label = (shortName.length > 4 ? shortName.slice(0, 4) : shortName).replace(/[<>&"]/g, '');
   const fontSize = label.length <= 2 ? 44 : label.length === 3 ? 36 : 30;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 240" width="200" height="240" role="img" aria-label="单位标识（示意）">
 <rect width="200" height="240" fill="${colour}"/>

@@ -10,7 +10,9 @@ import { seedDemo } from './seed-demo.ts';
 
 const config = loadConfigOrExit(process.env);
 if (!config.databaseUrl.startsWith('file:') && !process.argv.includes('--force')) {
-  console.error(`Refusing to reset the remote database ${config.databaseUrl}; pass --force to do it.`);
+  console.error(
+    `Refusing to reset the remote database ${config.databaseUrl}; pass --force to do it.`,
+  );
   process.exit(1);
 }
 const handle = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });

@@ -72,7 +72,11 @@ async function insertIndividuals(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const [i, p] of people.entries()) {
-    const portraitId = await storeSvg(db, drawPersonPortrait(p.name, p.sex), `${p.name}（示意头像）`);
+    const portraitId = await storeSvg(
+      db,
+      drawPersonPortrait(p.name, p.sex),
+      `${p.name}（示意头像）`,
+    );
     const [row] = await db
       .insert(candidate)
       .values({
@@ -114,7 +118,11 @@ async function insertUnits(
 ): Promise<number[]> {
   const ids: number[] = [];
   for (const [i, u] of units.entries()) {
-    const portraitId = await storeSvg(db, drawUnitEmblem(u.name, unitShortName(u.name)), `${u.name}标识（示意）`);
+    const portraitId = await storeSvg(
+      db,
+      drawUnitEmblem(u.name, unitShortName(u.name)),
+      `${u.name}标识（示意）`,
+    );
     const [row] = await db
       .insert(candidate)
       .values({
@@ -143,8 +151,12 @@ function isoDate(d: Date): string {
 }
 
 async function seedCampaign2026(db: Db, now: Date): Promise<void> {
-  const opens = new Date(Date.parse(`${isoDate(new Date(now.getTime() - 5 * day))}T09:00:00+08:00`));
-  const closes = new Date(Date.parse(`${isoDate(new Date(now.getTime() + 10 * day))}T18:00:00+08:00`));
+  const opens = new Date(
+    Date.parse(`${isoDate(new Date(now.getTime() - 5 * day))}T09:00:00+08:00`),
+  );
+  const closes = new Date(
+    Date.parse(`${isoDate(new Date(now.getTime() + 10 * day))}T18:00:00+08:00`),
+  );
   const [c] = await db
     .insert(campaign)
     .values({
@@ -268,8 +280,24 @@ async function seedCampaign2025(db: Db): Promise<void> {
   const [cadres, units] = await db
     .insert(track)
     .values([
-      { campaignId, slug: 'cadres', kind: 'individual', name: '担当作为好干部', quota: 8, maxPicks: 8, position: 1 },
-      { campaignId, slug: 'units', kind: 'unit', name: '担当作为好单位', quota: 6, maxPicks: 6, position: 2 },
+      {
+        campaignId,
+        slug: 'cadres',
+        kind: 'individual',
+        name: '担当作为好干部',
+        quota: 8,
+        maxPicks: 8,
+        position: 1,
+      },
+      {
+        campaignId,
+        slug: 'units',
+        kind: 'unit',
+        name: '担当作为好单位',
+        quota: 6,
+        maxPicks: 6,
+        position: 2,
+      },
     ])
     .returning({ id: track.id });
   const electedCadres = 8;
@@ -305,8 +333,7 @@ async function seedCampaign2025(db: Db): Promise<void> {
     slug: '2025-1',
     serial: '澄组公〔2026〕1号',
     title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
-    lead:
-      '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
+    lead: '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
     status: 'published',
     periodStart: '2026-01-12',
     periodEnd: '2026-01-16',
@@ -353,7 +380,9 @@ async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
   for (let b = 0; b < plan.ballots; b++) {
     const castAt = new Date(plan.from.getTime() + Math.floor(rand() * span));
     const d = localDay(castAt, 'Asia/Shanghai');
-    const addressHash = createHash('sha256').update(`${plan.seed}:addr:${Math.floor(rand() * 260)}`).digest('base64url');
+    const addressHash = createHash('sha256')
+      .update(`${plan.seed}:addr:${Math.floor(rand() * 260)}`)
+      .digest('base64url');
     const key = `${addressHash}|${d}`;
     const seq = (addressSeq.get(key) ?? 0) + 1;
     if (seq > 50) continue;
@@ -384,14 +413,20 @@ async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
   }
   const ids: number[] = [];
   for (let i = 0; i < rows.length; i += 200) {
-    const inserted = await db.insert(ballot).values(rows.slice(i, i + 200)).returning({ id: ballot.id });
+    const inserted = await db
+      .insert(ballot)
+      .values(rows.slice(i, i + 200))
+      .returning({ id: ballot.id });
     ids.push(...inserted.map((r) => r.id));
   }
   const pickRows = picks.map((p) => ({ ballotId: ids[p.index]!, candidateId: p.candidateId }));
   for (let i = 0; i < pickRows.length; i += 400) {
     await db.insert(ballotPick).values(pickRows.slice(i, i + 400));
   }
-  const tallies = plan.candidateIds.map((candidateId) => ({ candidateId, votes: counts.get(candidateId) ?? 0 }));
+  const tallies = plan.candidateIds.map((candidateId) => ({
+    candidateId,
+    votes: counts.get(candidateId) ?? 0,
+  }));
   await db
     .insert(tally)
     .values(tallies)

@@ -12,7 +12,10 @@ md.validateLink = (url) => /^(https?:|mailto:)/i.test(url.trim());
 // blocks that contain a `#` are left as written.
 md.core.ruler.push('demote_headings', (state) => {
   for (const token of state.tokens) {
-    if ((token.type === 'heading_open' || token.type === 'heading_close') && /^h[12]$/.test(token.tag)) {
+    if (
+      (token.type === 'heading_open' || token.type === 'heading_close') &&
+      /^h[12]$/.test(token.tag)
+    ) {
       token.tag = 'h3';
     }
   }

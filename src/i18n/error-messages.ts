@@ -31,11 +31,13 @@ const messages: Record<Locale, Record<string, Message>> = {
     voting_not_open: '投票尚未开始，请在投票开始后再来。',
     voting_closed: '投票已经结束，感谢您的关注。',
     duplicate_pick: '同一位候选对象只能选一次。',
-    too_many_picks: (p) => `所选超过本类别上限：最多可选 ${String(p.max)} 名，您选了 ${String(p.given)} 名。`,
+    too_many_picks: (p) =>
+      `所选超过本类别上限：最多可选 ${String(p.max)} 名，您选了 ${String(p.given)} 名。`,
     too_few_picks: (p) => `所选少于本类别下限：至少需选 ${String(p.min)} 名。`,
     candidate_not_on_ballot: '所选对象中有不在本类别公开候选名单上的，请刷新页面后重新选择。',
     already_voted: '您今天已经投过票了。',
-    daily_limit: (p) => `您今天在本类别的投票次数已用完，${when(p.nextBallotAt, 'zh-CN')}后可再次投票。`,
+    daily_limit: (p) =>
+      `您今天在本类别的投票次数已用完，${when(p.nextBallotAt, 'zh-CN')}后可再次投票。`,
     address_limit: (p) =>
       `今天从您当前网络投出的选票已达上限，请更换网络或于 ${when(p.nextBallotAt, 'zh-CN')}后再试。`,
     bot_check_failed: '人机验证未通过，请重新验证后再提交。您的选择已保留。',
@@ -59,11 +61,13 @@ const messages: Record<Locale, Record<string, Message>> = {
     voting_not_open: '投票尚未開始，請在投票開始後再來。',
     voting_closed: '投票已經結束，感謝您的關注。',
     duplicate_pick: '同一位候選對象只能選一次。',
-    too_many_picks: (p) => `所選超過本類別上限：最多可選 ${String(p.max)} 名，您選了 ${String(p.given)} 名。`,
+    too_many_picks: (p) =>
+      `所選超過本類別上限：最多可選 ${String(p.max)} 名，您選了 ${String(p.given)} 名。`,
     too_few_picks: (p) => `所選少於本類別下限：至少需選 ${String(p.min)} 名。`,
     candidate_not_on_ballot: '所選對象中有不在本類別公開候選名單上的，請重新整理頁面後重新選擇。',
     already_voted: '您今天已經投過票了。',
-    daily_limit: (p) => `您今天在本類別的投票次數已用完，${when(p.nextBallotAt, 'zh-TW')}後可再次投票。`,
+    daily_limit: (p) =>
+      `您今天在本類別的投票次數已用完，${when(p.nextBallotAt, 'zh-TW')}後可再次投票。`,
     address_limit: (p) =>
       `今天從您目前網路投出的選票已達上限，請更換網路或於 ${when(p.nextBallotAt, 'zh-TW')}後再試。`,
     bot_check_failed: '人機驗證未通過，請重新驗證後再提交。您的選擇已保留。',
@@ -87,14 +91,18 @@ const messages: Record<Locale, Record<string, Message>> = {
     voting_not_open: 'Voting has not opened yet.',
     voting_closed: 'Voting has closed. Thank you for your interest.',
     duplicate_pick: 'Each candidate can be picked only once.',
-    too_many_picks: (p) => `Too many picks: at most ${String(p.max)} in this category, you picked ${String(p.given)}.`,
+    too_many_picks: (p) =>
+      `Too many picks: at most ${String(p.max)} in this category, you picked ${String(p.given)}.`,
     too_few_picks: (p) => `Too few picks: pick at least ${String(p.min)}.`,
-    candidate_not_on_ballot: 'A picked candidate is not on this category’s public list; reload the page and pick again.',
+    candidate_not_on_ballot:
+      'A picked candidate is not on this category’s public list; reload the page and pick again.',
     already_voted: 'You have already voted today.',
-    daily_limit: (p) => `You have used today’s ballots in this category. You can vote again from ${when(p.nextBallotAt, 'en')}.`,
+    daily_limit: (p) =>
+      `You have used today’s ballots in this category. You can vote again from ${when(p.nextBallotAt, 'en')}.`,
     address_limit: (p) =>
       `The ballots allowed from your network today have been used. Try another network or again from ${when(p.nextBallotAt, 'en')}.`,
-    bot_check_failed: 'The bot check did not pass. Please check again and resend; your picks are kept.',
+    bot_check_failed:
+      'The bot check did not pass. Please check again and resend; your picks are kept.',
     rate_limited: 'Too many requests; please wait a moment.',
     payload_too_large: 'The request is too large.',
     unavailable: 'The service is unavailable right now; please try again shortly.',
@@ -102,7 +110,12 @@ const messages: Record<Locale, Record<string, Message>> = {
   },
 };
 
-export function errorMessage(locale: Locale, reason: string, code: string, params: Params = {}): string {
+export function errorMessage(
+  locale: Locale,
+  reason: string,
+  code: string,
+  params: Params = {},
+): string {
   const table = messages[locale];
   const own = (k: string) => (Object.hasOwn(table, k) ? table[k] : undefined);
   const m = own(reason) ?? own(code) ?? table.internal!;

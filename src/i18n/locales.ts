@@ -6,7 +6,10 @@ export const defaultLocale: Locale = 'zh-CN';
  * Picks the reader's language from an explicit choice (query or cookie) or, failing that, the
  * Accept-Language header. Traditional Chinese covers Hong Kong, Macao and Taiwan.
  */
-export function negotiateLocale(explicit: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+export function negotiateLocale(
+  explicit: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   if (explicit && (locales as readonly string[]).includes(explicit)) return explicit as Locale;
   const ranked = (acceptLanguage ?? '')
     .split(',')

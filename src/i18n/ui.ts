@@ -60,11 +60,13 @@ export const ui = {
   'ballot.remove': '移除',
   'ballot.full': (max: number) => `本类别最多可选 ${max} 名，请先取消一个再选。`,
   'ballot.botCheck': '人机验证',
-  'ballot.testMode': '测试模式：本站未配置 Cloudflare Turnstile 密钥，人机验证由本地替身完成，选票不受防刷保护。',
+  'ballot.testMode':
+    '测试模式：本站未配置 Cloudflare Turnstile 密钥，人机验证由本地替身完成，选票不受防刷保护。',
   'ballot.successTitle': '投票成功，已计入',
   'ballot.receipt': '您的选票凭证码',
   'ballot.receiptHint': '请截图或记下凭证码，可随时在“查验选票”中查看这张选票是否计入。',
-  'ballot.next': '投票结束后，组织部门将综合群众投票等情况确定二次入围名单，并经常委会差额票决和公示后命名表彰。',
+  'ballot.next':
+    '投票结束后，组织部门将综合群众投票等情况确定二次入围名单，并经常委会差额票决和公示后命名表彰。',
   'ballot.share': '复制链接，邀请他人了解候选对象',
   'ballot.copied': '链接已复制',
   'ballot.networkError': '网络连接失败，您的选择已保留，请检查网络后重试。',

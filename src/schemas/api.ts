@@ -37,7 +37,9 @@ export const trackSchema = z
     quota: z.int().meta({ description: 'How many will finally be named.' }),
     maxPicks: z.int().meta({ description: 'Most candidates one ballot may pick.' }),
     minPicks: z.int().meta({ description: 'Fewest candidates one ballot must pick.' }),
-    ballotsPerDay: z.int().meta({ description: 'Ballots one device may cast per day in this track.' }),
+    ballotsPerDay: z
+      .int()
+      .meta({ description: 'Ballots one device may cast per day in this track.' }),
   })
   .meta({ id: 'Track' });
 
@@ -141,4 +143,6 @@ export const receiptStatusSchema = z
   })
   .meta({ id: 'ReceiptStatus' });
 
-export const healthSchema = z.object({ status: z.enum(['ok', 'unavailable']) }).meta({ id: 'Health' });
+export const healthSchema = z
+  .object({ status: z.enum(['ok', 'unavailable']) })
+  .meta({ id: 'Health' });

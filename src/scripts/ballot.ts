@@ -21,7 +21,15 @@ declare global {
 }
 
 type Strings = Record<
-  'full' | 'none' | 'remove' | 'sending' | 'submit' | 'networkError' | 'copied' | 'selected' | 'select',
+  | 'full'
+  | 'none'
+  | 'remove'
+  | 'sending'
+  | 'submit'
+  | 'networkError'
+  | 'copied'
+  | 'selected'
+  | 'select',
   string
 >;
 

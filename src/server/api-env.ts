@@ -55,7 +55,10 @@ export function errorResponses(...statuses: (400 | 403 | 404 | 409 | 413 | 422 |
   return Object.fromEntries(
     statuses.map((s) => [
       s,
-      { description: descriptions[s], content: { 'application/json': { schema: errorBodySchema } } },
+      {
+        description: descriptions[s],
+        content: { 'application/json': { schema: errorBodySchema } },
+      },
     ]),
   );
 }

@@ -89,8 +89,7 @@ export interface Config {
   publicBaseUrl: string;
   sessionSecret: string;
   turnstile:
-    | { mode: 'live'; siteKey: string; secretKey: string; verifyUrl: string }
-    | { mode: 'test' };
+    { mode: 'live'; siteKey: string; secretKey: string; verifyUrl: string } | { mode: 'test' };
   /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`. */
   trustProxy: string[];
   dataDir: string;
@@ -108,7 +107,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   );
   const parsed = envSchema.safeParse(given);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    const lines = parsed.error.issues.map(
+      (i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`,
+    );
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
@@ -119,7 +120,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     databaseUrl,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
-    publicBaseUrl: e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
+    publicBaseUrl:
+      e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     turnstile:
       e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY

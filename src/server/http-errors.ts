@@ -48,10 +48,14 @@ export function handleError(err: unknown, c: Context): Response {
   if (isDomainError(err)) return errorResponse(c, err);
   if (err instanceof HTTPException) {
     if (err.status === 413) return errorResponse(c, new DomainError('payload_too_large'));
-    if (err.status === 400) return errorResponse(c, new DomainError('invalid_request', 'invalid_json'));
+    if (err.status === 400)
+      return errorResponse(c, new DomainError('invalid_request', 'invalid_json'));
     if (err.status < 500) return errorResponse(c, new DomainError('invalid_request'));
   }
   console.error('[api] unexpected error', c.req.method, c.req.path, err);
   const locale = requestLocale(c);
-  return c.json({ error: { code: 'internal', message: errorMessage(locale, 'internal', 'internal') } }, 500);
+  return c.json(
+    { error: { code: 'internal', message: errorMessage(locale, 'internal', 'internal') } },
+    500,
+  );
 }

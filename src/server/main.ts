@@ -60,15 +60,22 @@ app.use(
 );
 app.all('*', async (c) => {
   const locals = { services } as App.Locals;
-  await handler(c.env.incoming, c.env.outgoing, (err) => {
-    if (err) console.error(err);
-    if (!c.env.outgoing.headersSent) c.env.outgoing.writeHead(404).end();
-  }, locals);
+  await handler(
+    c.env.incoming,
+    c.env.outgoing,
+    (err) => {
+      if (err) console.error(err);
+      if (!c.env.outgoing.headersSent) c.env.outgoing.writeHead(404).end();
+    },
+    locals,
+  );
   return RESPONSE_ALREADY_SENT;
 });
 
 const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
-  console.log(`Listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (public URL ${config.publicBaseUrl})`);
+  console.log(
+    `Listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (public URL ${config.publicBaseUrl})`,
+  );
 });
 
 function shutdown(signal: string) {

@@ -60,7 +60,10 @@ export function mediaPath(id: string | null): string | null {
   return id ? `/api/media/${id}` : null;
 }
 
-export function presentCandidate(row: CandidateRow, t: TrackRow): z.infer<typeof publicCandidateSchema> {
+export function presentCandidate(
+  row: CandidateRow,
+  t: TrackRow,
+): z.infer<typeof publicCandidateSchema> {
   return {
     id: row.id,
     number: row.number,

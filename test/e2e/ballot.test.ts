@@ -49,7 +49,10 @@ describe('a citizen on a phone', () => {
     // Select the candidate being read, then two more on the list.
     await page.locator('.profile .toggle').click();
     expect(await page.locator('[data-counter]').innerText()).toContain('已选 1 / 20');
-    await page.getByRole('link', { name: /返回名单|担当作为好干部候选对象/ }).first().click();
+    await page
+      .getByRole('link', { name: /返回名单|担当作为好干部候选对象/ })
+      .first()
+      .click();
     await page.waitForURL(/\/tracks\/cadres$/);
     const toggles = page.locator('.card .toggle');
     expect(await toggles.nth(0).getAttribute('aria-pressed')).toBe('true');
@@ -106,7 +109,9 @@ describe('a citizen on a phone', () => {
 describe('what the public never sees', () => {
   it('answers 404 for a nominated candidate and an unknown campaign', async () => {
     const res = await fetch(`${baseUrl}/api/campaigns/2026/candidates`);
-    const ids = new Set(((await res.json()) as { candidates: { id: number }[] }).candidates.map((c) => c.id));
+    const ids = new Set(
+      ((await res.json()) as { candidates: { id: number }[] }).candidates.map((c) => c.id),
+    );
     let hiddenId = 1;
     while (ids.has(hiddenId)) hiddenId++;
     expect((await fetch(`${baseUrl}/campaigns/2026/candidates/${hiddenId}`)).status).toBe(404);

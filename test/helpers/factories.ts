@@ -69,7 +69,12 @@ export async function makeCandidate(
 }
 
 /** A campaign with one open track and `n` shortlisted candidates. */
-export async function makeOpenBallot(db: Db, now: Date, n = 5, trackOverrides: Partial<TrackInsert> = {}) {
+export async function makeOpenBallot(
+  db: Db,
+  now: Date,
+  n = 5,
+  trackOverrides: Partial<TrackInsert> = {},
+) {
   const c = await makeCampaign(db, now);
   const t = await makeTrack(db, c.id, trackOverrides);
   const candidates = [];

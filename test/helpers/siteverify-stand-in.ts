@@ -26,7 +26,9 @@ export interface SiteverifyStandIn {
   close(): Promise<void>;
 }
 
-export async function startSiteverifyStandIn(secret = 'stand-in-secret'): Promise<SiteverifyStandIn> {
+export async function startSiteverifyStandIn(
+  secret = 'stand-in-secret',
+): Promise<SiteverifyStandIn> {
   const issued = new Map<string, IssuedToken>();
   const spent = new Set<string>();
   const answered = new Map<string, unknown>();
@@ -40,7 +42,11 @@ export async function startSiteverifyStandIn(secret = 'stand-in-secret'): Promis
     const form = await c.req.parseBody();
     const response = typeof form.response === 'string' ? form.response : '';
     const key = typeof form.idempotency_key === 'string' ? form.idempotency_key : null;
-    calls.push({ response, idempotencyKey: key, remoteip: typeof form.remoteip === 'string' ? form.remoteip : null });
+    calls.push({
+      response,
+      idempotencyKey: key,
+      remoteip: typeof form.remoteip === 'string' ? form.remoteip : null,
+    });
     if (delays > 0) {
       delays--;
       await new Promise((r) => setTimeout(r, delayMs));
@@ -50,13 +56,15 @@ export async function startSiteverifyStandIn(secret = 'stand-in-secret'): Promis
       return c.json({ success: false, 'error-codes': ['internal-error'] });
     }
     if (!form.secret) return c.json({ success: false, 'error-codes': ['missing-input-secret'] });
-    if (form.secret !== secret) return c.json({ success: false, 'error-codes': ['invalid-input-secret'] });
+    if (form.secret !== secret)
+      return c.json({ success: false, 'error-codes': ['invalid-input-secret'] });
     if (!response) return c.json({ success: false, 'error-codes': ['missing-input-response'] });
     if (key && answered.has(key)) return c.json(answered.get(key));
     const token = issued.get(response);
     let body: unknown;
     if (!token) body = { success: false, 'error-codes': ['invalid-input-response'] };
-    else if (spent.has(response)) body = { success: false, 'error-codes': ['timeout-or-duplicate'] };
+    else if (spent.has(response))
+      body = { success: false, 'error-codes': ['timeout-or-duplicate'] };
     else {
       spent.add(response);
       body = {

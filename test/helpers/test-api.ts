@@ -1,7 +1,10 @@
 import type { Context } from 'hono';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
-import { createTestModeBotCheck, dummyTurnstileToken } from '../../src/server/bot-check/test-mode-bot-check.ts';
+import {
+  createTestModeBotCheck,
+  dummyTurnstileToken,
+} from '../../src/server/bot-check/test-mode-bot-check.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { createApi } from '../../src/server/create-api.ts';
 import type { TestDb } from './test-db.ts';
@@ -24,7 +27,10 @@ export const testSecret = 'test-secret-test-secret-test-secret-0123';
  * The API over a test database. The client address comes from the `x-test-client` header so a
  * test can act as many networks; production reads the socket instead.
  */
-export function testApi(db: TestDb, options: { clock: Clock; botCheck?: BotCheck; env?: Record<string, string> }) {
+export function testApi(
+  db: TestDb,
+  options: { clock: Clock; botCheck?: BotCheck; env?: Record<string, string> },
+) {
   const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret, ...options.env });
   return createApi({
     db: db.db,

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballot, ballotPick, tally } from '../../src/db/schema/index.ts';
 import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
 import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
-import { cookieFrom, dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import {
+  cookieFrom,
+  dummyTurnstileToken,
+  fixedClock,
+  jsonRequest,
+  testApi,
+} from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T04:00:00Z'); // 12:00 in Shanghai
@@ -20,11 +26,18 @@ async function ballotCount(trackId: number) {
 }
 
 async function totalVotes() {
-  const [row] = await db.db.select({ n: sql<number>`coalesce(sum(${tally.votes}), 0)` }).from(tally);
+  const [row] = await db.db
+    .select({ n: sql<number>`coalesce(sum(${tally.votes}), 0)` })
+    .from(tally);
   return Number(row!.n);
 }
 
-function ballotBody(campaign: string, track: string, candidates: number[], token = dummyTurnstileToken) {
+function ballotBody(
+  campaign: string,
+  track: string,
+  candidates: number[],
+  token = dummyTurnstileToken,
+) {
   return { campaign, track, candidates, turnstileToken: token };
 }
 
@@ -34,7 +47,10 @@ describe('POST /api/ballots', () => {
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 4);
     const picked = [candidates[0]!.id, candidates[2]!.id];
-    const res = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, picked)));
+    const res = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, picked)),
+    );
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -45,7 +61,10 @@ describe('POST /api/ballots', () => {
     expect(setCookie).toMatch(/^voter=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
-    const picks = await db.db.select().from(ballotPick).where(eq(ballotPick.candidateId, picked[0]!));
+    const picks = await db.db
+      .select()
+      .from(ballotPick)
+      .where(eq(ballotPick.candidateId, picked[0]!));
     expect(picks).toHaveLength(1);
     const [t] = await db.db.select().from(tally).where(eq(tally.candidateId, picked[1]!));
     expect(t!.votes).toBe(1);
@@ -59,7 +78,10 @@ describe('POST /api/ballots', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 3);
-    const first = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+    const first = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+    );
     expect(first.status).toBe(201);
     const cookie = cookieFrom(first);
     const second = await api.request(
@@ -84,11 +106,15 @@ describe('POST /api/ballots', () => {
 
   it('holds the per-address daily limit across devices', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
-    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, { ballotsPerAddressPerDay: 2 });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
+      ballotsPerAddressPerDay: 2,
+    });
     const send = () =>
       api.request(
         '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), { 'x-test-client': '198.51.100.7' }),
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+          'x-test-client': '198.51.100.7',
+        }),
       );
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
@@ -99,12 +125,20 @@ describe('POST /api/ballots', () => {
 
   it('accepts exactly the daily limit when 50 ballots from one device arrive at once', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
-    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, { ballotsPerDevicePerDay: 2 });
-    const first = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
+      ballotsPerDevicePerDay: 2,
+    });
+    const first = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+    );
     const cookie = cookieFrom(first);
     const results = await Promise.all(
       Array.from({ length: 50 }, () =>
-        api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie })),
+        api.request(
+          '/api/ballots',
+          jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie }),
+        ),
       ),
     );
     const statuses = results.map((r) => r.status);
@@ -135,7 +169,10 @@ describe('POST /api/ballots', () => {
     it('fewer picks than the minimum', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5, { minPicks: 2 });
-      const res = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+      const res = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+      );
       expect(res.status).toBe(422);
       expect((await res.json()).error.reason).toBe('too_few_picks');
     });
@@ -164,7 +201,10 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
       const send = () =>
-        api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])));
+        api.request(
+          '/api/ballots',
+          jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+        );
       clock.set(new Date(campaign.voteOpensAt!.getTime() - 1));
       let res = await send();
       expect(res.status).toBe(422);
@@ -181,10 +221,30 @@ describe('POST /api/ballots', () => {
     it.each([
       ['malformed JSON', '{"campaign":', 400, 'invalid_request'],
       ['a missing field', { campaign: 'x', track: 'y', candidates: [1] }, 400, 'invalid_request'],
-      ['an unknown field', { campaign: 'x', track: 'y', candidates: [1], turnstileToken: 't', extra: 1 }, 400, 'invalid_request'],
-      ['ids that are not integers', { campaign: 'x', track: 'y', candidates: ['1'], turnstileToken: 't' }, 400, 'invalid_request'],
-      ['an empty pick list', { campaign: 'x', track: 'y', candidates: [], turnstileToken: 't' }, 400, 'invalid_request'],
-      ['a slug with capitals', { campaign: 'X', track: 'y', candidates: [1], turnstileToken: 't' }, 400, 'invalid_request'],
+      [
+        'an unknown field',
+        { campaign: 'x', track: 'y', candidates: [1], turnstileToken: 't', extra: 1 },
+        400,
+        'invalid_request',
+      ],
+      [
+        'ids that are not integers',
+        { campaign: 'x', track: 'y', candidates: ['1'], turnstileToken: 't' },
+        400,
+        'invalid_request',
+      ],
+      [
+        'an empty pick list',
+        { campaign: 'x', track: 'y', candidates: [], turnstileToken: 't' },
+        400,
+        'invalid_request',
+      ],
+      [
+        'a slug with capitals',
+        { campaign: 'X', track: 'y', candidates: [1], turnstileToken: 't' },
+        400,
+        'invalid_request',
+      ],
       ['a JSON array', '[]', 400, 'invalid_request'],
     ])('%s', async (_label, body, status, code) => {
       const api = testApi(db, { clock: fixedClock(now) });
@@ -208,7 +268,10 @@ describe('POST /api/ballots', () => {
 
     it('answers in the reader’s language', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
-      const en = await api.request('/api/ballots', jsonRequest('{', { 'accept-language': 'en-GB,en;q=0.9' }));
+      const en = await api.request(
+        '/api/ballots',
+        jsonRequest('{', { 'accept-language': 'en-GB,en;q=0.9' }),
+      );
       expect((await en.json()).error.message).toBe('The request body is not valid JSON.');
       const tw = await api.request('/api/ballots?lang=zh-TW', jsonRequest('{'));
       expect((await tw.json()).error.message).toBe('請求內容不是有效的 JSON。');
@@ -218,7 +281,12 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const res = await api.request(
         '/api/ballots',
-        jsonRequest({ campaign: 'x', track: 'y', candidates: [1], turnstileToken: 'x'.repeat(20_000) }),
+        jsonRequest({
+          campaign: 'x',
+          track: 'y',
+          candidates: [1],
+          turnstileToken: 'x'.repeat(20_000),
+        }),
       );
       expect(res.status).toBe(413);
       expect((await res.json()).error.code).toBe('payload_too_large');
@@ -229,7 +297,10 @@ describe('POST /api/ballots', () => {
       const { campaign } = await makeOpenBallot(db.db, now, 1);
       const a = await api.request('/api/ballots', jsonRequest(ballotBody('no-such', 'x', [1])));
       expect(a.status).toBe(404);
-      const b = await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, 'no-such', [1])));
+      const b = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, 'no-such', [1])),
+      );
       expect(b.status).toBe(404);
       expect((await b.json()).error.reason).toBe('track_not_found');
     });
@@ -284,9 +355,14 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])))
+      await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+      )
     ).json();
-    const res = await api.request(`/api/receipts/${cast.receipt.replaceAll('-', '').toLowerCase()}`);
+    const res = await api.request(
+      `/api/receipts/${cast.receipt.replaceAll('-', '').toLowerCase()}`,
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).receipt).toBe(cast.receipt);
   });
@@ -295,7 +371,10 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await api.request('/api/ballots', jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])))
+      await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+      )
     ).json();
     await db.db
       .update(ballot)

@@ -14,8 +14,19 @@ beforeAll(async () => {
   const c = await makeCampaign(db.db, now, { countsVisibility: 'after_close' });
   slug = c.slug;
   const people = await makeTrack(db.db, c.id, { slug: 'people', kind: 'individual', position: 1 });
-  const units = await makeTrack(db.db, c.id, { slug: 'units', kind: 'unit', position: 2, quota: 4, maxPicks: 4 });
-  await makeCandidate(db.db, people, { name: '甲', sex: '男', birth: '1980-05', cv: '2001.07—2010.01 科员\n2010.01— 科长' });
+  const units = await makeTrack(db.db, c.id, {
+    slug: 'units',
+    kind: 'unit',
+    position: 2,
+    quota: 4,
+    maxPicks: 4,
+  });
+  await makeCandidate(db.db, people, {
+    name: '甲',
+    sex: '男',
+    birth: '1980-05',
+    cv: '2001.07—2010.01 科员\n2010.01— 科长',
+  });
   await makeCandidate(db.db, people, { name: '乙', status: 'nominated' });
   await makeCandidate(db.db, people, { name: '丙', status: 'withdrawn' });
   await makeCandidate(db.db, units, { name: '某单位', headName: '丁', headTitle: '局长' });
@@ -54,7 +65,10 @@ describe('GET /api/campaigns/{slug}', () => {
   it('404 for an unknown campaign, 400 for a malformed slug', async () => {
     const missing = await api.request('/api/campaigns/no-such-campaign');
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error).toMatchObject({ code: 'not_found', reason: 'campaign_not_found' });
+    expect((await missing.json()).error).toMatchObject({
+      code: 'not_found',
+      reason: 'campaign_not_found',
+    });
     const bad = await api.request('/api/campaigns/Bad_Slug');
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.code).toBe('invalid_request');
@@ -72,7 +86,13 @@ describe('GET /api/campaigns/{slug}/candidates', () => {
   it('filters by track and gives the profile fields', async () => {
     const res = await api.request(`/api/campaigns/${slug}/candidates?track=people`);
     const [person] = (await res.json()).candidates;
-    expect(person).toMatchObject({ name: '甲', track: 'people', kind: 'individual', sex: '男', birth: '1980-05' });
+    expect(person).toMatchObject({
+      name: '甲',
+      track: 'people',
+      kind: 'individual',
+      sex: '男',
+      birth: '1980-05',
+    });
     expect(person.cv).toEqual(['2001.07—2010.01 科员', '2010.01— 科长']);
     expect(person).not.toHaveProperty('status');
     expect(person).not.toHaveProperty('votes');
@@ -109,7 +129,16 @@ describe('the API as a whole', () => {
       '/api/receipts/{code}',
     ]);
     const post = doc.paths['/api/ballots'].post;
-    expect(Object.keys(post.responses).sort()).toEqual(['201', '400', '403', '404', '409', '413', '422', '429']);
+    expect(Object.keys(post.responses).sort()).toEqual([
+      '201',
+      '400',
+      '403',
+      '404',
+      '409',
+      '413',
+      '422',
+      '429',
+    ]);
     expect(post.requestBody.content['application/json'].schema).toBeDefined();
   });
 

@@ -24,7 +24,9 @@ describe('rules held by the database', () => {
   });
 
   it('keeps the audit log append-only', async () => {
-    await db.db.insert(auditLog).values({ at: now, action: 'test', entityType: 't', entityId: '1' });
+    await db.db
+      .insert(auditLog)
+      .values({ at: now, action: 'test', entityType: 't', entityId: '1' });
     await expect(db.db.update(auditLog).set({ action: 'changed' })).rejects.toThrow();
     await expect(db.db.delete(auditLog)).rejects.toThrow();
     const rows = await db.db.select().from(auditLog).where(eq(auditLog.action, 'test'));
@@ -34,12 +36,17 @@ describe('rules held by the database', () => {
   it('refuses unknown stages, bad slugs and picks above the quota', async () => {
     const c = await makeCampaign(db.db, now);
     await expect(
-      db.db.update(campaign).set({ stage: 'voting' as never }).where(eq(campaign.id, c.id)),
+      db.db
+        .update(campaign)
+        .set({ stage: 'voting' as never })
+        .where(eq(campaign.id, c.id)),
     ).rejects.toThrow();
     await expect(makeCampaign(db.db, now, { slug: 'Has Spaces' })).rejects.toThrow();
     await expect(makeTrack(db.db, c.id, { quota: 3, maxPicks: 4 })).rejects.toThrow();
     await expect(makeTrack(db.db, c.id, { minPicks: 0 })).rejects.toThrow();
-    await expect(makeCampaign(db.db, now, { voteOpensAt: now, voteClosesAt: now })).rejects.toThrow();
+    await expect(
+      makeCampaign(db.db, now, { voteOpensAt: now, voteClosesAt: now }),
+    ).rejects.toThrow();
   });
 
   it('caps ballots per device per day even for a writer that skips the application', async () => {
@@ -61,7 +68,10 @@ describe('rules held by the database', () => {
     await expect(db.db.insert(ballot).values(row(1, 'R2'))).rejects.toThrow();
     // The next slot is over the track's limit: the trigger refuses it.
     await expect(db.db.insert(ballot).values(row(2, 'R3'))).rejects.toThrow();
-    const [n] = await db.db.select({ n: sql<number>`count(*)` }).from(ballot).where(eq(ballot.trackId, t.id));
+    const [n] = await db.db
+      .select({ n: sql<number>`count(*)` })
+      .from(ballot)
+      .where(eq(ballot.trackId, t.id));
     expect(Number(n!.n)).toBe(1);
   });
 
@@ -86,8 +96,12 @@ describe('rules held by the database', () => {
       })
       .returning();
     await db.db.insert(ballotPick).values({ ballotId: b!.id, candidateId: mine.id });
-    await expect(db.db.insert(ballotPick).values({ ballotId: b!.id, candidateId: mine.id })).rejects.toThrow();
-    await expect(db.db.insert(ballotPick).values({ ballotId: b!.id, candidateId: foreign.id })).rejects.toThrow();
+    await expect(
+      db.db.insert(ballotPick).values({ ballotId: b!.id, candidateId: mine.id }),
+    ).rejects.toThrow();
+    await expect(
+      db.db.insert(ballotPick).values({ ballotId: b!.id, candidateId: foreign.id }),
+    ).rejects.toThrow();
     await expect(db.db.delete(ballotPick).where(eq(ballotPick.ballotId, b!.id))).rejects.toThrow();
     await expect(db.db.delete(ballot).where(eq(ballot.id, b!.id))).rejects.toThrow();
     // A voided ballot must say why and when.

@@ -1,7 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
-import { ballotPick, campaign, candidate, notice, tally, track } from '../../src/db/schema/index.ts';
+import {
+  ballotPick,
+  campaign,
+  candidate,
+  notice,
+  tally,
+  track,
+} from '../../src/db/schema/index.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -26,7 +33,9 @@ describe('the demo data', () => {
       const [row] = await db.db
         .select({ n: sql<number>`count(*)` })
         .from(candidate)
-        .where(and(eq(candidate.trackId, t.id), inArray(candidate.status, publicCandidateStatuses)));
+        .where(
+          and(eq(candidate.trackId, t.id), inArray(candidate.status, publicCandidateStatuses)),
+        );
       expect(Number(row!.n)).toBeGreaterThanOrEqual(t.kind === 'unit' ? 20 : 30);
       expect(Number(row!.n)).toBeGreaterThan(t.quota);
     }
@@ -45,7 +54,10 @@ describe('the demo data', () => {
   });
 
   it('gives every candidate a portrait and keeps tallies equal to the picks', async () => {
-    const missing = await db.db.select().from(candidate).where(sql`${candidate.portraitId} is null`);
+    const missing = await db.db
+      .select()
+      .from(candidate)
+      .where(sql`${candidate.portraitId} is null`);
     expect(missing).toHaveLength(0);
     const mismatches = await db.db
       .select({ id: tally.candidateId })

@@ -29,7 +29,9 @@ describe('Turnstile siteverify', () => {
   it('passes a fresh token issued on our host for the ballot action, sending remoteip and an idempotency key', async () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
-    expect(await check().verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({ ok: true });
+    expect(await check().verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
+      ok: true,
+    });
     expect(standIn.calls[0]).toMatchObject({ response: t, remoteip: '203.0.113.5' });
     expect(standIn.calls[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -38,7 +40,9 @@ describe('Turnstile siteverify', () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     const bot = check();
-    expect((await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).ok).toBe(true);
+    expect((await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).ok).toBe(
+      true,
+    );
     expect(await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['timeout-or-duplicate'],
@@ -61,13 +65,17 @@ describe('Turnstile siteverify', () => {
   });
 
   it('refuses an unknown token and a wrong secret', async () => {
-    expect(await check().verify({ token: 'never-issued', remoteIp: '', action: 'ballot' })).toEqual({
-      ok: false,
-      codes: ['invalid-input-response'],
-    });
+    expect(await check().verify({ token: 'never-issued', remoteIp: '', action: 'ballot' })).toEqual(
+      {
+        ok: false,
+        codes: ['invalid-input-response'],
+      },
+    );
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
-    expect(await check({ secretKey: 'wrong' }).verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(
+      await check({ secretKey: 'wrong' }).verify({ token: t, remoteIp: '', action: 'ballot' }),
+    ).toEqual({
       ok: false,
       codes: ['invalid-input-secret'],
     });
@@ -77,7 +85,9 @@ describe('Turnstile siteverify', () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     standIn.failNext(1);
-    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({ ok: true });
+    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+      ok: true,
+    });
     expect(standIn.calls).toHaveLength(2);
     expect(standIn.calls[1]!.idempotencyKey).toBe(standIn.calls[0]!.idempotencyKey);
   });
@@ -99,9 +109,14 @@ describe('Turnstile siteverify', () => {
 
   it('fails closed when siteverify cannot be reached or answers nonsense', async () => {
     const unreachable = check({ verifyUrl: 'http://127.0.0.1:9/siteverify' });
-    expect((await unreachable.verify({ token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(false);
+    expect((await unreachable.verify({ token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(
+      false,
+    );
     const nonsense = check({
-      fetch: async () => new Response(JSON.stringify({ ok: 'yes' }), { headers: { 'content-type': 'application/json' } }),
+      fetch: async () =>
+        new Response(JSON.stringify({ ok: 'yes' }), {
+          headers: { 'content-type': 'application/json' },
+        }),
     });
     expect(await nonsense.verify({ token: 'x', remoteIp: '', action: 'ballot' })).toEqual({
       ok: false,

@@ -71,9 +71,12 @@ describe('PORT', () => {
     expect(parseConfig({ SESSION_SECRET: secret, PORT: '65535' }).port).toBe(65535);
   });
 
-  it.each(['abc', '70000', '65536', '-1', '80.5', '0x10', '1e3'])('refuses %j and names PORT', (port) => {
-    expect(configErrorOf({ PORT: port }).message).toMatch(blames('PORT'));
-  });
+  it.each(['abc', '70000', '65536', '-1', '80.5', '0x10', '1e3'])(
+    'refuses %j and names PORT',
+    (port) => {
+      expect(configErrorOf({ PORT: port }).message).toMatch(blames('PORT'));
+    },
+  );
 
   it('treats an empty or blank value as not set, like every other variable', () => {
     expect(parseConfig({ SESSION_SECRET: secret, PORT: '' }).port).toBe(4321);
@@ -86,7 +89,10 @@ describe('PORT', () => {
 
 describe('relative file URLs', () => {
   it('keep their query string when made absolute', () => {
-    const url = parseConfig({ SESSION_SECRET: secret, DATABASE_URL: 'file:./x.db?mode=rwc' }).databaseUrl;
+    const url = parseConfig({
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'file:./x.db?mode=rwc',
+    }).databaseUrl;
     expect(url).toBe(`file:${resolve('x.db')}?mode=rwc`);
   });
 });

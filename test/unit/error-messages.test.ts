@@ -66,9 +66,12 @@ describe('errorMessage parameters', () => {
 });
 
 describe('errorMessage with names of built-in object properties', () => {
-  it.each(['constructor', 'toString', '__proto__'])('gives the generic message for %j', (reason) => {
-    const message = errorMessage('en', reason, reason);
-    expect(typeof message).toBe('string');
-    expect(message).toBe(errorMessage('en', 'internal', 'internal'));
-  });
+  it.each(['constructor', 'toString', '__proto__'])(
+    'gives the generic message for %j',
+    (reason) => {
+      const message = errorMessage('en', reason, reason);
+      expect(typeof message).toBe('string');
+      expect(message).toBe(errorMessage('en', 'internal', 'internal'));
+    },
+  );
 });

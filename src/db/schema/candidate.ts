@@ -67,7 +67,10 @@ export const candidate = sqliteTable(
     check('candidate_number_positive', sql`${t.number} >= 1`),
     check('candidate_name_present', sql`length(trim(${t.name})) between 1 and 100`),
     check('candidate_sex_known', sql`${t.sex} is null or ${t.sex} in ('男', '女')`),
-    check('candidate_birth_format', sql`${t.birth} is null or ${t.birth} glob '[12][0-9][0-9][0-9]-[01][0-9]'`),
+    check(
+      'candidate_birth_format',
+      sql`${t.birth} is null or ${t.birth} glob '[12][0-9][0-9][0-9]-[01][0-9]'`,
+    ),
   ],
 );
 

@@ -21,7 +21,10 @@ export const media = sqliteTable(
   },
   (t) => [
     check('media_id_is_sha256', sql`length(${t.id}) = 64`),
-    check('media_type_is_image', sql`${t.contentType} in ('image/svg+xml', 'image/webp', 'image/avif', 'image/jpeg', 'image/png')`),
+    check(
+      'media_type_is_image',
+      sql`${t.contentType} in ('image/svg+xml', 'image/webp', 'image/avif', 'image/jpeg', 'image/png')`,
+    ),
     check('media_size_positive', sql`${t.width} > 0 and ${t.height} > 0`),
   ],
 );

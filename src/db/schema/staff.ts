@@ -20,7 +20,10 @@ export const staffUser = sqliteTable(
   (t) => [
     uniqueIndex('staff_user_email_unique').on(t.email),
     check('staff_user_role_known', inList(t.role, staffRoles)),
-    check('staff_user_email_lower', sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`),
+    check(
+      'staff_user_email_lower',
+      sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
+    ),
   ],
 );
 

@@ -38,7 +38,10 @@ export const track = sqliteTable(
       sql`length(${t.slug}) between 1 and 40 and ${t.slug} not glob '*[^a-z0-9-]*'`,
     ),
     check('track_quota_positive', sql`${t.quota} >= 1`),
-    check('track_picks_bounds', sql`${t.minPicks} >= 1 and ${t.minPicks} <= ${t.maxPicks} and ${t.maxPicks} <= ${t.quota}`),
+    check(
+      'track_picks_bounds',
+      sql`${t.minPicks} >= 1 and ${t.minPicks} <= ${t.maxPicks} and ${t.maxPicks} <= ${t.quota}`,
+    ),
     check('track_device_limit_positive', sql`${t.ballotsPerDevicePerDay} >= 1`),
     check('track_address_limit_positive', sql`${t.ballotsPerAddressPerDay} >= 1`),
   ],

@@ -45,25 +45,41 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
 
   const state = votingStateOf(c, input.now);
   if (state !== 'open') {
-    throw new DomainError('rule_violation', state === 'closed' ? 'voting_closed' : 'voting_not_open', {
-      opensAt: c.voteOpensAt?.toISOString() ?? null,
-      closesAt: c.voteClosesAt?.toISOString() ?? null,
-    });
+    throw new DomainError(
+      'rule_violation',
+      state === 'closed' ? 'voting_closed' : 'voting_not_open',
+      {
+        opensAt: c.voteOpensAt?.toISOString() ?? null,
+        closesAt: c.voteClosesAt?.toISOString() ?? null,
+      },
+    );
   }
 
   const ids = input.candidateIds;
   if (new Set(ids).size !== ids.length) throw new DomainError('rule_violation', 'duplicate_pick');
   if (ids.length > t.maxPicks) {
-    throw new DomainError('rule_violation', 'too_many_picks', { max: t.maxPicks, given: ids.length });
+    throw new DomainError('rule_violation', 'too_many_picks', {
+      max: t.maxPicks,
+      given: ids.length,
+    });
   }
   if (ids.length < t.minPicks) {
-    throw new DomainError('rule_violation', 'too_few_picks', { min: t.minPicks, given: ids.length });
+    throw new DomainError('rule_violation', 'too_few_picks', {
+      min: t.minPicks,
+      given: ids.length,
+    });
   }
   // During the vote only shortlisted candidates are on the ballot.
   const eligible = await db
     .select({ id: candidate.id })
     .from(candidate)
-    .where(and(eq(candidate.trackId, t.id), eq(candidate.status, 'shortlisted'), inArray(candidate.id, ids)));
+    .where(
+      and(
+        eq(candidate.trackId, t.id),
+        eq(candidate.status, 'shortlisted'),
+        inArray(candidate.id, ids),
+      ),
+    );
   if (eligible.length !== ids.length) {
     const ok = new Set(eligible.map((e) => e.id));
     throw new DomainError('rule_violation', 'candidate_not_on_ballot', {
@@ -80,15 +96,29 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
         const [deviceCount] = await tx
           .select({ n: count() })
           .from(ballot)
-          .where(and(eq(ballot.trackId, t.id), eq(ballot.deviceHash, input.deviceHash), eq(ballot.day, day)));
+          .where(
+            and(
+              eq(ballot.trackId, t.id),
+              eq(ballot.deviceHash, input.deviceHash),
+              eq(ballot.day, day),
+            ),
+          );
         const [addressCount] = await tx
           .select({ n: count() })
           .from(ballot)
-          .where(and(eq(ballot.trackId, t.id), eq(ballot.addressHash, input.addressHash), eq(ballot.day, day)));
+          .where(
+            and(
+              eq(ballot.trackId, t.id),
+              eq(ballot.addressHash, input.addressHash),
+              eq(ballot.day, day),
+            ),
+          );
         const deviceSeq = (deviceCount?.n ?? 0) + 1;
         const addressSeq = (addressCount?.n ?? 0) + 1;
-        if (deviceSeq > t.ballotsPerDevicePerDay) throw limitReached('device', t.ballotsPerDevicePerDay, nextBallotAt);
-        if (addressSeq > t.ballotsPerAddressPerDay) throw limitReached('address', t.ballotsPerAddressPerDay, nextBallotAt);
+        if (deviceSeq > t.ballotsPerDevicePerDay)
+          throw limitReached('device', t.ballotsPerDevicePerDay, nextBallotAt);
+        if (addressSeq > t.ballotsPerAddressPerDay)
+          throw limitReached('address', t.ballotsPerAddressPerDay, nextBallotAt);
         const [inserted] = await tx
           .insert(ballot)
           .values({
@@ -108,7 +138,10 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
         await tx
           .insert(tally)
           .values(ids.map((candidateId) => ({ candidateId, votes: 1 })))
-          .onConflictDoUpdate({ target: tally.candidateId, set: { votes: sql`${tally.votes} + 1` } });
+          .onConflictDoUpdate({
+            target: tally.candidateId,
+            set: { votes: sql`${tally.votes} + 1` },
+          });
         return deviceSeq;
       },
       // libSQL starts write transactions with BEGIN IMMEDIATE: the counts above cannot go stale
@@ -150,7 +183,11 @@ function isLimitRefusal(e: unknown): boolean {
 /** Driver errors wrap the SQLite error in `cause`; look at the whole chain. */
 function collectMessages(e: unknown): string {
   let out = '';
-  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; cur = cur.cause, depth++) {
+  for (
+    let cur: unknown = e, depth = 0;
+    cur instanceof Error && depth < 5;
+    cur = cur.cause, depth++
+  ) {
     out += `${cur.message}\n`;
   }
   return out;

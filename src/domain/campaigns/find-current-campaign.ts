@@ -9,6 +9,11 @@ import { listCampaigns, type CampaignSummary } from './list-campaigns.ts';
  */
 export async function findCurrentCampaign(db: Db): Promise<CampaignSummary | null> {
   const all = await listCampaigns(db);
-  const publicStages: CampaignStage[] = ['public_vote', 'second_shortlist', 'committee_vote', 'publicity'];
+  const publicStages: CampaignStage[] = [
+    'public_vote',
+    'second_shortlist',
+    'committee_vote',
+    'publicity',
+  ];
   return all.find((c) => publicStages.includes(c.campaign.stage)) ?? all[0] ?? null;
 }

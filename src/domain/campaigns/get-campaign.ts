@@ -18,7 +18,11 @@ export async function getCampaign(db: Db, slug: string): Promise<CampaignDetail>
   const row = await db.query.campaign.findFirst({ where: eq(campaign.slug, slug) });
   if (!row) throw new DomainError('not_found', 'campaign_not_found', { slug });
   const [tracks, stageDates] = await Promise.all([
-    db.select().from(track).where(eq(track.campaignId, row.id)).orderBy(asc(track.position), asc(track.id)),
+    db
+      .select()
+      .from(track)
+      .where(eq(track.campaignId, row.id))
+      .orderBy(asc(track.position), asc(track.id)),
     db.select().from(campaignStageDate).where(eq(campaignStageDate.campaignId, row.id)),
   ]);
   return { campaign: row, tracks, stageDates };

@@ -10,7 +10,10 @@ export interface CampaignSummary {
 
 /** All campaigns, newest year first, each with its tracks. */
 export async function listCampaigns(db: Db): Promise<CampaignSummary[]> {
-  const campaigns = await db.select().from(campaign).orderBy(desc(campaign.year), desc(campaign.id));
+  const campaigns = await db
+    .select()
+    .from(campaign)
+    .orderBy(desc(campaign.year), desc(campaign.id));
   if (campaigns.length === 0) return [];
   const tracks = await db
     .select()
@@ -22,5 +25,8 @@ export async function listCampaigns(db: Db): Promise<CampaignSummary[]> {
       ),
     )
     .orderBy(asc(track.position), asc(track.id));
-  return campaigns.map((c) => ({ campaign: c, tracks: tracks.filter((t) => t.campaignId === c.id) }));
+  return campaigns.map((c) => ({
+    campaign: c,
+    tracks: tracks.filter((t) => t.campaignId === c.id),
+  }));
 }

@@ -8,7 +8,13 @@ export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<boolean> 
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
   try {
-    return await Promise.race([db.run(sql`select 1`).then(() => true, () => false), timeout]);
+    return await Promise.race([
+      db.run(sql`select 1`).then(
+        () => true,
+        () => false,
+      ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

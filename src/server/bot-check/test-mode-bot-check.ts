@@ -15,7 +15,9 @@ export function createTestModeBotCheck(): BotCheck {
     mode: 'test',
     siteKey: alwaysPassesSiteKey,
     async verify({ token }) {
-      return token === dummyTurnstileToken ? { ok: true } : { ok: false, codes: ['invalid-input-response'] };
+      return token === dummyTurnstileToken
+        ? { ok: true }
+        : { ok: false, codes: ['invalid-input-response'] };
     },
   };
 }

@@ -28,7 +28,9 @@ export function createTurnstileBotCheck(options: TurnstileOptions): BotCheck {
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5000;
 
-  async function callOnce(body: URLSearchParams): Promise<z.infer<typeof siteverifyResponse> | 'retry'> {
+  async function callOnce(
+    body: URLSearchParams,
+  ): Promise<z.infer<typeof siteverifyResponse> | 'retry'> {
     try {
       const res = await doFetch(options.verifyUrl, {
         method: 'POST',
@@ -37,7 +39,8 @@ export function createTurnstileBotCheck(options: TurnstileOptions): BotCheck {
       });
       const parsed = siteverifyResponse.safeParse(await res.json());
       if (!parsed.success) return { success: false, 'error-codes': ['bad-siteverify-response'] };
-      if (!parsed.data.success && parsed.data['error-codes'].includes('internal-error')) return 'retry';
+      if (!parsed.data.success && parsed.data['error-codes'].includes('internal-error'))
+        return 'retry';
       return parsed.data;
     } catch {
       return 'retry';

@@ -5,7 +5,11 @@ import { castBallot } from '../../domain/ballots/cast-ballot.ts';
 import { getReceipt } from '../../domain/ballots/get-receipt.ts';
 import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
-import { ballotReceiptSchema, ballotRequestSchema, receiptStatusSchema } from '../../schemas/api.ts';
+import {
+  ballotReceiptSchema,
+  ballotRequestSchema,
+  receiptStatusSchema,
+} from '../../schemas/api.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import {
   addressHash,
@@ -44,7 +48,10 @@ const receiptRoute = createRoute({
   summary: 'Whether the ballot with this receipt code is counted',
   request: { params: z.object({ code: z.string().min(1).max(40) }) },
   responses: {
-    200: { description: 'The ballot’s status.', content: { 'application/json': { schema: receiptStatusSchema } } },
+    200: {
+      description: 'The ballot’s status.',
+      content: { 'application/json': { schema: receiptStatusSchema } },
+    },
     ...errorResponses(400, 404),
   },
 });
@@ -68,8 +75,13 @@ ballotRoutes
     const address = clientAddress(c);
 
     // Validated, not yet written: the bot check comes now, before anything is stored.
-    const check = await botCheck.verify({ token: body.turnstileToken, remoteIp: address, action: 'ballot' });
-    if (!check.ok) throw new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes });
+    const check = await botCheck.verify({
+      token: body.turnstileToken,
+      remoteIp: address,
+      action: 'ballot',
+    });
+    if (!check.ok)
+      throw new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes });
 
     let deviceId = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
     if (!deviceId) {

@@ -24,7 +24,9 @@ const listRoute = createRoute({
   method: 'get',
   path: '/campaigns',
   summary: 'All selections, newest first',
-  responses: { 200: json(z.object({ campaigns: z.array(campaignSummarySchema) }), 'The campaigns.') },
+  responses: {
+    200: json(z.object({ campaigns: z.array(campaignSummarySchema) }), 'The campaigns.'),
+  },
 });
 
 const getRoute = createRoute({
@@ -53,7 +55,10 @@ export const campaignRoutes = newRouter()
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const all = await listCampaigns(db);
-    return c.json({ campaigns: all.map((s) => presentCampaignSummary(s.campaign, s.tracks, now)) }, 200);
+    return c.json(
+      { campaigns: all.map((s) => presentCampaignSummary(s.campaign, s.tracks, now)) },
+      200,
+    );
   })
   .openapi(getRoute, async (c) => {
     const { db, clock } = c.var.deps;
@@ -65,7 +70,8 @@ export const campaignRoutes = newRouter()
     const { tracks } = await getCampaign(db, c.req.valid('param').slug);
     const wanted = c.req.valid('query').track;
     const selected = wanted ? tracks.filter((t) => t.slug === wanted) : tracks;
-    if (wanted && selected.length === 0) throw new DomainError('not_found', 'track_not_found', { slug: wanted });
+    if (wanted && selected.length === 0)
+      throw new DomainError('not_found', 'track_not_found', { slug: wanted });
     const lists = await Promise.all(selected.map((t) => listPublicCandidates(db, t.id)));
     const candidates = selected.flatMap((t, i) => lists[i]!.map((row) => presentCandidate(row, t)));
     return c.json({ candidates }, 200);

@@ -20,7 +20,13 @@ export interface ApiDeps {
   clientAddress?: (c: Context) => string;
 }
 
-export type ApiEnv = { Variables: { deps: Required<ApiDeps> } };
+/** What handlers find in `c.var.deps`: the dependencies plus per-app helpers built from them. */
+export interface ResolvedDeps extends Required<ApiDeps> {
+  /** Database reachability for /api/health, shared across concurrent checks (see the probe). */
+  probeDatabase: () => Promise<boolean>;
+}
+
+export type ApiEnv = { Variables: { deps: ResolvedDeps } };
 export type ApiApp = OpenAPIHono<ApiEnv>;
 
 /**

@@ -1,7 +1,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors.ts';
-import { newRouter, type ApiApp, type ApiDeps } from './api-env.ts';
+import { createDatabaseProbe } from '../domain/health/check-database.ts';
+import { newRouter, type ApiApp, type ApiDeps, type ResolvedDeps } from './api-env.ts';
 import { resolveClientAddress, trustedProxies } from './client-address.ts';
 import { errorResponse, handleError } from './http-errors.ts';
 import { ballotRoutes } from './routes/ballots.ts';
@@ -27,7 +28,11 @@ export function createApi(deps: ApiDeps): ApiApp {
       }
       return resolveClientAddress(socket, c.req.header('x-forwarded-for'), trusted);
     });
-  const full = { ...deps, clientAddress };
+  const full: ResolvedDeps = {
+    ...deps,
+    clientAddress,
+    probeDatabase: createDatabaseProbe(deps.db, () => deps.clock.now().getTime()),
+  };
 
   const api = newRouter().basePath('/api') as ApiApp;
   api.use(async (c, next) => {

@@ -38,7 +38,6 @@ const api = createApi({
 });
 
 const app = new Hono<{ Bindings: HttpBindings }>();
-app.all('/api/*', (c) => api.fetch(c.req.raw, c.env));
 // Hashed file names: a changed file gets a new name, so these can be cached for a year.
 app.use(
   '/_astro/*',
@@ -72,10 +71,32 @@ app.all('*', async (c) => {
   return RESPONSE_ALREADY_SENT;
 });
 
-const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+/** True when the request's path starts with /api/, read off the URL string without parsing it. */
+function isApiRequest(url: string): boolean {
+  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
+  return pathStart !== -1 && url.startsWith('/api/', pathStart);
+}
+
+// The API is answered before the page app's router is consulted at all.
+const fetch = (req: Request, env: HttpBindings) =>
+  isApiRequest(req.url) ? api.fetch(req, env) : app.fetch(req, env);
+
+const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(
     `Listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (public URL ${config.publicBaseUrl})`,
   );
+});
+
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${config.port} on ${config.host} is in use. Stop the other server or set PORT.`,
+    );
+  } else {
+    console.error(err);
+  }
+  services.dbHandle.close();
+  process.exit(1);
 });
 
 function shutdown(signal: string) {

@@ -18,7 +18,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
-import { availableParallelism, constants, tmpdir } from 'node:os';
+import { availableParallelism, constants, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -126,6 +126,10 @@ function statusOf(url: string): Promise<number | undefined> {
   });
 }
 
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 async function startServer(
   name: TargetName,
   script: string,
@@ -153,18 +157,20 @@ async function startServer(
 
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) {
+    if (hasExited(child)) {
       throw new Error(`The ${name} server exited while starting. Its output:\n${log}`);
     }
     if ((await statusOf(server.baseUrl + healthPath)) === 200) return server;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`The ${name} server did not answer ${healthPath} with 200 within 60 s:\n${log}`);
+  throw new Error(
+    `The ${name} server did not answer ${healthPath} with 200 within ${startTimeoutMs / 1000} s:\n${log}`,
+  );
 }
 
 function stopServer(server: RunningServer): Promise<void> {
   const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((done) => {
     // The production server closes its database on SIGTERM; SIGKILL only if it hangs.
     const force = setTimeout(() => child.kill('SIGKILL'), stopTimeoutMs);
@@ -194,6 +200,12 @@ async function load(server: RunningServer, seconds: number): Promise<RunFigures>
     // Both targets must give the same answer, or the comparison is meaningless.
     expectBody: expectedBody,
   });
+  // Against a dead server every request fails; say why rather than print a table of zeros.
+  if (hasExited(server.child)) {
+    throw new Error(
+      `The ${server.name} server exited during the run. Its output:\n${server.output()}`,
+    );
+  }
   return {
     reqPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -246,6 +258,7 @@ function printTable(measurements: Measurement[], medians: Record<TargetName, Sum
 
 async function main(): Promise<number> {
   await ensureBuild();
+  const loadAverageBefore = loadavg()[0];
 
   const dataDir = mkdtempSync(join(tmpdir(), 'honour-roll-bench-'));
   tempDirs.push(dataDir);
@@ -297,6 +310,8 @@ async function main(): Promise<number> {
         date: new Date().toISOString(),
         node: process.version,
         cpus: availableParallelism(),
+        // Anything else busy on the machine skews the figures; this lets a reader tell.
+        loadAverage: { before: loadAverageBefore, after: loadavg()[0] },
         connections,
         warmUpSeconds,
         measuredSeconds,

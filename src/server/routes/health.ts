@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { checkDatabase } from '../../domain/health/check-database.ts';
 import { healthSchema } from '../../schemas/api.ts';
 import { newRouter } from '../api-env.ts';
 
@@ -21,7 +20,7 @@ const healthRoute = createRoute({
 
 export const healthRoutes = newRouter().openapi(healthRoute, async (c) => {
   c.header('Cache-Control', 'no-store');
-  const ok = await checkDatabase(c.var.deps.db);
+  const ok = await c.var.deps.probeDatabase();
   return ok
     ? c.json({ status: 'ok' as const }, 200)
     : c.json({ status: 'unavailable' as const }, 503);

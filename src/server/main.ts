@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, type HttpBindings } from '@hono/node-server';
+import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { Hono } from 'hono';
@@ -78,7 +78,7 @@ function isApiRequest(url: string): boolean {
 }
 
 // The API is answered before the page app's router is consulted at all.
-const fetch = (req: Request, env: HttpBindings) =>
+const fetch = (req: Request, env: HttpBindings | Http2Bindings) =>
   isApiRequest(req.url) ? api.fetch(req, env) : app.fetch(req, env);
 
 const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {

@@ -1,5 +1,4 @@
 import { count } from 'drizzle-orm';
-import { seedDemo } from '../../db/seed/seed-demo.ts';
 import { applyMigrations } from '../db/migrate.ts';
 import { campaign } from '../db/schema/index.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
@@ -29,6 +28,8 @@ export async function prepareServices(config: Config, log = console.log): Promis
   const [row] = await db.select({ n: count() }).from(campaign);
   if ((row?.n ?? 0) === 0) {
     log('Empty database: loading the fictional demo data…');
+    // Loaded only when needed: the demo texts are not part of a running server.
+    const { seedDemo } = await import('../../db/seed/seed-demo.ts');
     await seedDemo(db, services.clock.now());
   }
   if (services.botCheck.mode === 'test') {

@@ -78,3 +78,13 @@ export const ballotPick = sqliteTable(
     index('ballot_pick_candidate_idx').on(t.candidateId),
   ],
 );
+
+/**
+ * Bot-check tokens already presented. A token is refused here before any call to Cloudflare,
+ * so a replay costs nothing and is caught even if siteverify is slow to notice.
+ */
+export const botTokenUse = sqliteTable('bot_token_use', {
+  /** SHA-256 of the token. */
+  tokenHash: text().primaryKey(),
+  usedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+});

@@ -39,8 +39,29 @@ export const staffSession = sqliteTable(
     lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),
     userAgent: text().notNull().default(''),
+    /** Sent back by the browser in a header on every state-changing request. */
+    csrfToken: text().notNull().default(''),
   },
   (t) => [index('staff_session_user_idx').on(t.userId)],
+);
+
+/**
+ * Failed and successful logins, for throttling per account and per address. Addresses are
+ * stored only as keyed hashes, like voters'.
+ */
+export const loginAttempt = sqliteTable(
+  'login_attempt',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    at: integer({ mode: 'timestamp_ms' }).notNull(),
+    email: text().notNull(),
+    addressHash: text().notNull(),
+    succeeded: integer({ mode: 'boolean' }).notNull(),
+  },
+  (t) => [
+    index('login_attempt_email_at_idx').on(t.email, t.at),
+    index('login_attempt_address_at_idx').on(t.addressHash, t.at),
+  ],
 );
 
 /**

@@ -69,6 +69,13 @@ export const envSchema = z
     TURNSTILE_VERIFY_URL: z.url({ protocol: /^https?$/ }).default(cloudflareSiteverifyUrl),
     TRUST_PROXY: trustProxy,
     DATA_DIR: z.string().trim().min(1).default('data'),
+    BALLOT_RATE_PER_MINUTE: z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, 'must be a whole number of at least 1')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be a whole number of at least 1'))
+      .default(60),
   })
   .superRefine((env, ctx) => {
     if (Boolean(env.TURNSTILE_SITE_KEY) !== Boolean(env.TURNSTILE_SECRET_KEY)) {
@@ -93,6 +100,8 @@ export interface Config {
   /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`. */
   trustProxy: string[];
   dataDir: string;
+  /** Ballot requests one address may send per minute to one process. */
+  ballotRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -134,6 +143,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         : { mode: 'test' },
     trustProxy: e.TRUST_PROXY,
     dataDir,
+    ballotRatePerMinute: e.BALLOT_RATE_PER_MINUTE,
   };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addressHash,
   deviceHash,
+  networkHash,
+  networkOf,
   newDeviceCookie,
   readDeviceCookie,
 } from '../../src/server/voter-identity.ts';
@@ -15,44 +17,61 @@ function flip(text: string, index: number): string {
   return text.slice(0, index) + c + text.slice(index + 1);
 }
 
+const issuedAt = new Date('2026-11-20T04:00:00Z');
+
+/** The parts of a cookie value: device id, issue time (base 36 seconds), signature. */
+function parts(value: string): [string, string, string] {
+  return value.split('.') as [string, string, string];
+}
+
 describe('device cookie', () => {
-  it('reads back the device id it was made with', () => {
-    const { deviceId, value } = newDeviceCookie(secret);
+  it('reads back the device id and issue time it was made with', () => {
+    const { deviceId, value } = newDeviceCookie(secret, issuedAt);
     expect(deviceId).toMatch(/^[\w-]{22}$/);
     expect(value.startsWith(`${deviceId}.`)).toBe(true);
-    expect(readDeviceCookie(secret, value)).toBe(deviceId);
+    expect(readDeviceCookie(secret, value)).toEqual({ deviceId, issuedAt });
   });
 
   it('gives each new cookie its own id', () => {
-    expect(newDeviceCookie(secret).deviceId).not.toBe(newDeviceCookie(secret).deviceId);
+    expect(newDeviceCookie(secret, issuedAt).deviceId).not.toBe(
+      newDeviceCookie(secret, issuedAt).deviceId,
+    );
   });
 
-  it('refuses a changed device id with the old signature', () => {
-    const { deviceId, value } = newDeviceCookie(secret);
-    const signature = value.slice(deviceId.length + 1);
-    expect(readDeviceCookie(secret, `${flip(deviceId, 5)}.${signature}`)).toBeNull();
+  it('refuses a changed device id or issue time with the old signature', () => {
+    const [id, issued, sig] = parts(newDeviceCookie(secret, issuedAt).value);
+    expect(readDeviceCookie(secret, `${flip(id, 5)}.${issued}.${sig}`)).toBeNull();
+    // Claiming an older device to look less suspicious breaks the signature.
+    const older = Math.floor(issuedAt.getTime() / 1000 - 86_400 * 30).toString(36);
+    expect(readDeviceCookie(secret, `${id}.${older}.${sig}`)).toBeNull();
   });
 
   it('refuses a changed signature', () => {
-    const { deviceId, value } = newDeviceCookie(secret);
-    const signature = value.slice(deviceId.length + 1);
-    expect(readDeviceCookie(secret, `${deviceId}.${flip(signature, 0)}`)).toBeNull();
-    expect(readDeviceCookie(secret, `${deviceId}.${signature.slice(0, -1)}`)).toBeNull();
-    expect(readDeviceCookie(secret, `${deviceId}.${signature}A`)).toBeNull();
+    const [id, issued, sig] = parts(newDeviceCookie(secret, issuedAt).value);
+    expect(readDeviceCookie(secret, `${id}.${issued}.${flip(sig, 0)}`)).toBeNull();
+    expect(readDeviceCookie(secret, `${id}.${issued}.${sig.slice(0, -1)}`)).toBeNull();
+    expect(readDeviceCookie(secret, `${id}.${issued}.${sig}A`)).toBeNull();
   });
 
   it('refuses a cookie signed with another secret', () => {
-    const { value } = newDeviceCookie(otherSecret);
+    const { value } = newDeviceCookie(otherSecret, issuedAt);
     expect(readDeviceCookie(otherSecret, value)).not.toBeNull();
     expect(readDeviceCookie(secret, value)).toBeNull();
   });
 
-  it.each([undefined, '', 'a', 'a.b', 'a.b.c', '.', `${'x'.repeat(22)}.`])(
-    'refuses the malformed value %j',
-    (value) => {
-      expect(readDeviceCookie(secret, value)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    '',
+    'a',
+    'a.b',
+    'a.b.c',
+    '.',
+    '..',
+    `${'x'.repeat(22)}..`,
+    `${'x'.repeat(22)}.ZZ.x`,
+  ])('refuses the malformed value %j', (value) => {
+    expect(readDeviceCookie(secret, value)).toBeNull();
+  });
 });
 
 describe('deviceHash', () => {
@@ -66,9 +85,8 @@ describe('deviceHash', () => {
   });
 
   it('is not the cookie signature for the same id', () => {
-    const { deviceId, value } = newDeviceCookie(secret);
-    const signature = value.slice(deviceId.length + 1);
-    expect(deviceHash(secret, deviceId).startsWith(signature)).toBe(false);
+    const { deviceId, value } = newDeviceCookie(secret, issuedAt);
+    expect(deviceHash(secret, deviceId).startsWith(parts(value)[2])).toBe(false);
   });
 });
 
@@ -107,8 +125,33 @@ describe('addressHash', () => {
 
 describe('readDeviceCookie with trailing parts', () => {
   it('refuses a signed value with anything appended', () => {
-    const secret = 'x'.repeat(32);
-    const { value } = newDeviceCookie(secret);
+    const { value } = newDeviceCookie(secret, issuedAt);
     expect(readDeviceCookie(secret, `${value}.extra`)).toBeNull();
+  });
+});
+
+describe('networkOf and networkHash', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.0/24'],
+    ['2001:db8:abcd:12::1', '2001:db8:abcd::/48'],
+    ['2001:db8::1', '2001:db8:0::/48'],
+    ['::1', '0:0:0::/48'],
+    ['unknown', 'unknown'],
+  ])('puts %s in %s', (address, network) => {
+    expect(networkOf(address)).toBe(network);
+  });
+
+  it('groups addresses of one network and separates others, under a daily key', () => {
+    const day = '2026-11-22';
+    expect(networkHash(secret, '203.0.113.7', day)).toBe(networkHash(secret, '203.0.113.200', day));
+    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
+      networkHash(secret, '203.0.114.7', day),
+    );
+    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
+      networkHash(secret, '203.0.113.7', '2026-11-23'),
+    );
+    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
+      addressHash(secret, '203.0.113.7', day),
+    );
   });
 });

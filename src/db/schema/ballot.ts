@@ -37,6 +37,13 @@ export const ballot = sqliteTable(
       .references(() => track.id, { onDelete: 'restrict' }),
     deviceHash: text().notNull(),
     addressHash: text().notNull(),
+    /**
+     * Keyed hash of the network the address belongs to (IPv4 /24, IPv6 /48): paid vote stuffing
+     * rotates addresses inside one network, which this still groups.
+     */
+    networkHash: text().notNull().default(''),
+    /** When the device cookie was first issued; a ballot from a minutes-old device is "new". */
+    deviceIssuedAt: integer({ mode: 'timestamp_ms' }),
     /** Local calendar day of the campaign's time zone, `YYYY-MM-DD`. */
     day: text().notNull(),
     deviceSeq: integer().notNull(),
@@ -52,6 +59,7 @@ export const ballot = sqliteTable(
     uniqueIndex('ballot_device_day_seq_unique').on(t.trackId, t.deviceHash, t.day, t.deviceSeq),
     uniqueIndex('ballot_address_day_seq_unique').on(t.trackId, t.addressHash, t.day, t.addressSeq),
     index('ballot_track_cast_idx').on(t.trackId, t.castAt),
+    index('ballot_campaign_cast_idx').on(t.campaignId, t.castAt),
     check('ballot_status_known', inList(t.status, ballotStatuses)),
     check('ballot_seq_positive', sql`${t.deviceSeq} >= 1 and ${t.addressSeq} >= 1`),
     check(

@@ -12,8 +12,12 @@ export interface CastBallotInput {
   candidateIds: number[];
   /** Keyed hash of the device cookie. */
   deviceHash: string;
+  /** When the device cookie was first issued. */
+  deviceIssuedAt: Date | null;
   /** Keyed hash of the client address. */
   addressHash: string;
+  /** Keyed hash of the client's network (/24 or /48). */
+  networkHash: string;
   now: Date;
 }
 
@@ -127,6 +131,8 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
             trackId: t.id,
             deviceHash: input.deviceHash,
             addressHash: input.addressHash,
+            networkHash: input.networkHash,
+            deviceIssuedAt: input.deviceIssuedAt,
             day,
             deviceSeq,
             addressSeq,

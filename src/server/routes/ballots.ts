@@ -1,7 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie, setCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
+import { rateLimiter } from 'hono-rate-limiter';
 import { castBallot } from '../../domain/ballots/cast-ballot.ts';
+import { claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
 import { getReceipt } from '../../domain/ballots/get-receipt.ts';
 import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -10,12 +12,13 @@ import {
   ballotRequestSchema,
   receiptStatusSchema,
 } from '../../schemas/api.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, newRouter, type ApiEnv } from '../api-env.ts';
 import {
   addressHash,
   deviceCookieMaxAgeSeconds,
   deviceCookieName,
   deviceHash,
+  networkHash,
   newDeviceCookie,
   readDeviceCookie,
 } from '../voter-identity.ts';
@@ -58,6 +61,25 @@ const receiptRoute = createRoute({
 
 export const ballotRoutes = newRouter();
 
+type Limiter = ReturnType<typeof rateLimiter<ApiEnv>>;
+const limiters = new WeakMap<object, Limiter>();
+
+function newLimiter(perMinute: number): Limiter {
+  return rateLimiter<ApiEnv>({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-7',
+    keyGenerator: (c) => c.var.deps.clientAddress(c),
+    handler: (c) => {
+      const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
+      const seconds = info?.resetTime
+        ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
+        : 60;
+      throw new DomainError('rate_limited', 'rate_limited', { retryAfterSeconds: seconds });
+    },
+  });
+}
+
 ballotRoutes.use(
   '/ballots',
   bodyLimit({
@@ -68,25 +90,45 @@ ballotRoutes.use(
   }),
 );
 
+// A per-address request rate on the ballot endpoint, before any work is done. The state is per
+// process (README, "Scaling out"): with N processes an address gets up to N times the rate,
+// while the daily ballot limits, which are what count, are held by the database.
+ballotRoutes.use('/ballots', async (c, next) => {
+  const limiter =
+    limiters.get(c.var.deps.config) ?? newLimiter(c.var.deps.config.ballotRatePerMinute);
+  limiters.set(c.var.deps.config, limiter);
+  return limiter(c, next);
+});
+
 ballotRoutes
   .openapi(castRoute, async (c) => {
     const { db, config, botCheck, clock, clientAddress } = c.var.deps;
     const body = c.req.valid('json');
     const address = clientAddress(c);
 
-    // Validated, not yet written: the bot check comes now, before anything is stored.
+    const now = clock.now();
+
+    // Validated, not yet written: the bot check comes now, before anything is stored. A live
+    // token is single-use; a replay is refused here without a call to Cloudflare. (Test mode's
+    // dummy token is the same every time by design, so it is not claimed.)
+    if (botCheck.mode === 'live' && !(await claimBotToken(db, body.turnstileToken, now))) {
+      throw new DomainError('bot_check_failed', 'bot_check_failed', {
+        codes: ['token-already-used'],
+      });
+    }
     const check = await botCheck.verify({
       token: body.turnstileToken,
       remoteIp: address,
       action: 'ballot',
     });
-    if (!check.ok)
+    if (!check.ok) {
       throw new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes });
+    }
 
-    let deviceId = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
-    if (!deviceId) {
-      const cookie = newDeviceCookie(config.sessionSecret);
-      deviceId = cookie.deviceId;
+    let device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
+    if (!device) {
+      const cookie = newDeviceCookie(config.sessionSecret, now);
+      device = cookie;
       setCookie(c, deviceCookieName, cookie.value, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -95,14 +137,16 @@ ballotRoutes
         maxAge: deviceCookieMaxAgeSeconds,
       });
     }
-    const now = clock.now();
+    // Address keys rotate with the calendar day in China; the campaign's zone decides the vote's day.
+    const keyDay = localDay(now, 'Asia/Shanghai');
     const result = await castBallot(db, {
       campaignSlug: body.campaign,
       trackSlug: body.track,
       candidateIds: body.candidates,
-      deviceHash: deviceHash(config.sessionSecret, deviceId),
-      // Keyed per calendar day in China; the campaign's own zone only decides the vote's day.
-      addressHash: addressHash(config.sessionSecret, address, localDay(now, 'Asia/Shanghai')),
+      deviceHash: deviceHash(config.sessionSecret, device.deviceId),
+      deviceIssuedAt: device.issuedAt,
+      addressHash: addressHash(config.sessionSecret, address, keyDay),
+      networkHash: networkHash(config.sessionSecret, address, keyDay),
       now,
     });
     c.header('Cache-Control', 'no-store');

@@ -1,0 +1,117 @@
+import { and, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { auditLog, ballot, ballotPick, campaign, tally, track } from '../../db/schema/index.ts';
+import type { VoidFilter, VoidReasonCategory } from '../../schemas/integrity.ts';
+import { DomainError } from '../errors.ts';
+
+export interface VoidBallotsInput {
+  campaignSlug: string;
+  filter: VoidFilter;
+  reasonCategory: VoidReasonCategory;
+  note: string;
+  actorId: number;
+  now: Date;
+  dryRun: boolean;
+}
+
+export interface VoidBallotsResult {
+  /** Counted ballots that matched (and, unless a dry run, are now invalidated). */
+  ballots: number;
+  /** Votes taken off each candidate. */
+  votesRemoved: { candidateId: number; votes: number }[];
+  dryRun: boolean;
+}
+
+/**
+ * Voids the counted ballots that match a filter. Nothing is deleted: each ballot keeps its row
+ * and picks and records the reason, who and when; the tallies lose exactly the voided picks, in
+ * the same transaction; the audit log records the filter, the note and the figures.
+ */
+export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<VoidBallotsResult> {
+  const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
+  if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+  const f = input.filter;
+  const conditions: SQL[] = [
+    eq(ballot.campaignId, c.id),
+    eq(ballot.status, 'counted'),
+    gte(ballot.castAt, new Date(f.from)),
+    lt(ballot.castAt, new Date(f.to)),
+  ];
+  if (f.track) {
+    const t = await db.query.track.findFirst({
+      where: and(eq(track.campaignId, c.id), eq(track.slug, f.track)),
+    });
+    if (!t) throw new DomainError('not_found', 'track_not_found', { slug: f.track });
+    conditions.push(eq(ballot.trackId, t.id));
+  }
+  if (f.addressHash) conditions.push(eq(ballot.addressHash, f.addressHash));
+  if (f.networkHash) conditions.push(eq(ballot.networkHash, f.networkHash));
+  if (f.deviceHash) conditions.push(eq(ballot.deviceHash, f.deviceHash));
+  if (f.candidateId) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(ballotPick)
+          .where(
+            and(eq(ballotPick.ballotId, ballot.id), eq(ballotPick.candidateId, f.candidateId)),
+          ),
+      ),
+    );
+  }
+  const matching = and(...conditions)!;
+
+  return db.transaction(async (tx) => {
+    const ids = (await tx.select({ id: ballot.id }).from(ballot).where(matching)).map((r) => r.id);
+    const removed: { candidateId: number; votes: number }[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = await tx
+        .select({ candidateId: ballotPick.candidateId, votes: sql<number>`count(*)` })
+        .from(ballotPick)
+        .where(inArray(ballotPick.ballotId, chunk))
+        .groupBy(ballotPick.candidateId);
+      for (const r of rows) {
+        const known = removed.find((x) => x.candidateId === r.candidateId);
+        if (known) known.votes += Number(r.votes);
+        else removed.push({ candidateId: r.candidateId, votes: Number(r.votes) });
+      }
+    }
+    removed.sort((a, b) => a.candidateId - b.candidateId);
+    if (!input.dryRun && ids.length > 0) {
+      for (let i = 0; i < ids.length; i += 500) {
+        await tx
+          .update(ballot)
+          .set({
+            status: 'invalidated',
+            invalidReason: input.reasonCategory,
+            invalidatedBy: input.actorId,
+            invalidatedAt: input.now,
+          })
+          .where(inArray(ballot.id, ids.slice(i, i + 500)));
+      }
+      for (const r of removed) {
+        await tx
+          .update(tally)
+          .set({ votes: sql`${tally.votes} - ${r.votes}` })
+          .where(eq(tally.candidateId, r.candidateId));
+      }
+      await tx.insert(auditLog).values({
+        at: input.now,
+        actorId: input.actorId,
+        action: 'ballots.void',
+        entityType: 'campaign',
+        entityId: c.slug,
+        before: null,
+        after: {
+          filter: f,
+          reasonCategory: input.reasonCategory,
+          note: input.note,
+          ballots: ids.length,
+          votesRemoved: removed,
+        },
+      });
+    }
+    return { ballots: ids.length, votesRemoved: removed, dryRun: input.dryRun };
+  });
+}

@@ -33,6 +33,9 @@ export const ui = {
   'home.browse': '查看候选对象并投票',
   'home.browseClosed': '查看候选对象',
   'home.earlier': '往届评选',
+  'home.more': '本次评选',
+  'home.rules': '投票规则',
+  'home.results': '投票结果',
   'vote.open': '投票进行中',
   'vote.closesAt': (when: string) => `投票截止：${when}`,
   'vote.opensAt': (when: string) => `投票开始：${when}`,
@@ -135,3 +138,59 @@ export function formatDay(iso: string, yearOf?: number): string {
 export function formatMonth(ym: string | null): string {
   return ym ? ym.replace('-', '.') : '';
 }
+
+/** Text of the rules and results pages. */
+export const rulesUi = {
+  title: '投票规则',
+  intro: (title: string) => `以下规则由本次评选的实际设置生成，投票开始后不再更改。——${title}`,
+  window: (opens: string, closes: string) => `投票时间：${opens} 至 ${closes}（北京时间）。`,
+  windowUnset: '投票时间尚未公布。',
+  perTrack: (name: string) => `“${name}”类别`,
+  picks: (min: number, max: number) =>
+    min === max
+      ? `每张选票须选 ${max} 名。`
+      : `每张选票可选 ${min}—${max} 名，不得重复选择同一对象。`,
+  quota: (quota: number, unit: boolean) =>
+    `最终拟命名 ${quota} ${unit ? '个' : '名'}，候选对象多于名额，差额产生。`,
+  perDevice: (n: number) => `同一设备每天可在本类别投票 ${n} 次，每天零时（北京时间）起重新计算。`,
+  perAddress: (n: number) => `同一网络地址每天在本类别最多计入 ${n} 张选票。`,
+  botCheck: '提交选票前须通过人机验证，以防止程序刷票。',
+  counts: (live: boolean) =>
+    live ? '投票期间实时公布各候选对象得票数。' : '投票期间不公布得票数，投票结束后公布结果。',
+  weight:
+    '群众投票结果是二次入围的重要参考，不是唯一依据；最终人选由市委常委会差额票决产生，并经公示。',
+  invalid:
+    '对利用程序、雇用他人等方式集中刷票的，经核实后相关选票认定无效，不计入结果；投票人可凭凭证码查验选票状态。',
+  receipt: '投票成功后页面显示凭证码，可在“查验选票”中查询该选票是否计入。',
+} as const;
+
+export const resultsUi = {
+  title: '投票结果',
+  hidden: '本次评选投票期间不公布得票数，投票结束后将在此公布结果。',
+  counted: (n: number) => `有效选票 ${n} 张`,
+  invalidated: (n: number) => `认定无效选票 ${n} 张（不计入）`,
+  rank: '名次',
+  number: '编号',
+  name: '名称',
+  votes: '得票',
+  status: '进展',
+  notice: '查看公示',
+  secondShortlist: '已进入二次入围名单的对象标注为“二次入围”。',
+} as const;
+
+export const filterUi = {
+  legend: '查找候选对象',
+  query: '姓名或单位',
+  queryPlaceholder: '输入姓名、单位或职务',
+  district: '地区',
+  sector: '领域',
+  all: '全部',
+  sort: '排序',
+  byNumber: '按编号',
+  byName: '按姓名拼音',
+  apply: '查找',
+  reset: '清除条件',
+  shown: (n: number, total: number) =>
+    n === total ? `共 ${total} 个候选对象` : `找到 ${n} 个，共 ${total} 个`,
+  none: '没有符合条件的候选对象，请换个条件试试。',
+} as const;

@@ -4,6 +4,9 @@
  */
 export const domainErrorCodes = [
   'invalid_request',
+  'unauthenticated',
+  'forbidden',
+  'csrf_failed',
   'not_found',
   'conflict',
   'rule_violation',

@@ -14,6 +14,10 @@ const when = (iso: unknown, locale: Locale): string =>
       }).format(new Date(iso))
     : '';
 
+/** Whole minutes, rounded up, for a Retry-After in seconds. */
+const minutes = (seconds: unknown): number =>
+  typeof seconds === 'number' ? Math.max(1, Math.ceil(seconds / 60)) : 1;
+
 /** Messages by reason (or by code when a reason has none of its own), per language. */
 const messages: Record<Locale, Record<string, Message>> = {
   'zh-CN': {
@@ -42,6 +46,20 @@ const messages: Record<Locale, Record<string, Message>> = {
       `今天从您当前网络投出的选票已达上限，请更换网络或于 ${when(p.nextBallotAt, 'zh-CN')}后再试。`,
     bot_check_failed: '人机验证未通过，请重新验证后再提交。您的选择已保留。',
     rate_limited: '操作太频繁，请稍后再试。',
+    unauthenticated: '请先登录。',
+    bad_credentials: '邮箱或密码不正确。',
+    session_expired: '登录已过期，请重新登录。',
+    login_throttled: (p) => `登录失败次数过多，请 ${minutes(p.retryAfterSeconds)} 分钟后再试。`,
+    forbidden: '您没有进行此操作的权限。',
+    csrf_failed: '请求未通过安全校验，请刷新页面后重试。',
+    password_too_short: (p) => `密码至少需要 ${String(p.min)} 个字符。`,
+    password_too_long: (p) => `密码最多 ${String(p.max)} 个字符。`,
+    invalid_email: '邮箱地址格式不正确。',
+    invalid_display_name: '显示名不能为空，最多 100 个字符。',
+    unknown_role: (p) => `没有这个角色，可选：${String(p.roles)}。`,
+    email_taken: '这个邮箱已有工作人员账号。',
+    staff_not_found: '没有找到这个工作人员账号。',
+    staff_already_disabled: '这个工作人员账号已经停用。',
     payload_too_large: '请求内容过大。',
     unavailable: '服务暂时不可用，请稍后再试。',
     internal: '服务器出了点问题，请稍后再试。您的选择已保留。',
@@ -72,6 +90,20 @@ const messages: Record<Locale, Record<string, Message>> = {
       `今天從您目前網路投出的選票已達上限，請更換網路或於 ${when(p.nextBallotAt, 'zh-TW')}後再試。`,
     bot_check_failed: '人機驗證未通過，請重新驗證後再提交。您的選擇已保留。',
     rate_limited: '操作太頻繁，請稍後再試。',
+    unauthenticated: '請先登入。',
+    bad_credentials: '電子郵件或密碼不正確。',
+    session_expired: '登入已逾時，請重新登入。',
+    login_throttled: (p) => `登入失敗次數過多，請於 ${minutes(p.retryAfterSeconds)} 分鐘後再試。`,
+    forbidden: '您沒有進行此操作的權限。',
+    csrf_failed: '請求未通過安全驗證，請重新整理頁面後重試。',
+    password_too_short: (p) => `密碼至少需要 ${String(p.min)} 個字元。`,
+    password_too_long: (p) => `密碼最多 ${String(p.max)} 個字元。`,
+    invalid_email: '電子郵件地址格式不正確。',
+    invalid_display_name: '顯示名稱不能為空，最多 100 個字元。',
+    unknown_role: (p) => `沒有這個角色，可選：${String(p.roles)}。`,
+    email_taken: '這個電子郵件已有工作人員帳號。',
+    staff_not_found: '沒有找到這個工作人員帳號。',
+    staff_already_disabled: '這個工作人員帳號已經停用。',
     payload_too_large: '請求內容過大。',
     unavailable: '服務暫時無法使用，請稍後再試。',
     internal: '伺服器出了點問題，請稍後再試。您的選擇已保留。',
@@ -104,6 +136,21 @@ const messages: Record<Locale, Record<string, Message>> = {
     bot_check_failed:
       'The bot check did not pass. Please check again and resend; your picks are kept.',
     rate_limited: 'Too many requests; please wait a moment.',
+    unauthenticated: 'Please sign in first.',
+    bad_credentials: 'The email address or the password is not correct.',
+    session_expired: 'Your session has ended; please sign in again.',
+    login_throttled: (p) =>
+      `Too many failed sign-ins; please try again in ${minutes(p.retryAfterSeconds)} min.`,
+    forbidden: 'You are not allowed to do this.',
+    csrf_failed: 'The request failed a security check; reload the page and try again.',
+    password_too_short: (p) => `A password needs at least ${String(p.min)} characters.`,
+    password_too_long: (p) => `A password may have at most ${String(p.max)} characters.`,
+    invalid_email: 'This is not a valid email address.',
+    invalid_display_name: 'The display name must not be empty and may have at most 100 characters.',
+    unknown_role: (p) => `There is no such role; choose one of: ${String(p.roles)}.`,
+    email_taken: 'A staff account with this email address already exists.',
+    staff_not_found: 'There is no staff account with this email address.',
+    staff_already_disabled: 'This staff account is already disabled.',
     payload_too_large: 'The request is too large.',
     unavailable: 'The service is unavailable right now; please try again shortly.',
     internal: 'Something went wrong on our side; please try again. Your picks are kept.',

@@ -8,7 +8,10 @@ import { errorResponse, handleError } from './http-errors.ts';
 import { ballotRoutes } from './routes/ballots.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { healthRoutes } from './routes/health.ts';
+import { integrityRoutes } from './routes/integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { staffSessionRoutes } from './routes/staff-session.ts';
+import { staffSession } from './staff-auth.ts';
 
 /**
  * The public API as a Hono app under `/api`. It has no Astro imports: the production server,
@@ -43,6 +46,10 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', campaignRoutes);
   api.route('/', ballotRoutes);
   api.route('/', mediaRoutes);
+  // Only staff routes look at the staff cookie: public requests never pay for a session lookup.
+  api.use('/staff/*', staffSession());
+  api.route('/', staffSessionRoutes);
+  api.route('/', integrityRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

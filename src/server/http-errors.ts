@@ -7,6 +7,9 @@ import { requestLocale } from './request-locale.ts';
 
 const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   invalid_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  csrf_failed: 403,
   bot_check_failed: 403,
   not_found: 404,
   conflict: 409,

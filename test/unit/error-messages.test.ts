@@ -75,3 +75,42 @@ describe('errorMessage with names of built-in object properties', () => {
     },
   );
 });
+
+describe('errorMessage for staff accounts', () => {
+  const reasons = [
+    'unauthenticated',
+    'bad_credentials',
+    'session_expired',
+    'login_throttled',
+    'forbidden',
+    'csrf_failed',
+    'password_too_short',
+    'password_too_long',
+    'invalid_email',
+    'unknown_role',
+    'email_taken',
+    'staff_not_found',
+    'staff_already_disabled',
+  ];
+
+  it.each(locales)('has a message of its own for every staff reason in %s', (locale) => {
+    const texts = reasons.map((r) =>
+      errorMessage(locale, r, 'no_such_code', { min: 12, max: 256 }),
+    );
+    expect(new Set(texts).size).toBe(reasons.length);
+    expect(texts).not.toContain(errorMessage(locale, 'no_such_reason', 'no_such_code'));
+  });
+
+  it.each([
+    ['zh-CN', '请 2 分钟后再试'],
+    ['zh-TW', '請於 2 分鐘後再試'],
+    ['en', 'in 2 min'],
+  ] as const)(
+    'login_throttled in %s gives the wait in whole minutes, rounded up',
+    (locale, part) => {
+      expect(
+        errorMessage(locale, 'login_throttled', 'rate_limited', { retryAfterSeconds: 61 }),
+      ).toContain(part);
+    },
+  );
+});

@@ -1,0 +1,31 @@
+import type { Db, Tx } from '../../db/client.ts';
+import { auditLog } from '../../db/schema/index.ts';
+
+export interface AuditEntry {
+  at: Date;
+  /** The staff member who acted; null for the command line and the system itself. */
+  actorId: number | null;
+  /** `<area>.<verb>`, e.g. `staff.create`. */
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  /** JSON snapshots of the changed fields. Never secrets: no password hashes, no tokens. */
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Appends one row to the audit log. Takes the caller's transaction on purpose: a change and its
+ * audit row are committed together or not at all.
+ */
+export async function recordAuditEntry(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    at: entry.at,
+    actorId: entry.actorId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+  });
+}

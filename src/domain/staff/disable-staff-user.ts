@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { staffSession, staffUser } from '../../db/schema/index.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
+import { staffUserSnapshot, toStaffUserView, type StaffUserView } from './staff-user-view.ts';
+
+export interface DisableStaffUserInput {
+  email: string;
+  actorId: number | null;
+  now: Date;
+}
+
+/**
+ * Disables an account and ends its sessions at once. The account is kept, never deleted: the
+ * audit log refers to it for every change it made.
+ */
+export async function disableStaffUser(
+  db: Db,
+  input: DisableStaffUserInput,
+): Promise<{ user: StaffUserView; sessionsEnded: number }> {
+  return db.transaction(async (tx) => {
+    const user = await findStaffUserByEmail(tx, input.email);
+    if (!user) throw new DomainError('not_found', 'staff_not_found');
+    if (user.disabledAt) throw new DomainError('conflict', 'staff_already_disabled');
+    const [updated] = await tx
+      .update(staffUser)
+      .set({ disabledAt: input.now })
+      .where(eq(staffUser.id, user.id))
+      .returning();
+    const ended = await tx
+      .delete(staffSession)
+      .where(eq(staffSession.userId, user.id))
+      .returning({ id: staffSession.id });
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'staff.disable',
+      entityType: 'staff_user',
+      entityId: user.id,
+      before: staffUserSnapshot(user),
+      after: { ...staffUserSnapshot(updated!), sessionsEnded: ended.length },
+    });
+    return { user: toStaffUserView(updated!), sessionsEnded: ended.length };
+  });
+}

@@ -1,0 +1,24 @@
+import { asc } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { staffUser } from '../../db/schema/index.ts';
+import type { StaffUserView } from './staff-user-view.ts';
+
+export interface StaffUserListing extends StaffUserView {
+  disabledAt: Date | null;
+  createdAt: Date;
+}
+
+/** Every staff account, by email, disabled ones included; never the password hashes. */
+export async function listStaffUsers(db: Db): Promise<StaffUserListing[]> {
+  return db
+    .select({
+      id: staffUser.id,
+      email: staffUser.email,
+      displayName: staffUser.displayName,
+      role: staffUser.role,
+      disabledAt: staffUser.disabledAt,
+      createdAt: staffUser.createdAt,
+    })
+    .from(staffUser)
+    .orderBy(asc(staffUser.email));
+}

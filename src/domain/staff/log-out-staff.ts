@@ -1,0 +1,33 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { staffSession } from '../../db/schema/index.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+
+export interface LogOutStaffInput {
+  sessionId: string;
+  now: Date;
+}
+
+/**
+ * Ends one session (this browser). Logging out twice is not an error: the second time there is
+ * nothing left to end, and nothing is recorded. Returns whether a session was ended.
+ */
+export async function logOutStaff(db: Db, input: LogOutStaffInput): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [ended] = await tx
+      .delete(staffSession)
+      .where(eq(staffSession.id, input.sessionId))
+      .returning({ userId: staffSession.userId });
+    if (!ended) return false;
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: ended.userId,
+      action: 'staff.logout',
+      entityType: 'staff_user',
+      entityId: ended.userId,
+      before: null,
+      after: { sessionsEnded: 1 },
+    });
+    return true;
+  });
+}

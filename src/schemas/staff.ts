@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { staffRoles } from './enums.ts';
+
+/**
+ * Shapes of staff accounts, shared by the domain verbs, the staff API and the command line.
+ * No server imports: the admin pages will validate their forms with the same schemas.
+ */
+
+/** NIST SP 800-63B: at least 12 characters makes length, not composition rules, the defence. */
+export const passwordMinLength = 12;
+/** Long enough for any passphrase or password manager, short enough to bound the work per try. */
+export const passwordMaxLength = 256;
+
+/** Stored lower-cased (the database checks it), so one person cannot hold two accounts. */
+export const staffEmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+
+export const staffDisplayNameSchema = z.string().trim().min(1).max(100);
+
+export const staffRoleSchema = z.enum(staffRoles);
+
+/**
+ * The login form. The email is only checked for an @, not for full format (a stricter check
+ * changed later must not lock out an existing account): the @ keeps a password typed into the
+ * email field by mistake out of login_attempt, which stores the email as typed.
+ */
+export const staffLoginRequestSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(320)
+    .regex(/^[^\s@]+@[^\s@]+$/, 'an email address'),
+  password: z.string().min(1).max(1024),
+});
+export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;

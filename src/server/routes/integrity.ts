@@ -1,0 +1,73 @@
+import { validator } from 'hono/validator';
+import { analyseVoteIntegrity } from '../../domain/integrity/analyse-vote-integrity.ts';
+import { voidBallots } from '../../domain/integrity/void-ballots.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import { integrityQuerySchema, voidRequestSchema } from '../../schemas/integrity.ts';
+import { newRouter, validJson } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
+
+/**
+ * Vote-integrity tools for staff: the stuffing report and voiding by filter. Plain routes, so
+ * they stay out of the public OpenAPI document; every one needs a staff session of the right
+ * role, and voiding needs the CSRF token.
+ */
+export const integrityRoutes = newRouter();
+
+const validSlug = validator('param', (value, c) => {
+  const parsed = slugSchema.safeParse(value.slug);
+  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: parsed.data };
+});
+
+const validQuery = validator('query', (value, c) => {
+  const parsed = integrityQuerySchema.safeParse(value);
+  if (!parsed.success) {
+    return errorResponse(
+      c,
+      new DomainError('invalid_request'),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+});
+
+integrityRoutes.get(
+  '/staff/campaigns/:slug/integrity',
+  requireStaff('monitor', 'admin', 'auditor'),
+  validSlug,
+  validQuery,
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const q = c.req.valid('query');
+    const report = await analyseVoteIntegrity(db, {
+      campaignSlug: c.req.valid('param').slug,
+      from: q.from ? new Date(q.from) : undefined,
+      to: q.to ? new Date(q.to) : undefined,
+      now: clock.now(),
+    });
+    return c.json(report, 200);
+  },
+);
+
+integrityRoutes.post(
+  '/staff/campaigns/:slug/ballots/void',
+  requireStaff('monitor', 'admin'),
+  validSlug,
+  validJson(voidRequestSchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const body = c.req.valid('json');
+    const result = await voidBallots(db, {
+      campaignSlug: c.req.valid('param').slug,
+      filter: body.filter,
+      reasonCategory: body.reasonCategory,
+      note: body.note,
+      dryRun: body.dryRun,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(result, 200);
+  },
+);

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { setCookie } from 'hono/cookie';
+import { localDay } from '../../domain/clock.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { logInStaff } from '../../domain/staff/log-in-staff.ts';
+import { logOutEverywhere } from '../../domain/staff/log-out-everywhere.ts';
+import { logOutStaff } from '../../domain/staff/log-out-staff.ts';
+import { staffLoginRequestSchema } from '../../schemas/staff.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import {
+  clearStaffCookie,
+  requireStaff,
+  sameOrigin,
+  staffCookieName,
+  staffCookieOptions,
+} from '../staff-auth.ts';
+import { addressHash } from '../voter-identity.ts';
+
+/**
+ * Staff login and logout. A plain Hono app, not an OpenAPI router: these routes are for the
+ * admin pages and stay out of the public API description. create-api.ts runs staffSession()
+ * for /api/staff/* before them.
+ */
+export const staffSessionRoutes = new Hono<ApiEnv>();
+
+staffSessionRoutes
+  .post(
+    '/staff/session',
+    bodyLimit({
+      maxSize: 4 * 1024,
+      onError: () => {
+        throw new DomainError('payload_too_large');
+      },
+    }),
+    // Login CSRF (being logged in as someone else) is refused by Origin, and by the JSON body,
+    // which a cross-site form cannot send.
+    sameOrigin(),
+    validJson(staffLoginRequestSchema),
+    async (c) => {
+      const { db, config, clock, clientAddress } = c.var.deps;
+      const { email, password } = c.req.valid('json');
+      const now = clock.now();
+      const login = await logInStaff(db, {
+        email,
+        password,
+        // Keyed per calendar day in China, like voters' addresses.
+        addressHash: addressHash(
+          config.sessionSecret,
+          clientAddress(c),
+          localDay(now, 'Asia/Shanghai'),
+        ),
+        userAgent: c.req.header('user-agent') ?? '',
+        now,
+      });
+      setCookie(c, staffCookieName(config), login.token, staffCookieOptions(config));
+      c.header('Cache-Control', 'no-store');
+      return c.json({ user: login.user, csrfToken: login.csrfToken }, 200);
+    },
+  )
+  .get('/staff/session', requireStaff(), (c) => {
+    const staff = c.var.staff!;
+    return c.json({ user: staff.user, csrfToken: staff.csrfToken }, 200);
+  })
+  .delete('/staff/session', requireStaff(), async (c) => {
+    const { db, clock } = c.var.deps;
+    await logOutStaff(db, { sessionId: c.var.staff!.sessionId, now: clock.now() });
+    clearStaffCookie(c);
+    return c.body(null, 204);
+  })
+  .delete('/staff/sessions', requireStaff(), async (c) => {
+    const { db, clock } = c.var.deps;
+    const { user } = c.var.staff!;
+    await logOutEverywhere(db, { userId: user.id, actorId: user.id, now: clock.now() });
+    clearStaffCookie(c);
+    return c.body(null, 204);
+  });

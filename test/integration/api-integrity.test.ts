@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StaffRole } from '../../src/schemas/enums.ts';
+import { makeOpenBallot } from '../helpers/factories.ts';
+import { logInAs, makeStaffUser } from '../helpers/staff.ts';
+import { dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+const now = new Date('2026-11-20T04:00:00Z');
+let db: TestDb;
+let api: ReturnType<typeof testApi>;
+let slug: string;
+let trackSlug: string;
+let candidateId: number;
+
+const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  api = testApi(db, { clock: fixedClock(now) });
+  const open = await makeOpenBallot(db.db, now, 2);
+  slug = open.campaign.slug;
+  trackSlug = open.track.slug;
+  candidateId = open.candidates[0]!.id;
+  const cast = await api.request(
+    '/api/ballots',
+    jsonRequest({
+      campaign: slug,
+      track: trackSlug,
+      candidates: [candidateId],
+      turnstileToken: dummyTurnstileToken,
+    }),
+  );
+  expect(cast.status).toBe(201);
+  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
+    const user = await makeStaffUser(db.db, { role });
+    const { cookie, csrfToken } = await logInAs(api, user);
+    sessions.set(role, { cookie, csrfToken });
+  }
+});
+afterAll(() => db.destroy());
+
+const reportPath = () =>
+  `/api/staff/campaigns/${slug}/integrity?from=2026-11-20T03:00:00.000Z&to=2026-11-20T05:00:00.000Z`;
+const voidPath = () => `/api/staff/campaigns/${slug}/ballots/void`;
+const voidBody = () => ({
+  filter: { from: '2026-11-20T03:00:00.000Z', to: '2026-11-20T05:00:00.000Z', candidateId },
+  reasonCategory: 'other',
+  note: '测试',
+  dryRun: true,
+});
+
+function asRole(role: StaffRole, extra: Record<string, string> = {}) {
+  const s = sessions.get(role)!;
+  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
+}
+
+describe('GET /api/staff/campaigns/{slug}/integrity', () => {
+  it.each(['monitor', 'admin', 'auditor'] as const)('answers %s with the report', async (role) => {
+    const res = await api.request(reportPath(), { headers: asRole(role) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body.tracks[0]).toMatchObject({ slug: trackSlug, counted: 1, invalidated: 0 });
+  });
+
+  it('refuses anonymous (401) and editor (403) requests', async () => {
+    expect((await api.request(reportPath())).status).toBe(401);
+    const editor = await api.request(reportPath(), { headers: asRole('editor') });
+    expect(editor.status).toBe(403);
+    expect((await editor.json()).error.code).toBe('forbidden');
+  });
+
+  it('400 for a bad window or slug, 404 for an unknown campaign', async () => {
+    const bad = await api.request(`/api/staff/campaigns/${slug}/integrity?from=yesterday`, {
+      headers: asRole('monitor'),
+    });
+    expect(bad.status).toBe(400);
+    const empty = await api.request(
+      `/api/staff/campaigns/${slug}/integrity?from=2026-11-20T05:00:00.000Z&to=2026-11-20T03:00:00.000Z`,
+      { headers: asRole('monitor') },
+    );
+    expect(empty.status).toBe(400);
+    const missing = await api.request('/api/staff/campaigns/nope/integrity', {
+      headers: asRole('monitor'),
+    });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe('POST /api/staff/campaigns/{slug}/ballots/void', () => {
+  it('lets a monitor count (dry run) and then void', async () => {
+    const dry = await api.request(voidPath(), jsonRequest(voidBody(), asRole('monitor')));
+    expect(dry.status).toBe(200);
+    expect(await dry.json()).toMatchObject({ ballots: 1, dryRun: true });
+    const real = await api.request(
+      voidPath(),
+      jsonRequest({ ...voidBody(), dryRun: false }, asRole('admin')),
+    );
+    expect(await real.json()).toMatchObject({
+      ballots: 1,
+      dryRun: false,
+      votesRemoved: [{ candidateId, votes: 1 }],
+    });
+  });
+
+  it('refuses without the CSRF token, from another origin, and for editor or auditor', async () => {
+    const s = sessions.get('monitor')!;
+    const noToken = await api.request(voidPath(), jsonRequest(voidBody(), { cookie: s.cookie }));
+    expect(noToken.status).toBe(403);
+    expect((await noToken.json()).error.code).toBe('csrf_failed');
+    const foreign = await api.request(
+      voidPath(),
+      jsonRequest(voidBody(), asRole('monitor', { origin: 'https://evil.example' })),
+    );
+    expect(foreign.status).toBe(403);
+    for (const role of ['editor', 'auditor'] as const) {
+      expect((await api.request(voidPath(), jsonRequest(voidBody(), asRole(role)))).status).toBe(
+        403,
+      );
+    }
+    expect((await api.request(voidPath(), jsonRequest(voidBody()))).status).toBe(401);
+  });
+
+  it('requires a window and a reason, and refuses unknown fields', async () => {
+    const { from: _from, ...noWindow } = voidBody().filter;
+    for (const body of [
+      { ...voidBody(), filter: noWindow },
+      { ...voidBody(), reasonCategory: 'because' },
+      { ...voidBody(), note: '' },
+      { ...voidBody(), everything: true },
+    ]) {
+      const res = await api.request(voidPath(), jsonRequest(body, asRole('monitor')));
+      expect(res.status).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_request');
+    }
+  });
+});

@@ -1,0 +1,727 @@
+import { createHash } from 'node:crypto';
+import { and, asc, count, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, loginAttempt, staffSession as sessionTable } from '../../src/db/schema/index.ts';
+import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
+import { disableStaffUser } from '../../src/domain/staff/disable-staff-user.ts';
+import { resetStaffPassword } from '../../src/domain/staff/reset-staff-password.ts';
+import {
+  staffSessionAbsoluteTimeoutMs,
+  staffSessionIdleTimeoutMs,
+} from '../../src/domain/staff/session-lifetime.ts';
+import type { ApiEnv, ResolvedDeps } from '../../src/server/api-env.ts';
+import { createTestModeBotCheck } from '../../src/server/bot-check/test-mode-bot-check.ts';
+import { parseConfig } from '../../src/server/config.ts';
+import { handleError } from '../../src/server/http-errors.ts';
+import { requireStaff, staffSession } from '../../src/server/staff-auth.ts';
+import { logInAs, makeStaffUser } from '../helpers/staff.ts';
+import { fixedClock, jsonRequest, testApi, testSecret } from '../helpers/test-api.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+const now = new Date('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
+const origin = 'http://127.0.0.1:4321'; // testApi's PUBLIC_BASE_URL default
+const minute = 60_000;
+let db: TestDb;
+let address = 0;
+/** A network of its own per test, so the per-address throttle of one test never hits another. */
+const newAddress = () => `198.51.100.${++address}`;
+
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(() => db.destroy());
+
+function setup(env: Record<string, string> = {}) {
+  const clock = fixedClock(now);
+  const client = newAddress();
+  const api = testApi(db, { clock, env });
+  /** Requests from this test's own address, as a browser on this site would send them. */
+  const send = (path: string, init: RequestInit = {}) =>
+    api.request(path, {
+      ...init,
+      headers: { 'x-test-client': client, ...(init.headers as Record<string, string>) },
+    });
+  return { api, clock, client, send, request: send };
+}
+
+function withSession(session: { cookie: string; csrfToken?: string }, extra = {}) {
+  return {
+    cookie: session.cookie,
+    ...(session.csrfToken !== undefined ? { 'x-csrf-token': session.csrfToken } : {}),
+    ...extra,
+  };
+}
+
+async function sessionsOf(userId: number) {
+  return db.db.select().from(sessionTable).where(eq(sessionTable.userId, userId));
+}
+
+describe('POST /api/staff/session (login)', () => {
+  it('opens a session: 200 with the user and a CSRF token, an HttpOnly SameSite=Strict cookie', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db, { role: 'monitor' });
+    const { res, cookie } = await logInAs(t, user);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.user).toEqual({
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      role: 'monitor',
+    });
+    expect(body.csrfToken).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(body)).not.toContain('scrypt');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^staff=[\w-]{43};/);
+    expect(setCookie).toMatch(/; HttpOnly/);
+    expect(setCookie).toMatch(/; SameSite=Strict/);
+    expect(setCookie).toMatch(/; Path=\//);
+    // Over plain http the browser would drop a Secure cookie; a session cookie has no Max-Age.
+    expect(setCookie).not.toMatch(/Secure|Max-Age|Expires/i);
+
+    // The database knows the session only by the token's SHA-256.
+    const token = cookie.split('=')[1]!;
+    const [row] = await sessionsOf(user.id);
+    expect(row!.id).toBe(createHash('sha256').update(token).digest('hex'));
+    expect(row!.csrfToken).toBe(body.csrfToken);
+    expect(row!.expiresAt.getTime() - row!.createdAt.getTime()).toBe(staffSessionAbsoluteTimeoutMs);
+
+    // The attempt is recorded with a keyed hash of the address, never the address.
+    const attempts = await db.db
+      .select()
+      .from(loginAttempt)
+      .where(eq(loginAttempt.email, user.email));
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]!.succeeded).toBe(true);
+    expect(attempts[0]!.addressHash).not.toContain(t.client);
+    expect(attempts[0]!.addressHash).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('names the cookie __Host-staff and marks it Secure when the site is served over https', async () => {
+    const site = 'https://pingxuan.example.cn';
+    const t = setup({ PUBLIC_BASE_URL: site });
+    const user = await makeStaffUser(db.db);
+    const { res, cookie } = await logInAs(t, user, { origin: site });
+    expect(res.status).toBe(200);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^__Host-staff=/);
+    expect(setCookie).toMatch(/; Secure/);
+    expect(setCookie).toMatch(/; Path=\//);
+    expect(setCookie).not.toMatch(/Domain=/i);
+    expect((await t.send('/api/staff/session', { headers: { cookie } })).status).toBe(200);
+    // The plain name is not read on an https site.
+    const plain = cookie.replace('__Host-staff=', 'staff=');
+    expect((await t.send('/api/staff/session', { headers: { cookie: plain } })).status).toBe(401);
+  });
+
+  it('accepts the email in any letter case and with spaces around it', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const { res } = await logInAs(t, {
+      email: `  ${user.email.toUpperCase()} `,
+      password: user.password,
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it('gives a new session id at every login, and the earlier session stays valid', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const first = await logInAs(t, user);
+    const second = await logInAs(t, user);
+    expect(first.cookie).not.toBe(second.cookie);
+    expect(first.csrfToken).not.toBe(second.csrfToken);
+    // Sending an existing cookie along does not make the login reuse it (no session fixation).
+    const third = await logInAs(t, user, { cookie: first.cookie });
+    expect(new Set([first.cookie, second.cookie, third.cookie]).size).toBe(3);
+    const rows = await sessionsOf(user.id);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(3);
+    for (const s of [first, second, third]) {
+      expect((await t.send('/api/staff/session', { headers: { cookie: s.cookie } })).status).toBe(
+        200,
+      );
+    }
+  });
+
+  it('answers a wrong password, an unknown email and a disabled account alike: 401 bad_credentials', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const disabled = await makeStaffUser(db.db, { disabledAt: now });
+    const wrongPassword = await logInAs(t, { email: user.email, password: `${user.password}x` });
+    const unknownEmail = await logInAs(t, {
+      email: 'nobody-here@example.cn',
+      password: user.password,
+    });
+    const disabledAccount = await logInAs(t, disabled);
+    const bodies = [];
+    for (const { res } of [wrongPassword, unknownEmail, disabledAccount]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('set-cookie')).toBeNull();
+      bodies.push(await res.json());
+    }
+    expect(bodies[0].error).toMatchObject({
+      code: 'unauthenticated',
+      reason: 'bad_credentials',
+      message: '邮箱或密码不正确。',
+    });
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+    expect(await sessionsOf(disabled.id)).toHaveLength(0);
+  });
+
+  it('answers in the reader’s language', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const res = await t.send(
+      '/api/staff/session?lang=en',
+      jsonRequest({ email: user.email, password: 'not the password' }),
+    );
+    expect((await res.json()).error.message).toBe(
+      'The email address or the password is not correct.',
+    );
+  });
+
+  it('refuses a malformed body with 400 and the issues, and a body that is not JSON', async () => {
+    const t = setup();
+    const res = await t.send('/api/staff/session', jsonRequest({ email: 'a@b.cn' }));
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe('invalid_request');
+    expect(body.error.issues.map((i: { path: string }) => i.path)).toEqual(['password']);
+
+    // Something typed into the email field that is no email (perhaps the password) is neither
+    // tried nor stored.
+    const notEmail = await t.send(
+      '/api/staff/session',
+      jsonRequest({ email: 'MySecretPassword1', password: 'MySecretPassword1' }),
+    );
+    expect(notEmail.status).toBe(400);
+    expect((await notEmail.json()).error.issues[0].path).toBe('email');
+    const [stored] = await db.db
+      .select({ n: count() })
+      .from(loginAttempt)
+      .where(eq(loginAttempt.email, 'mysecretpassword1'));
+    expect(stored!.n).toBe(0);
+
+    const form = await t.send('/api/staff/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'email=a%40b.cn&password=whatever-long',
+    });
+    expect(form.status).toBe(400);
+    expect((await form.json()).error.code).toBe('invalid_request');
+  });
+
+  it('refuses a login posted from another site (login CSRF) with 403 csrf_failed', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const { res } = await logInAs(t, user, { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.code).toBe('csrf_failed');
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+  });
+
+  it('is not part of the public OpenAPI document', async () => {
+    const t = setup();
+    const doc = await (await t.send('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths).some((p) => p.startsWith('/api/staff'))).toBe(false);
+    expect(Object.keys(doc.paths)).toContain('/api/ballots');
+  });
+});
+
+describe('GET /api/staff/session', () => {
+  it('gives the user and the CSRF token of a live session, and 401 without one', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db, { role: 'auditor' });
+    const session = await logInAs(t, user);
+    const res = await t.send('/api/staff/session', { headers: { cookie: session.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({
+      user: { id: user.id, email: user.email, displayName: user.displayName, role: 'auditor' },
+      csrfToken: session.csrfToken,
+    });
+
+    const anonymous = await t.send('/api/staff/session');
+    expect(anonymous.status).toBe(401);
+    expect((await anonymous.json()).error).toMatchObject({
+      code: 'unauthenticated',
+      message: '请先登录。',
+    });
+  });
+
+  it('refuses forged and malformed cookies and tells the browser to drop them', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const real = await logInAs(t, user);
+    const token = real.cookie.split('=')[1]!;
+    // The session id itself (the hash) is not a token; neither is a random one.
+    const sessionId = createHash('sha256').update(token).digest('hex');
+    for (const forged of [
+      `staff=${sessionId}`,
+      `staff=${'A'.repeat(43)}`,
+      `staff=${token.slice(0, 42)}`,
+      'staff=',
+    ]) {
+      const res = await t.send('/api/staff/session', { headers: { cookie: forged } });
+      expect(res.status).toBe(401);
+      expect((await res.json()).error.code).toBe('unauthenticated');
+      expect(res.headers.get('set-cookie')).toMatch(/^staff=;.*Max-Age=0/);
+    }
+  });
+
+  it('ends a session idle for more than 30 minutes, and deletes it', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const { cookie } = await logInAs(t, user);
+    t.clock.advance(staffSessionIdleTimeoutMs + minute); // 31 minutes
+    const res = await t.send('/api/staff/session', { headers: { cookie } });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toMatchObject({
+      code: 'unauthenticated',
+      reason: 'session_expired',
+    });
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+    const [ended] = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'staff.session_end'), eq(auditLog.entityId, String(user.id))));
+    expect(ended!.after).toEqual({ reason: 'idle' });
+  });
+
+  it('counts idle time from the last request: activity keeps the session alive', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const { cookie } = await logInAs(t, user);
+    for (let i = 0; i < 3; i++) {
+      t.clock.advance(29 * minute);
+      expect((await t.send('/api/staff/session', { headers: { cookie } })).status).toBe(200);
+    }
+    const [row] = await sessionsOf(user.id);
+    expect(row!.lastSeenAt.getTime()).toBe(t.clock.now().getTime());
+  });
+
+  it('ends a session 12 hours after login however active it was', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const { cookie } = await logInAs(t, user);
+    const loginAt = t.clock.now().getTime();
+    // A request every 20 minutes: never idle.
+    while (t.clock.now().getTime() + 20 * minute < loginAt + staffSessionAbsoluteTimeoutMs) {
+      t.clock.advance(20 * minute);
+      expect((await t.send('/api/staff/session', { headers: { cookie } })).status).toBe(200);
+    }
+    t.clock.set(new Date(loginAt + staffSessionAbsoluteTimeoutMs));
+    const res = await t.send('/api/staff/session', { headers: { cookie } });
+    expect(res.status).toBe(401);
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+  });
+
+  it('ends the sessions of an account that is disabled or whose password is reset', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const other = await makeStaffUser(db.db);
+    const a = await logInAs(t, user);
+    const b = await logInAs(t, other);
+    await disableStaffUser(db.db, { email: user.email, actorId: null, now });
+    expect((await t.send('/api/staff/session', { headers: { cookie: a.cookie } })).status).toBe(
+      401,
+    );
+    expect((await logInAs(t, user)).res.status).toBe(401);
+
+    await resetStaffPassword(db.db, {
+      email: other.email,
+      newPassword: 'a brand new passphrase',
+      actorId: null,
+      now,
+    });
+    expect((await t.send('/api/staff/session', { headers: { cookie: b.cookie } })).status).toBe(
+      401,
+    );
+    expect((await logInAs(t, other)).res.status).toBe(401);
+    expect(
+      (await logInAs(t, { email: other.email, password: 'a brand new passphrase' })).res.status,
+    ).toBe(200);
+  });
+});
+
+describe('DELETE /api/staff/session (logout)', () => {
+  it('needs the CSRF token of the session and, when sent, this site’s Origin: else 403 csrf_failed', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const session = await logInAs(t, user);
+    const other = await logInAs(t, await makeStaffUser(db.db));
+    const attempts: Record<string, string>[] = [
+      withSession({ cookie: session.cookie }), // no token
+      withSession({ cookie: session.cookie, csrfToken: '' }),
+      withSession({ cookie: session.cookie, csrfToken: 'x'.repeat(43) }),
+      withSession({ cookie: session.cookie, csrfToken: other.csrfToken }), // another session's
+      withSession(session, { origin: 'https://evil.example' }),
+      withSession(session, { origin: 'null' }),
+      withSession(session, { origin: 'http://127.0.0.1:4322' }),
+    ];
+    for (const headers of attempts) {
+      const res = await t.send('/api/staff/session', { method: 'DELETE', headers });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('csrf_failed');
+    }
+    // None of them ended the session.
+    expect(
+      (await t.send('/api/staff/session', { headers: { cookie: session.cookie } })).status,
+    ).toBe(200);
+  });
+
+  it('ends this session only: 204, the cookie cleared, the old cookie useless', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const session = await logInAs(t, user);
+    const elsewhere = await logInAs(t, user);
+    const res = await t.send('/api/staff/session', {
+      method: 'DELETE',
+      headers: withSession(session, { origin }),
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(/^staff=;.*Max-Age=0/);
+    expect(
+      (await t.send('/api/staff/session', { headers: { cookie: session.cookie } })).status,
+    ).toBe(401);
+    expect(
+      (await t.send('/api/staff/session', { headers: { cookie: elsewhere.cookie } })).status,
+    ).toBe(200);
+    // Replaying the logout with the dead cookie is refused, not repeated.
+    const again = await t.send('/api/staff/session', {
+      method: 'DELETE',
+      headers: withSession(session),
+    });
+    expect(again.status).toBe(401);
+  });
+
+  it('is 401 without a session', async () => {
+    const t = setup();
+    const res = await t.send('/api/staff/session', {
+      method: 'DELETE',
+      headers: { 'x-csrf-token': 'x'.repeat(43) },
+    });
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('DELETE /api/staff/sessions (log out everywhere)', () => {
+  it('ends every session of the account and no one else’s', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const colleague = await makeStaffUser(db.db);
+    const here = await logInAs(t, user);
+    const there = await logInAs(t, user);
+    const theirs = await logInAs(t, colleague);
+
+    const forged = await t.send('/api/staff/sessions', {
+      method: 'DELETE',
+      headers: withSession({ cookie: here.cookie, csrfToken: there.csrfToken }),
+    });
+    expect(forged.status).toBe(403);
+    expect(await sessionsOf(user.id)).toHaveLength(2);
+
+    const res = await t.send('/api/staff/sessions', {
+      method: 'DELETE',
+      headers: withSession(here),
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('set-cookie')).toMatch(/^staff=;.*Max-Age=0/);
+    expect(await sessionsOf(user.id)).toHaveLength(0);
+    for (const s of [here, there]) {
+      expect((await t.send('/api/staff/session', { headers: { cookie: s.cookie } })).status).toBe(
+        401,
+      );
+    }
+    expect(
+      (await t.send('/api/staff/session', { headers: { cookie: theirs.cookie } })).status,
+    ).toBe(200);
+    const [row] = await db.db
+      .select()
+      .from(auditLog)
+      .where(
+        and(eq(auditLog.action, 'staff.logout_everywhere'), eq(auditLog.entityId, String(user.id))),
+      );
+    expect(row).toMatchObject({ actorId: user.id, after: { sessionsEnded: 2 } });
+  });
+});
+
+describe('login throttling', () => {
+  async function attemptCount(email: string) {
+    const [row] = await db.db
+      .select({ n: count() })
+      .from(loginAttempt)
+      .where(eq(loginAttempt.email, email));
+    return row!.n;
+  }
+
+  it('refuses an account for a minute after 5 failures, from any address, without checking the password', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    for (let i = 0; i < 5; i++) {
+      // Five different networks: the account's own count is what trips.
+      const res = await t.api.request(
+        '/api/staff/session',
+        jsonRequest(
+          { email: user.email, password: 'wrong password!' },
+          {
+            'x-test-client': newAddress(),
+          },
+        ),
+      );
+      expect(res.status).toBe(401);
+    }
+    // Even the right password is refused now, and the refusal is not counted.
+    const refused = await t.api.request(
+      '/api/staff/session',
+      jsonRequest(user, { 'x-test-client': newAddress() }),
+    );
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('60');
+    const body = await refused.json();
+    expect(body.error).toMatchObject({
+      code: 'rate_limited',
+      reason: 'login_throttled',
+      details: { retryAfterSeconds: 60 },
+      message: '登录失败次数过多，请 1 分钟后再试。',
+    });
+    expect(refused.headers.get('set-cookie')).toBeNull();
+    expect(await attemptCount(user.email)).toBe(5);
+
+    // Half-way through, the wait has shrunk.
+    t.clock.advance(30_000);
+    const later = await t.send('/api/staff/session', jsonRequest(user));
+    expect(later.status).toBe(429);
+    expect(later.headers.get('retry-after')).toBe('30');
+
+    // Never locked for good: once the backoff has passed, the right password works.
+    t.clock.advance(30_000);
+    expect((await logInAs(t, user)).res.status).toBe(200);
+  });
+
+  it('doubles the backoff with each further failure', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const fail = () =>
+      t.send('/api/staff/session', jsonRequest({ email: user.email, password: 'wrong password!' }));
+    for (let i = 0; i < 5; i++) expect((await fail()).status).toBe(401);
+    t.clock.advance(minute);
+    expect((await fail()).status).toBe(401); // the 6th failure
+    const refused = await fail();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('120');
+    t.clock.advance(2 * minute);
+    expect((await fail()).status).toBe(401); // the 7th
+    expect((await fail()).headers.get('retry-after')).toBe('240');
+  });
+
+  it('throttles unknown emails exactly like known ones', async () => {
+    const t = setup();
+    const email = 'no-such-account@example.cn';
+    for (let i = 0; i < 5; i++) {
+      const res = await t.send(
+        '/api/staff/session',
+        jsonRequest({ email, password: 'wrong password!' }),
+      );
+      expect(res.status).toBe(401);
+    }
+    const res = await t.send(
+      '/api/staff/session',
+      jsonRequest({ email, password: 'another one!' }),
+    );
+    expect(res.status).toBe(429);
+  }, 30_000);
+
+  it('forgets an account’s failures after a successful login', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const fail = () =>
+      t.send('/api/staff/session', jsonRequest({ email: user.email, password: 'wrong password!' }));
+    for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(401);
+    expect((await logInAs(t, user)).res.status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(401);
+    expect((await logInAs(t, user)).res.status).toBe(200);
+  });
+
+  it('refuses an address for 15 minutes after 20 failures across accounts, and only that address', async () => {
+    const t = setup();
+    const users = [];
+    for (let i = 0; i < 6; i++) users.push(await makeStaffUser(db.db));
+    // 4 wrong passwords on each of 5 accounts: no account reaches its own limit.
+    for (const user of users.slice(0, 5)) {
+      for (let i = 0; i < 4; i++) {
+        const res = await t.send(
+          '/api/staff/session',
+          jsonRequest({ email: user.email, password: 'wrong password!' }),
+        );
+        expect(res.status).toBe(401);
+      }
+    }
+    const victim = users[5]!;
+    const refused = await t.send('/api/staff/session', jsonRequest(victim));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('retry-after')).toBe('900');
+    expect(await attemptCount(victim.email)).toBe(0);
+
+    // Another network is not affected.
+    const elsewhere = await t.api.request(
+      '/api/staff/session',
+      jsonRequest(victim, { 'x-test-client': newAddress() }),
+    );
+    expect(elsewhere.status).toBe(200);
+
+    t.clock.advance(15 * minute);
+    expect((await logInAs(t, victim)).res.status).toBe(200);
+  });
+});
+
+describe('audit log', () => {
+  it('records create, login, logout and disable, with actors and without password hashes', async () => {
+    const t = setup();
+    const password = 'correct horse battery staple';
+    const created = await createStaffUser(db.db, {
+      email: 'Audited.Person@Example.CN',
+      displayName: '审计对象',
+      role: 'editor',
+      password,
+      actorId: null,
+      now,
+    });
+    expect(created.email).toBe('audited.person@example.cn');
+    const session = await logInAs(t, { email: created.email, password });
+    expect(session.res.status).toBe(200);
+    const logout = await t.send('/api/staff/session', {
+      method: 'DELETE',
+      headers: withSession(session),
+    });
+    expect(logout.status).toBe(204);
+    await disableStaffUser(db.db, { email: created.email, actorId: null, now });
+
+    const rows = await db.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, 'staff_user'), eq(auditLog.entityId, String(created.id))))
+      .orderBy(asc(auditLog.id));
+    expect(rows.map((r) => [r.action, r.actorId])).toEqual([
+      ['staff.create', null],
+      ['staff.login', created.id],
+      ['staff.logout', created.id],
+      ['staff.disable', null],
+    ]);
+    expect(rows[0]!.after).toEqual({
+      email: 'audited.person@example.cn',
+      displayName: '审计对象',
+      role: 'editor',
+      disabledAt: null,
+    });
+    expect(rows[3]!.before).toMatchObject({ disabledAt: null });
+    expect(rows[3]!.after).toMatchObject({ disabledAt: now.toISOString() });
+    const text = JSON.stringify(rows);
+    expect(text).not.toContain('scrypt');
+    expect(text).not.toContain(password);
+    expect(text).not.toContain(session.cookie.split('=')[1]!);
+  });
+
+  it('refuses a second account with the same email in another letter case', async () => {
+    const user = await makeStaffUser(db.db);
+    await expect(
+      createStaffUser(db.db, {
+        email: user.email.toUpperCase(),
+        displayName: '重复',
+        role: 'editor',
+        password: 'long enough password',
+        actorId: null,
+        now,
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', reason: 'email_taken' });
+  });
+});
+
+describe('requireStaff', () => {
+  /**
+   * A small app with the real middleware in front of two dummy routes only `monitor` may use,
+   * on the same database and clock as the real API that issues the sessions.
+   */
+  function guardedApp(clock: ReturnType<typeof fixedClock>) {
+    const deps: ResolvedDeps = {
+      db: db.db,
+      config: parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret }),
+      clock,
+      botCheck: createTestModeBotCheck(),
+      clientAddress: () => '203.0.113.9',
+      probeDatabase: async () => true,
+    };
+    const app = new Hono<ApiEnv>();
+    app.use(async (c, next) => {
+      c.set('deps', deps);
+      await next();
+    });
+    app.use(staffSession());
+    app.get('/watch', requireStaff('monitor'), (c) => c.json({ who: c.var.staff!.user.email }));
+    app.post('/watch', requireStaff('monitor'), (c) => c.json({ done: true }));
+    app.get('/any', requireStaff(), (c) => c.json({ role: c.var.staff!.user.role }));
+    app.onError(handleError);
+    return app;
+  }
+
+  it('lets the role through, refuses other roles with 403 and no session with 401', async () => {
+    const t = setup();
+    const app = guardedApp(t.clock);
+    const monitor = await logInAs(t, await makeStaffUser(db.db, { role: 'monitor' }));
+    const editor = await logInAs(t, await makeStaffUser(db.db, { role: 'editor' }));
+    const admin = await logInAs(t, await makeStaffUser(db.db, { role: 'admin' }));
+
+    const ok = await app.request('/watch', { headers: { cookie: monitor.cookie } });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+
+    for (const s of [editor, admin]) {
+      const res = await app.request('/watch', { headers: { cookie: s.cookie } });
+      expect(res.status).toBe(403);
+      expect((await res.json()).error.code).toBe('forbidden');
+    }
+    expect((await app.request('/any', { headers: { cookie: editor.cookie } })).status).toBe(200);
+    expect((await app.request('/watch')).status).toBe(401);
+    expect((await app.request('/any')).status).toBe(401);
+  });
+
+  it('demands the CSRF token on state-changing methods, before looking at the role', async () => {
+    const t = setup();
+    const app = guardedApp(t.clock);
+    const monitor = await logInAs(t, await makeStaffUser(db.db, { role: 'monitor' }));
+    const editor = await logInAs(t, await makeStaffUser(db.db, { role: 'editor' }));
+
+    const missing = await app.request('/watch', {
+      method: 'POST',
+      headers: { cookie: monitor.cookie },
+    });
+    expect(missing.status).toBe(403);
+    expect((await missing.json()).error.code).toBe('csrf_failed');
+    const ok = await app.request('/watch', { method: 'POST', headers: withSession(monitor) });
+    expect(ok.status).toBe(200);
+
+    const editorForged = await app.request('/watch', {
+      method: 'POST',
+      headers: { cookie: editor.cookie },
+    });
+    expect((await editorForged.json()).error.code).toBe('csrf_failed');
+    const editorWithToken = await app.request('/watch', {
+      method: 'POST',
+      headers: withSession(editor),
+    });
+    expect((await editorWithToken.json()).error.code).toBe('forbidden');
+  });
+
+  it('follows the session’s end: a session past its idle timeout is refused', async () => {
+    const t = setup();
+    const app = guardedApp(t.clock);
+    const monitor = await logInAs(t, await makeStaffUser(db.db, { role: 'monitor' }));
+    expect((await app.request('/watch', { headers: { cookie: monitor.cookie } })).status).toBe(200);
+    t.clock.advance(staffSessionIdleTimeoutMs + minute);
+    expect((await app.request('/watch', { headers: { cookie: monitor.cookie } })).status).toBe(401);
+  });
+});

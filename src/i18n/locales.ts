@@ -27,3 +27,14 @@ export function negotiateLocale(
   }
   return defaultLocale;
 }
+
+export function isLocale(value: string | null | undefined): value is Locale {
+  return (locales as readonly (string | null | undefined)[]).includes(value);
+}
+
+/** Each language named in itself, for the language switch: short label and full name. */
+export const localeNames: Record<Locale, { short: string; name: string }> = {
+  'zh-CN': { short: '简', name: '简体中文' },
+  'zh-TW': { short: '繁', name: '繁體中文' },
+  en: { short: 'EN', name: 'English' },
+};

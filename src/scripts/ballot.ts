@@ -90,6 +90,9 @@ export function mountBallot() {
   let sending = false;
 
   const toggles = [...document.querySelectorAll<HTMLButtonElement>('.toggle[data-candidate]')];
+  // A pick made on a page in another language shows the name as this page writes it.
+  const names = new Map(toggles.map((t) => [Number(t.dataset.candidate), t.dataset.name]));
+  picks = picks.map((p) => ({ ...p, name: names.get(p.id) || p.name }));
   const counter = q<HTMLElement>(bar, '[data-counter]')!;
   const counterText = counter.firstChild as Text;
   const sheetCounter = q<HTMLElement>(sheet, '[data-sheet-counter]')!;
@@ -186,7 +189,7 @@ export function mountBallot() {
     widgetId = window.turnstile?.render(slot, {
       sitekey: bar!.dataset.sitekey,
       action: 'ballot',
-      language: 'zh-cn',
+      language: bar!.dataset.botLanguage ?? 'auto',
       callback: (t: string) => {
         token = t;
         render();

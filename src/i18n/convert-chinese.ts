@@ -1,0 +1,79 @@
+import * as OpenCC from 'opencc-js/core';
+import * as SimplifiedToTraditional from 'opencc-js/preset/cn2t';
+import * as TraditionalToSimplified from 'opencc-js/preset/t2cn';
+
+/**
+ * Simplified → Traditional Chinese for readers in Hong Kong and Taiwan, and back for what they
+ * type into a search box. Server only: the dictionaries are megabytes, so no page script may
+ * import this module.
+ *
+ * OpenCC's `s2tw` (cn → tw): Taiwan's standard character forms, no vocabulary swaps. The
+ * phrase variant (`s2twp`) rewrites words as well, and gets this domain wrong (候选对象 becomes
+ * 候選物件, "candidate objects"; 信息 becomes 資訊), and the same text is read in Hong Kong.
+ *
+ * Building a converter parses its dictionaries (about 0.1 s), so each is built once per process,
+ * on first use: a process that never serves Traditional never pays for it.
+ */
+
+/**
+ * Mistakes of the dictionaries in this site's own vocabulary, as [wrong output, right output].
+ * Applied after the conversion. `好干部` (a good cadre) is segmented as 好干 + 部 and comes out
+ * as 好乾部 ("good dry part"), which would otherwise stand in the site's name on every page.
+ */
+const fixes: [string, string][] = [
+  ['好乾部', '好幹部'],
+  ['好乾事', '好幹事'],
+];
+
+let traditional: ((text: string) => string) | undefined;
+let simplified: ((text: string) => string) | undefined;
+
+/**
+ * Converted texts by source text. Pages convert the same names, deeds and interface sentences
+ * over and over; converting a profile costs several milliseconds, looking it up nothing. Keyed
+ * by the source, so an edited text is simply a new entry. Bounded by characters held (about
+ * 16 MB at most), dropping the oldest entries first.
+ */
+const converted = new Map<string, string>();
+const cacheCharLimit = 4_000_000;
+let cacheChars = 0;
+
+function remember(source: string, result: string): string {
+  if (source.length + result.length > cacheCharLimit / 100) return result;
+  converted.set(source, result);
+  cacheChars += source.length + result.length;
+  for (const [oldest, value] of converted) {
+    if (cacheChars <= cacheCharLimit) break;
+    converted.delete(oldest);
+    cacheChars -= oldest.length + value.length;
+  }
+  return result;
+}
+
+/**
+ * The Traditional form of Simplified text. Every conversion of interface text and content goes
+ * through this one function: staff corrections of converted content will hook in here.
+ */
+export function toTraditional(text: string): string {
+  if (text === '') return text;
+  const known = converted.get(text);
+  if (known !== undefined) return known;
+  traditional ??= OpenCC.ConverterFactory(
+    SimplifiedToTraditional.from.cn!,
+    SimplifiedToTraditional.to.tw!,
+    [fixes],
+  );
+  return remember(text, traditional(text));
+}
+
+/**
+ * The Simplified form of text a Traditional reader typed, so that it matches the Simplified
+ * source (search). Simplified input passes through unchanged.
+ */
+export function toSimplified(text: string): string {
+  simplified ??= OpenCC.ConverterFactory(
+    TraditionalToSimplified.from.tw!,
+    TraditionalToSimplified.to.cn!,
+  );
+  return text === '' ? text : simplified(text);
+}

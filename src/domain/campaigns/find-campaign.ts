@@ -1,0 +1,13 @@
+import type { Db } from '../../db/client.ts';
+import { isDomainError } from '../errors.ts';
+import { getCampaign, type CampaignDetail } from './get-campaign.ts';
+
+/** getCampaign for pages, which answer an unknown campaign with their 404 page: null then. */
+export async function findCampaign(db: Db, slug: string): Promise<CampaignDetail | null> {
+  try {
+    return await getCampaign(db, slug);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not_found') return null;
+    throw e;
+  }
+}

@@ -1,30 +1,31 @@
 /**
- * The production server. A thin Hono server answers the API and the hashed assets itself and
- * hands every other request to Astro's build through the Node adapter's middleware handler, so
- * the vote path never pays for page rendering (README, "Architecture").
+ * The production server: reads the configuration, prepares the database and the build, wires
+ * the front server (src/server/front-server.ts) to a port and shuts down gracefully.
  */
 import { existsSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, type Http2Bindings, type HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
-import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
 import { loadConfigOrExit, prepareServices } from './bootstrap.ts';
 import { createApi } from './create-api.ts';
+import { createFrontServer, type AstroHandler } from './front-server.ts';
+import { readInlineScriptHashes } from './security-headers.ts';
 
-type AstroHandler = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  next: (err?: unknown) => void,
-  locals: App.Locals,
-) => Promise<void>;
+/** How long requests in flight may take to finish after SIGTERM before the process gives up. */
+const shutdownGraceMs = 10_000;
 
 const config = loadConfigOrExit(process.env);
 const entry = resolve('dist/server/entry.mjs');
 if (!existsSync(entry)) {
   console.error('No build found (dist/server/entry.mjs). Run `npm run build` or `npm start`.');
+  process.exit(1);
+}
+let inlineScriptHashes: string[];
+try {
+  inlineScriptHashes = readInlineScriptHashes(resolve('dist/server'));
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
   process.exit(1);
 }
 const services = await prepareServices(config);
@@ -36,56 +37,21 @@ const api = createApi({
   botCheck: services.botCheck,
   clock: services.clock,
 });
-
-const app = new Hono<{ Bindings: HttpBindings }>();
-// Hashed file names: a changed file gets a new name, so these can be cached for a year.
-app.use(
-  '/_astro/*',
-  serveStatic({
-    root: 'dist/client',
-    onFound: (_path, c) => {
-      c.header('Cache-Control', 'public, max-age=31536000, immutable');
-    },
-  }),
-);
-app.use(
-  '*',
-  serveStatic({
-    root: 'dist/client',
-    onFound: (_path, c) => {
-      c.header('Cache-Control', 'public, max-age=3600');
-    },
-  }),
-);
-app.all('*', async (c) => {
-  const locals = { services } as App.Locals;
-  await handler(
-    c.env.incoming,
-    c.env.outgoing,
-    (err) => {
-      if (err) console.error(err);
-      if (!c.env.outgoing.headersSent) c.env.outgoing.writeHead(404).end();
-    },
-    locals,
-  );
-  return RESPONSE_ALREADY_SENT;
+const front = createFrontServer({
+  services,
+  api,
+  astroHandler: handler,
+  config,
+  clientDir: 'dist/client',
+  inlineScriptHashes,
 });
 
-/** True when the request's path starts with /api/, read off the URL string without parsing it. */
-function isApiRequest(url: string): boolean {
-  const pathStart = url.indexOf('/', url.indexOf('//') + 2);
-  return pathStart !== -1 && url.startsWith('/api/', pathStart);
-}
-
-// The API is answered before the page app's router is consulted at all.
-const fetch = (req: Request, env: HttpBindings | Http2Bindings) =>
-  isApiRequest(req.url) ? api.fetch(req, env) : app.fetch(req, env);
-
-const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
+// Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
+const server = serve({ fetch: front.fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(
     `Listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (public URL ${config.publicBaseUrl})`,
   );
-});
+}) as Server;
 
 server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') {
@@ -99,14 +65,34 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
+let stopping = false;
+
+/**
+ * Stops accepting connections, lets the requests in flight finish, then closes the database
+ * (only once no handler can use it any more) and exits 0. Keep-alive connections would hold
+ * `close()` open until their idle timeout, so idle ones are closed at once and whenever a
+ * response leaves one idle, and every response from now on asks its client to close. What has
+ * not finished after 10 s is cut off: exit 1. A second signal exits at once.
+ */
 function shutdown(signal: string) {
-  console.log(`${signal}: closing…`);
+  if (stopping) {
+    console.error(`${signal} again: exiting without waiting.`);
+    process.exit(1);
+  }
+  stopping = true;
+  console.log(`${signal}: closing; requests in flight may take up to ${shutdownGraceMs / 1000} s…`);
+  server.prependListener('request', (_req, res) => res.setHeader('Connection', 'close'));
   server.close(() => {
     services.dbHandle.close();
+    console.log('Closed.');
     process.exit(0);
   });
-  // Keep-alive connections would hold the server open; give in-flight requests 10 s.
-  setTimeout(() => process.exit(0), 10_000).unref();
+  server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
+  setTimeout(() => {
+    console.error(`Requests still in flight after ${shutdownGraceMs / 1000} s: exiting.`);
+    process.exit(1);
+  }, shutdownGraceMs).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

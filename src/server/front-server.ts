@@ -99,15 +99,24 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     const locals = { services } as App.Locals;
     // Astro writes the Node response itself; headers set here are merged into its writeHead.
     setHeaders(c.env.outgoing, isBallotPagePath(c.req.path) ? ballotPage : page);
-    await astroHandler(
-      c.env.incoming,
-      c.env.outgoing,
-      (err) => {
-        if (err) console.error(err);
-        if (!c.env.outgoing.headersSent) c.env.outgoing.writeHead(404).end();
-      },
-      locals,
-    );
+    // Astro calls `next` when no page matches: answer with the site's own 404 page (in the
+    // reader's language) by handing it the request again as /404, once.
+    let notFoundPage: Promise<void> | undefined;
+    const next = (err?: unknown) => {
+      if (err) console.error(err);
+      if (c.env.outgoing.headersSent) return;
+      if (notFoundPage === undefined) {
+        const query = c.env.incoming.url?.includes('?')
+          ? c.env.incoming.url.slice(c.env.incoming.url.indexOf('?'))
+          : '';
+        c.env.incoming.url = `/404${query}`;
+        notFoundPage = astroHandler(c.env.incoming, c.env.outgoing, next, locals);
+      } else {
+        c.env.outgoing.writeHead(404).end();
+      }
+    };
+    await astroHandler(c.env.incoming, c.env.outgoing, next, locals);
+    await notFoundPage;
     return RESPONSE_ALREADY_SENT;
   });
 

@@ -116,5 +116,9 @@ describe('what the public never sees', () => {
     while (ids.has(hiddenId)) hiddenId++;
     expect((await fetch(`${baseUrl}/campaigns/2026/candidates/${hiddenId}`)).status).toBe(404);
     expect((await fetch(`${baseUrl}/campaigns/1999`)).status).toBe(404);
+    // A path no page matches gets the site's own 404 page too, not an empty answer.
+    const unknown = await fetch(`${baseUrl}/no-such-page`);
+    expect(unknown.status).toBe(404);
+    expect(await unknown.text()).toContain('页面不存在');
   });
 });

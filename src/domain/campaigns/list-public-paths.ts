@@ -1,0 +1,35 @@
+import { asc, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { candidate } from '../../db/schema/index.ts';
+import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { listCampaigns } from './list-campaigns.ts';
+
+/**
+ * Every public page's path, for the sitemap: each campaign with its rules, results and track
+ * lists, and the profile of every public candidate (never a nominated or withdrawn one).
+ */
+export async function listPublicPaths(db: Db): Promise<{ path: string; updatedAt: Date }[]> {
+  const campaigns = await listCampaigns(db);
+  const candidates = await db
+    .select({ id: candidate.id, campaignId: candidate.campaignId, updatedAt: candidate.updatedAt })
+    .from(candidate)
+    .where(inArray(candidate.status, publicCandidateStatuses))
+    .orderBy(asc(candidate.campaignId), asc(candidate.trackId), asc(candidate.number));
+  const paths = [{ path: '/', updatedAt: campaigns[0]?.campaign.updatedAt ?? new Date(0) }];
+  for (const { campaign: c, tracks } of campaigns) {
+    const base = `/campaigns/${c.slug}`;
+    for (const p of [
+      base,
+      `${base}/rules`,
+      `${base}/results`,
+      ...tracks.map((t) => `${base}/tracks/${t.slug}`),
+    ]) {
+      paths.push({ path: p, updatedAt: c.updatedAt });
+    }
+    for (const row of candidates.filter((r) => r.campaignId === c.id)) {
+      paths.push({ path: `${base}/candidates/${row.id}`, updatedAt: row.updatedAt });
+    }
+  }
+  paths.push({ path: '/receipt', updatedAt: campaigns[0]?.campaign.updatedAt ?? new Date(0) });
+  return paths;
+}

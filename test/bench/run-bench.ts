@@ -1,16 +1,27 @@
 /**
- * `npm run bench`: GET /api/health through the production server (src/server/main.ts) against a
- * bare @hono/node-server hello world (bare-hello-server.ts), both in the same run on the same
- * machine. Absolute figures change from machine to machine; the ratio between the two is what
- * says whether the production server's front keeps the hot path cheap (README, "Architecture").
+ * `npm run bench`: two measurements against a bare @hono/node-server hello world
+ * (bare-hello-server.ts), all in the same run on the same machine. Absolute figures change from
+ * machine to machine; the ratios to the bare server are what say whether the production server
+ * keeps the hot paths cheap (README, "Architecture").
  *
- * Each server runs in its own child process and the load comes from this process, so autocannon
- * never shares a thread with the server it measures (on two cores: one each). The targets are
- * measured alternately, A B A B, and the median of the rounds is reported, so a drift during the
- * run (CPU frequency, a busy neighbour) weighs on both sides alike.
+ * - health: GET /api/health through the production server (src/server/main.ts).
+ * - ballots: accepted ballots through a second production server in LIVE bot-check mode, which
+ *   verifies every token against a local siteverify stand-in (siteverify-stand-in-server.ts).
+ *   Every request is a valid ballot that must be accepted (201): a fresh single-use token
+ *   `bench-<n>`, no cookie (so a new device each time), a client address of its own from the
+ *   benchmark range 198.18.0.0/15 in X-Forwarded-For (the server trusts loopback proxies; these
+ *   are header strings only, no traffic goes there), and 1–5 random candidates of one track.
+ *
+ * Each server and the stand-in run in their own child processes and the load comes from this
+ * process, so autocannon never shares a thread with what it measures. The targets are measured
+ * alternately, bare, health, ballots, then again, and the median of the rounds is reported, so a
+ * drift during the run (CPU frequency, a busy neighbour) weighs on all alike. The ballot
+ * database grows from round to round (warm-ups included); each run records how many ballots it
+ * started on.
  *
  * Figures are only reported here, never asserted by a test: timings on shared machines are too
- * noisy to pass or fail a build on. The script fails only when a request failed.
+ * noisy to pass or fail a build on. The script fails only when a request failed, which for the
+ * ballots means anything but 201.
  *
  * BENCH_SECONDS sets the measured seconds per target and round (default 8).
  */
@@ -25,18 +36,36 @@ import autocannon from 'autocannon';
 const root = resolve(import.meta.dirname, '../..');
 const healthPath = '/api/health';
 const expectedBody = JSON.stringify({ status: 'ok' });
+const ballotsPath = '/api/ballots';
 const connections = 64;
 const warmUpSeconds = 2;
 const measuredSeconds = parseSeconds(process.env.BENCH_SECONDS, 8);
 const rounds = 2;
 const startTimeoutMs = 60_000;
 const stopTimeoutMs = 15_000;
-const resultFile = join(root, 'test-results', 'bench-health.json');
+const healthResultFile = join(root, 'test-results', 'bench-health.json');
+const ballotsResultFile = join(root, 'test-results', 'bench-ballots.json');
 
-type TargetName = 'bare' | 'production';
+// The ballot benchmark's live bot check. The stand-in accepts any token with the prefix, once,
+// as issued on the hostname of PUBLIC_BASE_URL for the action `ballot`.
+const campaignSlug = '2026';
+const ballotTracks = ['cadres', 'units'];
+const siteverifySecret = 'bench-siteverify-secret';
+const tokenPrefix = 'bench-';
+const publicBaseUrl = 'http://bench.localhost';
+const maxPicksPerBallot = 5;
+/** 198.18.0.0/15 (RFC 2544): 131,072 addresses. */
+const addressSpace = 2 ** 17;
 
-interface RunningServer {
-  name: TargetName;
+/** The issue's targets for the ballots: reported, never asserted. */
+const targets = { ratio: 0.35, p99Ms: 50 };
+
+type HealthTarget = 'bare' | 'production';
+
+interface RunningProcess {
+  name: string;
+  /** How messages name it: "The bare server", "The siteverify stand-in". */
+  label: string;
   child: ChildProcess;
   baseUrl: string;
   /** The end of what the child printed, shown when it fails to start or dies. */
@@ -55,13 +84,42 @@ interface RunFigures {
 }
 
 interface Measurement extends RunFigures {
-  target: TargetName;
+  target: HealthTarget;
   round: number;
+}
+
+interface BallotFigures {
+  /** Accepted (201) ballots per second. */
+  acceptedPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  requests: number;
+  accepted: number;
+  /** Answers other than 201. */
+  refused: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  /** The first few refusals, status and body, to say why. */
+  refusalSamples: string[];
+}
+
+interface BallotMeasurement extends BallotFigures {
+  round: number;
+  /** Ballots already in the database when the measured run began (warm-ups included). */
+  ballotsBefore: number;
 }
 
 type Summary = Pick<RunFigures, 'reqPerSec' | 'p50Ms' | 'p99Ms'>;
 
-const servers: RunningServer[] = [];
+interface BallotTrack {
+  slug: string;
+  candidateIds: number[];
+  minPicks: number;
+  maxPicks: number;
+}
+
+const processes: RunningProcess[] = [];
 const tempDirs: string[] = [];
 
 function parseSeconds(value: string | undefined, fallback: number): number {
@@ -130,15 +188,21 @@ function hasExited(child: ChildProcess): boolean {
   return child.exitCode !== null || child.signalCode !== null;
 }
 
-async function startServer(
-  name: TargetName,
+/** Starts `script` with Node; `port` is given to the child as PORT, or printed by it. */
+function spawnScript(
+  name: string,
+  label: string,
   script: string,
   env: Record<string, string>,
-): Promise<RunningServer> {
-  const port = await freePort();
+  port: number | undefined,
+): RunningProcess {
   const child = spawn(process.execPath, [script], {
     cwd: root,
-    env: { ...process.env, ...env, HOST: '127.0.0.1', PORT: String(port) },
+    env: {
+      ...process.env,
+      ...env,
+      ...(port === undefined ? {} : { HOST: '127.0.0.1', PORT: String(port) }),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -147,29 +211,74 @@ async function startServer(
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const server: RunningServer = {
+  const running: RunningProcess = {
     name,
+    label,
     child,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: port === undefined ? '' : `http://127.0.0.1:${port}`,
     output: () => log,
   };
-  servers.push(server);
+  processes.push(running);
+  return running;
+}
 
+async function startServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+): Promise<RunningProcess> {
+  const server = spawnScript(name, `The ${name} server`, script, env, await freePort());
   const deadline = Date.now() + startTimeoutMs;
   while (Date.now() < deadline) {
-    if (hasExited(child)) {
-      throw new Error(`The ${name} server exited while starting. Its output:\n${log}`);
+    if (hasExited(server.child)) {
+      throw new Error(`${server.label} exited while starting. Its output:\n${server.output()}`);
     }
     if ((await statusOf(server.baseUrl + healthPath)) === 200) return server;
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(
-    `The ${name} server did not answer ${healthPath} with 200 within ${startTimeoutMs / 1000} s:\n${log}`,
+    `${server.label} did not answer ${healthPath} with 200 within ${startTimeoutMs / 1000} s:\n${server.output()}`,
   );
 }
 
-function stopServer(server: RunningServer): Promise<void> {
-  const { child } = server;
+/** The siteverify stand-in prints `listening <port>` once it serves. */
+async function startSiteverifyStandIn(): Promise<RunningProcess> {
+  const standIn = spawnScript(
+    'siteverify stand-in',
+    'The siteverify stand-in',
+    'test/bench/siteverify-stand-in-server.ts',
+    {
+      SITEVERIFY_SECRET: siteverifySecret,
+      SITEVERIFY_ACCEPT_PREFIX: tokenPrefix,
+      SITEVERIFY_ACCEPT_HOSTNAME: new URL(publicBaseUrl).hostname,
+    },
+    undefined,
+  );
+  const port = await new Promise<number>((done, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The siteverify stand-in did not start:\n${standIn.output()}`)),
+      startTimeoutMs,
+    );
+    let seen = '';
+    standIn.child.stdout?.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = /^listening (\d+)$/m.exec(seen);
+      if (match) {
+        clearTimeout(timer);
+        done(Number(match[1]));
+      }
+    });
+    standIn.child.once('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`The siteverify stand-in exited while starting:\n${standIn.output()}`));
+    });
+  });
+  standIn.baseUrl = `http://127.0.0.1:${port}`;
+  return standIn;
+}
+
+function stopProcess(running: RunningProcess): Promise<void> {
+  const { child } = running;
   if (hasExited(child)) return Promise.resolve();
   return new Promise((done) => {
     // The production server closes its database on SIGTERM; SIGKILL only if it hangs.
@@ -185,14 +294,23 @@ function stopServer(server: RunningServer): Promise<void> {
 let cleaning: Promise<void> | undefined;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    await Promise.all(servers.map(stopServer));
+    await Promise.all(processes.map(stopProcess));
     // After the children are gone, so the database files are closed.
     for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
   })();
   return cleaning;
 }
 
-async function load(server: RunningServer, seconds: number): Promise<RunFigures> {
+/** Against a dead process every request fails; say why rather than print a table of zeros. */
+function assertAlive(...running: RunningProcess[]): void {
+  for (const p of running) {
+    if (hasExited(p.child)) {
+      throw new Error(`${p.label} exited during the run. Its output:\n${p.output()}`);
+    }
+  }
+}
+
+async function loadHealth(server: RunningProcess, seconds: number): Promise<RunFigures> {
   const result = await autocannon({
     url: server.baseUrl + healthPath,
     connections,
@@ -200,12 +318,7 @@ async function load(server: RunningServer, seconds: number): Promise<RunFigures>
     // Both targets must give the same answer, or the comparison is meaningless.
     expectBody: expectedBody,
   });
-  // Against a dead server every request fails; say why rather than print a table of zeros.
-  if (hasExited(server.child)) {
-    throw new Error(
-      `The ${server.name} server exited during the run. Its output:\n${server.output()}`,
-    );
-  }
+  assertAlive(server);
   return {
     reqPerSec: result.requests.average,
     p50Ms: result.latency.p50,
@@ -223,7 +336,189 @@ function failuresIn(figures: RunFigures): number {
   return figures.errors + figures.non2xx + figures.mismatches;
 }
 
-function summarise(measurements: Measurement[], target: TargetName): Summary {
+function ballotFailuresIn(figures: BallotFigures): number {
+  return figures.errors + figures.refused;
+}
+
+// --- Ballots ---------------------------------------------------------------------------------
+
+/** Ballots minted so far: the n-th has token `bench-<n>` and the n-th benchmark address. */
+let minted = 0;
+let addressesReused = false;
+
+/** The n-th address of 198.18.0.0/15, from 198.18.0.1 on. */
+function benchAddress(n: number): string {
+  const i = (n + 1) % addressSpace;
+  if (n + 1 >= addressSpace) addressesReused = true;
+  return `198.${18 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
+}
+
+function randomPicks(t: BallotTrack): number[] {
+  const low = Math.max(1, t.minPicks);
+  const high = Math.max(low, Math.min(maxPicksPerBallot, t.maxPicks, t.candidateIds.length));
+  const k = low + Math.floor(Math.random() * (high - low + 1));
+  // A partial Fisher–Yates shuffle: k distinct candidates.
+  const ids = [...t.candidateIds];
+  for (let i = 0; i < k; i++) {
+    const j = i + Math.floor(Math.random() * (ids.length - i));
+    [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+  }
+  return ids.slice(0, k);
+}
+
+/** The next valid ballot: its own token, its own address, alternating tracks. */
+function nextBallot(tracks: BallotTrack[]): { address: string; body: string } {
+  const n = minted++;
+  const t = tracks[n % tracks.length]!;
+  return {
+    address: benchAddress(n),
+    body: JSON.stringify({
+      campaign: campaignSlug,
+      track: t.slug,
+      candidates: randomPicks(t),
+      turnstileToken: `${tokenPrefix}${n}`,
+    }),
+  };
+}
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}: ${await res.text()}`);
+  return res.json();
+}
+
+/** The tracks of the demo campaign, with their shortlisted candidates and pick limits. */
+async function readBallotTracks(server: RunningProcess): Promise<BallotTrack[]> {
+  const api = `${server.baseUrl}/api/campaigns/${campaignSlug}`;
+  const detail = (await getJson(api)) as {
+    tracks: { slug: string; minPicks: number; maxPicks: number }[];
+  };
+  const tracks: BallotTrack[] = [];
+  for (const slug of ballotTracks) {
+    const t = detail.tracks.find((d) => d.slug === slug);
+    if (!t) throw new Error(`Campaign ${campaignSlug} has no track "${slug}".`);
+    const { candidates } = (await getJson(`${api}/candidates?track=${slug}`)) as {
+      candidates: { id: number }[];
+    };
+    if (candidates.length === 0) throw new Error(`Track "${slug}" has no candidates.`);
+    tracks.push({
+      slug,
+      candidateIds: candidates.map((c) => c.id),
+      minPicks: t.minPicks,
+      maxPicks: t.maxPicks,
+    });
+  }
+  return tracks;
+}
+
+/**
+ * Before any load: the stand-in honours the contract (a bench token passes once, then
+ * `timeout-or-duplicate`), and the production server in live mode accepts one bench ballot and
+ * refuses its replay. A 201 here also proves live mode: test mode accepts only the dummy token.
+ */
+async function checkBallotSetup(
+  standIn: RunningProcess,
+  server: RunningProcess,
+  tracks: BallotTrack[],
+): Promise<void> {
+  const verify = async (token: string) => {
+    const res = await fetch(`${standIn.baseUrl}/turnstile/v0/siteverify`, {
+      method: 'POST',
+      body: new URLSearchParams({ secret: siteverifySecret, response: token }),
+    });
+    return (await res.json()) as { success: boolean; hostname?: string; 'error-codes': string[] };
+  };
+  const probe = `${tokenPrefix}probe`;
+  const first = await verify(probe);
+  const second = await verify(probe);
+  if (
+    !first.success ||
+    first.hostname !== new URL(publicBaseUrl).hostname ||
+    second.success ||
+    !second['error-codes'].includes('timeout-or-duplicate')
+  ) {
+    throw new Error(
+      `The siteverify stand-in does not behave: ${JSON.stringify(first)} then ${JSON.stringify(second)}`,
+    );
+  }
+
+  const { address, body } = nextBallot(tracks);
+  const post = () =>
+    fetch(server.baseUrl + ballotsPath, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body,
+    });
+  const accepted = await post();
+  if (accepted.status !== 201) {
+    throw new Error(
+      `A bench ballot was not accepted: ${accepted.status} ${await accepted.text()}\n${server.output()}`,
+    );
+  }
+  const replay = await post();
+  if (replay.status !== 403) {
+    throw new Error(`A replayed bench token was not refused: ${replay.status}`);
+  }
+}
+
+async function loadBallots(
+  server: RunningProcess,
+  standIn: RunningProcess,
+  tracks: BallotTrack[],
+  seconds: number,
+): Promise<BallotFigures> {
+  const refusalSamples: string[] = [];
+  const result = await autocannon({
+    url: server.baseUrl,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        path: ballotsPath,
+        headers: { 'content-type': 'application/json' },
+        // Called once per request sent (and once more per connection at the end, unsent).
+        setupRequest: (request) => {
+          const ballot = nextBallot(tracks);
+          request.headers = { ...request.headers, 'x-forwarded-for': ballot.address };
+          request.body = ballot.body;
+          return request;
+        },
+        onResponse: (status, body) => {
+          if (status !== 201 && refusalSamples.length < 5) {
+            refusalSamples.push(`${status} ${body.slice(0, 300)}`);
+          }
+        },
+      },
+    ],
+  });
+  assertAlive(server, standIn);
+  const statusCodes: Record<string, number> = {};
+  for (const [code, stats] of Object.entries(result.statusCodeStats ?? {})) {
+    statusCodes[code] = Number(stats.count ?? 0);
+  }
+  const answered = Object.values(statusCodes).reduce((a, b) => a + b, 0);
+  const accepted = statusCodes['201'] ?? 0;
+  const total = result.requests.total;
+  return {
+    // requests.average counts every answer; scaled to the accepted ones (all of them, or the
+    // run fails anyway).
+    acceptedPerSec: total > 0 ? (result.requests.average * accepted) / total : 0,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: total,
+    accepted,
+    refused: answered - accepted,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    refusalSamples,
+  };
+}
+
+// --- Report ----------------------------------------------------------------------------------
+
+function summarise(measurements: Measurement[], target: HealthTarget): Summary {
   const runs = measurements.filter((m) => m.target === target);
   return {
     reqPerSec: median(runs.map((m) => m.reqPerSec)),
@@ -232,9 +527,23 @@ function summarise(measurements: Measurement[], target: TargetName): Summary {
   };
 }
 
-function printTable(measurements: Measurement[], medians: Record<TargetName, Summary>): void {
-  const row = (cells: (string | number)[]) =>
-    cells.map((cell, i) => (i === 0 ? String(cell).padEnd(22) : String(cell).padStart(9))).join('');
+function summariseBallots(runs: BallotMeasurement[]) {
+  return {
+    acceptedPerSec: median(runs.map((m) => m.acceptedPerSec)),
+    p50Ms: median(runs.map((m) => m.p50Ms)),
+    p99Ms: median(runs.map((m) => m.p99Ms)),
+  };
+}
+
+const row = (cells: (string | number)[]) =>
+  cells.map((cell, i) => (i === 0 ? String(cell).padEnd(22) : String(cell).padStart(9))).join('');
+
+function printTable(
+  measurements: Measurement[],
+  medians: Record<HealthTarget, Summary>,
+  ballotRuns: BallotMeasurement[],
+  ballotMedian: ReturnType<typeof summariseBallots>,
+): void {
   console.log();
   console.log(row(['target', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'failed']));
   for (const m of measurements) {
@@ -249,11 +558,39 @@ function printTable(measurements: Measurement[], medians: Record<TargetName, Sum
       ]),
     );
   }
+  for (const r of ballotRuns) {
+    console.log(
+      row([
+        `ballots #${r.round}`,
+        Math.round(r.acceptedPerSec),
+        r.p50Ms,
+        r.p99Ms,
+        r.requests,
+        ballotFailuresIn(r),
+      ]),
+    );
+  }
   for (const target of ['bare', 'production'] as const) {
     const m = medians[target];
     console.log(row([`${target} (median)`, Math.round(m.reqPerSec), m.p50Ms, m.p99Ms, '', '']));
   }
+  console.log(
+    row([
+      'ballots (median)',
+      Math.round(ballotMedian.acceptedPerSec),
+      ballotMedian.p50Ms,
+      ballotMedian.p99Ms,
+      '',
+      '',
+    ]),
+  );
   console.log();
+}
+
+function writeJson(file: string, data: unknown): void {
+  mkdirSync(join(root, 'test-results'), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  console.log(`Results written to ${file}`);
 }
 
 async function main(): Promise<number> {
@@ -262,78 +599,150 @@ async function main(): Promise<number> {
 
   const dataDir = mkdtempSync(join(tmpdir(), 'honour-roll-bench-'));
   tempDirs.push(dataDir);
-  console.log('Starting the bare hello server and the production server…');
+  const sessionSecret = 'bench-secret-bench-secret-bench-secret-0123';
+  console.log(
+    'Starting the bare hello server, the siteverify stand-in and the production servers…',
+  );
   const bare = await startServer('bare', 'test/bench/bare-hello-server.ts', {});
   const production = await startServer('production', 'src/server/main.ts', {
-    DATA_DIR: dataDir,
-    DATABASE_URL: `file:${join(dataDir, 'bench.db')}`,
-    SESSION_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+    DATA_DIR: join(dataDir, 'health'),
+    DATABASE_URL: `file:${join(dataDir, 'health', 'bench.db')}`,
+    SESSION_SECRET: sessionSecret,
   });
+  const standIn = await startSiteverifyStandIn();
+  const live = await startServer('production (live bot check)', 'src/server/main.ts', {
+    DATA_DIR: join(dataDir, 'ballots'),
+    DATABASE_URL: `file:${join(dataDir, 'ballots', 'bench.db')}`,
+    SESSION_SECRET: sessionSecret,
+    TURNSTILE_SITE_KEY: 'bench-site-key',
+    TURNSTILE_SECRET_KEY: siteverifySecret,
+    TURNSTILE_VERIFY_URL: `${standIn.baseUrl}/turnstile/v0/siteverify`,
+    TRUST_PROXY: 'loopback',
+    PUBLIC_BASE_URL: publicBaseUrl,
+    // The largest the configuration accepts (six digits); each address sends one ballot anyway.
+    BALLOT_RATE_PER_MINUTE: '999999',
+  });
+  const tracks = await readBallotTracks(live);
+  await checkBallotSetup(standIn, live, tracks);
 
-  // The idle server stays up while the other is measured: an idle process costs no CPU, and
-  // starting each once keeps the production server's migrations and seeding out of the run.
+  // The idle servers stay up while another is measured: an idle process costs no CPU, and
+  // starting each once keeps the production servers' migrations and seeding out of the run.
   const measurements: Measurement[] = [];
+  const ballotRuns: BallotMeasurement[] = [];
   let failures = 0;
+  let ballotFailures = 0;
+  let acceptedBallots = 1; // the set-up check's
+  const progress = (round: number, what: string) =>
+    process.stdout.write(
+      `Round ${round}/${rounds}, ${what}: ${warmUpSeconds} s warm-up, ${measuredSeconds} s measured… `,
+    );
   for (let round = 1; round <= rounds; round++) {
     for (const server of [bare, production]) {
-      process.stdout.write(
-        `Round ${round}/${rounds}, ${server.name}: ${warmUpSeconds} s warm-up, ${measuredSeconds} s measured… `,
-      );
+      progress(round, `${server.name} health`);
       // The warm-up lets V8 optimise the hot path and the sockets settle; its figures are
       // dropped, but a failure there still counts.
-      failures += failuresIn(await load(server, warmUpSeconds));
-      const figures = await load(server, measuredSeconds);
+      failures += failuresIn(await loadHealth(server, warmUpSeconds));
+      const figures = await loadHealth(server, measuredSeconds);
       failures += failuresIn(figures);
-      measurements.push({ target: server.name, round, ...figures });
+      measurements.push({ target: server.name as HealthTarget, round, ...figures });
       console.log(`${Math.round(figures.reqPerSec)} req/s`);
+    }
+
+    progress(round, 'production ballots');
+    const warmUp = await loadBallots(live, standIn, tracks, warmUpSeconds);
+    ballotFailures += ballotFailuresIn(warmUp);
+    acceptedBallots += warmUp.accepted;
+    const ballotsBefore = acceptedBallots;
+    const figures = await loadBallots(live, standIn, tracks, measuredSeconds);
+    ballotFailures += ballotFailuresIn(figures);
+    acceptedBallots += figures.accepted;
+    ballotRuns.push({ round, ballotsBefore, ...figures });
+    console.log(`${Math.round(figures.acceptedPerSec)} accepted/s`);
+    for (const sample of [...warmUp.refusalSamples, ...figures.refusalSamples].slice(0, 3)) {
+      console.log(`  refused: ${sample}`);
     }
   }
 
-  const medians: Record<TargetName, Summary> = {
+  const medians: Record<HealthTarget, Summary> = {
     bare: summarise(measurements, 'bare'),
     production: summarise(measurements, 'production'),
   };
   const ratio = medians.production.reqPerSec / medians.bare.reqPerSec;
+  const ballotMedian = summariseBallots(ballotRuns);
+  const ballotRatio = ballotMedian.acceptedPerSec / medians.bare.reqPerSec;
+  const loadAverageAfter = loadavg()[0];
 
-  printTable(measurements, medians);
+  printTable(measurements, medians, ballotRuns, ballotMedian);
   console.log(
     `health: production ${Math.round(medians.production.reqPerSec)} req/s vs bare ` +
       `${Math.round(medians.bare.reqPerSec)} req/s → ratio ${ratio.toFixed(2)}`,
   );
-
-  mkdirSync(join(root, 'test-results'), { recursive: true });
-  writeFileSync(
-    resultFile,
-    `${JSON.stringify(
-      {
-        endpoint: `GET ${healthPath}`,
-        date: new Date().toISOString(),
-        node: process.version,
-        cpus: availableParallelism(),
-        // Anything else busy on the machine skews the figures; this lets a reader tell.
-        loadAverage: { before: loadAverageBefore, after: loadavg()[0] },
-        connections,
-        warmUpSeconds,
-        measuredSeconds,
-        rounds,
-        ratio,
-        median: medians,
-        runs: measurements,
-        failures,
-      },
-      null,
-      2,
-    )}\n`,
+  console.log(
+    `ballots: production ${Math.round(ballotMedian.acceptedPerSec)} accepted/s ` +
+      `(p99 ${ballotMedian.p99Ms} ms) vs bare ${Math.round(medians.bare.reqPerSec)} req/s → ` +
+      `ratio ${ballotRatio.toFixed(2)}`,
   );
-  console.log(`Results written to ${resultFile}`);
+  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
+  console.log(
+    `ballot targets (reported, not asserted): ratio ≥ ${targets.ratio} ${verdict(ballotRatio >= targets.ratio)}, ` +
+      `p99 ≤ ${targets.p99Ms} ms ${verdict(ballotMedian.p99Ms <= targets.p99Ms)}`,
+  );
+  if (addressesReused) {
+    console.log(
+      `Note: more than ${addressSpace} ballots, so benchmark addresses were reused ` +
+        '(still far below the per-address daily limit).',
+    );
+  }
 
+  const machine = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: availableParallelism(),
+    // Anything else busy on the machine skews the figures; this lets a reader tell.
+    loadAverage: { before: loadAverageBefore, after: loadAverageAfter },
+    connections,
+    warmUpSeconds,
+    measuredSeconds,
+    rounds,
+  };
+  writeJson(healthResultFile, {
+    endpoint: `GET ${healthPath}`,
+    ...machine,
+    ratio,
+    median: medians,
+    runs: measurements,
+    failures,
+  });
+  writeJson(ballotsResultFile, {
+    endpoint: `POST ${ballotsPath}`,
+    botCheck: 'live, against a local siteverify stand-in in its own process',
+    ...machine,
+    ratio: ballotRatio,
+    targets,
+    targetsMet: {
+      ratio: ballotRatio >= targets.ratio,
+      p99Ms: ballotMedian.p99Ms <= targets.p99Ms,
+    },
+    median: { ballots: ballotMedian, bare: medians.bare },
+    runs: ballotRuns,
+    bareRuns: measurements.filter((m) => m.target === 'bare'),
+    acceptedBallots,
+    addressesReused,
+    failures: ballotFailures,
+  });
+
+  let exitCode = 0;
   if (failures > 0) {
     console.error(
-      `${failures} request(s) failed (errors, timeouts, non-2xx or unexpected bodies).`,
+      `${failures} health request(s) failed (errors, timeouts, non-2xx or unexpected bodies).`,
     );
-    return 1;
+    exitCode = 1;
   }
-  return 0;
+  if (ballotFailures > 0) {
+    console.error(`${ballotFailures} ballot request(s) failed (errors, timeouts or not 201).`);
+    exitCode = 1;
+  }
+  return exitCode;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

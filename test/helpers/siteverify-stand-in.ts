@@ -13,6 +13,15 @@ export interface IssuedToken {
   action: string;
 }
 
+export interface SiteverifyStandInOptions {
+  /**
+   * Treats every token that starts with `prefix` as issued on `hostname` for `action`, without
+   * an `issue()` call (for the benchmark, which mints tokens in another process). Such tokens are
+   * still single-use. Tokens given to `issue()` take precedence.
+   */
+  acceptPrefix?: { prefix: string } & IssuedToken;
+}
+
 export interface SiteverifyStandIn {
   url: string;
   secret: string;
@@ -28,7 +37,13 @@ export interface SiteverifyStandIn {
 
 export async function startSiteverifyStandIn(
   secret = 'stand-in-secret',
+  options: SiteverifyStandInOptions = {},
 ): Promise<SiteverifyStandIn> {
+  const { acceptPrefix } = options;
+  const issuedByPrefix = (token: string): IssuedToken | undefined =>
+    acceptPrefix && token.startsWith(acceptPrefix.prefix)
+      ? { hostname: acceptPrefix.hostname, action: acceptPrefix.action }
+      : undefined;
   const issued = new Map<string, IssuedToken>();
   const spent = new Set<string>();
   const answered = new Map<string, unknown>();
@@ -60,7 +75,7 @@ export async function startSiteverifyStandIn(
       return c.json({ success: false, 'error-codes': ['invalid-input-secret'] });
     if (!response) return c.json({ success: false, 'error-codes': ['missing-input-response'] });
     if (key && answered.has(key)) return c.json(answered.get(key));
-    const token = issued.get(response);
+    const token = issued.get(response) ?? issuedByPrefix(response);
     let body: unknown;
     if (!token) body = { success: false, 'error-codes': ['invalid-input-response'] };
     else if (spent.has(response))

@@ -32,9 +32,13 @@ export function isLocale(value: string | null | undefined): value is Locale {
   return (locales as readonly (string | null | undefined)[]).includes(value);
 }
 
-/** Each language named in itself, for the language switch: short label and full name. */
-export const localeNames: Record<Locale, { short: string; name: string }> = {
-  'zh-CN': { short: '简', name: '简体中文' },
-  'zh-TW': { short: '繁', name: '繁體中文' },
-  en: { short: 'EN', name: 'English' },
+/**
+ * Each language named in itself, for the language switch: short label, full name, and the
+ * accessible name of the link, which must contain the label shown (WCAG 2.5.3, so a voice user
+ * can say what they see).
+ */
+export const localeNames: Record<Locale, { short: string; name: string; label: string }> = {
+  'zh-CN': { short: '简', name: '简体中文', label: '简体中文' },
+  'zh-TW': { short: '繁', name: '繁體中文', label: '繁體中文' },
+  en: { short: 'EN', name: 'English', label: 'EN – English' },
 };

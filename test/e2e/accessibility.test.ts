@@ -1,0 +1,337 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { qrSvg } from '../../src/components/share-qr.ts';
+import { launchBrowser, phoneContext } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Every WCAG 2.0, 2.1 and 2.2 success criterion at levels A and AA that axe can test. */
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const languages = ['zh-CN', 'zh-TW', 'en'] as const;
+
+let browser: Browser;
+let receipt: string;
+let profilePath: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  // A counted ballot, so the receipt check has a real code to show.
+  const res = await fetch(`${baseUrl}/api/campaigns/2026/candidates`);
+  const { candidates } = (await res.json()) as {
+    candidates: { id: number; track: string }[];
+  };
+  const unit = candidates.find((c) => c.track === 'units');
+  const cadre = candidates.find((c) => c.track === 'cadres');
+  if (!unit || !cadre) throw new Error('demo data lacks a unit or a cadre');
+  profilePath = `/campaigns/2026/candidates/${cadre.id}`;
+  const cast = await fetch(`${baseUrl}/api/ballots`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      campaign: '2026',
+      track: 'units',
+      candidates: [unit.id],
+      turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
+    }),
+  });
+  expect(cast.status).toBe(201);
+  receipt = ((await cast.json()) as { receipt: string }).receipt;
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/**
+ * Runs axe in the page as it is, under the site's own CSP: the library goes in through the
+ * DevTools protocol, which no page policy governs, not through a script tag the CSP would block.
+ */
+async function axeViolations(page: Page): Promise<Result[]> {
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(
+    (tags) =>
+      (window as unknown as { axe: { run: (...a: unknown[]) => Promise<AxeResults> } }).axe.run(
+        document,
+        { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+      ),
+    wcagTags,
+  );
+  return results.violations;
+}
+
+/**
+ * Touch targets under 44×44 CSS pixels (WCAG 2.5.5), which axe does not test: axe checks 2.2's
+ * 24 px minimum only. Exempt, as 2.5.5 allows: a link inside a line of text, a link whose
+ * destination another target of full size on the page also reaches (a card's name beside its
+ * "read more"), and what is not shown or sits off screen (the skip link until focused).
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const min = 44;
+    const targets = [
+      ...document.querySelectorAll<HTMLElement>(
+        'a[href], button, input:not([type="hidden"]), select, textarea, summary',
+      ),
+    ].filter((el) => {
+      const r = el.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && r.right > 0 && r.bottom > 0 && !el.closest('[inert]');
+    });
+    const size = (el: Element) => el.getBoundingClientRect();
+    const big = (el: Element) => size(el).width >= min - 0.5 && size(el).height >= min - 0.5;
+    const fullSizeHrefs = new Set(
+      targets
+        .filter((el) => el instanceof HTMLAnchorElement && big(el))
+        .map((a) => a.getAttribute('href')),
+    );
+    const inText = (el: HTMLElement) => {
+      if (!(el instanceof HTMLAnchorElement) || getComputedStyle(el).display !== 'inline')
+        return false;
+      const block = el.parentElement;
+      return (block?.textContent ?? '').trim().length > (el.textContent ?? '').trim().length;
+    };
+    return targets
+      .filter((el) => !big(el) && !inText(el))
+      .filter(
+        (el) => !(el instanceof HTMLAnchorElement && fullSizeHrefs.has(el.getAttribute('href'))),
+      )
+      .map((el) => {
+        const r = size(el);
+        const what = `${el.tagName.toLowerCase()}${el.className ? `.${el.className}` : ''}`;
+        return `${what} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.width)}×${Math.round(r.height)}`;
+      });
+  });
+}
+
+/** One line per failing node, so a failure says what to fix and where. */
+function describeViolations(violations: Result[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary}`),
+  );
+}
+
+const pages = () => [
+  { name: 'home', path: '/' },
+  { name: 'campaign 2026', path: '/campaigns/2026' },
+  { name: 'campaign 2025', path: '/campaigns/2025' },
+  { name: 'cadres 2026', path: '/campaigns/2026/tracks/cadres' },
+  { name: 'units 2026', path: '/campaigns/2026/tracks/units' },
+  { name: 'cadres 2025', path: '/campaigns/2025/tracks/cadres' },
+  { name: 'units 2025', path: '/campaigns/2025/tracks/units' },
+  { name: 'filtered list', path: '/campaigns/2026/tracks/cadres?q=%E5%B1%80&sort=name' },
+  { name: 'profile', path: profilePath },
+  { name: 'rules', path: '/campaigns/2026/rules' },
+  { name: 'results 2026 (hidden)', path: '/campaigns/2026/results' },
+  { name: 'results 2025', path: '/campaigns/2025/results' },
+  { name: 'receipt check', path: '/receipt' },
+  { name: 'receipt counted', path: `/receipt?code=${receipt}` },
+  { name: 'receipt unknown', path: '/receipt?code=AAAA-BBBB-CCCC' },
+  { name: '404', path: '/no-such-page' },
+];
+
+describe.each(languages)(
+  'every public page in %s at 390×844 passes axe (WCAG 2.2 A, AA)',
+  (lang) => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await phoneContext(browser);
+      page = await context.newPage();
+    });
+    afterAll(() => context.close());
+
+    it('on each page type', async () => {
+      const failures: string[] = [];
+      for (const { name, path } of pages()) {
+        const url = new URL(path, baseUrl);
+        url.searchParams.set('lang', lang);
+        await page.goto(url.href);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        failures.push(...describeViolations(await axeViolations(page)).map((f) => `${name}: ${f}`));
+        failures.push(
+          ...(await smallTargets(page)).map((f) => `${name}: target under 44 px: ${f}`),
+        );
+      }
+      expect(failures).toEqual([]);
+    });
+
+    it('with the share QR code open on a profile', async () => {
+      await page.goto(`${baseUrl}${profilePath}?lang=${lang}`);
+      await page.locator('.share summary').click();
+      await page.locator('.share__qr img').waitFor();
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+    });
+
+    it('with the ballot sheet open and the bot check done', async () => {
+      await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres?lang=${lang}`);
+      await page.locator('.card .toggle').first().click();
+      // The list with a pick made: pressed toggles and the ballot bar.
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+      await page.locator('[data-open-sheet]').click();
+      await page.locator('dialog[open]').waitFor();
+      await page.locator('[data-submit]:not([disabled])').waitFor();
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+    });
+  },
+);
+
+describe('the countdown keeps quiet', () => {
+  const hour = 60 * 60 * 1000;
+
+  async function openHome(reducedMotion: 'reduce' | 'no-preference') {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      reducedMotion,
+    });
+    const page = await context.newPage();
+    // The page's own clock, so that hours can pass in a moment; the server's is real.
+    await page.clock.install();
+    await page.goto(`${baseUrl}/?lang=zh-CN`);
+    const countdown = page.locator('[data-countdown]');
+    const attrs = await countdown.evaluate((el: HTMLElement) => ({
+      closes: Date.parse(el.dataset.closes ?? ''),
+      now: Date.parse(el.dataset.now ?? ''),
+      live: el.getAttribute('aria-live'),
+      // Any live region around it would read its changes out.
+      inLiveRegion:
+        el.parentElement?.closest(
+          '[aria-live]:not([aria-live="off"]), [role="status"], [role="alert"], [role="log"], [role="timer"], [role="marquee"]',
+        ) !== null,
+    }));
+    return { context, page, countdown, ...attrs };
+  }
+
+  /** The text for the time left, from the server's moment plus what has passed since. */
+  const textAt = (closes: number, now: number, passed: number) => {
+    const left = closes - now - passed;
+    const totalMinutes = Math.ceil(left / 60_000);
+    const days = Math.floor(totalMinutes / 1440);
+    const hours = Math.floor((totalMinutes % 1440) / 60);
+    return days > 0 ? `距投票截止还有 ${days} 天 ${hours} 小时` : '';
+  };
+
+  it('is written by the server, is no live region, and follows the clock minute by minute', async () => {
+    const { context, page, countdown, closes, now, live, inLiveRegion } =
+      await openHome('no-preference');
+    try {
+      expect(live).toBe('off');
+      expect(inLiveRegion).toBe(false);
+      const first = (await countdown.innerText()).trim();
+      expect(first).toMatch(/^距投票截止还有 \d+ 天 \d+ 小时$/);
+      // Close to a boundary the second may differ by a tick; either side is right.
+      expect([textAt(closes, now, 0), textAt(closes, now, 5_000)]).toContain(first);
+      await page.clock.runFor(5 * hour);
+      const later = (await countdown.innerText()).trim();
+      expect([textAt(closes, now, 5 * hour), textAt(closes, now, 5 * hour + 5_000)]).toContain(
+        later,
+      );
+      expect(later).not.toBe(first);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('does not change by itself when the reader asks for reduced motion', async () => {
+    const { context, page, countdown } = await openHome('reduce');
+    try {
+      const first = await countdown.innerText();
+      await page.clock.runFor(5 * hour);
+      expect(await countdown.innerText()).toBe(first);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('sharing a profile', () => {
+  it('copies the canonical link and shows a QR code of it, whose image loads only when opened', async () => {
+    const context = await phoneContext(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    const page = await context.newPage();
+    const qrRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/qr/')) qrRequests.push(r.url());
+    });
+    try {
+      await page.goto(`${baseUrl}${profilePath}?lang=zh-TW`);
+      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      expect(canonical).toBe(`${baseUrl}${profilePath}?lang=zh-TW`);
+      expect(await page.getByLabel('本頁鏈接').inputValue()).toBe(canonical);
+
+      await page.getByRole('button', { name: '複製鏈接' }).click();
+      await expect
+        .poll(() => page.locator('[data-share-status]').innerText())
+        .toContain('鏈接已複製');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(canonical);
+
+      // Folded away, the code costs no request.
+      await page.waitForLoadState('networkidle');
+      expect(qrRequests).toEqual([]);
+      await page.locator('.share summary').click();
+      const svg = page.locator('.share__qr svg');
+      expect(await svg.getAttribute('role')).toBe('img');
+      expect(await svg.getAttribute('aria-label')).toContain('二維碼');
+      // The drawing is the code of the canonical link.
+      const paths = (body: string) => [...body.matchAll(/\bd="([^"]+)"/g)].map((m) => m[1]);
+      expect(
+        await svg.evaluate((el) =>
+          [...el.querySelectorAll('path')].map((p) => p.getAttribute('d')),
+        ),
+      ).toEqual(paths((await qrSvg(canonical!)).body));
+      const image = page.locator('.share__qr img');
+      await expect
+        .poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth))
+        .toBeGreaterThan(0);
+      expect(qrRequests).toHaveLength(1);
+      const png = await fetch(qrRequests[0]!);
+      expect(png.status).toBe(200);
+      expect(png.headers.get('content-type')).toBe('image/png');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('leaves the link selected to copy by hand where copying is refused', async () => {
+    const context = await phoneContext(browser);
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'clipboard', { value: undefined });
+      document.execCommand = () => false;
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(`${baseUrl}${profilePath}?lang=en`);
+      await page.getByRole('button', { name: 'Copy link' }).click();
+      await expect
+        .poll(() => page.locator('[data-share-status]').innerText())
+        .toContain('Could not copy automatically');
+      const field = page.getByLabel('Link to this page');
+      expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(
+        await field.evaluate(
+          (el: HTMLInputElement) => el.selectionEnd! - el.selectionStart! === el.value.length,
+        ),
+      ).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('serves QR images only for public candidates', async () => {
+    expect((await fetch(`${baseUrl}${profilePath}/qr/en.png`)).status).toBe(200);
+    expect((await fetch(`${baseUrl}${profilePath}/qr/fr.png`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/campaigns/1999/candidates/1/qr/en.png`)).status).toBe(404);
+    expect((await fetch(`${baseUrl}/campaigns/2026/candidates/999999/qr/en.png`)).status).toBe(404);
+  });
+});

@@ -106,7 +106,8 @@ const running = new Set<Site>();
 export async function startSite(env: Record<string, string>, port?: number): Promise<Site> {
   const chosen = port ?? (await freePort());
   const fullEnv = { ...env, HOST: '127.0.0.1', PORT: String(chosen) };
-  const child = spawn(process.execPath, ['src/server/main.ts'], {
+  // The same V8 flag as `npm start`: a smaller young generation keeps RSS within budget.
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', 'src/server/main.ts'], {
     cwd: root,
     env: { ...process.env, ...fullEnv },
     stdio: ['ignore', 'pipe', 'pipe'],

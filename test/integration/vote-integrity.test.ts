@@ -1,6 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, ballot, staffUser, tally, track } from '../../src/db/schema/index.ts';
+import {
+  auditLog,
+  ballot,
+  ballotCount,
+  staffUser,
+  tally,
+  track,
+} from '../../src/db/schema/index.ts';
 import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
 import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
 import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
@@ -170,6 +177,12 @@ describe('a stuffing attack, found and voided', () => {
       now: clock.now(),
     });
     expect(afterVoid.tracks[0]).toMatchObject({ counted: 20, invalidated: 30 });
+    // The per-track counts the database keeps for the results page moved with the voiding.
+    const kept = await db.db.select().from(ballotCount).where(eq(ballotCount.trackId, t.id));
+    expect(Object.fromEntries(kept.map((k) => [k.status, k.ballots]))).toEqual({
+      counted: 20,
+      invalidated: 30,
+    });
     expect(afterVoid.flaggedWindows).toEqual([]);
   });
 

@@ -419,3 +419,23 @@ describe('request rate and single-use tokens', () => {
     }
   });
 });
+
+describe('device cookie flags', () => {
+  it('is Secure when the site is served over HTTPS, and never readable by scripts', async () => {
+    const api = testApi(db, {
+      clock: fixedClock(now),
+      env: { PUBLIC_BASE_URL: 'https://vote.example.org' },
+    });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+    const res = await api.request(
+      '/api/ballots',
+      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+    );
+    expect(res.status).toBe(201);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/; Secure/);
+    expect(cookie).toMatch(/; HttpOnly/);
+    expect(cookie).toMatch(/; SameSite=Lax/);
+    expect(cookie).toMatch(/; Path=\//);
+  });
+});

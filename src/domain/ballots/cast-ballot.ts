@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ballot, ballotPick, campaign, candidate, tally, track } from '../../db/schema/index.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
@@ -40,12 +40,22 @@ export interface CastBallotResult {
  * processes and under concurrency.
  */
 export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
-  const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
-  if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
-  const t = await db.query.track.findFirst({
-    where: and(eq(track.campaignId, c.id), eq(track.slug, input.trackSlug)),
-  });
-  if (!t) throw new DomainError('not_found', 'track_not_found', { slug: input.trackSlug });
+  // One query on the hot path; only a miss asks which of the two was unknown.
+  const [found] = await db
+    .select({ c: campaign, t: track })
+    .from(track)
+    .innerJoin(campaign, eq(campaign.id, track.campaignId))
+    .where(and(eq(campaign.slug, input.campaignSlug), eq(track.slug, input.trackSlug)));
+  if (!found) {
+    const known = await db.query.campaign.findFirst({
+      where: eq(campaign.slug, input.campaignSlug),
+      columns: { id: true },
+    });
+    if (!known)
+      throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+    throw new DomainError('not_found', 'track_not_found', { slug: input.trackSlug });
+  }
+  const { c, t } = found;
 
   const state = votingStateOf(c, input.now);
   if (state !== 'open') {
@@ -97,28 +107,15 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
   try {
     const deviceSeq = await db.transaction(
       async (tx) => {
-        const [deviceCount] = await tx
-          .select({ n: count() })
-          .from(ballot)
-          .where(
-            and(
-              eq(ballot.trackId, t.id),
-              eq(ballot.deviceHash, input.deviceHash),
-              eq(ballot.day, day),
-            ),
-          );
-        const [addressCount] = await tx
-          .select({ n: count() })
-          .from(ballot)
-          .where(
-            and(
-              eq(ballot.trackId, t.id),
-              eq(ballot.addressHash, input.addressHash),
-              eq(ballot.day, day),
-            ),
-          );
-        const deviceSeq = (deviceCount?.n ?? 0) + 1;
-        const addressSeq = (addressCount?.n ?? 0) + 1;
+        // Both of today's counts in one statement; each is answered from a unique index.
+        const counts = await tx.get<{ device: number; address: number }>(sql`
+          select
+            (select count(*) from ${ballot} where ${ballot.trackId} = ${t.id}
+              and ${ballot.deviceHash} = ${input.deviceHash} and ${ballot.day} = ${day}) as device,
+            (select count(*) from ${ballot} where ${ballot.trackId} = ${t.id}
+              and ${ballot.addressHash} = ${input.addressHash} and ${ballot.day} = ${day}) as address`);
+        const deviceSeq = Number(counts.device) + 1;
+        const addressSeq = Number(counts.address) + 1;
         if (deviceSeq > t.ballotsPerDevicePerDay)
           throw limitReached('device', t.ballotsPerDevicePerDay, nextBallotAt);
         if (addressSeq > t.ballotsPerAddressPerDay)

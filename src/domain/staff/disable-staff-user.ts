@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffSession, staffUser } from '../../db/schema/index.ts';
+import { staffUser } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { endAllSessions } from './end-all-sessions.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
 import { staffUserSnapshot, toStaffUserView, type StaffUserView } from './staff-user-view.ts';
@@ -29,10 +30,7 @@ export async function disableStaffUser(
       .set({ disabledAt: input.now })
       .where(eq(staffUser.id, user.id))
       .returning();
-    const ended = await tx
-      .delete(staffSession)
-      .where(eq(staffSession.userId, user.id))
-      .returning({ id: staffSession.id });
+    const sessionsEnded = await endAllSessions(tx, user.id);
     await recordAuditEntry(tx, {
       at: input.now,
       actorId: input.actorId,
@@ -40,8 +38,8 @@ export async function disableStaffUser(
       entityType: 'staff_user',
       entityId: user.id,
       before: staffUserSnapshot(user),
-      after: { ...staffUserSnapshot(updated!), sessionsEnded: ended.length },
+      after: { ...staffUserSnapshot(updated!), sessionsEnded },
     });
-    return { user: toStaffUserView(updated!), sessionsEnded: ended.length };
+    return { user: toStaffUserView(updated!), sessionsEnded };
   });
 }

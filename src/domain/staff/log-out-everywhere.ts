@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffSession } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { endAllSessions } from './end-all-sessions.ts';
 
 export interface LogOutEverywhereInput {
   userId: number;
@@ -16,10 +15,7 @@ export interface LogOutEverywhereInput {
  */
 export async function logOutEverywhere(db: Db, input: LogOutEverywhereInput): Promise<number> {
   return db.transaction(async (tx) => {
-    const ended = await tx
-      .delete(staffSession)
-      .where(eq(staffSession.userId, input.userId))
-      .returning({ id: staffSession.id });
+    const sessionsEnded = await endAllSessions(tx, input.userId);
     await recordAuditEntry(tx, {
       at: input.now,
       actorId: input.actorId,
@@ -27,8 +23,8 @@ export async function logOutEverywhere(db: Db, input: LogOutEverywhereInput): Pr
       entityType: 'staff_user',
       entityId: input.userId,
       before: null,
-      after: { sessionsEnded: ended.length },
+      after: { sessionsEnded },
     });
-    return ended.length;
+    return sessionsEnded;
   });
 }

@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { staffSession, staffUser } from '../../db/schema/index.ts';
+import { staffUser } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { endAllSessions } from './end-all-sessions.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
@@ -33,10 +34,7 @@ export async function resetStaffPassword(
     const user = await findStaffUserByEmail(tx, input.email);
     if (!user) throw new DomainError('not_found', 'staff_not_found');
     await tx.update(staffUser).set({ passwordHash }).where(eq(staffUser.id, user.id));
-    const ended = await tx
-      .delete(staffSession)
-      .where(eq(staffSession.userId, user.id))
-      .returning({ id: staffSession.id });
+    const sessionsEnded = await endAllSessions(tx, user.id);
     await recordAuditEntry(tx, {
       at: input.now,
       actorId: input.actorId,
@@ -44,8 +42,8 @@ export async function resetStaffPassword(
       entityType: 'staff_user',
       entityId: user.id,
       before: null,
-      after: { passwordChangedAt: input.now.toISOString(), sessionsEnded: ended.length },
+      after: { passwordChangedAt: input.now.toISOString(), sessionsEnded },
     });
-    return { user: toStaffUserView(user), sessionsEnded: ended.length };
+    return { user: toStaffUserView(user), sessionsEnded };
   });
 }

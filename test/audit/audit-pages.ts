@@ -11,14 +11,13 @@
  * budget of ≤ 60 KB compressed per page excluding images, of which ≤ 20 KB is our own
  * JavaScript.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { type RunnerResult } from 'lighthouse';
+import { ensureBuild, freePort, startSite, stopSite } from '../helpers/site-process.ts';
 
 const targets = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 100 } as const;
 type Category = keyof typeof targets;
@@ -35,45 +34,6 @@ const ownScriptBudget = 20 * 1024;
 const runs = Math.max(1, Number(process.env.AUDIT_RUNS ?? 3) || 3);
 const chromePath = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const outDir = 'test-results';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const address = s.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(dir: string): Promise<{ baseUrl: string; server: ChildProcess }> {
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['src/server/main.ts'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dir,
-      DATABASE_URL: `file:${join(dir, 'audit.db')}`,
-      PUBLIC_BASE_URL: baseUrl,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, server };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('server did not become healthy in 60 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 interface NetworkItem {
   url: string;
@@ -125,14 +85,19 @@ async function weightOf(origin: string, items: NetworkItem[]): Promise<Weight> {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-if (!existsSync('dist/server/entry.mjs')) {
-  console.log('No build found: building…');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env });
-  if (build.status !== 0) process.exit(1);
-}
+await ensureBuild();
 
 const dir = mkdtempSync(join(tmpdir(), 'honour-roll-audit-'));
-const { baseUrl, server } = await startServer(dir);
+const port = await freePort();
+const site = await startSite(
+  {
+    DATA_DIR: dir,
+    DATABASE_URL: `file:${join(dir, 'audit.db')}`,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+  },
+  port,
+);
+const { baseUrl } = site;
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 let failed = false;
 try {
@@ -220,8 +185,7 @@ try {
   }
 } finally {
   if (chrome) chrome.kill();
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await stopSite(site);
   rmSync(dir, { recursive: true, force: true });
 }
 

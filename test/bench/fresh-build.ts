@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { root } from '../drill/site-process.ts';
+import { root } from '../helpers/site-process.ts';
 
 const entry = join(root, 'dist/server/entry.mjs');
 

@@ -27,7 +27,8 @@
  * (default 1,000,000; fewer only to try the script itself).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, constants, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { runMain } from '../helpers/run-main.ts';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { ballotBody, readCandidateIds } from '../drill/ballot-load.ts';
@@ -38,7 +39,7 @@ import {
   stopAllSites,
   stopSite,
   type Site,
-} from '../drill/site-process.ts';
+} from '../helpers/site-process.ts';
 import { ensureFreshBuild } from './fresh-build.ts';
 import { growDatabase, type GrowthReport } from './grow-database.ts';
 import {
@@ -452,18 +453,4 @@ async function cleanUp(): Promise<void> {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the servers…`);
-    void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runMain(main, cleanUp);

@@ -19,10 +19,11 @@
  * MEMORY_SECONDS sets the seconds of load (default 30).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, constants, loadavg, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { runMain } from '../helpers/run-main.ts';
 import { join } from 'node:path';
 import { campaignSlug, readCandidateIds } from '../drill/ballot-load.ts';
-import { root, startSite, stopAllSites, stopSite } from '../drill/site-process.ts';
+import { root, startSite, stopAllSites, stopSite } from '../helpers/site-process.ts';
 import { ensureFreshBuild } from './fresh-build.ts';
 import { measureBallots, measureGet, newAddressCounter } from './measure-load.ts';
 import { memoryOf, resetPeakOf, type MemoryUsage } from './process-usage.ts';
@@ -245,18 +246,4 @@ async function cleanUp(): Promise<void> {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the server…`);
-    void cleanUp().finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp();
-}
+await runMain(main, cleanUp);

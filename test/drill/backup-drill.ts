@@ -15,7 +15,7 @@
  * the backup and 1 s after it). All traffic goes to 127.0.0.1.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ballotBody,
@@ -33,7 +33,8 @@ import {
   startSite,
   stopAllSites,
   stopSite,
-} from './site-process.ts';
+} from '../helpers/site-process.ts';
+import { runMain } from '../helpers/run-main.ts';
 
 const loadSeconds = Number(process.env.DRILL_SECONDS ?? 2);
 if (!Number.isFinite(loadSeconds) || loadSeconds <= 0 || loadSeconds > 60) {
@@ -205,32 +206,12 @@ function sizeOf(file: string): string {
   return existsSync(file) ? `${(statSync(file).size / 1e6).toFixed(1)} MB` : 'missing';
 }
 
-let cleaning: Promise<void> | undefined;
-function cleanUp(keep: boolean): Promise<void> {
-  cleaning ??= (async () => {
+await runMain(
+  main,
+  async (keep) => {
     await stopAllSites();
     if (keep) console.error(`The drill's files are kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the servers…`);
-    void cleanUp(false).finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
-setTimeout(() => {
-  console.error(`The drill did not finish within ${drillTimeoutMs / 60_000} minutes.`);
-  void cleanUp(true).finally(() => process.exit(1));
-}, drillTimeoutMs).unref();
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp(process.exitCode !== 0);
-}
+  },
+  { timeoutMs: drillTimeoutMs },
+);

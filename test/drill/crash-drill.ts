@@ -19,7 +19,7 @@
  * 127.0.0.1; X-Forwarded-For carries addresses of 198.18.0.0/15 as header strings only.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { constants, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ballotBody,
@@ -31,7 +31,14 @@ import {
 import { inspectDatabase } from './database-checks.ts';
 import { DrillReport, sleep, within } from './drill-report.ts';
 import { holdBallot, holdPage } from './held-requests.ts';
-import { ensureBuild, startSite, statusOf, stopAllSites, type Site } from './site-process.ts';
+import {
+  ensureBuild,
+  startSite,
+  statusOf,
+  stopAllSites,
+  type Site,
+} from '../helpers/site-process.ts';
+import { runMain } from '../helpers/run-main.ts';
 
 const loadSeconds = Number(process.env.DRILL_SECONDS ?? 5);
 if (!Number.isFinite(loadSeconds) || loadSeconds <= 0 || loadSeconds > 60) {
@@ -217,32 +224,12 @@ async function main(): Promise<number> {
   return report.finish('Crash drill');
 }
 
-let cleaning: Promise<void> | undefined;
-function cleanUp(keep: boolean): Promise<void> {
-  cleaning ??= (async () => {
+await runMain(
+  main,
+  async (keep) => {
     await stopAllSites();
     if (keep) console.error(`The drill's files are kept in ${dir}`);
     else rmSync(dir, { recursive: true, force: true });
-  })();
-  return cleaning;
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the servers…`);
-    void cleanUp(false).finally(() => process.exit(128 + constants.signals[signal]));
-  });
-}
-setTimeout(() => {
-  console.error(`The drill did not finish within ${drillTimeoutMs / 60_000} minutes.`);
-  void cleanUp(true).finally(() => process.exit(1));
-}, drillTimeoutMs).unref();
-
-try {
-  process.exitCode = await main();
-} catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  await cleanUp(process.exitCode !== 0);
-}
+  },
+  { timeoutMs: drillTimeoutMs },
+);

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { DrillReport } from './drill-report.ts';
-import { ensureBuild, root, startSite, stopAllSites } from './site-process.ts';
+import { ensureBuild, root, startSite, stopAllSites } from '../helpers/site-process.ts';
 
 const report = new DrillReport();
 const dir = mkdtempSync(join(tmpdir(), 'honour-roll-csp-'));

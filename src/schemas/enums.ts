@@ -52,3 +52,22 @@ export type StaffRole = (typeof staffRoles)[number];
 
 export const noticeStatuses = ['draft', 'published'] as const;
 export type NoticeStatus = (typeof noticeStatuses)[number];
+
+/** How many of the committee members due must be present for the committee vote to be valid. */
+export const committeeQuorums = ['two_thirds', 'more_than_half'] as const;
+export type CommitteeQuorum = (typeof committeeQuorums)[number];
+
+/** What a candidate needs to be elected: votes in favour from more than half of whom. */
+export const committeeThresholds = ['more_than_half_of_due', 'more_than_half_of_present'] as const;
+export type CommitteeThreshold = (typeof committeeThresholds)[number];
+
+/**
+ * What happens when candidates tie for the last place within the quota: the tied ones go to
+ * another round (`revote`), or the one with more public votes takes the place
+ * (`more_public_votes`; a tie there still goes to another round).
+ */
+export const committeeTieBreaks = ['revote', 'more_public_votes'] as const;
+export type CommitteeTieBreak = (typeof committeeTieBreaks)[number];
+
+export const committeeSessionStatuses = ['draft', 'confirmed'] as const;
+export type CommitteeSessionStatus = (typeof committeeSessionStatuses)[number];

@@ -5,3 +5,4 @@ export * from './candidate.ts';
 export * from './ballot.ts';
 export * from './staff.ts';
 export * from './notice.ts';
+export * from './committee.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * Images live in the database, not on one server's disk, so that every app process behind a
@@ -15,6 +15,11 @@ export const media = sqliteTable(
     width: integer().notNull(),
     height: integer().notNull(),
     alt: text().notNull().default(''),
+    /**
+     * Responsive copies point at the image they were made from (its largest WebP copy, which is
+     * what a candidate's portraitId names); null for an image that has no copies or is one.
+     */
+    variantOf: text(),
     createdAt: integer({ mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -26,5 +31,6 @@ export const media = sqliteTable(
       sql`${t.contentType} in ('image/svg+xml', 'image/webp', 'image/avif', 'image/jpeg', 'image/png')`,
     ),
     check('media_size_positive', sql`${t.width} > 0 and ${t.height} > 0`),
+    index('media_variant_of_idx').on(t.variantOf),
   ],
 );

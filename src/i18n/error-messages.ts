@@ -1,4 +1,6 @@
+import { toTraditional } from './convert-chinese.ts';
 import type { Locale } from './locales.ts';
+import { staffErrorMessages } from './staff-errors/index.ts';
 
 type Params = Record<string, unknown>;
 type Message = string | ((p: Params) => string);
@@ -165,6 +167,14 @@ export function errorMessage(
 ): string {
   const table = messages[locale];
   const own = (k: string) => (Object.hasOwn(table, k) ? table[k] : undefined);
-  const m = own(reason) ?? own(code) ?? table.internal!;
+  const m = own(reason) ?? staffMessage(locale, reason, params) ?? own(code) ?? table.internal!;
   return typeof m === 'function' ? m(params) : m;
+}
+
+function staffMessage(locale: Locale, reason: string, params: Params): string | undefined {
+  const table = locale === 'en' ? staffErrorMessages.en : staffErrorMessages.zh;
+  if (!Object.hasOwn(table, reason)) return undefined;
+  const m = table[reason]!;
+  const text = typeof m === 'function' ? m(params) : m;
+  return locale === 'zh-TW' ? toTraditional(text) : text;
 }

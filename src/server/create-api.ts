@@ -10,6 +10,13 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { staffAccountRoutes } from './routes/staff-accounts.ts';
+import { staffAuditRoutes } from './routes/staff-audit.ts';
+import { staffCampaignRoutes } from './routes/staff-campaigns.ts';
+import { staffCandidateRoutes } from './routes/staff-candidates.ts';
+import { staffCommitteeRoutes } from './routes/staff-committee.ts';
+import { staffImportRoutes } from './routes/staff-import.ts';
+import { staffMediaRoutes } from './routes/staff-media.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffSession } from './staff-auth.ts';
 
@@ -50,6 +57,13 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.use('/staff/*', staffSession());
   api.route('/', staffSessionRoutes);
   api.route('/', integrityRoutes);
+  api.route('/', staffCampaignRoutes);
+  api.route('/', staffCandidateRoutes);
+  api.route('/', staffImportRoutes);
+  api.route('/', staffMediaRoutes);
+  api.route('/', staffCommitteeRoutes);
+  api.route('/', staffAuditRoutes);
+  api.route('/', staffAccountRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

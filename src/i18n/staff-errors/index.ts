@@ -1,0 +1,20 @@
+import { messages as campaigns } from './campaigns.ts';
+import { messages as candidates } from './candidates.ts';
+import { messages as committee } from './committee.ts';
+import { messages as importing } from './import.ts';
+import { messages as media } from './media.ts';
+import type { StaffErrorMessages } from './staff-error-messages-type.ts';
+
+export type { StaffErrorMessages, StaffMessage } from './staff-error-messages-type.ts';
+
+/** Every area's messages in one table (one file per area keeps them near their verbs). */
+export const staffErrorMessages: StaffErrorMessages = [
+  campaigns,
+  candidates,
+  committee,
+  importing,
+  media,
+].reduce<StaffErrorMessages>(
+  (all, area) => ({ zh: { ...all.zh, ...area.zh }, en: { ...all.en, ...area.en } }),
+  { zh: {}, en: {} },
+);

@@ -1,5 +1,70 @@
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import { listAuditEntries, type AuditEntryView } from '../../domain/audit/list-audit-entries.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { auditQuerySchema } from '../../schemas/audit-query.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 
 /** The audit log for auditors and admins. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffAuditRoutes = new Hono<ApiEnv>();
+
+const validQuery = validator('query', (value, c) => {
+  const parsed = auditQuerySchema.safeParse(value);
+  if (!parsed.success) {
+    return errorResponse(
+      c,
+      new DomainError('invalid_request'),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+});
+
+/** The most one export holds; narrower filters get the rest. */
+const exportLimit = 50_000;
+
+/**
+ * A spreadsheet cell: quoted, and a leading = + - @ defused so that opening the export in a
+ * spreadsheet never runs a formula somebody typed into a form (CSV injection).
+ */
+export function csvCell(value: unknown): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+const csvColumns = ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after'];
+
+function csvRow(e: AuditEntryView): string {
+  return [
+    e.id,
+    e.at.toISOString(),
+    e.actor?.email ?? 'system',
+    e.action,
+    e.entityType,
+    e.entityId,
+    e.before === null ? '' : JSON.stringify(e.before),
+    e.after === null ? '' : JSON.stringify(e.after),
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+staffAuditRoutes
+  .get('/staff/audit', requireStaff('auditor', 'admin'), validQuery, async (c) => {
+    const page = await listAuditEntries(c.var.deps.db, c.req.valid('query'));
+    return c.json(page, 200);
+  })
+  .get('/staff/audit.csv', requireStaff('auditor', 'admin'), validQuery, async (c) => {
+    const { before: _ignored, ...filters } = c.req.valid('query');
+    const { entries } = await listAuditEntries(c.var.deps.db, { ...filters, limit: exportLimit });
+    // A BOM so that spreadsheet programs in Chinese locales read the file as UTF-8.
+    const body = '\uFEFF' + [csvColumns.join(','), ...entries.map(csvRow)].join('\r\n') + '\r\n';
+    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
+    return c.body(body, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
+    });
+  });

@@ -1,0 +1,141 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { candidate, committeeRule, notice, track } from '../../db/schema/index.ts';
+import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
+import { localDay } from '../clock.ts';
+import type { CampaignRow } from './get-campaign.ts';
+
+/** One thing still missing before a campaign may enter a stage; `reason` names its message. */
+export interface UnmetPrecondition {
+  reason: string;
+  [param: string]: unknown;
+}
+
+export function nextStageOf(stage: CampaignStage): CampaignStage | null {
+  const i = campaignStages.indexOf(stage);
+  return campaignStages[i + 1] ?? null;
+}
+
+/**
+ * What must be true before a campaign enters `to` (the stage after its current one). The
+ * selection is differential (差额): every round needs more candidates than places, so a vote
+ * never opens on a list that is already the result.
+ */
+export async function checkStagePreconditions(
+  db: Db | Tx,
+  c: CampaignRow,
+  to: CampaignStage,
+  now: Date,
+): Promise<UnmetPrecondition[]> {
+  const missing: UnmetPrecondition[] = [];
+  const tracks = await db.select().from(track).where(eq(track.campaignId, c.id));
+  if (tracks.length === 0) return [{ reason: 'precondition_no_tracks' }];
+  const counts = await db
+    .select({ trackId: candidate.trackId, status: candidate.status, n: sql<number>`count(*)` })
+    .from(candidate)
+    .where(eq(candidate.campaignId, c.id))
+    .groupBy(candidate.trackId, candidate.status);
+  const count = (trackId: number, ...statuses: string[]) =>
+    counts
+      .filter((r) => r.trackId === trackId && statuses.includes(r.status))
+      .reduce((sum, r) => sum + Number(r.n), 0);
+
+  if (to === 'review') {
+    for (const t of tracks) {
+      const have = count(t.id, 'nominated', 'shortlisted');
+      if (have <= t.quota) {
+        missing.push({
+          reason: 'precondition_few_nominations',
+          track: t.name,
+          have,
+          quota: t.quota,
+        });
+      }
+    }
+  }
+  if (to === 'public_vote') {
+    if (!c.voteOpensAt || !c.voteClosesAt) missing.push({ reason: 'precondition_vote_window' });
+    else if (c.voteClosesAt.getTime() <= now.getTime()) {
+      missing.push({ reason: 'precondition_vote_window_past' });
+    }
+    for (const t of tracks) {
+      const have = count(t.id, 'shortlisted');
+      if (have <= t.quota) {
+        missing.push({
+          reason: 'precondition_few_public_candidates',
+          track: t.name,
+          have,
+          quota: t.quota,
+        });
+      }
+      const [bare] = await db
+        .select({ n: sql<number>`count(*)` })
+        .from(candidate)
+        .where(
+          and(
+            eq(candidate.trackId, t.id),
+            eq(candidate.status, 'shortlisted'),
+            sql`(trim(${candidate.summary}) = '' or trim(${candidate.deeds}) = '')`,
+          ),
+        );
+      if (Number(bare?.n ?? 0) > 0) {
+        missing.push({
+          reason: 'precondition_deeds_missing',
+          track: t.name,
+          count: Number(bare!.n),
+        });
+      }
+    }
+  }
+  if (to === 'second_shortlist') {
+    if (c.voteClosesAt && c.voteClosesAt.getTime() > now.getTime()) {
+      missing.push({
+        reason: 'precondition_vote_still_open',
+        closesAt: c.voteClosesAt.toISOString(),
+      });
+    }
+  }
+  if (to === 'committee_vote') {
+    for (const t of tracks) {
+      const have = count(t.id, 'second_shortlist');
+      if (have <= t.quota) {
+        missing.push({
+          reason: 'precondition_few_second_shortlist',
+          track: t.name,
+          have,
+          quota: t.quota,
+        });
+      }
+    }
+    const rule = await db.query.committeeRule.findFirst({
+      where: eq(committeeRule.campaignId, c.id),
+    });
+    if (!rule) missing.push({ reason: 'precondition_committee_rule' });
+  }
+  if (to === 'publicity') {
+    for (const t of tracks) {
+      const pending = count(t.id, 'second_shortlist');
+      if (pending > 0) {
+        missing.push({ reason: 'precondition_committee_pending', track: t.name, count: pending });
+      }
+      const elected = count(t.id, 'elected');
+      if (elected === 0) missing.push({ reason: 'precondition_none_elected', track: t.name });
+      if (elected > t.quota) {
+        missing.push({ reason: 'precondition_over_quota', track: t.name, elected, quota: t.quota });
+      }
+    }
+  }
+  if (to === 'concluded') {
+    const [published] = await db
+      .select({ periodEnd: notice.periodEnd })
+      .from(notice)
+      .where(and(eq(notice.campaignId, c.id), eq(notice.status, 'published')))
+      .orderBy(desc(notice.periodEnd))
+      .limit(1);
+    if (!published) missing.push({ reason: 'precondition_notice_unpublished' });
+    else if (published.periodEnd >= localDay(now, c.timeZone)) {
+      missing.push({ reason: 'precondition_notice_running', periodEnd: published.periodEnd });
+    }
+  }
+  return missing;
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { slugSchema } from './api.ts';
+import { campaignStages, countsVisibilities, trackKinds } from './enums.ts';
+
+/** A calendar date as staff type it, `YYYY-MM-DD`, and a real one. */
+export const localDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
+  .refine((d) => {
+    const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+    const t = new Date(Date.UTC(y, m - 1, day));
+    return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
+  }, 'not a real date');
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const stageDateInputSchema = z
+  .object({ stage: z.enum(campaignStages), startsOn: localDateSchema, endsOn: localDateSchema })
+  .strict()
+  .refine((s) => s.startsOn <= s.endsOn, { message: 'ends before it starts', path: ['endsOn'] });
+
+/** What staff set on a campaign. Vote times are instants (ISO 8601 with an offset). */
+export const campaignInputSchema = z
+  .object({
+    slug: slugSchema,
+    year: z.int().min(2000).max(2100),
+    title: text(100),
+    organiser: text(100),
+    intro: z.string().trim().max(5000).default(''),
+    countsVisibility: z.enum(countsVisibilities).default('after_close'),
+    voteOpensAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    voteClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
+    stageDates: z.array(stageDateInputSchema).max(campaignStages.length).default([]),
+  })
+  .strict()
+  .refine(
+    (c) =>
+      c.voteOpensAt === null ||
+      c.voteClosesAt === null ||
+      Date.parse(c.voteOpensAt) < Date.parse(c.voteClosesAt),
+    { message: 'the vote must close after it opens', path: ['voteClosesAt'] },
+  )
+  .refine((c) => new Set(c.stageDates.map((s) => s.stage)).size === c.stageDates.length, {
+    message: 'one date range per stage',
+    path: ['stageDates'],
+  });
+export type CampaignInput = z.infer<typeof campaignInputSchema>;
+
+/** Editing keeps the slug: it is in every link and QR code already printed. */
+export const campaignUpdateSchema = campaignInputSchema.omit({ slug: true });
+export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
+
+export const trackInputSchema = z
+  .object({
+    slug: slugSchema,
+    kind: z.enum(trackKinds),
+    name: text(60),
+    description: z.string().trim().max(2000).default(''),
+    quota: z.int().min(1).max(1000),
+    maxPicks: z.int().min(1).max(1000),
+    minPicks: z.int().min(1).max(1000).default(1),
+    ballotsPerDevicePerDay: z.int().min(1).max(100).default(1),
+    ballotsPerAddressPerDay: z.int().min(1).max(100000).default(50),
+    position: z.int().min(0).max(1000).default(0),
+  })
+  .strict()
+  .refine((t) => t.minPicks <= t.maxPicks && t.maxPicks <= t.quota, {
+    message: '1 ≤ minPicks ≤ maxPicks ≤ quota',
+    path: ['maxPicks'],
+  });
+export type TrackInput = z.infer<typeof trackInputSchema>;
+
+export const trackUpdateSchema = trackInputSchema.omit({ slug: true });
+export type TrackUpdate = z.infer<typeof trackUpdateSchema>;
+
+export const advanceStageSchema = z
+  .object({
+    /** The stage the campaign is in now, so that two people advancing at once move it once. */
+    from: z.enum(campaignStages),
+    to: z.enum(campaignStages),
+  })
+  .strict();

@@ -3,5 +3,7 @@ declare namespace App {
     services: import('./server/services.ts').Services;
     /** The reader's language, chosen by src/middleware.ts. */
     locale: import('./i18n/locales.ts').Locale;
+    /** On admin pages: the signed-in staff member (src/middleware.ts). */
+    staff?: import('./domain/staff/resolve-staff-session.ts').StaffSessionContext;
   }
 }

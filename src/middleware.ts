@@ -1,5 +1,8 @@
 import { defineMiddleware } from 'astro:middleware';
+import { resolveStaffSession } from './domain/staff/resolve-staff-session.ts';
 import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from './i18n/select-locale.ts';
+import { isAdminPath, openAdminPaths, rolesForAdminPath } from './server/admin-access.ts';
+import { staffCookieName } from './server/staff-auth.ts';
 
 /**
  * Chooses the reader's language once per request and puts it in `locals.locale`. Pages answer
@@ -7,6 +10,7 @@ import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from './i18n/se
  * it, for caches in between.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
+  if (isAdminPath(context.url.pathname)) return adminRequest(context, next);
   const { locale, remember } = selectLocale({
     query: context.url.searchParams.get('lang'),
     cookie: context.cookies.get(localeCookie)?.value,
@@ -43,4 +47,43 @@ function setLanguageHeaders(headers: Headers, locale: string) {
   vary.add('Cookie');
   vary.add('Accept-Language');
   headers.set('Vary', [...vary].join(', '));
+}
+
+type MiddlewareArgs = Parameters<Parameters<typeof defineMiddleware>[0]>;
+
+/**
+ * The admin area: Chinese only, never cached, never indexed, and only for a live staff session
+ * of a role that src/server/admin-access.ts lets in. Without a session the browser goes to the
+ * login form and comes back afterwards.
+ */
+async function adminRequest(context: MiddlewareArgs[0], next: MiddlewareArgs[1]) {
+  context.locals.locale = 'zh-CN';
+  const { dbHandle, config, clock } = context.locals.services;
+  const pathname = context.url.pathname;
+  const token = context.cookies.get(staffCookieName(config))?.value;
+  const staff = token ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() }) : null;
+  if (staff) context.locals.staff = staff;
+  let response: Response;
+  if (openAdminPaths.has(pathname)) {
+    response = await next();
+  } else if (!staff) {
+    const back = encodeURIComponent(pathname + context.url.search);
+    response = context.redirect(`/admin/login?next=${back}`, 303);
+  } else {
+    const roles = rolesForAdminPath(pathname);
+    if (roles === null) response = adminRefusal(404, '没有这个页面。');
+    else if (!roles.includes(staff.user.role)) {
+      response = adminRefusal(403, '您的账号角色不能打开这个页面。');
+    } else response = await next();
+  }
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  headers.set('X-Robots-Tag', 'noindex, nofollow');
+  headers.set('Content-Language', 'zh-CN');
+  return new Response(response.body, { status: response.status, headers });
+}
+
+function adminRefusal(status: 403 | 404, message: string): Response {
+  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status}</title><main><h1>${status === 403 ? '无权访问' : '没有找到'}</h1><p>${message}</p><p><a href="/admin">返回工作台</a></p></main></html>`;
+  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ballot, ballotPick, candidate, campaign, track } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -44,6 +44,8 @@ export interface IntegrityReport {
   topAddresses: { addressHash: string; ballots: number; share: number }[];
   topNetworks: { networkHash: string; ballots: number; share: number }[];
   flaggedWindows: FlaggedWindow[];
+  /** Counted ballots per candidate in the window, most first. */
+  candidates: { candidateId: number; name: string; track: string; ballots: number }[];
 }
 
 function median(values: number[]): number {
@@ -226,6 +228,24 @@ export async function analyseVoteIntegrity(
     });
   }
 
+  const totals = [...byCandidate].map(([candidateId, { trackId, counts }]) => ({
+    candidateId,
+    trackId,
+    ballots: [...counts.values()].reduce((sum, n) => sum + n, 0),
+  }));
+  const names =
+    totals.length === 0
+      ? []
+      : await db
+          .select({ id: candidate.id, name: candidate.name })
+          .from(candidate)
+          .where(
+            inArray(
+              candidate.id,
+              totals.map((t) => t.candidateId),
+            ),
+          );
+
   return {
     campaign: c.slug,
     window: { from: from.toISOString(), to: to.toISOString() },
@@ -255,5 +275,13 @@ export async function analyseVoteIntegrity(
       share: share(r.n),
     })),
     flaggedWindows,
+    candidates: totals
+      .map((t) => ({
+        candidateId: t.candidateId,
+        name: names.find((n) => n.id === t.candidateId)?.name ?? '',
+        track: tracks.find((tr) => tr.id === t.trackId)?.slug ?? '',
+        ballots: t.ballots,
+      }))
+      .sort((a, b) => b.ballots - a.ballots),
   };
 }

@@ -1,0 +1,113 @@
+import type {
+  CampaignStage,
+  CandidateStatus,
+  CountsVisibility,
+  StaffRole,
+  TrackKind,
+} from '../schemas/enums.ts';
+import type { VoidReasonCategory } from '../schemas/integrity.ts';
+
+/**
+ * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
+ * Chinese"); the public site's three languages live in dictionaries/.
+ */
+export const adminText = {
+  siteName: '评选工作台',
+  nav: {
+    home: '工作台',
+    campaign: '活动与阶段',
+    candidates: '候选对象',
+    import: '批量导入',
+    committee: '常委会票决',
+    monitor: '投票监测',
+    audit: '审计日志',
+    accounts: '账号',
+    publicSite: '查看公开网站',
+    logout: '退出登录',
+    logoutEverywhere: '退出所有设备',
+  },
+  roles: {
+    admin: '管理员',
+    editor: '编辑',
+    monitor: '监测员',
+    auditor: '审计员',
+  } satisfies Record<StaffRole, string>,
+  stages: {
+    nomination: '推荐',
+    review: '初审入围',
+    public_vote: '事迹展示与群众投票',
+    second_shortlist: '二次入围',
+    committee_vote: '常委会差额票决',
+    publicity: '公示',
+    concluded: '命名表彰',
+  } satisfies Record<CampaignStage, string>,
+  statuses: {
+    nominated: '已推荐',
+    shortlisted: '已入围',
+    second_shortlist: '二次入围',
+    elected: '当选',
+    not_elected: '未当选',
+    withdrawn: '已退出',
+  } satisfies Record<CandidateStatus, string>,
+  kinds: { unit: '先进单位', individual: '优秀个人' } satisfies Record<TrackKind, string>,
+  countsVisibility: {
+    live: '投票期间实时公开票数',
+    after_close: '投票结束后公开票数',
+  } satisfies Record<CountsVisibility, string>,
+  voidReasons: {
+    burst: '短时集中刷票',
+    address_concentration: '同一网络地址集中投票',
+    network_concentration: '同一网段集中投票',
+    new_devices: '大量新设备投票',
+    other: '其他原因',
+  } satisfies Record<VoidReasonCategory, string>,
+  form: {
+    save: '保存',
+    saving: '正在保存…',
+    saved: '已保存。',
+    create: '创建',
+    cancel: '取消',
+    required: '必填',
+    networkError: '网络连接失败，内容没有丢失，请稍后再试。',
+    fixFields: '请修改标出的内容：',
+  },
+  login: {
+    title: '工作人员登录',
+    email: '邮箱',
+    password: '密码',
+    submit: '登录',
+    hint: '只限组织部工作人员使用。多次输错密码会暂时锁定登录。',
+  },
+} as const;
+
+export const stageOrder: readonly CampaignStage[] = [
+  'nomination',
+  'review',
+  'public_vote',
+  'second_shortlist',
+  'committee_vote',
+  'publicity',
+  'concluded',
+];
+
+const dateTime = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+});
+
+/** An instant as staff read it, in Beijing time. */
+export function formatAdminTime(at: Date | null | undefined): string {
+  return at ? dateTime.format(at) : '—';
+}
+
+/** `YYYY-MM-DDTHH:mm` in Beijing time, for a datetime-local input. */
+export function toLocalInputValue(at: Date | null | undefined): string {
+  if (!at) return '';
+  const shifted = new Date(at.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 16);
+}

@@ -1,0 +1,238 @@
+/**
+ * The admin area's one client script. Forms marked `data-api="METHOD /api/…"` are sent as JSON
+ * with the session's CSRF token; the answer's message and field issues are shown next to the
+ * form; on success the page reloads or goes where `data-then` says. Inputs say how their value
+ * is sent with `data-type`: int, number, bool, datetime (Beijing time), lines, json.
+ */
+
+export interface StaffResponse<T = unknown> {
+  ok: boolean;
+  status: number;
+  data: T & { error?: { code: string; message: string; issues?: Issue[]; details?: unknown } };
+}
+
+interface Issue {
+  path: string;
+  message: string;
+}
+
+const csrfToken = () =>
+  document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content ?? '';
+
+/** A request to the staff API; a network failure resolves with status 0 rather than throwing. */
+export async function staffFetch<T = unknown>(
+  method: string,
+  url: string,
+  body?: unknown,
+  contentType = 'application/json',
+): Promise<StaffResponse<T>> {
+  const headers: Record<string, string> = {
+    'X-CSRF-Token': csrfToken(),
+    Accept: 'application/json',
+  };
+  let payload: BodyInit | undefined;
+  if (body instanceof Blob || body instanceof ArrayBuffer) {
+    headers['Content-Type'] = contentType;
+    payload = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  try {
+    const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
+    const type = res.headers.get('content-type') ?? '';
+    const data = type.includes('json') ? await res.json() : {};
+    if (res.status === 401) {
+      location.href = `/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`;
+    }
+    return { ok: res.ok, status: res.status, data };
+  } catch {
+    return {
+      ok: false,
+      status: 0,
+      data: {
+        error: { code: 'network', message: '网络连接失败，内容没有丢失，请稍后再试。' },
+      },
+    } as StaffResponse<T>;
+  }
+}
+
+/** `2026-03-01T09:00` typed in Beijing time → an ISO instant. */
+function beijingInstant(local: string): string {
+  return new Date(`${local}:00+08:00`).toISOString();
+}
+
+function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): unknown {
+  const type = el.dataset.type;
+  if (el instanceof HTMLInputElement && el.type === 'checkbox' && !el.name.endsWith('[]')) {
+    return el.checked;
+  }
+  const raw = el.value.trim();
+  if (raw === '') return el.dataset.empty === 'null' ? null : undefined;
+  switch (type) {
+    case 'int':
+    case 'number':
+      return Number(raw);
+    case 'bool':
+      return raw === 'true';
+    case 'datetime':
+      return beijingInstant(raw);
+    case 'lines':
+      return raw
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l !== '');
+    case 'json':
+      return JSON.parse(raw);
+    default:
+      return el.dataset.trim === 'false' ? el.value : raw;
+  }
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys[keys.length - 1]!] = value;
+}
+
+/** The form's fields as a JSON object; `name.sub` nests, `name[]` collects ticked boxes. */
+export function formToJson(form: HTMLFormElement): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const fields = form.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
+    'input[name], select[name], textarea[name]',
+  );
+  for (const el of fields) {
+    if (el.disabled || el.closest('[data-rows]')) continue;
+    if (el.name.endsWith('[]')) {
+      const name = el.name.slice(0, -2);
+      const list = (out[name] as unknown[] | undefined) ?? [];
+      out[name] = list;
+      const checkable =
+        el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio');
+      if (!checkable || (el as HTMLInputElement).checked) {
+        const v = fieldValue(el);
+        if (v !== undefined) list.push(v);
+      }
+      continue;
+    }
+    if (el instanceof HTMLInputElement && el.type === 'radio' && !el.checked) continue;
+    const v = fieldValue(el);
+    if (v !== undefined) setPath(out, el.name, v);
+  }
+  // `<fieldset data-rows="name">` holds `[data-row]` elements, each one object of a list; a row
+  // whose visible fields are all empty is left out (an unused line of a table form).
+  for (const group of form.querySelectorAll<HTMLElement>('[data-rows]')) {
+    const rows: Record<string, unknown>[] = [];
+    for (const row of group.querySelectorAll<HTMLElement>('[data-row]')) {
+      const item: Record<string, unknown> = {};
+      let filled = false;
+      const rowFields = row.querySelectorAll<
+        HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
+      >('input[name], select[name], textarea[name]');
+      for (const el of rowFields) {
+        const v = fieldValue(el);
+        if (v === undefined) continue;
+        item[el.name] = v;
+        if (!(el instanceof HTMLInputElement && el.type === 'hidden')) filled = true;
+      }
+      if (filled) rows.push(item);
+    }
+    setPath(out, group.dataset.rows!, rows);
+  }
+  return out;
+}
+
+function statusBox(form: HTMLElement): HTMLElement {
+  let box = form.querySelector<HTMLElement>('[data-status]');
+  if (!box) {
+    box = document.createElement('div');
+    box.dataset.status = '';
+    box.className = 'form-status';
+    box.setAttribute('role', 'status');
+    box.setAttribute('aria-live', 'polite');
+    form.append(box);
+  }
+  return box;
+}
+
+/** Shows an API answer next to a form: the message, and each issue by its field. */
+export function showResult(form: HTMLElement, res: StaffResponse, success?: string) {
+  const box = statusBox(form);
+  box.replaceChildren();
+  form
+    .querySelectorAll('[aria-invalid="true"]')
+    .forEach((el) => el.removeAttribute('aria-invalid'));
+  box.classList.toggle('is-error', !res.ok);
+  if (res.ok) {
+    box.textContent = success ?? '已保存。';
+    return;
+  }
+  const error = res.data.error;
+  const p = document.createElement('p');
+  p.textContent = error?.message ?? `请求失败（${res.status}）。`;
+  box.append(p);
+  const items: string[] = [];
+  for (const issue of error?.issues ?? []) {
+    const field = form.querySelector<HTMLElement>(`[name="${CSS.escape(issue.path)}"]`);
+    field?.setAttribute('aria-invalid', 'true');
+    const label = field?.id ? form.querySelector(`label[for="${field.id}"]`)?.textContent : null;
+    items.push(`${label?.trim() || issue.path}：${issue.message}`);
+  }
+  const missing = (error?.details as { missing?: { message: string }[] } | undefined)?.missing;
+  for (const m of missing ?? []) items.push(m.message);
+  if (items.length > 0) {
+    const ul = document.createElement('ul');
+    for (const text of items) {
+      const li = document.createElement('li');
+      li.textContent = text;
+      ul.append(li);
+    }
+    box.append(ul);
+  }
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+
+function fill(template: string, data: Record<string, unknown>): string {
+  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
+    encodeURIComponent(String(data[k] ?? '')),
+  );
+}
+
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
+  event.preventDefault();
+  if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
+  const [method = 'POST', url = ''] = form.dataset.api.split(' ');
+  const submit = form.querySelector<HTMLButtonElement>('button[type="submit"], button:not([type])');
+  let body: Record<string, unknown>;
+  try {
+    body = formToJson(form);
+  } catch {
+    showResult(form, {
+      ok: false,
+      status: 400,
+      data: { error: { code: 'invalid', message: '内容格式不正确。' } },
+    });
+    return;
+  }
+  if (submit) submit.disabled = true;
+  const res = await staffFetch<Record<string, unknown>>(method, url, body);
+  if (submit) submit.disabled = false;
+  showResult(form, res, form.dataset.success);
+  if (!res.ok) return;
+  form.dispatchEvent(new CustomEvent('staff:done', { detail: res.data }));
+  const then = form.dataset.then ?? 'reload';
+  if (then === 'reload') location.reload();
+  else if (then.startsWith('go:')) location.href = fill(then.slice(3), res.data);
+});
+
+document.querySelector('[data-logout]')?.addEventListener('click', async () => {
+  await staffFetch('DELETE', '/api/staff/session');
+  location.href = '/admin/login';
+});

@@ -1,0 +1,38 @@
+import type { StaffRole } from '../schemas/enums.ts';
+
+/**
+ * Which staff roles may open each admin page. The middleware checks this table before any admin
+ * page runs, so a page cannot forget its guard; a path under /admin that matches no entry is
+ * refused (fail closed), and a test proves every page file has an entry. What a page lets a
+ * role *do* is decided by the API, which checks again.
+ */
+export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
+  { path: /^\/admin$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
+  { path: /^\/admin\/campaigns\/new$/, roles: ['admin', 'editor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/edit$/, roles: ['admin', 'editor'] },
+  {
+    path: /^\/admin\/campaigns\/[a-z0-9-]+\/candidates$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor'],
+  },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/candidates\/new$/, roles: ['admin', 'editor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/import$/, roles: ['admin', 'editor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/committee$/, roles: ['admin', 'editor', 'auditor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/monitor$/, roles: ['admin', 'monitor', 'auditor'] },
+  { path: /^\/admin\/candidates\/[0-9]+$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
+  { path: /^\/admin\/audit$/, roles: ['admin', 'auditor'] },
+  { path: /^\/admin\/accounts$/, roles: ['admin'] },
+];
+
+/** Pages anyone may open: the login form. */
+export const openAdminPaths = new Set(['/admin/login']);
+
+export function isAdminPath(pathname: string): boolean {
+  return pathname === '/admin' || pathname.startsWith('/admin/');
+}
+
+/** The roles that may open a path, or null when no admin page answers there. */
+export function rolesForAdminPath(pathname: string): readonly StaffRole[] | null {
+  const path = pathname.replace(/(.)\/$/, '$1');
+  return adminPages.find((p) => p.path.test(path))?.roles ?? null;
+}

@@ -19,8 +19,7 @@ export const stageDateInputSchema = z
   .strict()
   .refine((s) => s.startsOn <= s.endsOn, { message: 'ends before it starts', path: ['endsOn'] });
 
-/** What staff set on a campaign. Vote times are instants (ISO 8601 with an offset). */
-export const campaignInputSchema = z
+const campaignFields = z
   .object({
     slug: slugSchema,
     year: z.int().min(2000).max(2100),
@@ -32,25 +31,34 @@ export const campaignInputSchema = z
     voteClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
     stageDates: z.array(stageDateInputSchema).max(campaignStages.length).default([]),
   })
-  .strict()
-  .refine(
-    (c) =>
-      c.voteOpensAt === null ||
-      c.voteClosesAt === null ||
-      Date.parse(c.voteOpensAt) < Date.parse(c.voteClosesAt),
-    { message: 'the vote must close after it opens', path: ['voteClosesAt'] },
-  )
-  .refine((c) => new Set(c.stageDates.map((s) => s.stage)).size === c.stageDates.length, {
-    message: 'one date range per stage',
-    path: ['stageDates'],
-  });
+  .strict();
+
+function campaignRules<T extends z.ZodType<Omit<z.output<typeof campaignFields>, 'slug'>>>(
+  schema: T,
+) {
+  return schema
+    .refine(
+      (c) =>
+        c.voteOpensAt === null ||
+        c.voteClosesAt === null ||
+        Date.parse(c.voteOpensAt) < Date.parse(c.voteClosesAt),
+      { message: 'the vote must close after it opens', path: ['voteClosesAt'] },
+    )
+    .refine((c) => new Set(c.stageDates.map((s) => s.stage)).size === c.stageDates.length, {
+      message: 'one date range per stage',
+      path: ['stageDates'],
+    });
+}
+
+/** What staff set on a campaign. Vote times are instants (ISO 8601 with an offset). */
+export const campaignInputSchema = campaignRules(campaignFields);
 export type CampaignInput = z.infer<typeof campaignInputSchema>;
 
 /** Editing keeps the slug: it is in every link and QR code already printed. */
-export const campaignUpdateSchema = campaignInputSchema.omit({ slug: true });
+export const campaignUpdateSchema = campaignRules(campaignFields.omit({ slug: true }));
 export type CampaignUpdate = z.infer<typeof campaignUpdateSchema>;
 
-export const trackInputSchema = z
+const trackFields = z
   .object({
     slug: slugSchema,
     kind: z.enum(trackKinds),
@@ -63,14 +71,23 @@ export const trackInputSchema = z
     ballotsPerAddressPerDay: z.int().min(1).max(100000).default(50),
     position: z.int().min(0).max(1000).default(0),
   })
-  .strict()
-  .refine((t) => t.minPicks <= t.maxPicks && t.maxPicks <= t.quota, {
-    message: '1 ≤ minPicks ≤ maxPicks ≤ quota',
-    path: ['maxPicks'],
-  });
+  .strict();
+
+const picksWithinQuota = {
+  check: (t: { minPicks: number; maxPicks: number; quota: number }) =>
+    t.minPicks <= t.maxPicks && t.maxPicks <= t.quota,
+  message: { message: '1 ≤ minPicks ≤ maxPicks ≤ quota', path: ['maxPicks'] },
+};
+
+export const trackInputSchema = trackFields.refine(
+  picksWithinQuota.check,
+  picksWithinQuota.message,
+);
 export type TrackInput = z.infer<typeof trackInputSchema>;
 
-export const trackUpdateSchema = trackInputSchema.omit({ slug: true });
+export const trackUpdateSchema = trackFields
+  .omit({ slug: true })
+  .refine(picksWithinQuota.check, picksWithinQuota.message);
 export type TrackUpdate = z.infer<typeof trackUpdateSchema>;
 
 export const advanceStageSchema = z

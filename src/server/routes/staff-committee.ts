@@ -1,5 +1,92 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../api-env.ts';
+import { validator } from 'hono/validator';
+import { confirmCommitteeSession } from '../../domain/committee/confirm-committee-session.ts';
+import { getCommitteeOverview } from '../../domain/committee/get-committee-overview.ts';
+import { recordCommitteeSession } from '../../domain/committee/record-committee-session.ts';
+import { setCommitteeRule } from '../../domain/committee/set-committee-rule.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import {
+  committeeRuleRequestSchema,
+  committeeSessionIdSchema,
+  committeeSessionRequestSchema,
+} from '../../schemas/committee.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 
 /** The committee's differential vote. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCommitteeRoutes = new Hono<ApiEnv>();
+
+// Everyone on staff may follow the vote; only those who keep candidates may record it.
+const readers = requireStaff('editor', 'admin', 'monitor', 'auditor');
+const writers = requireStaff('editor', 'admin');
+
+const validSlugs = validator('param', (value: Record<string, string>, c) => {
+  const slug = slugSchema.safeParse(value.slug);
+  const trackSlug = value.track === undefined ? null : slugSchema.safeParse(value.track);
+  if (!slug.success || (trackSlug !== null && !trackSlug.success)) {
+    return errorResponse(c, new DomainError('invalid_request'));
+  }
+  return { slug: slug.data, track: trackSlug?.data ?? '' };
+});
+
+const validSessionId = validator('param', (value: Record<string, string>, c) => {
+  const id = committeeSessionIdSchema.safeParse(value.id);
+  if (!id.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { id: id.data };
+});
+
+staffCommitteeRoutes
+  .get('/staff/campaigns/:slug/committee', readers, validSlugs, async (c) => {
+    const overview = await getCommitteeOverview(c.var.deps.db, {
+      campaignSlug: c.req.valid('param').slug,
+    });
+    return c.json(overview, 200);
+  })
+  .put(
+    '/staff/campaigns/:slug/committee/rule',
+    writers,
+    validSlugs,
+    validJson(committeeRuleRequestSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const rule = await setCommitteeRule(db, {
+        campaignSlug: c.req.valid('param').slug,
+        rule: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ rule }, 200);
+    },
+  )
+  .post(
+    '/staff/campaigns/:slug/tracks/:track/committee/sessions',
+    writers,
+    validSlugs,
+    validJson(committeeSessionRequestSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { slug, track } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const session = await recordCommitteeSession(db, {
+        campaignSlug: slug,
+        trackSlug: track,
+        heldOn: body.heldOn,
+        membersPresent: body.membersPresent,
+        tallies: body.tallies,
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ session }, 200);
+    },
+  )
+  .post('/staff/committee/sessions/:id/confirm', writers, validSessionId, async (c) => {
+    const { db, clock } = c.var.deps;
+    const session = await confirmCommitteeSession(db, {
+      sessionId: c.req.valid('param').id,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ session }, 200);
+  });

@@ -1,5 +1,8 @@
 import type {
   CampaignStage,
+  CommitteeQuorum,
+  CommitteeThreshold,
+  CommitteeTieBreak,
   CandidateStatus,
   CountsVisibility,
   StaffRole,
@@ -61,6 +64,21 @@ export const adminText = {
     new_devices: '大量新设备投票',
     other: '其他原因',
   } satisfies Record<VoidReasonCategory, string>,
+  committee: {
+    quorum: {
+      two_thirds: '应到会人数的三分之二以上到会',
+      more_than_half: '应到会人数的过半数到会',
+    } satisfies Record<CommitteeQuorum, string>,
+    threshold: {
+      more_than_half_of_due: '赞成票超过应到会人数的半数',
+      more_than_half_of_present: '赞成票超过实到会人数的半数',
+    } satisfies Record<CommitteeThreshold, string>,
+    tieBreak: {
+      revote: '同票争最后名额时，对同票者再次表决',
+      more_public_votes: '同票争最后名额时，群众投票多者当选（仍同票则再次表决）',
+    } satisfies Record<CommitteeTieBreak, string>,
+    outcomes: { elected: '当选', not_elected: '未当选', tie_revote: '须再次表决' },
+  },
   form: {
     save: '保存',
     saving: '正在保存…',

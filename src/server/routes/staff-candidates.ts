@@ -1,5 +1,158 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../api-env.ts';
+import { bodyLimit } from 'hono/body-limit';
+import { validator } from 'hono/validator';
+import { renderMarkdown } from '../../components/render-markdown.ts';
+import { changeCandidateStatus } from '../../domain/candidates/change-candidate-status.ts';
+import { createCandidate } from '../../domain/candidates/create-candidate.ts';
+import { getStaffCandidate } from '../../domain/candidates/get-staff-candidate.ts';
+import { listStaffCandidates } from '../../domain/candidates/list-staff-candidates.ts';
+import { updateCandidate } from '../../domain/candidates/update-candidate.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import {
+  candidateInputSchema,
+  candidatePatchSchema,
+  candidateStatusChangeSchema,
+  markdownPreviewSchema,
+  staffCandidateQuerySchema,
+} from '../../schemas/candidate-input.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 
-/** Candidates for staff: create, edit, status changes, the Markdown preview. Plain routes under /api/staff, outside the public OpenAPI document. */
+/**
+ * Candidates for staff: the list with counts, one candidate, create, edit, status changes (one
+ * or many at once) and the Markdown preview. Plain routes under /api/staff, outside the public
+ * OpenAPI document. Editors and admins write; auditors and monitors may read.
+ */
 export const staffCandidateRoutes = new Hono<ApiEnv>();
+
+const readers = ['editor', 'admin', 'auditor', 'monitor'] as const;
+const writers = ['editor', 'admin'] as const;
+
+/** Deeds of 20,000 Chinese characters are about 60 KB of JSON; the rest of a profile is small. */
+const limit = (kb: number) =>
+  bodyLimit({
+    maxSize: kb * 1024,
+    onError: () => {
+      throw new DomainError('payload_too_large');
+    },
+  });
+
+const validSlug = validator('param', (value, c) => {
+  const parsed = slugSchema.safeParse(value.slug);
+  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: parsed.data };
+});
+
+const validSlugs = validator('param', (value, c) => {
+  const slug = slugSchema.safeParse(value.slug);
+  const track = slugSchema.safeParse(value.track);
+  if (!slug.success || !track.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: slug.data, track: track.data };
+});
+
+const validId = validator('param', (value, c) => {
+  const id = value.id ?? '';
+  if (!/^[1-9]\d{0,15}$/.test(id)) return errorResponse(c, new DomainError('invalid_request'));
+  return { id: Number(id) };
+});
+
+const validQuery = validator('query', (value, c) => {
+  const parsed = staffCandidateQuerySchema.safeParse(value);
+  if (!parsed.success) {
+    return errorResponse(
+      c,
+      new DomainError('invalid_request'),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+});
+
+staffCandidateRoutes.get(
+  '/staff/campaigns/:slug/candidates',
+  requireStaff(...readers),
+  validSlug,
+  validQuery,
+  async (c) => {
+    const q = c.req.valid('query');
+    const list = await listStaffCandidates(c.var.deps.db, {
+      campaignSlug: c.req.valid('param').slug,
+      track: q.track,
+      status: q.status,
+      q: q.q,
+    });
+    return c.json(list, 200);
+  },
+);
+
+staffCandidateRoutes.post(
+  '/staff/campaigns/:slug/tracks/:track/candidates',
+  limit(256),
+  requireStaff(...writers),
+  validSlugs,
+  validJson(candidateInputSchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const params = c.req.valid('param');
+    const created = await createCandidate(db, {
+      campaignSlug: params.slug,
+      trackSlug: params.track,
+      candidate: c.req.valid('json'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(created, 201);
+  },
+);
+
+staffCandidateRoutes.post(
+  '/staff/candidates/status',
+  limit(64),
+  requireStaff(...writers),
+  validJson(candidateStatusChangeSchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const body = c.req.valid('json');
+    const result = await changeCandidateStatus(db, {
+      ids: body.ids,
+      to: body.to,
+      note: body.note,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(result, 200);
+  },
+);
+
+staffCandidateRoutes.get('/staff/candidates/:id', requireStaff(...readers), validId, async (c) =>
+  c.json(await getStaffCandidate(c.var.deps.db, c.req.valid('param').id), 200),
+);
+
+staffCandidateRoutes.patch(
+  '/staff/candidates/:id',
+  limit(256),
+  requireStaff(...writers),
+  validId,
+  validJson(candidatePatchSchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const updated = await updateCandidate(db, {
+      id: c.req.valid('param').id,
+      patch: c.req.valid('json'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(updated, 200);
+  },
+);
+
+// The same renderer as the public profile, so the preview is exactly what will be published.
+staffCandidateRoutes.post(
+  '/staff/markdown/preview',
+  limit(128),
+  requireStaff(...writers),
+  validJson(markdownPreviewSchema),
+  (c) => c.json({ html: renderMarkdown(c.req.valid('json').markdown) }, 200),
+);

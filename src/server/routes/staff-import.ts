@@ -1,5 +1,90 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { validator } from 'hono/validator';
+import { getImportTemplate } from '../../domain/candidates/get-import-template.ts';
+import { importCandidates } from '../../domain/candidates/import-candidates.ts';
+import { sheetFormatOf, type SheetFormat } from '../../domain/candidates/parse-candidate-sheet.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { errorMessage } from '../../i18n/error-messages.ts';
+import { slugSchema } from '../../schemas/api.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requestLocale } from '../request-locale.ts';
+import { requireStaff } from '../staff-auth.ts';
 
-/** Importing candidates from CSV and XLSX, with a dry run. Plain routes under /api/staff, outside the public OpenAPI document. */
+/**
+ * Importing candidates from CSV and XLSX, with a dry run, and the empty templates. Plain routes
+ * under /api/staff, outside the public OpenAPI document; editors and admins only. The file is
+ * the raw request body, so no multipart parsing sits between the upload and the limit.
+ */
 export const staffImportRoutes = new Hono<ApiEnv>();
+
+export const maxImportBytes = 2 * 1024 * 1024;
+
+const validSlugs = validator('param', (value, c) => {
+  const slug = slugSchema.safeParse(value.slug);
+  const track = slugSchema.safeParse(value.track);
+  if (!slug.success || !track.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: slug.data, track: track.data };
+});
+
+const validDryRun = validator('query', (value, c) => {
+  const raw = value.dryRun;
+  const text = Array.isArray(raw) ? raw[0] : raw;
+  if (text === undefined || text === '0' || text === 'false') return { dryRun: false };
+  if (text === '' || text === '1' || text === 'true') return { dryRun: true };
+  return errorResponse(c, new DomainError('invalid_request'), [
+    { path: 'dryRun', message: 'expected 1 or 0' },
+  ]);
+});
+
+staffImportRoutes.post(
+  '/staff/campaigns/:slug/tracks/:track/import',
+  bodyLimit({
+    maxSize: maxImportBytes,
+    onError: () => {
+      throw new DomainError('payload_too_large', 'import_too_large', { maxBytes: maxImportBytes });
+    },
+  }),
+  requireStaff('editor', 'admin'),
+  validSlugs,
+  validDryRun,
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const params = c.req.valid('param');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const format = sheetFormatOf(c.req.header('content-type'), bytes);
+    const locale = requestLocale(c);
+    const result = await importCandidates(db, {
+      campaignSlug: params.slug,
+      trackSlug: params.track,
+      bytes,
+      format,
+      dryRun: c.req.valid('query').dryRun,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+      describe: (reason, p) => errorMessage(locale, reason, 'invalid_request', p),
+    });
+    return c.json(result, result.dryRun ? 200 : 201);
+  },
+);
+
+for (const format of ['xlsx', 'csv'] as const satisfies SheetFormat[]) {
+  staffImportRoutes.get(
+    `/staff/campaigns/:slug/tracks/:track/import-template.${format}`,
+    requireStaff('editor', 'admin'),
+    validSlugs,
+    async (c) => {
+      const params = c.req.valid('param');
+      const template = await getImportTemplate(c.var.deps.db, {
+        campaignSlug: params.slug,
+        trackSlug: params.track,
+        format,
+      });
+      return c.body(template.bytes, 200, {
+        'content-type': template.contentType,
+        'content-disposition': `attachment; filename="${template.filename}"`,
+      });
+    },
+  );
+}

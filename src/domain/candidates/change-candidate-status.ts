@@ -1,0 +1,120 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaign, candidate } from '../../db/schema/index.ts';
+import {
+  candidateStatuses,
+  type CampaignStage,
+  type CandidateStatus,
+} from '../../schemas/enums.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+
+const anyStage = null;
+const beforeVote: readonly CampaignStage[] = ['nomination', 'review'];
+
+/**
+ * Which status may follow which, and in which stages (null: any). Going back to nominated is
+ * only possible before the public vote: after that the public has seen the candidate on the
+ * ballot. Elected and not elected swap only while the committee is still voting.
+ */
+const transitions: Record<
+  CandidateStatus,
+  Partial<Record<CandidateStatus, readonly CampaignStage[] | null>>
+> = {
+  nominated: { shortlisted: anyStage, withdrawn: anyStage },
+  shortlisted: { second_shortlist: anyStage, nominated: beforeVote, withdrawn: anyStage },
+  second_shortlist: {
+    shortlisted: anyStage,
+    elected: anyStage,
+    not_elected: anyStage,
+    withdrawn: anyStage,
+  },
+  elected: { not_elected: ['committee_vote'] },
+  not_elected: { elected: ['committee_vote'] },
+  withdrawn: { nominated: beforeVote },
+};
+
+export function isStatusTransitionAllowed(
+  from: CandidateStatus,
+  to: CandidateStatus,
+  stage: CampaignStage,
+): boolean {
+  if (!Object.hasOwn(transitions[from], to)) return false;
+  const stages = transitions[from][to];
+  return stages === null || stages === undefined || stages.includes(stage);
+}
+
+/** The statuses a candidate may move to now, for the buttons of a form. */
+export function allowedNextStatuses(
+  from: CandidateStatus,
+  stage: CampaignStage,
+): CandidateStatus[] {
+  return candidateStatuses.filter((to) => isStatusTransitionAllowed(from, to, stage));
+}
+
+export interface ChangeCandidateStatusInput {
+  ids: number[];
+  to: CandidateStatus;
+  note?: string | undefined;
+  actorId: number | null;
+  now: Date;
+}
+
+export interface ChangeCandidateStatusResult {
+  to: CandidateStatus;
+  changed: { id: number; from: CandidateStatus; to: CandidateStatus }[];
+}
+
+/**
+ * Moves one or several candidates to a new status. All or nothing: every candidate is checked
+ * before any is written, so a list with one illegal move changes nobody. One audit entry per
+ * candidate, so each one's history reads on its own.
+ */
+export async function changeCandidateStatus(
+  db: Db,
+  input: ChangeCandidateStatusInput,
+): Promise<ChangeCandidateStatusResult> {
+  const ids = [...new Set(input.ids)];
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: candidate.id, status: candidate.status, stage: campaign.stage })
+      .from(candidate)
+      .innerJoin(campaign, eq(campaign.id, candidate.campaignId))
+      .where(inArray(candidate.id, ids));
+    const missing = ids.filter((id) => !rows.some((r) => r.id === id));
+    if (missing.length > 0) {
+      throw new DomainError('not_found', 'candidate_not_found', { ids: missing });
+    }
+    const refused = rows
+      .filter((r) => !isStatusTransitionAllowed(r.status, input.to, r.stage))
+      .map((r) => ({ id: r.id, from: r.status, to: input.to, stage: r.stage }));
+    if (refused.length > 0) {
+      const first = refused[0]!;
+      throw new DomainError('rule_violation', 'status_transition_not_allowed', {
+        from: first.from,
+        to: first.to,
+        stage: first.stage,
+        refused,
+      });
+    }
+    const changed = [];
+    for (const id of ids) {
+      const r = rows.find((x) => x.id === id)!;
+      await tx
+        .update(candidate)
+        .set({ status: input.to, updatedAt: input.now })
+        .where(eq(candidate.id, id));
+      await recordAuditEntry(tx, {
+        at: input.now,
+        actorId: input.actorId,
+        action: 'candidate.status_change',
+        entityType: 'candidate',
+        entityId: id,
+        before: { status: r.status },
+        after: { status: input.to, ...(input.note ? { note: input.note } : {}) },
+      });
+      changed.push({ id, from: r.status, to: input.to });
+    }
+    return { to: input.to, changed };
+  });
+}

@@ -215,6 +215,42 @@ describe('POST …/import: other files', () => {
     ]);
   });
 
+  it('after the review, refuses shortlisted rows (the public list is settled) but takes nominations', async () => {
+    const c = await makeCampaign(db.db, now, { stage: 'public_vote' });
+    const t = await makeTrack(db.db, c.id, { kind: 'unit' });
+    const header = importTemplateHeader('unit');
+    const row = (name: string, status: string) => [
+      null,
+      name,
+      '',
+      '负责人',
+      '主任',
+      '',
+      '',
+      '',
+      '',
+      status,
+    ];
+    const send = (rows: unknown[][]) =>
+      writeXlsxFile([header, ...rows] as never)
+        .toBuffer()
+        .then((bytes) =>
+          api.request(`/api/staff/campaigns/${c.slug}/tracks/${t.slug}/import`, {
+            method: 'POST',
+            headers: { 'content-type': xlsxType, ...as('editor') },
+            body: Uint8Array.from(bytes),
+          }),
+        );
+    const refused = await send([row('甲单位', '推荐'), row('乙单位', '入围')]);
+    expect(refused.status).toBe(422);
+    const { error } = await refused.json();
+    expect(error.details.errors).toEqual([
+      expect.objectContaining({ row: 3, field: 'status', reason: 'import_status_after_review' }),
+    ]);
+    expect(await candidatesOf(t.id)).toEqual([]);
+    expect((await send([row('甲单位', '推荐')])).status).toBe(201);
+  });
+
   it('reports numbers taken in the track and duplicates within the file', async () => {
     const t = await newTrack('unit');
     await makeCandidate(db.db, t, { number: 12, status: 'nominated', name: '旧单位' });

@@ -13,20 +13,26 @@ const anyStage = null;
 const beforeVote: readonly CampaignStage[] = ['nomination', 'review'];
 
 /**
- * Which status may follow which, and in which stages (null: any). Going back to nominated is
- * only possible before the public vote: after that the public has seen the candidate on the
- * ballot. Elected and not elected swap only while the committee is still voting.
+ * Which status may follow which, and in which stages (null: any). The public list is settled
+ * before the vote: nobody joins it (or goes back to nominated) once the public has seen the
+ * ballot. The second shortlist is drawn up in its own stage, after the vote closed; elected and
+ * not elected are the committee's outcome, set (and corrected) only while it votes. Withdrawal
+ * is possible at any time before a result.
  */
 const transitions: Record<
   CandidateStatus,
   Partial<Record<CandidateStatus, readonly CampaignStage[] | null>>
 > = {
-  nominated: { shortlisted: anyStage, withdrawn: anyStage },
-  shortlisted: { second_shortlist: anyStage, nominated: beforeVote, withdrawn: anyStage },
+  nominated: { shortlisted: beforeVote, withdrawn: anyStage },
+  shortlisted: {
+    second_shortlist: ['second_shortlist'],
+    nominated: beforeVote,
+    withdrawn: anyStage,
+  },
   second_shortlist: {
-    shortlisted: anyStage,
-    elected: anyStage,
-    not_elected: anyStage,
+    shortlisted: ['second_shortlist'],
+    elected: ['committee_vote'],
+    not_elected: ['committee_vote'],
     withdrawn: anyStage,
   },
   elected: { not_elected: ['committee_vote'] },

@@ -84,7 +84,18 @@ export async function importCandidates(
     const takenNumbers = new Set(existing.map((e) => e.number));
     const takenNames = new Set(existing.map((e) => candidateIdentity(e.name, e.org)));
     const errors = [...sheet.errors];
+    // The public list is settled before the vote (see change-candidate-status.ts): an import
+    // may then only add nominations.
+    const listSettled = c.stage !== 'nomination' && c.stage !== 'review';
     for (const r of sheet.valid) {
+      if (listSettled && r.status !== 'nominated') {
+        errors.push({
+          row: r.row,
+          field: 'status',
+          reason: 'import_status_after_review',
+          params: {},
+        });
+      }
       if (r.input.number !== undefined && takenNumbers.has(r.input.number)) {
         errors.push({
           row: r.row,

@@ -40,6 +40,8 @@ export const messages: StaffErrorMessages = {
     import_bad_value: (p) => `第 ${String(p.row)} 行“${label(p)}”的内容“${value(p)}”不符合要求。`,
     import_bad_status: (p) =>
       `第 ${String(p.row)} 行“状态”只能填“推荐”或“入围”（也可留空，默认为推荐），现为“${value(p)}”。`,
+    import_status_after_review: (p) =>
+      `第 ${String(p.row)} 行：初审入围已经结束，公开名单不再增加，导入的对象只能是“推荐”状态。`,
     import_bad_number: (p) =>
       `第 ${String(p.row)} 行“编号”应为 1 至 9999 的整数，现为“${value(p)}”；也可留空由系统自动编号。`,
     import_duplicate_number_in_file: (p) =>
@@ -82,6 +84,8 @@ export const messages: StaffErrorMessages = {
     import_bad_value: (p) => `Row ${String(p.row)}: “${value(p)}” is not valid for “${label(p)}”.`,
     import_bad_status: (p) =>
       `Row ${String(p.row)}: status must be 推荐 (nominated) or 入围 (shortlisted), or empty; not “${value(p)}”.`,
+    import_status_after_review: (p) =>
+      `Row ${String(p.row)}: the initial review is over and the public list is settled; imported candidates can only be nominated.`,
     import_bad_number: (p) =>
       `Row ${String(p.row)}: the number must be a whole number from 1 to 9999, not “${value(p)}”; or leave it empty.`,
     import_duplicate_number_in_file: (p) =>

@@ -68,7 +68,12 @@ function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaEleme
     return el.checked;
   }
   const raw = el.value.trim();
-  if (raw === '') return el.dataset.empty === 'null' ? null : undefined;
+  if (raw === '') {
+    // An emptied optional field is sent as null (cleared); a required one as '' so the API
+    // says it is required; a field that may simply be left out, not at all.
+    if (el.dataset.empty === 'null') return null;
+    return el.dataset.empty === 'string' ? '' : undefined;
+  }
   switch (type) {
     case 'int':
     case 'number':

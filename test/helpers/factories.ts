@@ -1,5 +1,15 @@
 import type { Db } from '../../src/db/client.ts';
-import { campaign, candidate, track } from '../../src/db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
+import { localDay } from '../../src/domain/clock.ts';
+import {
+  ballot,
+  ballotPick,
+  campaign,
+  candidate,
+  tally,
+  track,
+} from '../../src/db/schema/index.ts';
 
 let seq = 0;
 const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -80,4 +90,42 @@ export async function makeOpenBallot(
   const candidates = [];
   for (let i = 0; i < n; i++) candidates.push(await makeCandidate(db, t));
   return { campaign: c, track: t, candidates };
+}
+
+let ballotSeq = 0;
+
+/**
+ * A counted ballot cast at a given time (the API always casts "now"), with its picks and tally
+ * increments, as castBallot would write them. For background traffic in integrity tests.
+ */
+export async function makeCountedBallot(
+  db: Db,
+  input: { campaignId: number; trackId: number; candidateIds: number[]; castAt: Date },
+) {
+  const n = ++ballotSeq;
+  const tag = `${unique()}${n}`.padEnd(22, 'x');
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(ballot)
+      .values({
+        receipt: newReceiptCode(),
+        campaignId: input.campaignId,
+        trackId: input.trackId,
+        deviceHash: `device-${tag}`,
+        addressHash: `address-${tag}`,
+        networkHash: `network-${tag}`,
+        day: localDay(input.castAt, 'Asia/Shanghai'),
+        deviceSeq: 1,
+        addressSeq: 1,
+        castAt: input.castAt,
+      })
+      .returning({ id: ballot.id });
+    for (const candidateId of input.candidateIds) {
+      await tx.insert(ballotPick).values({ ballotId: row!.id, candidateId });
+      await tx
+        .insert(tally)
+        .values({ candidateId, votes: 1 })
+        .onConflictDoUpdate({ target: tally.candidateId, set: { votes: sql`${tally.votes} + 1` } });
+    }
+  });
 }

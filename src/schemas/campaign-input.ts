@@ -21,7 +21,8 @@ export const stageDateInputSchema = z
 
 const campaignFields = z
   .object({
-    slug: slugSchema,
+    // `new` is the address of the admin's "new campaign" form.
+    slug: slugSchema.refine((s) => s !== 'new', 'reserved'),
     year: z.int().min(2000).max(2100),
     title: text(100),
     organiser: text(100),

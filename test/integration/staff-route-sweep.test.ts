@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
+import { makeOpenBallot } from '../helpers/factories.ts';
+import { logInAs, makeStaffUser } from '../helpers/staff.ts';
+import { fixedClock, testApi } from '../helpers/test-api.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+/**
+ * Walks every staff route the API has (read from the app itself, so a new route cannot be
+ * missed) and proves that anonymous requests get 401 and every role not listed below gets 403.
+ * A route missing from this table fails the test: whoever adds one decides who may use it.
+ */
+const all = staffRoles;
+const editors = ['editor', 'admin'] as const;
+const expected: Record<string, readonly StaffRole[]> = {
+  'GET /api/staff/session': all,
+  'DELETE /api/staff/session': all,
+  'DELETE /api/staff/sessions': all,
+  'GET /api/staff/campaigns': all,
+  'POST /api/staff/campaigns': editors,
+  'GET /api/staff/campaigns/:slug': all,
+  'PUT /api/staff/campaigns/:slug': editors,
+  'POST /api/staff/campaigns/:slug/stage': editors,
+  'POST /api/staff/campaigns/:slug/tracks': editors,
+  'PUT /api/staff/campaigns/:slug/tracks/:track': editors,
+  'GET /api/staff/campaigns/:slug/candidates': all,
+  'POST /api/staff/campaigns/:slug/tracks/:track/candidates': editors,
+  'GET /api/staff/candidates/:id': all,
+  'PATCH /api/staff/candidates/:id': editors,
+  'POST /api/staff/candidates/status': editors,
+  'POST /api/staff/markdown/preview': editors,
+  'POST /api/staff/campaigns/:slug/tracks/:track/import': editors,
+  'GET /api/staff/campaigns/:slug/tracks/:track/import-template.xlsx': editors,
+  'GET /api/staff/campaigns/:slug/tracks/:track/import-template.csv': editors,
+  'POST /api/staff/candidates/:id/portrait': editors,
+  'DELETE /api/staff/candidates/:id/portrait': editors,
+  'POST /api/staff/media': editors,
+  'GET /api/staff/campaigns/:slug/committee': all,
+  'PUT /api/staff/campaigns/:slug/committee/rule': editors,
+  'POST /api/staff/campaigns/:slug/tracks/:track/committee/sessions': editors,
+  'POST /api/staff/committee/sessions/:id/confirm': editors,
+  'GET /api/staff/campaigns/:slug/integrity': ['monitor', 'admin', 'auditor'],
+  'POST /api/staff/campaigns/:slug/ballots/void': ['monitor', 'admin'],
+  'GET /api/staff/audit': ['auditor', 'admin'],
+  'GET /api/staff/audit.csv': ['auditor', 'admin'],
+  'GET /api/staff/accounts': ['admin'],
+  'POST /api/staff/accounts': ['admin'],
+  'POST /api/staff/accounts/disable': ['admin'],
+  'POST /api/staff/accounts/reset-password': ['admin'],
+};
+
+const now = new Date('2026-11-20T04:00:00Z');
+let db: TestDb;
+let api: ReturnType<typeof testApi>;
+let params: Record<string, string>;
+const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
+
+beforeAll(async () => {
+  db = await createTestDb();
+  api = testApi(db, { clock: fixedClock(now) });
+  const open = await makeOpenBallot(db.db, now, 2);
+  params = {
+    slug: open.campaign.slug,
+    track: open.track.slug,
+    id: String(open.candidates[0]!.id),
+  };
+  for (const role of staffRoles) {
+    const user = await makeStaffUser(db.db, { role });
+    const { cookie, csrfToken } = await logInAs(api, user);
+    sessions.set(role, { cookie, csrfToken });
+  }
+});
+afterAll(() => db.destroy());
+
+function staffRoutes(): string[] {
+  const seen = new Set<string>();
+  for (const r of api.routes) {
+    if (r.method === 'ALL' || !r.path.startsWith('/api/staff/')) continue;
+    seen.add(`${r.method} ${r.path}`);
+  }
+  return [...seen].sort();
+}
+
+function request(route: string, session?: { cookie: string; csrfToken: string }) {
+  const [method, pattern] = route.split(' ') as [string, string];
+  const path = pattern.replace(/:(\w+)/g, (_, name: string) => params[name] ?? '1');
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (session) {
+    headers.cookie = session.cookie;
+    headers['x-csrf-token'] = session.csrfToken;
+  }
+  // An empty body: allowed roles get a validation answer at most, never a change.
+  const body = method === 'GET' || method === 'DELETE' ? undefined : '{}';
+  return api.request(path, { method, headers, body });
+}
+
+describe('every staff route', () => {
+  it('is in the table of who may use it', () => {
+    const routes = staffRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(30);
+    expect(routes.filter((r) => r !== 'POST /api/staff/session' && !(r in expected))).toEqual([]);
+  });
+
+  it('refuses anonymous requests with 401 (only the login itself is open)', async () => {
+    for (const route of staffRoutes()) {
+      if (route === 'POST /api/staff/session') continue;
+      const res = await request(route);
+      expect(res.status, route).toBe(401);
+      expect((await res.json()).error.code, route).toBe('unauthenticated');
+    }
+  });
+
+  it('refuses each role it does not list with 403 and lets the listed ones past the guard', async () => {
+    let refused = 0;
+    for (const route of staffRoutes()) {
+      // Logging out would end the session the rest of the sweep uses; api-staff-session tests it.
+      if (route.includes('/staff/session')) continue;
+      for (const role of staffRoles) {
+        const res = await request(route, sessions.get(role));
+        if (expected[route]!.includes(role)) {
+          expect([401, 403], `${role} ${route}`).not.toContain(res.status);
+        } else {
+          refused++;
+          expect(res.status, `${role} ${route}`).toBe(403);
+          expect((await res.json()).error.code).toBe('forbidden');
+        }
+      }
+    }
+    expect(refused).toBeGreaterThan(40);
+  });
+});

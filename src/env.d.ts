@@ -5,5 +5,7 @@ declare namespace App {
     locale: import('./i18n/locales.ts').Locale;
     /** On admin pages: the signed-in staff member (src/middleware.ts). */
     staff?: import('./domain/staff/resolve-staff-session.ts').StaffSessionContext;
+    /** A staff member previewing public pages (`?preview`) before the list is published. */
+    preview?: boolean;
   }
 }

@@ -17,6 +17,16 @@ export const onRequest = defineMiddleware(async (context, next) => {
     acceptLanguage: context.request.headers.get('accept-language'),
   });
   context.locals.locale = locale;
+  // Staff preview the public pages before the list is published; only a live staff session
+  // turns it on, and such a page is never cached or indexed.
+  if (context.url.searchParams.has('preview')) {
+    const { dbHandle, config, clock } = context.locals.services;
+    const token = context.cookies.get(staffCookieName(config))?.value;
+    const staff = token
+      ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() })
+      : null;
+    if (staff) context.locals.preview = true;
+  }
   if (remember) {
     context.cookies.set(localeCookie, remember, {
       path: '/',
@@ -26,18 +36,22 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const response = await next();
   try {
-    setLanguageHeaders(response.headers, locale);
+    setLanguageHeaders(response.headers, locale, context.locals.preview === true);
     return response;
   } catch {
     // Immutable headers (a Response.redirect, say): answer with a copy.
     const copy = new Response(response.body, response);
-    setLanguageHeaders(copy.headers, locale);
+    setLanguageHeaders(copy.headers, locale, context.locals.preview === true);
     return copy;
   }
 });
 
-function setLanguageHeaders(headers: Headers, locale: string) {
+function setLanguageHeaders(headers: Headers, locale: string, preview: boolean) {
   headers.set('Content-Language', locale);
+  if (preview) {
+    headers.set('Cache-Control', 'no-store');
+    headers.set('X-Robots-Tag', 'noindex, nofollow');
+  }
   const vary = new Set(
     (headers.get('Vary') ?? '')
       .split(',')

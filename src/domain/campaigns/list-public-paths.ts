@@ -1,7 +1,7 @@
-import { asc, inArray } from 'drizzle-orm';
+import { asc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import { listCampaigns } from './list-campaigns.ts';
 
 /**
@@ -13,7 +13,7 @@ export async function listPublicPaths(db: Db): Promise<{ path: string; updatedAt
   const candidates = await db
     .select({ id: candidate.id, campaignId: candidate.campaignId, updatedAt: candidate.updatedAt })
     .from(candidate)
-    .where(inArray(candidate.status, publicCandidateStatuses))
+    .where(publicCandidateCondition())
     .orderBy(asc(candidate.campaignId), asc(candidate.trackId), asc(candidate.number));
   const paths = [{ path: '/', updatedAt: campaigns[0]?.campaign.updatedAt ?? new Date(0) }];
   for (const { campaign: c, tracks } of campaigns) {

@@ -1,7 +1,7 @@
-import { and, asc, eq, gt, inArray, lt, desc } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, desc } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { publicCandidateCondition } from './public-candidate-condition.ts';
 import { DomainError } from '../errors.ts';
 import type { CandidateRow } from './list-public-candidates.ts';
 
@@ -18,8 +18,9 @@ export async function getPublicCandidate(
   db: Db,
   campaignId: number,
   candidateId: number,
+  options: { preview?: boolean } = {},
 ): Promise<PublicCandidate> {
-  const isPublic = inArray(candidate.status, publicCandidateStatuses);
+  const isPublic = publicCandidateCondition(options);
   const row = await db.query.candidate.findFirst({
     where: and(eq(candidate.id, candidateId), eq(candidate.campaignId, campaignId), isPublic),
   });

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { publicCandidateCondition } from './public-candidate-condition.ts';
 
 export type CandidateRow = typeof candidate.$inferSelect;
 
@@ -9,10 +9,14 @@ export type CandidateRow = typeof candidate.$inferSelect;
  * The candidates of a track that the public may see, in ballot-number order. Ordering never
  * depends on votes, so hidden counts cannot leak through the order of a list.
  */
-export async function listPublicCandidates(db: Db, trackId: number): Promise<CandidateRow[]> {
+export async function listPublicCandidates(
+  db: Db,
+  trackId: number,
+  options: { preview?: boolean } = {},
+): Promise<CandidateRow[]> {
   return db
     .select()
     .from(candidate)
-    .where(and(eq(candidate.trackId, trackId), inArray(candidate.status, publicCandidateStatuses)))
+    .where(and(eq(candidate.trackId, trackId), publicCandidateCondition(options)))
     .orderBy(asc(candidate.number));
 }

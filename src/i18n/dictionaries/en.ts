@@ -7,6 +7,8 @@ import type { UiDictionary } from './zh-cn.ts';
 export const en: UiDictionary = {
   'site.name': 'Selection of Units and Cadres Who Take Responsibility and Act',
   'site.skip': 'Skip to content',
+  'preview.note':
+    'Staff preview: this page shows a shortlist that is not public yet; only signed-in staff can see it.',
   'nav.home': 'Home',
   'nav.main': 'Main navigation',
   'nav.receipt': 'Check a ballot',

@@ -9,6 +9,7 @@
 export const zhCN = {
   'site.name': '担当作为好单位、好干部评选',
   'site.skip': '跳到正文',
+  'preview.note': '工作人员预览：此页面包含尚未公开的入围名单，只有登录的工作人员能看到。',
   'nav.home': '首页',
   'nav.main': '主导航',
   'nav.receipt': '查验选票',

@@ -174,6 +174,17 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
     await page.locator('td .tag', { hasText: '已入围' }).first().waitFor();
     expect(await page.locator('td .tag', { hasText: '已入围' }).count()).toBe(3);
 
+    // Shortlisted, but the list is published only when the vote opens; staff may preview it.
+    const listUrl = `${baseUrl}/campaigns/e2e-import/tracks/units`;
+    for (const url of [listUrl, `${listUrl}?preview=1`]) {
+      expect(await (await fetch(url)).text()).not.toContain('澄川市东河区应急管理局');
+    }
+    const preview = await context.newPage();
+    await preview.goto(`${listUrl}?preview=1`);
+    expect(await preview.locator('.card__name').allInnerTexts()).toHaveLength(3);
+    expect(await preview.getByRole('note').innerText()).toContain('工作人员预览');
+    await preview.close();
+
     await page.getByRole('link', { name: '活动与阶段' }).click();
     await page.getByRole('button', { name: '进入“初审入围”' }).click();
     await page.getByRole('button', { name: '进入“事迹展示与群众投票”' }).waitFor();

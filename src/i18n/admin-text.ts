@@ -34,6 +34,7 @@ export const adminText = {
     editor: '编辑',
     monitor: '监测员',
     auditor: '审计员',
+    supervisor: '监督员',
   } satisfies Record<StaffRole, string>,
   stages: {
     nomination: '推荐',

@@ -47,7 +47,11 @@ export type CountsVisibility = (typeof countsVisibilities)[number];
 export const ballotStatuses = ['counted', 'invalidated'] as const;
 export type BallotStatus = (typeof ballotStatuses)[number];
 
-export const staffRoles = ['admin', 'editor', 'monitor', 'auditor'] as const;
+/**
+ * Staff roles. The supervisor (监督, e.g. the discipline inspection office) alone reads the
+ * reports sent in during a publicity period.
+ */
+export const staffRoles = ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export const noticeStatuses = ['draft', 'published'] as const;

@@ -7,7 +7,7 @@ import type { StaffRole } from '../schemas/enums.ts';
  * role *do* is decided by the API, which checks again.
  */
 export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
-  { path: /^\/admin$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
+  { path: /^\/admin$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
   { path: /^\/admin\/campaigns\/new$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/edit$/, roles: ['admin', 'editor'] },
@@ -22,6 +22,8 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/candidates\/[0-9]+$/, roles: ['admin', 'editor', 'monitor', 'auditor'] },
   { path: /^\/admin\/audit$/, roles: ['admin', 'auditor'] },
   { path: /^\/admin\/accounts$/, roles: ['admin'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: ['admin', 'editor', 'auditor'] },
+  { path: /^\/admin\/reports$/, roles: ['supervisor'] },
 ];
 
 /** Pages anyone may open: the login form. */

@@ -10,6 +10,9 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { noticeRoutes } from './routes/notices.ts';
+import { openDataRoutes } from './routes/open-data.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { staffAccountRoutes } from './routes/staff-accounts.ts';
 import { staffAuditRoutes } from './routes/staff-audit.ts';
 import { staffCampaignRoutes } from './routes/staff-campaigns.ts';
@@ -17,6 +20,8 @@ import { staffCandidateRoutes } from './routes/staff-candidates.ts';
 import { staffCommitteeRoutes } from './routes/staff-committee.ts';
 import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffMediaRoutes } from './routes/staff-media.ts';
+import { staffNoticeRoutes } from './routes/staff-notices.ts';
+import { staffReportRoutes } from './routes/staff-reports.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffSession } from './staff-auth.ts';
 
@@ -53,6 +58,9 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', campaignRoutes);
   api.route('/', ballotRoutes);
   api.route('/', mediaRoutes);
+  api.route('/', noticeRoutes);
+  api.route('/', reportRoutes);
+  api.route('/', openDataRoutes);
   // Only staff routes look at the staff cookie: public requests never pay for a session lookup.
   api.use('/staff/*', staffSession());
   api.route('/', staffSessionRoutes);
@@ -64,6 +72,8 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', staffCommitteeRoutes);
   api.route('/', staffAuditRoutes);
   api.route('/', staffAccountRoutes);
+  api.route('/', staffNoticeRoutes);
+  api.route('/', staffReportRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -12,6 +12,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.ts';
  */
 const all = staffRoles;
 const editors = ['editor', 'admin'] as const;
+const readers = ['editor', 'admin', 'monitor', 'auditor'] as const;
 const expected: Record<string, readonly StaffRole[]> = {
   'GET /api/staff/session': all,
   'DELETE /api/staff/session': all,
@@ -23,9 +24,9 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/campaigns/:slug/stage': editors,
   'POST /api/staff/campaigns/:slug/tracks': editors,
   'PUT /api/staff/campaigns/:slug/tracks/:track': editors,
-  'GET /api/staff/campaigns/:slug/candidates': all,
+  'GET /api/staff/campaigns/:slug/candidates': readers,
   'POST /api/staff/campaigns/:slug/tracks/:track/candidates': editors,
-  'GET /api/staff/candidates/:id': all,
+  'GET /api/staff/candidates/:id': readers,
   'PATCH /api/staff/candidates/:id': editors,
   'POST /api/staff/candidates/status': editors,
   'POST /api/staff/markdown/preview': editors,
@@ -35,7 +36,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/candidates/:id/portrait': editors,
   'DELETE /api/staff/candidates/:id/portrait': editors,
   'POST /api/staff/media': editors,
-  'GET /api/staff/campaigns/:slug/committee': all,
+  'GET /api/staff/campaigns/:slug/committee': readers,
   'PUT /api/staff/campaigns/:slug/committee/rule': editors,
   'POST /api/staff/campaigns/:slug/tracks/:track/committee/sessions': editors,
   'POST /api/staff/committee/sessions/:id/confirm': editors,

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { noticeStatuses } from '../../schemas/enums.ts';
 import { campaign } from './campaign.ts';
+import { candidate } from './candidate.ts';
+import { staffUser } from './staff.ts';
 import { inList } from './sql-list.ts';
 
 /**
@@ -34,6 +36,14 @@ export const notice = sqliteTable(
     signature: text().notNull(),
     signedOn: text().notNull(),
     publishedAt: integer({ mode: 'timestamp_ms' }),
+    /** How many working days the period runs (periodEnd is computed from it). */
+    workingDays: integer().notNull().default(5),
+    /** Whether entries show the portrait and the one-line summary of deeds. */
+    showPhotos: integer({ mode: 'boolean' }).notNull().default(true),
+    showSummaries: integer({ mode: 'boolean' }).notNull().default(true),
+    /** The latest published revision; 0 while only a draft exists. */
+    currentRevision: integer().notNull().default(0),
+    updatedAt: integer({ mode: 'timestamp_ms' }),
     createdAt: integer({ mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -46,5 +56,66 @@ export const notice = sqliteTable(
       'notice_published_has_date',
       sql`(${t.status} = 'draft') or (${t.publishedAt} is not null)`,
     ),
+  ],
+);
+
+/**
+ * Every published version of a notice, complete (text, period, channels and the entries as they
+ * were), so that a correction never rewrites what was published: earlier revisions stay
+ * readable and what changed can be shown. Rows are never updated or deleted (triggers).
+ */
+export const noticeRevision = sqliteTable(
+  'notice_revision',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    noticeId: integer()
+      .notNull()
+      .references(() => notice.id, { onDelete: 'restrict' }),
+    revision: integer().notNull(),
+    /** The whole published notice as JSON (src/schemas/notice-content.ts). */
+    content: text({ mode: 'json' }).notNull(),
+    /** Why this revision was published (empty for the first). */
+    changeNote: text().notNull().default(''),
+    publishedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    publishedBy: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    uniqueIndex('notice_revision_unique').on(t.noticeId, t.revision),
+    check('notice_revision_positive', sql`${t.revision} >= 1`),
+  ],
+);
+
+/**
+ * A concern reported by the public during a publicity period. Never public; readable only by
+ * supervisors, and every read is audit-logged. At most five per device per day, held by the
+ * unique key on (device, day, sequence) and the CHECK on the sequence.
+ */
+export const report = sqliteTable(
+  'report',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    /** Given to the reporter, e.g. `JB-2026-7K3Q9M`. */
+    reference: text().notNull(),
+    noticeId: integer()
+      .notNull()
+      .references(() => notice.id, { onDelete: 'restrict' }),
+    /** The entry concerned; null for the notice as a whole. */
+    candidateId: integer().references(() => candidate.id, { onDelete: 'restrict' }),
+    content: text().notNull(),
+    reporterName: text(),
+    reporterPhone: text(),
+    deviceHash: text().notNull(),
+    addressHash: text().notNull(),
+    /** Local day (Asia/Shanghai) of the report, `YYYY-MM-DD`. */
+    day: text().notNull(),
+    deviceSeq: integer().notNull(),
+    createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('report_reference_unique').on(t.reference),
+    uniqueIndex('report_device_day_seq_unique').on(t.deviceHash, t.day, t.deviceSeq),
+    index('report_notice_idx').on(t.noticeId, t.createdAt),
+    check('report_device_seq_range', sql`${t.deviceSeq} between 1 and 5`),
+    check('report_content_length', sql`length(trim(${t.content})) between 1 and 1000`),
   ],
 );

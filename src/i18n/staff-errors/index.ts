@@ -3,6 +3,8 @@ import { messages as candidates } from './candidates.ts';
 import { messages as committee } from './committee.ts';
 import { messages as importing } from './import.ts';
 import { messages as media } from './media.ts';
+import { messages as notices } from './notices.ts';
+import { messages as reports } from './reports.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
 export type { StaffErrorMessages, StaffMessage } from './staff-error-messages-type.ts';
@@ -14,6 +16,8 @@ export const staffErrorMessages: StaffErrorMessages = [
   committee,
   importing,
   media,
+  notices,
+  reports,
 ].reduce<StaffErrorMessages>(
   (all, area) => ({ zh: { ...all.zh, ...area.zh }, en: { ...all.en, ...area.en } }),
   { zh: {}, en: {} },

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { trackKinds } from './enums.ts';
+
+/**
+ * One entry of a notice, as published: a person (the fields of a pre-appointment notice, in
+ * their customary order) or a unit (its name and head). Copied from the candidate when the
+ * revision is published, so later edits to the candidate never change a published notice.
+ */
+export const noticeEntrySchema = z.object({
+  candidateId: z.int().positive(),
+  kind: z.enum(trackKinds),
+  track: z.string(),
+  trackName: z.string(),
+  number: z.int(),
+  name: z.string(),
+  organisation: z.string(),
+  sex: z.string().nullable(),
+  ethnicity: z.string().nullable(),
+  /** `YYYY-MM` */
+  birth: z.string().nullable(),
+  nativePlace: z.string().nullable(),
+  politicalAffiliation: z.string().nullable(),
+  /** `YYYY-MM` */
+  partyJoined: z.string().nullable(),
+  /** `YYYY-MM` */
+  workStarted: z.string().nullable(),
+  education: z.string().nullable(),
+  degree: z.string().nullable(),
+  currentPost: z.string().nullable(),
+  headName: z.string().nullable(),
+  headTitle: z.string().nullable(),
+  summary: z.string(),
+  /** The portrait's media id when the notice shows photos. */
+  portraitId: z.string().nullable(),
+});
+export type NoticeEntry = z.infer<typeof noticeEntrySchema>;
+
+/** A whole published notice: what `notice_revision.content` holds. */
+export const noticeContentSchema = z.object({
+  serial: z.string(),
+  title: z.string(),
+  lead: z.string(),
+  /** Local dates, both inclusive. */
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  workingDays: z.int().positive(),
+  reportPhone: z.string(),
+  reportAddress: z.string(),
+  reportPostcode: z.string(),
+  reportVisit: z.string(),
+  reportWeb: z.string(),
+  reportRules: z.string(),
+  signature: z.string(),
+  signedOn: z.string(),
+  showPhotos: z.boolean(),
+  showSummaries: z.boolean(),
+  entries: z.array(noticeEntrySchema),
+});
+export type NoticeContent = z.infer<typeof noticeContentSchema>;

@@ -1,3 +1,6 @@
+import { enNotices } from './en-notices.ts';
+import { enOpenData } from './en-open-data.ts';
+import { enReports } from './en-reports.ts';
 import type { UiDictionary } from './zh-cn.ts';
 
 /**
@@ -187,4 +190,7 @@ export const en: UiDictionary = {
       ? `${total} ${total === 1 ? 'candidate' : 'candidates'}.`
       : `${n} of ${total} candidates found.`,
   'filter.none': 'No candidate matches. Try other criteria.',
+  ...enNotices,
+  ...enReports,
+  ...enOpenData,
 };

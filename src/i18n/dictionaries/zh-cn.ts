@@ -6,6 +6,10 @@
  * it, never inspect it: the Traditional version converts each function's text around its
  * arguments (src/i18n/ui.ts).
  */
+import { zhCNNotices } from './zh-cn-notices.ts';
+import { zhCNOpenData } from './zh-cn-open-data.ts';
+import { zhCNReports } from './zh-cn-reports.ts';
+
 export const zhCN = {
   'site.name': '担当作为好单位、好干部评选',
   'site.skip': '跳到正文',
@@ -178,6 +182,9 @@ export const zhCN = {
   'filter.shown': (n: number, total: number) =>
     n === total ? `共 ${total} 个候选对象。` : `找到 ${n} 个，共 ${total} 个。`,
   'filter.none': '没有符合条件的候选对象，请换个条件试试。',
+  ...zhCNNotices,
+  ...zhCNReports,
+  ...zhCNOpenData,
 } as const;
 
 type Entry<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

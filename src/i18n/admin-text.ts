@@ -23,6 +23,8 @@ export const adminText = {
     import: '批量导入',
     committee: '常委会票决',
     monitor: '投票监测',
+    notice: '公示',
+    reports: '举报受理',
     audit: '审计日志',
     accounts: '账号',
     publicSite: '查看公开网站',

@@ -62,6 +62,8 @@ describe('admin pages: who may open what', () => {
     '/admin/candidates/1': '/admin/candidates/1',
     '/admin/audit': '/admin/audit',
     '/admin/accounts': '/admin/accounts',
+    '/admin/campaigns/x/notice': '/admin/campaigns/2026/notice',
+    '/admin/reports': '/admin/reports',
   };
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {

@@ -269,6 +269,10 @@ describe('a monitor finds a burst and voids it', () => {
     await context.close();
     const res = await fetch(`${baseUrl}/api/receipts/${receipts[0]}`);
     expect(await res.json()).toMatchObject({ status: 'invalidated', reasonCategory: 'burst' });
+    // The voter's receipt check says so, with the reason category and never the evidence.
+    const html = await (await fetch(`${baseUrl}/receipt?code=${receipts[0]}`)).text();
+    expect(html).toContain('这张选票已被认定无效');
+    expect(html).toContain('认定原因：短时间内集中投票');
   });
 });
 

@@ -136,6 +136,13 @@ export const en: UiDictionary = {
   'receipt.counted': 'This ballot was counted.',
   'receipt.invalidated': 'This ballot was found invalid and was not counted.',
   'receipt.castAt': (when) => `Cast ${when} (Beijing time)`,
+  'receipt.reason': (category) =>
+    `Reason: ${category}. If you disagree, please contact the organiser.`,
+  'receipt.reason.burst': 'many ballots in a short time',
+  'receipt.reason.address_concentration': 'many ballots from one network address',
+  'receipt.reason.network_concentration': 'many ballots from one network',
+  'receipt.reason.new_devices': 'many ballots from newly seen devices',
+  'receipt.reason.other': 'another breach of the voting rules',
   'notFound.title': 'Page not found',
   'notFound.body': 'The page you asked for does not exist or has moved.',
   'rules.title': 'Voting rules',

@@ -25,6 +25,7 @@ export const adminText = {
     monitor: '投票监测',
     notice: '公示',
     reports: '举报受理',
+    conversion: '繁体转换',
     audit: '审计日志',
     accounts: '账号',
     publicSite: '查看公开网站',

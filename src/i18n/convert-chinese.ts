@@ -50,9 +50,38 @@ function remember(source: string, result: string): string {
   return result;
 }
 
+/** Staff corrections as output fixes ([default output, wanted output]), and their source. */
+let staffFixes: [string, string][] = [];
+let staffTermsKey = '';
+
+function baseConverter(): (text: string) => string {
+  return OpenCC.ConverterFactory(SimplifiedToTraditional.from.cn!, SimplifiedToTraditional.to.tw!, [
+    fixes,
+  ]);
+}
+
+/**
+ * Puts staff corrections into effect (src/db/schema/conversion.ts): each term is converted as
+ * usual, and wherever that default output appears it is replaced by the wanted form. A term is
+ * best a whole name or phrase (李云, not 云), so that the correction touches nothing else. The
+ * converter and the cache are rebuilt only when the terms changed.
+ */
+export function setConversionTerms(terms: { simplified: string; traditional: string }[]): void {
+  const key = JSON.stringify(terms.map((t) => [t.simplified, t.traditional]).sort());
+  if (key === staffTermsKey) return;
+  const plain = baseConverter();
+  staffFixes = terms
+    .map((t): [string, string] => [plain(t.simplified), t.traditional])
+    .filter(([from, to]) => from !== to);
+  staffTermsKey = key;
+  traditional = undefined;
+  converted.clear();
+  cacheChars = 0;
+}
+
 /**
  * The Traditional form of Simplified text. Every conversion of interface text and content goes
- * through this one function: staff corrections of converted content will hook in here.
+ * through this one function, so staff corrections apply everywhere.
  */
 export function toTraditional(text: string): string {
   if (text === '') return text;
@@ -61,7 +90,7 @@ export function toTraditional(text: string): string {
   traditional ??= OpenCC.ConverterFactory(
     SimplifiedToTraditional.from.cn!,
     SimplifiedToTraditional.to.tw!,
-    [fixes],
+    staffFixes.length > 0 ? [fixes, staffFixes] : [fixes],
   );
   return remember(text, traditional(text));
 }

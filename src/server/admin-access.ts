@@ -24,6 +24,7 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/accounts$/, roles: ['admin'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
+  { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
 ];
 
 /** Pages anyone may open: the login form. */

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { applyMigrations } from '../db/migrate.ts';
 import { campaign } from '../db/schema/index.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
+import { startConversionTermSync } from './conversion-term-sync.ts';
 import { createServices, type Services } from './services.ts';
 
 /** Parses the environment or stops the process with a message naming the bad variables. */
@@ -32,6 +33,7 @@ export async function prepareServices(config: Config, log = console.log): Promis
     const { seedDemo } = await import('../../db/seed/seed-demo.ts');
     await seedDemo(db, services.clock.now());
   }
+  startConversionTermSync(db);
   if (services.botCheck.mode === 'test') {
     log(
       'Bot check in TEST MODE: no Turnstile keys are set, so only Cloudflare’s dummy token is accepted ' +

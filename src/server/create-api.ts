@@ -18,6 +18,7 @@ import { staffAuditRoutes } from './routes/staff-audit.ts';
 import { staffCampaignRoutes } from './routes/staff-campaigns.ts';
 import { staffCandidateRoutes } from './routes/staff-candidates.ts';
 import { staffCommitteeRoutes } from './routes/staff-committee.ts';
+import { staffConversionRoutes } from './routes/staff-conversion.ts';
 import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffMediaRoutes } from './routes/staff-media.ts';
 import { staffNoticeRoutes } from './routes/staff-notices.ts';
@@ -72,6 +73,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', staffCommitteeRoutes);
   api.route('/', staffAuditRoutes);
   api.route('/', staffAccountRoutes);
+  api.route('/', staffConversionRoutes);
   api.route('/', staffNoticeRoutes);
   api.route('/', staffReportRoutes);
 

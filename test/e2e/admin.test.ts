@@ -64,6 +64,7 @@ describe('admin pages: who may open what', () => {
     '/admin/accounts': '/admin/accounts',
     '/admin/campaigns/x/notice': '/admin/campaigns/2026/notice',
     '/admin/reports': '/admin/reports',
+    '/admin/conversion': '/admin/conversion',
   };
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {

@@ -48,6 +48,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts/disable': ['admin'],
   'POST /api/staff/accounts/reset-password': ['admin'],
+  'GET /api/staff/conversion-terms': editors,
+  'POST /api/staff/conversion-terms': editors,
+  'DELETE /api/staff/conversion-terms/:id': editors,
+  'POST /api/staff/conversion-preview': editors,
 };
 
 const now = new Date('2026-11-20T04:00:00Z');

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { toSimplified, toTraditional } from '../../src/i18n/convert-chinese.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setConversionTerms, toSimplified, toTraditional } from '../../src/i18n/convert-chinese.ts';
 
 describe('toTraditional', () => {
   it('converts interface text and content to Taiwan standard forms', () => {
@@ -39,5 +39,27 @@ describe('toSimplified', () => {
 
   it('leaves Simplified input as it is', () => {
     expect(toSimplified('顾明澜')).toBe('顾明澜');
+  });
+});
+
+describe('staff corrections', () => {
+  afterEach(() => setConversionTerms([]));
+
+  it('replace the converted form of a term wherever it appears, and only that term', () => {
+    const text = '李云龙在云岭县工作，天上白云';
+    expect(toTraditional(text)).toBe('李雲龍在雲嶺縣工作，天上白雲');
+    setConversionTerms([{ simplified: '李云龙', traditional: '李云龍' }]);
+    expect(toTraditional(text)).toBe('李云龍在雲嶺縣工作，天上白雲');
+    expect(toTraditional('擔當作為好干部')).toBe('擔當作為好幹部');
+  });
+
+  it('take effect again once removed, and a term already right changes nothing', () => {
+    setConversionTerms([
+      { simplified: '李云龙', traditional: '李云龍' },
+      { simplified: '工作', traditional: '工作' },
+    ]);
+    expect(toTraditional('李云龙工作')).toBe('李云龍工作');
+    setConversionTerms([]);
+    expect(toTraditional('李云龙工作')).toBe('李雲龍工作');
   });
 });

@@ -6,3 +6,4 @@ export * from './ballot.ts';
 export * from './staff.ts';
 export * from './notice.ts';
 export * from './committee.ts';
+export * from './conversion.ts';

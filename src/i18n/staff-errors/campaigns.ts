@@ -44,6 +44,7 @@ export const messages: StaffErrorMessages = {
     precondition_notice_running: (p) => `公示期到 ${s(p.periodEnd)} 才结束。`,
     account_self_change: '不能停用或降低自己的账号权限，请另一位管理员操作。',
     audit_range_invalid: '查询时间范围不正确：开始时间需早于结束时间。',
+    conversion_term_not_found: '没有找到这条繁体转换更正。',
   },
   en: {
     campaign_slug_taken: (p) => `The address “${s(p.slug)}” is used by another campaign.`,
@@ -78,5 +79,6 @@ export const messages: StaffErrorMessages = {
     precondition_notice_running: (p) => `The publicity period runs until ${s(p.periodEnd)}.`,
     account_self_change: 'You cannot disable or demote your own account; ask another admin.',
     audit_range_invalid: 'The time range is not valid: the start must be before the end.',
+    conversion_term_not_found: 'There is no such conversion correction.',
   },
 };

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { addConversionTerm } from '../../domain/conversion/add-conversion-term.ts';
+import { listConversionTerms } from '../../domain/conversion/list-conversion-terms.ts';
+import { removeConversionTerm } from '../../domain/conversion/remove-conversion-term.ts';
+import { toTraditional } from '../../i18n/convert-chinese.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { loadConversionTerms } from '../conversion-term-sync.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { validParams } from '../staff-params.ts';
+
+/**
+ * Staff corrections of the Simplified → Traditional conversion. Plain routes under /api/staff,
+ * outside the public OpenAPI document.
+ */
+export const staffConversionRoutes = new Hono<ApiEnv>();
+
+const editors = requireStaff('editor', 'admin');
+const term = z.string().trim().min(1).max(50);
+const termSchema = z
+  .object({ simplified: term, traditional: term, note: z.string().trim().max(200).default('') })
+  .strict();
+const previewSchema = z.object({ text: z.string().max(20_000) }).strict();
+
+staffConversionRoutes
+  .get('/staff/conversion-terms', editors, async (c) => {
+    return c.json({ terms: await listConversionTerms(c.var.deps.db) }, 200);
+  })
+  .post('/staff/conversion-terms', editors, validJson(termSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const row = await addConversionTerm(db, {
+      ...c.req.valid('json'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    await loadConversionTerms(db);
+    return c.json({ term: row }, 200);
+  })
+  .delete('/staff/conversion-terms/:id', editors, validParams('id'), async (c) => {
+    const { db, clock } = c.var.deps;
+    await removeConversionTerm(db, {
+      id: c.req.valid('param').id,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    await loadConversionTerms(db);
+    return c.body(null, 204);
+  })
+  .post('/staff/conversion-preview', editors, validJson(previewSchema), (c) => {
+    return c.json({ traditional: toTraditional(c.req.valid('json').text) }, 200);
+  });

@@ -9,6 +9,7 @@ import type {
   TrackKind,
 } from '../schemas/enums.ts';
 import type { VoidReasonCategory } from '../schemas/integrity.ts';
+import { campaignStages } from '../schemas/enums.ts';
 
 /**
  * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
@@ -102,15 +103,8 @@ export const adminText = {
   },
 } as const;
 
-export const stageOrder: readonly CampaignStage[] = [
-  'nomination',
-  'review',
-  'public_vote',
-  'second_shortlist',
-  'committee_vote',
-  'publicity',
-  'concluded',
-];
+/** The stages in order, for timelines. */
+export const stageOrder: readonly CampaignStage[] = campaignStages;
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',

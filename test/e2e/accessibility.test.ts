@@ -19,6 +19,7 @@ const languages = ['zh-CN', 'zh-TW', 'en'] as const;
 let browser: Browser;
 let receipt: string;
 let profilePath: string;
+let unitPath: string;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   const cadre = candidates.find((c) => c.track === 'cadres');
   if (!unit || !cadre) throw new Error('demo data lacks a unit or a cadre');
   profilePath = `/campaigns/2026/candidates/${cadre.id}`;
+  unitPath = `/campaigns/2026/candidates/${unit.id}`;
   const cast = await fetch(`${baseUrl}/api/ballots`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -132,6 +134,11 @@ const pages = () => [
   { name: 'receipt counted', path: `/receipt?code=${receipt}` },
   { name: 'receipt unknown', path: '/receipt?code=AAAA-BBBB-CCCC' },
   { name: '404', path: '/no-such-page' },
+  { name: 'campaign poster', path: '/campaigns/2026/poster' },
+  { name: 'cadre poster', path: `${profilePath}/poster` },
+  { name: 'unit poster', path: `${unitPath}/poster` },
+  { name: 'board 2026', path: '/campaigns/2026/board' },
+  { name: 'board 2025', path: '/campaigns/2025/board' },
 ];
 
 describe.each(languages)(

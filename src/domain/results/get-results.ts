@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ballotCount, candidate, tally } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import type { CampaignRow, TrackRow } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 
@@ -49,9 +49,7 @@ export async function getResults(
       })
       .from(candidate)
       .leftJoin(tally, eq(tally.candidateId, candidate.id))
-      .where(
-        and(eq(candidate.campaignId, c.id), inArray(candidate.status, publicCandidateStatuses)),
-      ),
+      .where(and(eq(candidate.campaignId, c.id), publicCandidateCondition())),
     // Kept by the database as ballots are cast and voided: counting the ballots here would
     // visit every one of them on every request.
     db

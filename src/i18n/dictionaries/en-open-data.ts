@@ -2,4 +2,38 @@ import type { UiDictionary } from './zh-cn.ts';
 import type { zhCNOpenData } from './zh-cn-open-data.ts';
 
 /** English interface text for open data; spread into ./en.ts. */
-export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {};
+export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {
+  'poster.print': 'Print poster',
+  'poster.printHint': 'Print on one sheet of A4.',
+  'poster.backToCampaign': 'Back to the selection',
+  'poster.backToProfile': 'Back to the profile',
+  'poster.year': (year) => `${year}`,
+  'poster.period': 'Voting period',
+  'poster.periodValue': (from, to) => `${from} to ${to} (Beijing time)`,
+  'poster.periodUnset': 'The voting period will be announced',
+  'poster.howTo': 'How to vote',
+  'poster.stepScan': 'Scan the QR code with your phone to open the selection’s page.',
+  'poster.stepRead': 'Read the candidates’ deeds and pick the ones you support.',
+  'poster.stepRule': (track, max, perDay) =>
+    `${track}: up to ${max} per ballot, ${perDay} ${perDay === 1 ? 'ballot' : 'ballots'} per device a day.`,
+  'poster.stepSubmit':
+    'Pass the bot check and submit: a receipt code shows that your vote counted.',
+  'poster.scanToVote': 'Scan to vote',
+  'poster.scanToRead': 'Scan to read the full deeds',
+  'poster.campaignQrAlt': (title) => `QR code: the page of ${title}`,
+  'poster.profileQrAlt': (name) => `QR code: the profile of ${name}`,
+  'poster.photoAlt': (name) => `Photo of ${name}`,
+  'poster.summary': 'In brief',
+  'poster.orVisit': 'or visit',
+  'board.title': (title) => `${title}: candidates’ deeds`,
+  'board.label': 'Candidates’ deeds, one after another',
+  'board.slide': (i, n) => `${i} of ${n}`,
+  'board.progress': (i, n) => `${i} / ${n}`,
+  'board.votes': 'Votes so far',
+  'board.votesAfterClose': 'Votes',
+  'board.empty': 'No candidates of this selection are public yet.',
+  'board.scanToVote': 'Scan to vote',
+  'board.scanToRead': 'Scan to read more',
+  'board.pause': 'Pause',
+  'board.resume': 'Resume',
+};

@@ -1,0 +1,89 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { candidate } from '../../db/schema/index.ts';
+import type { publicCandidateStatuses } from '../../schemas/enums.ts';
+import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
+import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
+import { getResults } from './get-results.ts';
+
+export interface OpenResultCandidate {
+  id: number;
+  number: number;
+  name: string;
+  organisation: string;
+  /** Only public statuses: the query below admits no other. */
+  status: (typeof publicCandidateStatuses)[number];
+  /** Present only while counts are public. */
+  votes?: number;
+  /** Competition rank by votes (1, 2, 2, 4) within the track; only while counts are public. */
+  rank?: number;
+}
+
+export interface OpenTrackResults {
+  track: TrackRow;
+  /** Always in ballot-number order, whether counts are public or not. */
+  candidates: OpenResultCandidate[];
+  /** Present only while counts are public. */
+  counted?: number;
+  invalidated?: number;
+}
+
+export interface OpenResults {
+  countsVisible: boolean;
+  tracks: OpenTrackResults[];
+}
+
+/**
+ * The results as open data (JSON, CSV, the lobby board): every public candidate of every track,
+ * with votes and ballot totals only when the campaign's counts are public.
+ *
+ * The list is ordered by ballot number in both cases, so the order of rows never tells anything
+ * about counts; and the counts come from getResults, which reads nothing while they are hidden.
+ * The candidates are read here rather than taken from getResults because a list that is not yet
+ * published (nomination, review) must stay empty even for a campaign with live counts.
+ */
+export async function getOpenResults(
+  db: Db,
+  detail: CampaignDetail,
+  now: Date,
+): Promise<OpenResults> {
+  const { campaign: c, tracks } = detail;
+  const [rows, results] = await Promise.all([
+    db
+      .select({
+        id: candidate.id,
+        trackId: candidate.trackId,
+        number: candidate.number,
+        name: candidate.name,
+        organisation: candidate.organisation,
+        status: candidate.status,
+      })
+      .from(candidate)
+      .where(and(eq(candidate.campaignId, c.id), publicCandidateCondition()))
+      .orderBy(asc(candidate.number)),
+    getResults(db, c, tracks, now),
+  ]);
+
+  return {
+    countsVisible: results.visible,
+    tracks: tracks.map((t) => {
+      const listed = rows
+        .filter((r) => r.trackId === t.id)
+        .map(({ trackId: _track, ...r }) => r as OpenResultCandidate);
+      if (!results.visible) return { track: t, candidates: listed };
+      const counts = results.tracks.find((r) => r.track.id === t.id);
+      const votesOf = new Map(counts?.ranking.map((r) => [r.id, r.votes]) ?? []);
+      const withVotes = listed.map((r) => ({ ...r, votes: votesOf.get(r.id) ?? 0 }));
+      const ranked = withVotes.map((r) => ({
+        ...r,
+        rank: 1 + withVotes.filter((o) => o.votes > r.votes).length,
+      }));
+      return {
+        track: t,
+        candidates: ranked,
+        counted: counts?.counted ?? 0,
+        invalidated: counts?.invalidated ?? 0,
+      };
+    }),
+  };
+}

@@ -12,7 +12,10 @@ export type HeaderList = readonly (readonly [name: string, value: string])[];
 export interface SecurityHeaderSets {
   /** HTML pages rendered by Astro. */
   page: HeaderList;
-  /** Pages that send a ballot: the same, plus Cloudflare's widget in live mode. */
+  /**
+   * Pages that send something through the bot check (a ballot, or a report under a notice):
+   * the same, plus Cloudflare's widget in live mode.
+   */
   ballotPage: HeaderList;
   /** API answers (JSON). Media answers set their own, stricter CSP, which wins. */
   api: HeaderList;
@@ -23,7 +26,10 @@ export interface SecurityHeaderSets {
 export interface SecurityHeaderOptions {
   /** HSTS is sent only when the public origin is https: a browser ignores it over http anyway. */
   publicBaseUrl: string;
-  /** Live mode loads Turnstile from Cloudflare on ballot pages; test mode loads nothing foreign. */
+  /**
+   * Live mode loads Turnstile from Cloudflare on ballot and notice pages; test mode loads
+   * nothing foreign.
+   */
   turnstileMode: 'live' | 'test';
   /**
    * CSP sources (`'sha256-…'`) of the inline scripts the build puts in pages. Astro inlines a
@@ -37,9 +43,18 @@ const turnstileOrigin = 'https://challenges.cloudflare.com';
 
 /** Where a ballot can be sent from: a track's list and a candidate's profile. */
 const ballotPagePath = /^\/campaigns\/[^/]+\/(?:tracks|candidates)\/[^/]+\/?$/;
+/**
+ * Where a report can be sent from: a notice's own page (its slug has the slug format, so feeds
+ * and files beside the notices, such as `/notices/feed.xml`, are not notice pages).
+ */
+const noticePagePath = /^\/notices\/[a-z0-9-]+\/?$/;
 
+/**
+ * Pages that may load the bot check: ballot pages and notice pages. (The name is older than the
+ * report form; the front server picks the `ballotPage` headers with it.)
+ */
 export function isBallotPagePath(pathname: string): boolean {
-  return ballotPagePath.test(pathname);
+  return ballotPagePath.test(pathname) || noticePagePath.test(pathname);
 }
 
 function pageCsp(scriptSources: string[], frameSources: string[]): string {

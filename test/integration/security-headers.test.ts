@@ -161,6 +161,35 @@ describe('security headers of the front server', () => {
     }
   });
 
+  it('allows Cloudflare’s widget on notice pages (the report form) in live mode, and only there', async () => {
+    for (const path of ['/notices/2025-1', '/notices/2026-3/']) {
+      const csp = expectPageHeaders(await fetch(liveMode + path));
+      expect(csp.get('script-src')).toEqual([
+        "'self'",
+        inlineHash,
+        'https://challenges.cloudflare.com',
+      ]);
+      expect(csp.get('frame-src')).toEqual(["'self'", 'https://challenges.cloudflare.com']);
+    }
+    // The archive, feeds and anything below a notice send no report.
+    for (const path of [
+      '/notices',
+      '/notices/feed.xml',
+      '/notices/2025-1/revisions/1',
+      '/notices/2025-1/print',
+    ]) {
+      const res = await fetch(liveMode + path);
+      expect(res.headers.get('content-security-policy'), path).not.toContain('cloudflare');
+    }
+  });
+
+  it('loads nothing from Cloudflare on a notice page in test mode', async () => {
+    const res = await fetch(`${testMode}/notices/2025-1`);
+    const csp = expectPageHeaders(res);
+    expect(res.headers.get('content-security-policy')).not.toContain('cloudflare');
+    expect(csp.has('frame-src')).toBe(false);
+  });
+
   it('gives API answers a CSP that allows nothing', async () => {
     for (const path of ['/api/health', '/api/campaigns/nope']) {
       const res = await fetch(testMode + path);

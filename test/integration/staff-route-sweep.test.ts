@@ -48,6 +48,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts/disable': ['admin'],
   'POST /api/staff/accounts/reset-password': ['admin'],
+  'GET /api/staff/reports': ['supervisor'],
+  'GET /api/staff/reports/:id': ['supervisor'],
   'GET /api/staff/conversion-terms': editors,
   'POST /api/staff/conversion-terms': editors,
   'DELETE /api/staff/conversion-terms/:id': editors,

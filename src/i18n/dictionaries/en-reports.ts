@@ -2,4 +2,53 @@ import type { UiDictionary } from './zh-cn.ts';
 import type { zhCNReports } from './zh-cn-reports.ts';
 
 /** English interface text for reports; spread into ./en.ts. */
-export const enReports: Pick<UiDictionary, keyof typeof zhCNReports> = {};
+export const enReports: Pick<UiDictionary, keyof typeof zhCNReports> = {
+  'report.title': 'Report a concern',
+  'report.intro':
+    'During the publicity period, anyone with information about the people or units in this notice, or about the notice itself, can report it here.',
+  'report.period': (start, end) => `Reports are accepted from ${start} to ${end} (Beijing time).`,
+  'report.notStarted': (start, end) =>
+    `The publicity period runs from ${start} to ${end} and has not started yet. Reports can be sent here once it begins.`,
+  'report.ended': (start, end) =>
+    `The publicity period ran from ${start} to ${end} and has ended; reports are no longer accepted.`,
+  'report.concerns': 'Concerning',
+  'report.whole': 'The notice as a whole',
+  'report.content': 'Your report',
+  'report.contentHint':
+    'Please be truthful and specific: who, when and what, so that it can be verified.',
+  'report.count': (n, max) => `${n} / ${max} characters`,
+  'report.over': (n, max) => `${n - max} characters too many (at most ${max})`,
+  'report.realName':
+    'Reports under your real name are encouraged: they can be verified and answered. Name and phone are optional.',
+  'report.name': 'Name (optional)',
+  'report.phone': 'Phone (optional)',
+  'report.phoneHint': 'A mobile number, or a landline with its area code, e.g. 0519-86001234.',
+  'report.private':
+    'What you send is read only by the supervisors who verify reports; it is never published.',
+  'report.submit': 'Send report',
+  'report.sending': 'Sending…',
+  'report.checking': 'Checking you are not a bot…',
+  'report.botCheck': 'Bot check',
+  'report.testMode':
+    'Test mode: this site has no Cloudflare Turnstile keys, so a local stand-in performs the bot check and reports are not protected against abuse.',
+  'report.empty': 'Please write your report.',
+  'report.tooLong': (max) => `A report may have at most ${max} characters; please shorten it.`,
+  'report.nameTooLong': (max) => `A name may have at most ${max} characters.`,
+  'report.phoneInvalid':
+    'Enter a mobile number or a landline with its area code, or leave the field empty.',
+  'report.networkError':
+    'The connection failed. Your text is kept; check your connection and try again.',
+  'report.botCheckError':
+    'The bot check could not be loaded. Your text is kept; check your connection and try again.',
+  'report.doneTitle': 'Your report has been received',
+  'report.reference': 'Reference number',
+  'report.keep':
+    'Take a screenshot or note the reference number down and keep it: give it when you ask about the report or add to it.',
+  'report.received': (reference) =>
+    `Your report has been received. Its reference number is ${reference}; please keep it.`,
+  'report.another': 'Send another report',
+  'report.noScript':
+    'Sending a report online needs JavaScript. You can also report by phone, post or in person, as the notice explains.',
+  'report.otherChannels':
+    'You can also report by phone, post or in person, as the notice explains.',
+};

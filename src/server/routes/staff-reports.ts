@@ -1,5 +1,57 @@
 import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import { DomainError } from '../../domain/errors.ts';
+import { listReports } from '../../domain/reports/list-reports.ts';
+import { readReport } from '../../domain/reports/read-report.ts';
+import type { ReportView } from '../../domain/reports/report-view.ts';
+import { reportIdSchema, reportQuerySchema } from '../../schemas/report.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();
+
+const validQuery = validator('query', (value, c) => {
+  const parsed = reportQuerySchema.safeParse(value);
+  if (!parsed.success) {
+    return errorResponse(
+      c,
+      new DomainError('invalid_request'),
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  }
+  return parsed.data;
+});
+
+const validId = validator('param', (value, c) => {
+  const parsed = reportIdSchema.safeParse(value.id);
+  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { id: parsed.data };
+});
+
+function toJson(r: ReportView) {
+  return { ...r, receivedAt: r.receivedAt.toISOString() };
+}
+
+// Supervisors only, not even admins: reporters' names, phones and words are for those who
+// verify them. Every answer is audited by the verb before it is returned.
+staffReportRoutes
+  .get('/staff/reports', requireStaff('supervisor'), validQuery, async (c) => {
+    const { db, clock } = c.var.deps;
+    const page = await listReports(db, {
+      ...c.req.valid('query'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ reports: page.reports.map(toJson), nextBefore: page.nextBefore }, 200);
+  })
+  .get('/staff/reports/:id', requireStaff('supervisor'), validId, async (c) => {
+    const { db, clock } = c.var.deps;
+    const view = await readReport(db, {
+      id: c.req.valid('param').id,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(toJson(view), 200);
+  });

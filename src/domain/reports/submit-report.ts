@@ -1,0 +1,132 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { report } from '../../db/schema/index.ts';
+import { reportsPerDevicePerDay } from '../../schemas/report.ts';
+import { localDay, startOfNextLocalDay } from '../clock.ts';
+import { DomainError } from '../errors.ts';
+import { checkReportPeriod, reportTimeZone } from './check-report-period.ts';
+import { findReportableNotice } from './find-reportable-notice.ts';
+import { makeReportReference } from './make-report-reference.ts';
+
+export interface SubmitReportInput {
+  noticeSlug: string;
+  /** An entry of the notice, or null for the notice as a whole. */
+  candidateId: number | null;
+  /** Already trimmed and within bounds (src/schemas/report.ts). */
+  content: string;
+  name: string | null;
+  phone: string | null;
+  /** Keyed hash of the device cookie. */
+  deviceHash: string;
+  /** Keyed hash of the client address. */
+  addressHash: string;
+  now: Date;
+  /**
+   * The bot check, run once the request is known to be about an open notice and before
+   * anything is written; it throws to refuse. A token is spent only on a report that could be
+   * accepted, so a reader who is merely too late does not burn a check.
+   */
+  passBotCheck: () => Promise<void>;
+}
+
+export interface SubmitReportResult {
+  reference: string;
+  receivedAt: Date;
+  /** Reports this device may still send today. */
+  remainingToday: number;
+}
+
+/**
+ * Takes a report from the public during a notice's period. Refusals come in a fixed order:
+ * unknown or unpublished notice (404), period not open (409), entry not in the notice (422), bot
+ * check (403), today's limit for the device (429). The limit is held by the database: the
+ * unique key on (device, day, sequence) and a CHECK of 1..5 refuse a sixth report from any
+ * process, however they race.
+ */
+export async function submitReport(db: Db, input: SubmitReportInput): Promise<SubmitReportResult> {
+  const target = await findReportableNotice(db, input.noticeSlug);
+
+  const state = checkReportPeriod(target, input.now);
+  if (state !== 'open') {
+    throw new DomainError(
+      'conflict',
+      state === 'ended' ? 'report_period_ended' : 'report_period_not_started',
+      { periodStart: target.periodStart, periodEnd: target.periodEnd },
+    );
+  }
+  if (
+    input.candidateId !== null &&
+    !target.entries.some((e) => e.candidateId === input.candidateId)
+  ) {
+    throw new DomainError('rule_violation', 'report_entry_unknown', {
+      candidateId: input.candidateId,
+    });
+  }
+
+  await input.passBotCheck();
+
+  const day = localDay(input.now, reportTimeZone);
+  const nextReportAt = startOfNextLocalDay(input.now, reportTimeZone);
+  // A lost race for a sequence number or a reference collision is retried with fresh values;
+  // the daily limit itself is decided by the count inside the transaction or by the CHECK.
+  for (let attempt = 0; ; attempt++) {
+    const reference = makeReportReference(day.slice(0, 4));
+    try {
+      const deviceSeq = await db.transaction(async (tx) => {
+        const [sent] = await tx
+          .select({ n: count() })
+          .from(report)
+          .where(and(eq(report.deviceHash, input.deviceHash), eq(report.day, day)));
+        const deviceSeq = Number(sent?.n ?? 0) + 1;
+        if (deviceSeq > reportsPerDevicePerDay) throw limitReached(nextReportAt, input.now);
+        await tx.insert(report).values({
+          reference,
+          noticeId: target.id,
+          candidateId: input.candidateId,
+          content: input.content,
+          reporterName: input.name,
+          reporterPhone: input.phone,
+          deviceHash: input.deviceHash,
+          addressHash: input.addressHash,
+          day,
+          deviceSeq,
+          createdAt: input.now,
+        });
+        return deviceSeq;
+      });
+      return {
+        reference,
+        receivedAt: input.now,
+        remainingToday: reportsPerDevicePerDay - deviceSeq,
+      };
+    } catch (e) {
+      const text = collectMessages(e);
+      if (text.includes('report_device_seq_range')) throw limitReached(nextReportAt, input.now);
+      const raced =
+        text.includes('report.reference') || text.includes('report.device_hash, report.day');
+      if (raced && attempt < 4) continue;
+      throw e;
+    }
+  }
+}
+
+function limitReached(nextReportAt: Date, now: Date): DomainError {
+  return new DomainError('rate_limited', 'report_daily_limit', {
+    limit: reportsPerDevicePerDay,
+    nextReportAt: nextReportAt.toISOString(),
+    retryAfterSeconds: Math.max(1, Math.ceil((nextReportAt.getTime() - now.getTime()) / 1000)),
+  });
+}
+
+/** Driver errors wrap the SQLite error in `cause`; look at the whole chain. */
+function collectMessages(e: unknown): string {
+  let out = '';
+  for (
+    let cur: unknown = e, depth = 0;
+    cur instanceof Error && depth < 5;
+    cur = cur.cause, depth++
+  ) {
+    out += `${cur.message}\n`;
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { slugSchema } from './api.ts';
+
+/**
+ * Shapes of reports from the public (公示期间的群众反映) and of the supervisors' queries. The form,
+ * the API and the OpenAPI document use the same schemas.
+ */
+
+export const reportContentMaxChars = 1000;
+export const reporterNameMaxChars = 50;
+export const reporterPhoneMaxChars = 20;
+/** Reports one device may send per local day; the database holds it (CHECK 1..5). */
+export const reportsPerDevicePerDay = 5;
+
+/**
+ * Characters as a reader counts them (and as SQLite's `length()` does in the table's CHECK):
+ * code points, so an emoji or a rare character outside the BMP counts once, not twice.
+ */
+export function countChars(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * A mainland mobile number (optionally +86) or a landline with its area code (010, 02x or a
+ * four-digit code starting with 0, then 7 or 8 digits), as people write them: spaces, dashes
+ * and brackets around the area code are ignored.
+ */
+export function isPlausiblePhone(text: string): boolean {
+  const digits = text.replace(/[\s()（）-]/g, '');
+  return /^(?:\+?86)?1[3-9]\d{9}$/.test(digits) || /^0(?:[12]\d|[3-9]\d{2})\d{7,8}$/.test(digits);
+}
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => countChars(v) <= max, { message: `at most ${max} characters` })
+    .nullish();
+
+export const reportRequestSchema = z
+  .object({
+    candidateId: z.int().positive().nullish().meta({
+      description:
+        'The entry of the notice the report concerns (its candidate id); null or absent for the notice as a whole.',
+    }),
+    content: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((v) => countChars(v) <= reportContentMaxChars, {
+        message: `at most ${reportContentMaxChars} characters`,
+      })
+      .meta({ description: '1 to 1,000 characters after trimming.' }),
+    name: optionalText(reporterNameMaxChars).meta({
+      description: 'Optional; at most 50 characters. Real-name reports are encouraged.',
+    }),
+    phone: z
+      .string()
+      .trim()
+      .max(reporterPhoneMaxChars)
+      .refine((v) => v === '' || isPlausiblePhone(v), {
+        message: 'a mainland mobile number or a landline with its area code',
+      })
+      .nullish()
+      .meta({
+        description: 'Optional: a mainland mobile number or a landline with its area code.',
+        example: '0519-86001234',
+      }),
+    turnstileToken: z
+      .string()
+      .min(1)
+      .max(2048)
+      .meta({ description: 'A Cloudflare Turnstile token issued for the action `report`.' }),
+  })
+  .strict()
+  .meta({ id: 'ReportRequest' });
+export type ReportRequest = z.infer<typeof reportRequestSchema>;
+
+export const reportAcknowledgementSchema = z
+  .object({
+    reference: z
+      .string()
+      .meta({ example: 'JB-2026-7K3Q9M', description: 'Keep it to refer to the report later.' }),
+    receivedAt: z.iso.datetime(),
+    message: z.string().meta({ description: 'The acknowledgement, in the reader’s language.' }),
+  })
+  .meta({ id: 'ReportAcknowledgement' });
+
+/** Filters of the supervisors' list; every one optional. */
+export const reportQuerySchema = z
+  .object({
+    /** The notice's slug. */
+    notice: slugSchema.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    /** Reports older than this id (the next page). */
+    before: z.coerce.number().int().positive().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(200),
+  })
+  .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type ReportQuery = z.infer<typeof reportQuerySchema>;
+
+export const reportIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,0 +1,246 @@
+/**
+ * The report form under a notice: a live character count, checks before sending, the bot check
+ * (loaded only when the reader sends), and the acknowledgement with the reference number. What
+ * the reader typed stays in the form after every failure; it is cleared only once the report
+ * has been received.
+ */
+
+interface TurnstileApi {
+  render(el: HTMLElement, options: Record<string, unknown>): string;
+  reset(id?: string): void;
+}
+
+type Strings = Record<
+  | 'count'
+  | 'over'
+  | 'empty'
+  | 'tooLong'
+  | 'nameTooLong'
+  | 'phoneInvalid'
+  | 'submit'
+  | 'sending'
+  | 'checking'
+  | 'networkError'
+  | 'botCheckError',
+  string
+>;
+
+type Field = 'content' | 'name' | 'phone';
+
+const q = <T extends Element>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
+
+/** Code points, as the server and the database count them. */
+const charCount = (text: string) => [...text].length;
+
+let scriptPromise: Promise<void> | undefined;
+function loadBotScript(src: string): Promise<void> {
+  scriptPromise ??= new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.async = true;
+    s.onload = () => resolve();
+    s.onerror = () => {
+      scriptPromise = undefined;
+      reject(new Error('bot check script failed to load'));
+    };
+    document.head.append(s);
+  });
+  return scriptPromise;
+}
+
+const turnstile = () => (window as unknown as { turnstile?: TurnstileApi }).turnstile;
+
+export function mountReportForm() {
+  const form = q<HTMLFormElement>(document, '[data-report-form]');
+  const done = q<HTMLElement>(document, '[data-done]');
+  if (!form || !done) return;
+  const strings = JSON.parse(form.dataset.strings ?? '{}') as Strings;
+  const max = Number(form.dataset.max);
+  const nameMax = Number(form.dataset.nameMax);
+  const content = form.elements.namedItem('content') as HTMLTextAreaElement;
+  const name = form.elements.namedItem('name') as HTMLInputElement;
+  const phone = form.elements.namedItem('phone') as HTMLInputElement;
+  const entry = form.elements.namedItem('candidateId') as HTMLSelectElement;
+  const fields: Record<Field, HTMLInputElement | HTMLTextAreaElement> = { content, name, phone };
+  const count = q<HTMLElement>(form, '[data-count]')!;
+  const countAlert = q<HTMLElement>(form, '[data-count-alert]')!;
+  const errorBox = q<HTMLElement>(form, '[data-error]')!;
+  const status = q<HTMLElement>(form, '[data-status]')!;
+  const submit = q<HTMLButtonElement>(form, '[data-submit]')!;
+  const slot = q<HTMLElement>(form, '[data-bot-check]')!;
+
+  let token: string | null = null;
+  let widgetId: string | undefined;
+  let waiting: ((token: string | null) => void) | null = null;
+  let sending = false;
+  let wasOver = false;
+
+  function showError(message: string | null) {
+    errorBox.hidden = message === null;
+    errorBox.textContent = message ?? '';
+  }
+
+  function fieldError(field: Field, message: string | null) {
+    const box = q<HTMLElement>(form!, `[data-error-for="${field}"]`)!;
+    box.hidden = message === null;
+    box.textContent = message ?? '';
+    if (message === null) fields[field].removeAttribute('aria-invalid');
+    else fields[field].setAttribute('aria-invalid', 'true');
+  }
+
+  function renderCount() {
+    const n = charCount(content.value.trim());
+    const over = n > max;
+    count.textContent = over
+      ? strings.over.replace('{n}', String(n - max))
+      : strings.count.replace('{n}', String(n));
+    count.classList.toggle('is-over', over);
+    // Screen readers hear the count only when it crosses the limit, not on every keystroke.
+    if (over !== wasOver) countAlert.textContent = over ? count.textContent : '';
+    wasOver = over;
+  }
+
+  /** The first field that cannot be sent, after marking every problem. */
+  function check(): Field | null {
+    const text = content.value.trim();
+    const problems: [Field, string | null][] = [
+      ['content', text === '' ? strings.empty : charCount(text) > max ? strings.tooLong : null],
+      ['name', charCount(name.value.trim()) > nameMax ? strings.nameTooLong : null],
+      ['phone', null],
+    ];
+    for (const [field, message] of problems) fieldError(field, message);
+    return problems.find(([, m]) => m !== null)?.[0] ?? null;
+  }
+
+  function setBusy(label: string | null) {
+    sending = label !== null;
+    submit.disabled = sending;
+    submit.textContent = label ?? strings.submit;
+    status.textContent = label ?? '';
+  }
+
+  /** A fresh token: mounts the widget the first time, then waits for its callback. */
+  async function botToken(): Promise<string | null> {
+    if (token !== null) return token;
+    const issued = new Promise<string | null>((resolve) => (waiting = resolve));
+    try {
+      await loadBotScript(form!.dataset.botScript!);
+    } catch {
+      waiting = null;
+      showError(strings.botCheckError);
+      return null;
+    }
+    slot.hidden = false;
+    const api = turnstile();
+    if (!api) {
+      waiting = null;
+      showError(strings.botCheckError);
+      return null;
+    }
+    if (widgetId === undefined) {
+      widgetId = api.render(slot, {
+        sitekey: form!.dataset.sitekey,
+        action: 'report',
+        language: form!.dataset.botLanguage ?? 'auto',
+        callback: (t: string) => {
+          token = t;
+          const w = waiting;
+          waiting = null;
+          w?.(t);
+        },
+        'expired-callback': () => {
+          token = null;
+        },
+        'error-callback': () => {
+          token = null;
+          const w = waiting;
+          waiting = null;
+          w?.(null);
+        },
+      });
+    }
+    return issued;
+  }
+
+  /** Tokens are single-use: the next attempt gets a fresh check, started now. */
+  function spendToken() {
+    token = null;
+    if (widgetId !== undefined) turnstile()?.reset(widgetId);
+  }
+
+  content.addEventListener('input', () => {
+    renderCount();
+    if (!q<HTMLElement>(form, '[data-error-for="content"]')!.hidden) check();
+  });
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (sending) return;
+    showError(null);
+    const invalid = check();
+    if (invalid) {
+      fields[invalid].focus();
+      return;
+    }
+    setBusy(strings.checking);
+    const t = await botToken();
+    if (t === null) {
+      setBusy(null);
+      if (errorBox.hidden) showError(strings.botCheckError);
+      return;
+    }
+    setBusy(strings.sending);
+    try {
+      const res = await fetch(`/api/notices/${encodeURIComponent(form.dataset.notice!)}/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({
+          candidateId: entry.value === '' ? null : Number(entry.value),
+          content: content.value,
+          name: name.value.trim() || null,
+          phone: phone.value.trim() || null,
+          turnstileToken: t,
+        }),
+      });
+      const body = (await res.json().catch(() => null)) as {
+        reference?: string;
+        error?: { message: string; issues?: { path: string }[] };
+      } | null;
+      spendToken();
+      if (res.status === 201 && body?.reference) {
+        q<HTMLElement>(done, '[data-reference]')!.textContent = body.reference;
+        form.reset();
+        renderCount();
+        form.hidden = true;
+        done.hidden = false;
+        q<HTMLElement>(done, '[data-done-title]')?.focus();
+        return;
+      }
+      const issue = body?.error?.issues?.[0]?.path;
+      if (issue === 'phone') {
+        fieldError('phone', strings.phoneInvalid);
+        phone.focus();
+      } else if (issue === 'name') {
+        fieldError('name', strings.nameTooLong);
+        name.focus();
+      } else {
+        showError(body?.error?.message ?? strings.networkError);
+      }
+    } catch {
+      spendToken();
+      showError(strings.networkError);
+    } finally {
+      setBusy(null);
+    }
+  });
+
+  q<HTMLButtonElement>(done, '[data-another]')?.addEventListener('click', () => {
+    done.hidden = true;
+    form.hidden = false;
+    showError(null);
+    content.focus();
+  });
+
+  form.hidden = false;
+  renderCount();
+}

@@ -1,0 +1,288 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createDb, type DbHandle } from '../../src/db/client.ts';
+import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
+import { localDay } from '../../src/domain/clock.ts';
+import type { StaffRole } from '../../src/schemas/enums.ts';
+import type { NoticeContent } from '../../src/schemas/notice-content.ts';
+import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { launchBrowser, phoneContext } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const staff = inject('staff');
+let browser: Browser;
+let handle: DbHandle;
+/** A notice published for these tests, its period running from two days ago to four days on. */
+let open: { slug: string; entryName: string };
+
+/** `YYYY-MM-DD` plus whole days. */
+function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's notice ran in January 2026, so these tests publish their own: a campaign from the
+ * factories with two elected candidates and revision 1 of a notice listing them, as
+ * publishNotice writes it.
+ */
+async function publishNotice(slug: string, periodStart: string, periodEnd: string) {
+  const db = handle.db;
+  const now = new Date();
+  const campaign = await makeCampaign(db, now, { stage: 'publicity' });
+  const track = await makeTrack(db, campaign.id);
+  const people = [
+    await makeCandidate(db, track, { status: 'elected', name: '沈砚秋' }),
+    await makeCandidate(db, track, { status: 'elected', name: '陆知远' }),
+  ];
+  const fields = {
+    serial: '澄组公〔2026〕8号',
+    title: '关于拟命名对象的公示（反映测试）',
+    lead: '现予以公示。',
+    periodStart,
+    periodEnd,
+    reportPhone: '0519-12380',
+    reportAddress: '澄川市望潮区政通路1号',
+    reportPostcode: '213399',
+    reportVisit: '工作日 8:30—17:30',
+    reportWeb: baseUrl,
+    reportRules: '反映问题应实事求是。',
+    signature: '中共澄川市委组织部',
+    signedOn: periodStart,
+  };
+  const [row] = await db
+    .insert(notice)
+    .values({
+      campaignId: campaign.id,
+      slug,
+      status: 'published',
+      publishedAt: now,
+      currentRevision: 1,
+      ...fields,
+    })
+    .returning();
+  const content: NoticeContent = {
+    ...fields,
+    workingDays: 5,
+    showPhotos: false,
+    showSummaries: false,
+    entries: people.map((c) => ({
+      candidateId: c.id,
+      kind: 'individual',
+      track: track.slug,
+      trackName: track.name,
+      number: c.number,
+      name: c.name,
+      organisation: '澄川市测试单位',
+      sex: '男',
+      ethnicity: '汉族',
+      birth: '1980-01',
+      nativePlace: '江苏澄川',
+      politicalAffiliation: '中共党员',
+      partyJoined: '2002-06',
+      workStarted: '2002-07',
+      education: '大学',
+      degree: '学士',
+      currentPost: '澄川市测试单位负责人',
+      headName: null,
+      headTitle: null,
+      summary: '测试摘要',
+      portraitId: null,
+    })),
+  };
+  await db
+    .insert(noticeRevision)
+    .values({ noticeId: row!.id, revision: 1, content, publishedAt: now });
+  return { slug, entryName: people[1]!.name };
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  handle = await createDb({ url: inject('databaseUrl') });
+  const today = localDay(new Date(), 'Asia/Shanghai');
+  open = await publishNotice(
+    `e2e-report-${Date.now().toString(36)}`,
+    addDays(today, -2),
+    addDays(today, 4),
+  );
+});
+afterAll(async () => {
+  await browser.close();
+  handle.close();
+});
+
+/** Staff work on laptops: 1280×800, Chinese. */
+async function signIn(
+  role: StaffRole,
+  next: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${next}`);
+  await page.waitForURL(/\/admin\/login\?next=/);
+  await page.getByLabel('邮箱').fill(staff[role].email);
+  await page.getByLabel('密码').fill(staff[role].password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  return { context, page };
+}
+
+async function staffCookie(role: StaffRole): Promise<string> {
+  const login = await fetch(`${baseUrl}/api/staff/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify(staff[role]),
+  });
+  expect(login.status).toBe(200);
+  return login.headers.get('set-cookie')!.split(';')[0]!;
+}
+
+/** The reference the citizen was given, for the supervisor's part. */
+let reference = '';
+const words = `E2E 反映：${Date.now().toString(36)}，该同志2025年3月的验收材料与实际不符。`;
+
+describe('a citizen reports a concern from a phone', () => {
+  it('sends a report about an entry at 390×844 and is given a reference to keep', async () => {
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const res = await page.goto(`${baseUrl}/notices/${open.slug}`);
+      expect(res?.status()).toBe(200);
+
+      const section = page.locator('[data-report-section]');
+      await expect
+        .poll(() => section.getByRole('heading', { name: '反映问题' }).isVisible())
+        .toBe(true);
+      // Test mode is announced, as on the ballot sheet; no widget is loaded before sending.
+      expect(await section.locator('[data-test-mode]').isVisible()).toBe(true);
+      expect(await page.locator('script[src*="bot-check-stand-in"]').count()).toBe(0);
+      expect(await section.getByText('提倡实名反映，便于核实和反馈').isVisible()).toBe(true);
+
+      await section.getByLabel('反映对象').selectOption({ label: open.entryName });
+      const content = section.getByLabel('反映内容');
+      await content.fill(words);
+      expect(await section.locator('[data-count]').textContent()).toBe(
+        `已输入 ${[...words].length} / 1000 字`,
+      );
+      await section.getByLabel('姓名（选填）').fill('王五');
+      await section.getByLabel('联系电话（选填）').fill('139 1234 5678');
+
+      // Tap targets of at least 44 px.
+      for (const control of [
+        section.getByLabel('反映对象'),
+        section.getByLabel('姓名（选填）'),
+        section.getByLabel('联系电话（选填）'),
+        section.getByRole('button', { name: '提交反映' }),
+      ]) {
+        expect((await control.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      }
+
+      await section.getByRole('button', { name: '提交反映' }).click();
+      const code = section.locator('[data-reference]');
+      await code.waitFor({ state: 'visible' });
+      reference = (await code.textContent()) ?? '';
+      expect(reference).toMatch(/^JB-\d{4}-[2-9A-HJKMNP-TV-Z]{6}$/);
+      expect(await section.getByRole('heading', { name: '已收到您的反映' }).isVisible()).toBe(true);
+      expect(await section.getByText('请截图或记下受理编号并妥善保存').isVisible()).toBe(true);
+      // The form is cleared once the report is received, and hidden behind the acknowledgement.
+      expect(await page.locator('[data-report-form]').isHidden()).toBe(true);
+      expect(await page.locator('[data-report-form] textarea').inputValue()).toBe('');
+
+      const row = await handle.db.query.report.findFirst({
+        where: eq(report.reference, reference),
+      });
+      expect(row).toMatchObject({
+        content: words,
+        reporterName: '王五',
+        reporterPhone: '139 1234 5678',
+      });
+
+      // The form is left out of the printed notice.
+      await page.emulateMedia({ media: 'print' });
+      expect(await section.isVisible()).toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the text when the connection fails, and says so', async () => {
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/notices/${open.slug}`);
+      await page.route('**/api/notices/*/reports', (route) => route.abort('internetdisconnected'));
+      const section = page.locator('[data-report-section]');
+      await section.getByLabel('反映内容').fill('网络断开时的反映。');
+      await section.getByRole('button', { name: '提交反映' }).click();
+      const alert = section.locator('[data-error]');
+      await alert.waitFor({ state: 'visible' });
+      expect(await alert.textContent()).toBe(
+        '网络连接失败，您填写的内容已保留，请检查网络后重试。',
+      );
+      expect(await section.getByLabel('反映内容').inputValue()).toBe('网络断开时的反映。');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('replaces the form with a clear message once the period has ended', async () => {
+    const ended = await publishNotice(
+      `e2e-ended-${Date.now().toString(36)}`,
+      '2026-01-12',
+      '2026-01-16',
+    );
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/notices/${ended.slug}`);
+      const section = page.locator('[data-report-section]');
+      expect(await section.locator('[data-report-closed]').textContent()).toContain(
+        '公示期为 2026年1月12日至2026年1月16日，现已结束，不再受理。',
+      );
+      expect(await section.locator('form').count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('supervisors, and only they, read reports', () => {
+  it('shows the report to a supervisor on /admin/reports', async () => {
+    expect(reference).not.toBe('');
+    const { context, page } = await signIn('supervisor', '/admin/reports');
+    try {
+      const row = page.locator(`tr[data-report="${reference}"]`);
+      expect(await row.isVisible()).toBe(true);
+      const text = (await row.textContent()) ?? '';
+      for (const expected of [reference, open.entryName, words, '王五', '139 1234 5678']) {
+        expect(text).toContain(expected);
+      }
+      // Filtering by the notice keeps it; the read is in the audit log.
+      await page.getByLabel('公示').selectOption(open.slug);
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.waitForURL(/notice=/);
+      expect(await page.locator('tbody tr').count()).toBe(1);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('refuses an admin the page and the API (403)', async () => {
+    const cookie = await staffCookie('admin');
+    const pageRes = await fetch(`${baseUrl}/admin/reports`, {
+      headers: { cookie },
+      redirect: 'manual',
+    });
+    expect(pageRes.status).toBe(403);
+    expect(await pageRes.text()).not.toContain(reference);
+    const apiRes = await fetch(`${baseUrl}/api/staff/reports`, { headers: { cookie } });
+    expect(apiRes.status).toBe(403);
+    expect((await apiRes.json()).error.code).toBe('forbidden');
+  });
+});

@@ -1,0 +1,333 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, notice, noticeRevision, report } from '../../src/db/schema/index.ts';
+import type { NoticeContent } from '../../src/schemas/notice-content.ts';
+import type { StaffRole } from '../../src/schemas/enums.ts';
+import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { logInAs, makeStaffUser } from '../helpers/staff.ts';
+import { dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+
+/** 12:00 in Shanghai, inside both notices' periods. */
+const now = new Date('2026-11-20T04:00:00Z');
+const clock = fixedClock(now);
+let db: TestDb;
+let api: ReturnType<typeof testApi>;
+const sessions = new Map<StaffRole, { id: number; cookie: string; csrfToken: string }>();
+let first: { slug: string; id: number; entryId: number };
+let second: { slug: string; id: number };
+/** References by the order they were sent. */
+const sent: string[] = [];
+
+/** A published notice whose revision 1 lists one elected candidate. */
+async function makeNotice(slug: string) {
+  const campaign = await makeCampaign(db.db, now, { stage: 'publicity' });
+  const track = await makeTrack(db.db, campaign.id);
+  const elected = await makeCandidate(db.db, track, { status: 'elected', name: '沈砚秋' });
+  const fields = {
+    serial: `澄组公〔2026〕${slug}号`,
+    title: `公示 ${slug}`,
+    lead: '现予以公示。',
+    periodStart: '2026-11-18',
+    periodEnd: '2026-11-24',
+    reportPhone: '0519-12380',
+    reportAddress: '澄川市政通路1号',
+    reportPostcode: '213399',
+    reportVisit: '工作日',
+    reportWeb: 'http://localhost/',
+    reportRules: '实事求是。',
+    signature: '中共澄川市委组织部',
+    signedOn: '2026-11-17',
+  };
+  const publishedAt = new Date('2026-11-18T00:00:00+08:00');
+  const [row] = await db.db
+    .insert(notice)
+    .values({
+      campaignId: campaign.id,
+      slug,
+      status: 'published',
+      publishedAt,
+      currentRevision: 1,
+      ...fields,
+    })
+    .returning();
+  const content: NoticeContent = {
+    ...fields,
+    workingDays: 5,
+    showPhotos: false,
+    showSummaries: false,
+    entries: [
+      {
+        candidateId: elected.id,
+        kind: 'individual',
+        track: track.slug,
+        trackName: track.name,
+        number: elected.number,
+        name: elected.name,
+        organisation: '',
+        sex: null,
+        ethnicity: null,
+        birth: null,
+        nativePlace: null,
+        politicalAffiliation: null,
+        partyJoined: null,
+        workStarted: null,
+        education: null,
+        degree: null,
+        currentPost: null,
+        headName: null,
+        headTitle: null,
+        summary: '',
+        portraitId: null,
+      },
+    ],
+  };
+  await db.db
+    .insert(noticeRevision)
+    .values({ noticeId: row!.id, revision: 1, content, publishedAt });
+  return { slug, id: row!.id, entryId: elected.id };
+}
+
+let client = 0;
+async function sendReport(slug: string, extra: Record<string, unknown> = {}) {
+  const res = await api.request(
+    `/api/notices/${slug}/reports`,
+    jsonRequest(
+      { content: `反映内容 ${sent.length + 1}`, turnstileToken: dummyTurnstileToken, ...extra },
+      { 'x-test-client': `198.51.100.${++client}` },
+    ),
+  );
+  expect(res.status).toBe(201);
+  const { reference } = await res.json();
+  sent.push(reference);
+  return reference as string;
+}
+
+beforeAll(async () => {
+  db = await createTestDb();
+  api = testApi(db, { clock });
+  first = await makeNotice('rp-first');
+  second = await makeNotice('rp-second');
+  await sendReport(first.slug, {
+    candidateId: first.entryId,
+    name: '张三',
+    phone: '13912345678',
+  });
+  clock.set(new Date(now.getTime() + 60_000));
+  await sendReport(first.slug);
+  clock.set(new Date(now.getTime() + 120_000));
+  await sendReport(second.slug);
+  clock.set(now);
+  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
+    const user = await makeStaffUser(db.db, { role });
+    const { cookie, csrfToken } = await logInAs(api, user);
+    sessions.set(role, { id: user.id, cookie, csrfToken });
+  }
+});
+afterAll(() => db.destroy());
+
+function as(role: StaffRole) {
+  const s = sessions.get(role)!;
+  return { headers: { cookie: s.cookie } };
+}
+
+async function reportReads() {
+  return db.db
+    .select()
+    .from(auditLog)
+    .where(eq(auditLog.action, 'report.read'))
+    .orderBy(desc(auditLog.id));
+}
+
+async function idOf(reference: string) {
+  const row = await db.db.query.report.findFirst({ where: eq(report.reference, reference) });
+  return row!.id;
+}
+
+describe('GET /api/staff/reports', () => {
+  it('lists every report for a supervisor, newest first, with the reporter’s details, and audits the ids listed', async () => {
+    const before = (await reportReads()).length;
+    const res = await api.request('/api/staff/reports', as('supervisor'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body.nextBefore).toBeNull();
+    expect(body.reports.map((r: { reference: string }) => r.reference)).toEqual(
+      [...sent].reverse(),
+    );
+    const oldest = body.reports[2];
+    expect(oldest).toEqual({
+      id: await idOf(sent[0]!),
+      reference: sent[0],
+      notice: { slug: first.slug, serial: `澄组公〔2026〕${first.slug}号`, title: '公示 rp-first' },
+      candidate: { id: first.entryId, name: '沈砚秋' },
+      content: '反映内容 1',
+      reporterName: '张三',
+      reporterPhone: '13912345678',
+      receivedAt: now.toISOString(),
+    });
+    expect(body.reports[1]).toMatchObject({
+      candidate: null,
+      reporterName: null,
+      reporterPhone: null,
+    });
+    // What identifies a device or an address stays in the database.
+    expect(JSON.stringify(body)).not.toMatch(/deviceHash|addressHash|device_hash/);
+
+    const reads = await reportReads();
+    expect(reads).toHaveLength(before + 1);
+    expect(reads[0]).toMatchObject({
+      actorId: sessions.get('supervisor')!.id,
+      entityType: 'report',
+      entityId: 'all',
+      at: now,
+    });
+    expect((reads[0]!.after as { ids: number[] }).ids).toEqual(
+      body.reports.map((r: { id: number }) => r.id),
+    );
+  });
+
+  it('filters by notice and by time, and records the filter with the ids', async () => {
+    const byNotice = await api.request(`/api/staff/reports?notice=${first.slug}`, as('supervisor'));
+    const listed = (await byNotice.json()).reports.map((r: { reference: string }) => r.reference);
+    expect(listed).toEqual([sent[1], sent[0]]);
+    const [read] = await reportReads();
+    expect(read).toMatchObject({ entityId: first.slug });
+    expect(read!.after).toMatchObject({
+      ids: [await idOf(sent[1]!), await idOf(sent[0]!)],
+      filter: { notice: first.slug, from: null, to: null },
+    });
+
+    // `from` is inclusive, `to` exclusive.
+    const from = new Date(now.getTime() + 60_000).toISOString();
+    const to = new Date(now.getTime() + 120_000).toISOString();
+    const window = await api.request(`/api/staff/reports?from=${from}&to=${to}`, as('supervisor'));
+    expect((await window.json()).reports.map((r: { reference: string }) => r.reference)).toEqual([
+      sent[1],
+    ]);
+  });
+
+  it('pages with limit and before, each page audited with its own ids', async () => {
+    const page1 = await (await api.request('/api/staff/reports?limit=2', as('supervisor'))).json();
+    expect(page1.reports).toHaveLength(2);
+    expect(page1.nextBefore).toBe(page1.reports[1].id);
+    const page2 = await (
+      await api.request(`/api/staff/reports?limit=2&before=${page1.nextBefore}`, as('supervisor'))
+    ).json();
+    expect(page2.reports.map((r: { reference: string }) => r.reference)).toEqual([sent[0]]);
+    expect(page2.nextBefore).toBeNull();
+    const [read] = await reportReads();
+    expect((read!.after as { ids: number[] }).ids).toEqual([await idOf(sent[0]!)]);
+  });
+
+  it('audits an empty list too: the read was asked for', async () => {
+    const before = (await reportReads()).length;
+    const res = await api.request(
+      '/api/staff/reports?from=2020-01-01T00:00:00Z&to=2020-01-02T00:00:00Z',
+      as('supervisor'),
+    );
+    expect((await res.json()).reports).toEqual([]);
+    const reads = await reportReads();
+    expect(reads).toHaveLength(before + 1);
+    expect((reads[0]!.after as { ids: number[] }).ids).toEqual([]);
+  });
+
+  it('400 for a bad filter, 404 for an unknown notice, neither audited', async () => {
+    const before = (await reportReads()).length;
+    for (const query of [
+      'from=yesterday',
+      'from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z',
+      'limit=0',
+      'limit=501',
+      'notice=Not%20A%20Slug',
+    ]) {
+      const res = await api.request(`/api/staff/reports?${query}`, as('supervisor'));
+      expect(res.status, query).toBe(400);
+      expect((await res.json()).error.code).toBe('invalid_request');
+    }
+    const unknown = await api.request('/api/staff/reports?notice=no-such', as('supervisor'));
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error.reason).toBe('report_notice_not_found');
+    expect(await reportReads()).toHaveLength(before);
+  });
+});
+
+describe('GET /api/staff/reports/:id', () => {
+  it('shows one report to a supervisor and audits the read', async () => {
+    const id = await idOf(sent[0]!);
+    const res = await api.request(`/api/staff/reports/${id}`, as('supervisor'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toMatchObject({
+      id,
+      reference: sent[0],
+      reporterName: '张三',
+      reporterPhone: '13912345678',
+    });
+    const [read] = await reportReads();
+    expect(read).toMatchObject({
+      actorId: sessions.get('supervisor')!.id,
+      entityType: 'report',
+      entityId: String(id),
+    });
+    expect(read!.after).toEqual({ ids: [id] });
+  });
+
+  it('404 report_not_found for an unknown id, and the attempt is audited; 400 for a malformed id', async () => {
+    const res = await api.request('/api/staff/reports/999999', as('supervisor'));
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({
+      code: 'not_found',
+      reason: 'report_not_found',
+    });
+    const [read] = await reportReads();
+    expect(read).toMatchObject({ entityId: '999999', after: { ids: [] } });
+    for (const bad of ['abc', '0', '-1', '1.5']) {
+      expect((await api.request(`/api/staff/reports/${bad}`, as('supervisor'))).status).toBe(400);
+    }
+  });
+});
+
+describe('who may read reports', () => {
+  const paths = () => ['/api/staff/reports', `/api/staff/reports/${1}`];
+
+  it('refuses anonymous requests (401) and ended sessions (401 session_expired)', async () => {
+    for (const p of paths()) {
+      const res = await api.request(p);
+      expect(res.status, p).toBe(401);
+      expect((await res.json()).error.code).toBe('unauthenticated');
+      const stale = await api.request(p, { headers: { cookie: 'staff=not-a-session' } });
+      expect(stale.status, p).toBe(401);
+      expect((await stale.json()).error.reason).toBe('session_expired');
+    }
+  });
+
+  it.each(['admin', 'editor', 'monitor', 'auditor'] as const)(
+    'refuses %s with 403 and records no read',
+    async (role) => {
+      const before = (await reportReads()).length;
+      for (const p of [...paths(), `/api/staff/reports?notice=${first.slug}`]) {
+        const res = await api.request(p, as(role));
+        expect(res.status, `${role} ${p}`).toBe(403);
+        const text = await res.text();
+        expect(JSON.parse(text).error.code).toBe('forbidden');
+        expect(text).not.toContain('张三');
+      }
+      expect(await reportReads()).toHaveLength(before);
+    },
+  );
+
+  it('has no way to change or delete a report: writes to the routes are not routes at all', async () => {
+    const s = sessions.get('supervisor')!;
+    const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
+    const id = await idOf(sent[0]!);
+    for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
+      const res = await api.request(`/api/staff/reports/${id}`, { method, headers });
+      expect(res.status, method).toBe(404);
+    }
+    const row = await db.db.query.report.findFirst({
+      where: and(eq(report.id, id), eq(report.reference, sent[0]!)),
+    });
+    expect(row?.content).toBe('反映内容 1');
+  });
+});

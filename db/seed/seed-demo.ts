@@ -9,11 +9,14 @@ import {
   campaignStageDate,
   candidate,
   notice,
+  noticeRevision,
   tally,
   track,
 } from '../../src/db/schema/index.ts';
 import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
 import { localDay } from '../../src/domain/clock.ts';
+import { buildNoticeContent } from '../../src/domain/notices/build-notice-content.ts';
+import { buildNoticeEntries } from '../../src/domain/notices/build-notice-entries.ts';
 import { insertImageCopies } from '../../src/domain/media/insert-image-copies.ts';
 import {
   prepareImageCopies,
@@ -370,25 +373,40 @@ async function seedCampaign2025(db: Db, portraits: Portraits): Promise<void> {
     to: closes,
     seed: 'units-2025',
   });
-  await db.insert(notice).values({
-    campaignId,
-    slug: '2025-1',
-    serial: '澄组公〔2026〕1号',
-    title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
-    lead: '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
-    status: 'published',
-    periodStart: '2026-01-12',
-    periodEnd: '2026-01-16',
-    reportPhone: '0519-12380',
-    reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
-    reportPostcode: '213399',
-    reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
-    reportWeb: 'http://localhost:4321/',
-    reportRules:
-      '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
-    signature: organiser,
-    signedOn: '2026-01-11',
-    publishedAt: new Date('2026-01-12T08:00:00+08:00'),
+  const [published] = await db
+    .insert(notice)
+    .values({
+      campaignId,
+      slug: '2025-1',
+      serial: '澄组公〔2026〕1号',
+      title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
+      lead: '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
+      status: 'published',
+      periodStart: '2026-01-12',
+      periodEnd: '2026-01-16',
+      reportPhone: '0519-12380',
+      reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
+      reportPostcode: '213399',
+      reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
+      reportWeb: 'http://localhost:4321/',
+      reportRules:
+        '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
+      signature: organiser,
+      signedOn: '2026-01-11',
+      publishedAt: new Date('2026-01-12T08:00:00+08:00'),
+      currentRevision: 1,
+    })
+    .returning();
+  // Revision 1 is what the public reads: built from the elected candidates exactly as the
+  // publish verb builds it, so the demo's notice is a real one.
+  const entries = await buildNoticeEntries(db, { campaignId, showPhotos: published!.showPhotos });
+  await db.insert(noticeRevision).values({
+    noticeId: published!.id,
+    revision: 1,
+    content: buildNoticeContent(published!, entries),
+    changeNote: '',
+    publishedAt: published!.publishedAt!,
+    publishedBy: null,
   });
 }
 

@@ -139,6 +139,9 @@ const pages = () => [
   { name: 'unit poster', path: `${unitPath}/poster` },
   { name: 'board 2026', path: '/campaigns/2026/board' },
   { name: 'board 2025', path: '/campaigns/2025/board' },
+  { name: 'notice archive', path: '/notices' },
+  { name: 'notice', path: '/notices/2025-1' },
+  { name: 'notice revision', path: '/notices/2025-1/revisions/1' },
 ];
 
 describe.each(languages)(

@@ -1,5 +1,71 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../api-env.ts';
+import { validator } from 'hono/validator';
+import { DomainError } from '../../domain/errors.ts';
+import { createNoticeDraft } from '../../domain/notices/create-notice-draft.ts';
+import { getStaffNotice } from '../../domain/notices/get-staff-notice.ts';
+import { publishNotice } from '../../domain/notices/publish-notice.ts';
+import { updateNoticeDraft } from '../../domain/notices/update-notice-draft.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import {
+  noticePublishRequestSchema,
+  noticeUpdateRequestSchema,
+} from '../../schemas/notice-input.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
 
 /** Notice drafts, preview and publication for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffNoticeRoutes = new Hono<ApiEnv>();
+
+// Auditors follow what is drafted and published; only those who keep campaigns write.
+const readers = requireStaff('editor', 'admin', 'auditor');
+const writers = requireStaff('editor', 'admin');
+
+const validSlug = validator('param', (value: Record<string, string>, c) => {
+  const parsed = slugSchema.safeParse(value.slug);
+  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: parsed.data };
+});
+
+const path = '/staff/campaigns/:slug/notice';
+
+staffNoticeRoutes
+  .get(path, readers, validSlug, async (c) => {
+    const view = await getStaffNotice(c.var.deps.db, { campaignSlug: c.req.valid('param').slug });
+    return c.json(view, 200);
+  })
+  .post(path, writers, validSlug, async (c) => {
+    const { db, clock } = c.var.deps;
+    const notice = await createNoticeDraft(db, {
+      campaignSlug: c.req.valid('param').slug,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ notice }, 201);
+  })
+  .put(path, writers, validSlug, validJson(noticeUpdateRequestSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const notice = await updateNoticeDraft(db, {
+      campaignSlug: c.req.valid('param').slug,
+      changes: c.req.valid('json'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ notice }, 200);
+  })
+  .post(`${path}/publish`, writers, validSlug, validJson(noticePublishRequestSchema), async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const published = await publishNotice(db, {
+      campaignSlug: c.req.valid('param').slug,
+      changeNote: c.req.valid('json').changeNote,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(
+      {
+        ...published,
+        permalink: new URL(`/notices/${published.slug}`, config.publicBaseUrl).href,
+      },
+      200,
+    );
+  });

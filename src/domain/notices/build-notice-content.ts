@@ -1,0 +1,27 @@
+import type { notice } from '../../db/schema/index.ts';
+import type { NoticeContent, NoticeEntry } from '../../schemas/notice-content.ts';
+
+export type NoticeRow = typeof notice.$inferSelect;
+
+/** The whole notice as a revision stores it: the draft's framing and the entries of the moment. */
+export function buildNoticeContent(row: NoticeRow, entries: NoticeEntry[]): NoticeContent {
+  return {
+    serial: row.serial,
+    title: row.title,
+    lead: row.lead,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    workingDays: row.workingDays,
+    reportPhone: row.reportPhone,
+    reportAddress: row.reportAddress,
+    reportPostcode: row.reportPostcode,
+    reportVisit: row.reportVisit,
+    reportWeb: row.reportWeb,
+    reportRules: row.reportRules,
+    signature: row.signature,
+    signedOn: row.signedOn,
+    showPhotos: row.showPhotos,
+    showSummaries: row.showSummaries,
+    entries,
+  };
+}

@@ -1,0 +1,70 @@
+import type { NoticeContent, NoticeEntry } from '../../schemas/notice-content.ts';
+import {
+  noticeEntryFields,
+  noticeFramingFields,
+  type NoticeEntryField,
+  type NoticeFramingField,
+} from '../../schemas/notice-input.ts';
+
+export interface NoticeFieldChange {
+  field: NoticeFramingField;
+  before: string | number | boolean;
+  after: string | number | boolean;
+}
+
+export interface NoticeEntryRef {
+  candidateId: number;
+  name: string;
+  trackName: string;
+}
+
+export interface NoticeEntryChange extends NoticeEntryRef {
+  /** Which of the entry's fields differ, in the customary order. */
+  fields: NoticeEntryField[];
+}
+
+export interface NoticeDiff {
+  fields: NoticeFieldChange[];
+  added: NoticeEntryRef[];
+  removed: NoticeEntryRef[];
+  changed: NoticeEntryChange[];
+}
+
+const ref = (e: NoticeEntry): NoticeEntryRef => ({
+  candidateId: e.candidateId,
+  name: e.name,
+  trackName: e.trackName,
+});
+
+/**
+ * What changed from one revision of a notice to the next: the framing fields that differ, and
+ * the entries added, removed or changed (matched by candidate, so a corrected name is a change
+ * of that entry, not a removal and an addition).
+ */
+export function diffNoticeRevisions(before: NoticeContent, after: NoticeContent): NoticeDiff {
+  const fields: NoticeFieldChange[] = [];
+  for (const field of noticeFramingFields) {
+    if (before[field] !== after[field]) {
+      fields.push({ field, before: before[field], after: after[field] });
+    }
+  }
+  const earlier = new Map(before.entries.map((e) => [e.candidateId, e]));
+  const later = new Set(after.entries.map((e) => e.candidateId));
+  const added: NoticeEntryRef[] = [];
+  const changed: NoticeEntryChange[] = [];
+  for (const e of after.entries) {
+    const old = earlier.get(e.candidateId);
+    if (!old) {
+      added.push(ref(e));
+      continue;
+    }
+    const differing = noticeEntryFields.filter((f) => old[f] !== e[f]);
+    if (differing.length > 0) changed.push({ ...ref(e), fields: differing });
+  }
+  const removed = before.entries.filter((e) => !later.has(e.candidateId)).map(ref);
+  return { fields, added, removed, changed };
+}
+
+export function isEmptyDiff(d: NoticeDiff): boolean {
+  return d.fields.length + d.added.length + d.removed.length + d.changed.length === 0;
+}

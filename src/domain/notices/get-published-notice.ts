@@ -1,0 +1,118 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
+import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
+import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
+import { DomainError, isDomainError } from '../errors.ts';
+import { computeNoticeStatus } from './compute-notice-status.ts';
+import { diffNoticeRevisions, type NoticeDiff } from './diff-notice-revisions.ts';
+
+export interface NoticeRevisionSummary {
+  revision: number;
+  publishedAt: Date;
+  changeNote: string;
+}
+
+export interface PublishedNotice {
+  slug: string;
+  campaign: { slug: string; title: string; year: number; organiser: string };
+  /** The revision this view holds. */
+  revision: number;
+  latestRevision: number;
+  isLatest: boolean;
+  content: NoticeContent;
+  changeNote: string;
+  /** When the revision shown was published. */
+  revisionPublishedAt: Date;
+  /** When revision 1 was published (the notice's date), and when the latest one was. */
+  firstPublishedAt: Date;
+  latestPublishedAt: Date;
+  revisions: NoticeRevisionSummary[];
+  /** The period of the latest revision against `now`: a correction may have moved it. */
+  status: NoticePeriodStatus;
+  latestPeriod: { periodStart: string; periodEnd: string; workingDays: number };
+  /** The latest revision's title, for links from an earlier one. */
+  latestTitle: string;
+  /** What the revision shown changed from the one before; null for revision 1. */
+  changes: NoticeDiff | null;
+}
+
+/**
+ * A published notice as the public reads it: the latest revision, or revision `n`, with the
+ * list of revisions and what the shown one changed. Never the draft: a notice with no
+ * published revision does not exist for the public.
+ */
+export async function getPublishedNotice(
+  db: Db,
+  input: { slug: string; revision?: number | undefined; now: Date },
+): Promise<PublishedNotice> {
+  const [found] = await db
+    .select({ n: notice, c: campaign })
+    .from(notice)
+    .innerJoin(campaign, eq(campaign.id, notice.campaignId))
+    .where(eq(notice.slug, input.slug));
+  if (!found || found.n.currentRevision < 1) {
+    throw new DomainError('not_found', 'notice_not_found', { slug: input.slug });
+  }
+  const rows = await db
+    .select()
+    .from(noticeRevision)
+    .where(eq(noticeRevision.noticeId, found.n.id))
+    .orderBy(asc(noticeRevision.revision));
+  const latest = rows[rows.length - 1]!;
+  const wanted = input.revision ?? latest.revision;
+  const index = rows.findIndex((r) => r.revision === wanted);
+  if (index < 0) {
+    throw new DomainError('not_found', 'notice_revision_not_found', {
+      slug: input.slug,
+      revision: wanted,
+    });
+  }
+  const shown = rows[index]!;
+  const content = noticeContentSchema.parse(shown.content);
+  const latestContent = shown === latest ? content : noticeContentSchema.parse(latest.content);
+  const earlier = index > 0 ? noticeContentSchema.parse(rows[index - 1]!.content) : null;
+  return {
+    slug: found.n.slug,
+    campaign: {
+      slug: found.c.slug,
+      title: found.c.title,
+      year: found.c.year,
+      organiser: found.c.organiser,
+    },
+    revision: shown.revision,
+    latestRevision: latest.revision,
+    isLatest: shown === latest,
+    content,
+    changeNote: shown.changeNote,
+    revisionPublishedAt: shown.publishedAt,
+    firstPublishedAt: rows[0]!.publishedAt,
+    latestPublishedAt: latest.publishedAt,
+    revisions: rows.map((r) => ({
+      revision: r.revision,
+      publishedAt: r.publishedAt,
+      changeNote: r.changeNote,
+    })),
+    status: computeNoticeStatus(latestContent, input.now),
+    latestPeriod: {
+      periodStart: latestContent.periodStart,
+      periodEnd: latestContent.periodEnd,
+      workingDays: latestContent.workingDays,
+    },
+    latestTitle: latestContent.title,
+    changes: earlier ? diffNoticeRevisions(earlier, content) : null,
+  };
+}
+
+/** getPublishedNotice for pages, which answer an unknown notice with their 404 page: null then. */
+export async function findPublishedNotice(
+  db: Db,
+  input: { slug: string; revision?: number | undefined; now: Date },
+): Promise<PublishedNotice | null> {
+  try {
+    return await getPublishedNotice(db, input);
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not_found') return null;
+    throw e;
+  }
+}

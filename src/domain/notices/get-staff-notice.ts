@@ -1,0 +1,77 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaign, notice, noticeRevision, staffUser } from '../../db/schema/index.ts';
+import type { CampaignStage } from '../../schemas/enums.ts';
+import { noticeContentSchema, type NoticeEntry } from '../../schemas/notice-content.ts';
+import { DomainError } from '../errors.ts';
+import { buildNoticeContent, type NoticeRow } from './build-notice-content.ts';
+import { buildNoticeEntries } from './build-notice-entries.ts';
+import { checkNoticeReadiness, type NoticeProblem } from './check-notice-readiness.ts';
+import { diffNoticeRevisions, type NoticeDiff } from './diff-notice-revisions.ts';
+
+export interface StaffNoticeView {
+  campaign: { slug: string; title: string; year: number; organiser: string; stage: CampaignStage };
+  /** The draft (the next revision's framing); null before it is created. */
+  notice: NoticeRow | null;
+  /** The entries that publishing now would print: the campaign's elected candidates. */
+  entries: NoticeEntry[];
+  revisions: {
+    revision: number;
+    publishedAt: Date;
+    changeNote: string;
+    publishedBy: string | null;
+  }[];
+  /** What publishing now would change from the latest revision; null before the first. */
+  pendingChanges: NoticeDiff | null;
+  /** Why publishing now would be refused; empty when it would work. */
+  problems: NoticeProblem[];
+}
+
+/** Everything the admin page and GET /api/staff/campaigns/{slug}/notice show. */
+export async function getStaffNotice(
+  db: Db,
+  input: { campaignSlug: string },
+): Promise<StaffNoticeView> {
+  const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
+  if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+  const row = (await db.query.notice.findFirst({ where: eq(notice.campaignId, c.id) })) ?? null;
+  const entries = await buildNoticeEntries(db, {
+    campaignId: c.id,
+    showPhotos: row?.showPhotos ?? true,
+  });
+  const revisionRows = row
+    ? await db
+        .select({ r: noticeRevision, by: staffUser.displayName })
+        .from(noticeRevision)
+        .leftJoin(staffUser, eq(staffUser.id, noticeRevision.publishedBy))
+        .where(eq(noticeRevision.noticeId, row.id))
+        .orderBy(asc(noticeRevision.revision))
+    : [];
+  const latest = revisionRows[revisionRows.length - 1]?.r;
+  const pendingChanges =
+    row && latest
+      ? diffNoticeRevisions(
+          noticeContentSchema.parse(latest.content),
+          buildNoticeContent(row, entries),
+        )
+      : null;
+  return {
+    campaign: {
+      slug: c.slug,
+      title: c.title,
+      year: c.year,
+      organiser: c.organiser,
+      stage: c.stage,
+    },
+    notice: row,
+    entries,
+    revisions: revisionRows.map(({ r, by }) => ({
+      revision: r.revision,
+      publishedAt: r.publishedAt,
+      changeNote: r.changeNote,
+      publishedBy: by,
+    })),
+    pendingChanges,
+    problems: row ? checkNoticeReadiness(c.stage, row, entries) : [],
+  };
+}

@@ -1,0 +1,115 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
+import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+import { buildNoticeContent } from './build-notice-content.ts';
+import { buildNoticeEntries } from './build-notice-entries.ts';
+import { checkNoticeReadiness } from './check-notice-readiness.ts';
+import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
+
+export interface PublishNoticeInput {
+  campaignSlug: string;
+  changeNote?: string | undefined;
+  actorId: number | null;
+  now: Date;
+}
+
+export interface PublishNoticeResult {
+  slug: string;
+  revision: number;
+  publishedAt: Date;
+}
+
+/**
+ * Publishes the draft as the next revision: a complete snapshot (framing and the elected
+ * candidates as they are now) that is never changed afterwards. A correction (revision 2 on)
+ * must say why, and must change something. The first problem found is refused; the admin page
+ * lists them all beforehand (checkNoticeReadiness).
+ */
+export async function publishNotice(
+  db: Db,
+  input: PublishNoticeInput,
+): Promise<PublishNoticeResult> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ n: notice, stage: campaign.stage })
+      .from(notice)
+      .innerJoin(campaign, eq(campaign.id, notice.campaignId))
+      .where(eq(campaign.slug, input.campaignSlug));
+    if (!found) {
+      const c = await tx.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
+      if (!c)
+        throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+      throw new DomainError('not_found', 'notice_not_found', { campaign: input.campaignSlug });
+    }
+    const row = found.n;
+    const entries = await buildNoticeEntries(tx, {
+      campaignId: row.campaignId,
+      showPhotos: row.showPhotos,
+    });
+    const [problem] = checkNoticeReadiness(found.stage, row, entries);
+    if (problem) {
+      const { reason, ...details } = problem;
+      throw new DomainError('rule_violation', reason, details);
+    }
+    const revision = row.currentRevision + 1;
+    const changeNote = input.changeNote?.trim() ?? '';
+    const content = buildNoticeContent(row, entries);
+    let diff = null;
+    if (revision > 1) {
+      if (changeNote === '') {
+        throw new DomainError('rule_violation', 'notice_change_note_required', { revision });
+      }
+      const [latest] = await tx
+        .select({ content: noticeRevision.content })
+        .from(noticeRevision)
+        .where(
+          and(
+            eq(noticeRevision.noticeId, row.id),
+            eq(noticeRevision.revision, row.currentRevision),
+          ),
+        );
+      const previous: NoticeContent = noticeContentSchema.parse(latest!.content);
+      diff = diffNoticeRevisions(previous, content);
+      if (isEmptyDiff(diff)) {
+        throw new DomainError('conflict', 'notice_unchanged', { revision: row.currentRevision });
+      }
+    }
+    await tx.insert(noticeRevision).values({
+      noticeId: row.id,
+      revision,
+      content,
+      changeNote,
+      publishedAt: input.now,
+      publishedBy: input.actorId,
+    });
+    await tx
+      .update(notice)
+      .set({
+        status: 'published',
+        currentRevision: revision,
+        // The notice's date of publication stays that of revision 1; each revision has its own.
+        publishedAt: row.publishedAt ?? input.now,
+        updatedAt: input.now,
+      })
+      .where(eq(notice.id, row.id));
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'notice.publish',
+      entityType: 'notice',
+      entityId: row.id,
+      before: { status: row.status, currentRevision: row.currentRevision },
+      after: {
+        status: 'published',
+        currentRevision: revision,
+        changeNote,
+        entries: entries.map((e) => e.candidateId),
+        ...(diff ? { changes: diff } : {}),
+      },
+    });
+    return { slug: row.slug, revision, publishedAt: input.now };
+  });
+}

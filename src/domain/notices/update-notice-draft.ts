@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { campaign, notice } from '../../db/schema/index.ts';
+import type { NoticeUpdateRequest } from '../../schemas/notice-input.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+import { addWorkingDays, isWorkingDay } from './add-working-days.ts';
+import type { NoticeRow } from './build-notice-content.ts';
+import { loadHolidayCalendar, type HolidayCalendar } from './load-holiday-calendar.ts';
+
+export interface UpdateNoticeDraftInput {
+  campaignSlug: string;
+  changes: NoticeUpdateRequest;
+  actorId: number | null;
+  now: Date;
+  calendar?: HolidayCalendar;
+}
+
+/**
+ * Edits the notice's draft. The draft is the notice row itself; what the public reads is the
+ * published revisions, which are never changed. So after publication an edit prepares the next
+ * revision (a correction), and reaches the public only when that is published with a note.
+ * The period's end is always computed from its start and its working days.
+ */
+export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): Promise<NoticeRow> {
+  const calendar = input.calendar ?? loadHolidayCalendar();
+  return db.transaction(async (tx) => {
+    const [found] = await tx
+      .select({ n: notice })
+      .from(notice)
+      .innerJoin(campaign, eq(campaign.id, notice.campaignId))
+      .where(eq(campaign.slug, input.campaignSlug));
+    if (!found) {
+      const c = await tx.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
+      if (!c)
+        throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+      throw new DomainError('not_found', 'notice_not_found', { campaign: input.campaignSlug });
+    }
+    const before = found.n;
+    const next = { ...before, ...input.changes };
+    if (!isWorkingDay(next.periodStart, calendar)) {
+      throw new DomainError('rule_violation', 'notice_start_not_working_day', {
+        periodStart: next.periodStart,
+      });
+    }
+    next.periodEnd = addWorkingDays(next.periodStart, next.workingDays, calendar);
+    // A notice is signed before it runs; a signature dated inside the period would be a typo.
+    if (next.signedOn > next.periodStart) {
+      throw new DomainError('rule_violation', 'notice_signed_after_start', {
+        signedOn: next.signedOn,
+        periodStart: next.periodStart,
+      });
+    }
+    const changedKeys = (Object.keys(next) as (keyof NoticeRow)[]).filter(
+      (k) => k !== 'updatedAt' && next[k] !== before[k],
+    );
+    if (changedKeys.length === 0) return before;
+    const { id: _id, createdAt: _created, ...values } = next;
+    const [row] = await tx
+      .update(notice)
+      .set({ ...values, updatedAt: input.now })
+      .where(eq(notice.id, before.id))
+      .returning();
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'notice.update',
+      entityType: 'notice',
+      entityId: before.id,
+      before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changedKeys.map((k) => [k, next[k]])),
+    });
+    return row!;
+  });
+}

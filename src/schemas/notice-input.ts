@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import { noticeEntrySchema } from './notice-content.ts';
+
+/**
+ * Request bodies of the staff notice API and the public notice shapes. No server imports: the
+ * admin page reads the same limits.
+ */
+
+/** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
+export const noticeDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，例如 2026-01-12')
+  .refine((v) => {
+    const [y, m, d] = v.split('-').map(Number) as [number, number, number];
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  }, '不是一个真实的日期');
+
+const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`);
+const required = (max: number) => text(max).min(1, '不能为空');
+
+/**
+ * Reporting channels may stay empty while the draft is written (staff fill them in before
+ * publishing; publishing refuses an empty one). What is filled in must look right.
+ */
+export const noticeDraftFieldsSchema = z
+  .object({
+    serial: required(60),
+    title: required(200),
+    lead: required(2000),
+    periodStart: noticeDateSchema,
+    workingDays: z.int('应为整数').min(1, '至少 1 个工作日').max(30, '最多 30 个工作日'),
+    reportPhone: text(80).regex(
+      /^$|^[0-9０-９()（）+\-－—、,，;；/ 转]{5,80}$/,
+      '只能填写电话号码，多个号码用顿号分隔，例如 0519-12380',
+    ),
+    reportAddress: text(200),
+    reportPostcode: text(6).regex(/^$|^\d{6}$/, '邮政编码为 6 位数字'),
+    reportVisit: text(300),
+    reportWeb: text(300).regex(/^$|^https?:\/\/\S+$/, '应为以 http:// 或 https:// 开头的网址'),
+    reportRules: text(1000),
+    signature: required(100),
+    signedOn: noticeDateSchema,
+    showPhotos: z.boolean(),
+    showSummaries: z.boolean(),
+  })
+  .strict();
+export type NoticeDraftFields = z.infer<typeof noticeDraftFieldsSchema>;
+
+/** PUT /api/staff/campaigns/{slug}/notice: any of the draft's fields, at least one. */
+export const noticeUpdateRequestSchema = noticeDraftFieldsSchema
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, '请至少修改一项');
+export type NoticeUpdateRequest = z.infer<typeof noticeUpdateRequestSchema>;
+
+/** POST /api/staff/campaigns/{slug}/notice/publish */
+export const noticePublishRequestSchema = z
+  .object({
+    /** Why a correction is published; required from the second revision on. */
+    changeNote: z.string().trim().max(500, '最多 500 个字').optional(),
+  })
+  .strict();
+export type NoticePublishRequest = z.infer<typeof noticePublishRequestSchema>;
+
+/** The fields of a notice a reader may check against each other between two revisions. */
+export const noticeFramingFields = [
+  'serial',
+  'title',
+  'lead',
+  'periodStart',
+  'periodEnd',
+  'workingDays',
+  'reportPhone',
+  'reportAddress',
+  'reportPostcode',
+  'reportVisit',
+  'reportWeb',
+  'reportRules',
+  'signature',
+  'signedOn',
+  'showPhotos',
+  'showSummaries',
+] as const;
+export type NoticeFramingField = (typeof noticeFramingFields)[number];
+
+/** Fields every published notice must have filled in. */
+export const noticeRequiredFields = [
+  'serial',
+  'title',
+  'lead',
+  'reportPhone',
+  'reportAddress',
+  'reportPostcode',
+  'reportVisit',
+  'reportWeb',
+  'reportRules',
+  'signature',
+] as const;
+
+/** Fields of an entry compared between revisions (everything a reader sees). */
+export const noticeEntryFields = [
+  'track',
+  'number',
+  'name',
+  'organisation',
+  'sex',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'politicalAffiliation',
+  'partyJoined',
+  'workStarted',
+  'education',
+  'degree',
+  'currentPost',
+  'headName',
+  'headTitle',
+  'summary',
+  'portraitId',
+] as const satisfies readonly (keyof z.infer<typeof noticeEntrySchema>)[];
+export type NoticeEntryField = (typeof noticeEntryFields)[number];
+
+export const noticePeriodStatuses = ['upcoming', 'running', 'ended'] as const;
+export type NoticePeriodStatus = (typeof noticePeriodStatuses)[number];
+
+// Public API shapes (documented in the OpenAPI document).
+
+const slug = z.string().meta({ example: '2025-1' });
+
+export const noticeRevisionSummarySchema = z
+  .object({
+    revision: z.int().meta({ example: 1 }),
+    publishedAt: z.iso.datetime(),
+    changeNote: z
+      .string()
+      .meta({ description: 'Why this revision was published; empty for the first.' }),
+    url: z.url().meta({ description: 'The page of this revision.' }),
+  })
+  .meta({ id: 'NoticeRevisionSummary' });
+
+export const noticeSummarySchema = z
+  .object({
+    slug,
+    campaign: z.string().meta({ description: 'The selection’s slug.', example: '2025' }),
+    year: z.int().meta({ example: 2025 }),
+    serial: z.string(),
+    title: z.string(),
+    periodStart: z.iso.date(),
+    periodEnd: z.iso.date(),
+    workingDays: z.int(),
+    status: z.enum(noticePeriodStatuses).meta({
+      description: 'Today (Asia/Shanghai) before, within or after the publicity period.',
+    }),
+    revision: z.int().meta({ description: 'The latest published revision.' }),
+    publishedAt: z.iso.datetime().meta({ description: 'When revision 1 was published.' }),
+    revisedAt: z.iso.datetime().meta({ description: 'When the latest revision was published.' }),
+    permalink: z.url(),
+  })
+  .meta({ id: 'NoticeSummary' });
+
+export const publicNoticeEntrySchema = noticeEntrySchema
+  .extend({
+    portraitUrl: z.url().nullable().meta({ description: 'Only when the notice shows photos.' }),
+  })
+  .meta({ id: 'NoticeEntry' });
+
+export const publicNoticeSchema = noticeSummarySchema
+  .extend({
+    lead: z.string(),
+    reportPhone: z.string(),
+    reportAddress: z.string(),
+    reportPostcode: z.string(),
+    reportVisit: z.string(),
+    reportWeb: z.string(),
+    reportRules: z.string(),
+    signature: z.string(),
+    signedOn: z.iso.date(),
+    showPhotos: z.boolean(),
+    showSummaries: z.boolean(),
+    shownRevision: z.int().meta({ description: 'The revision this body holds (`?revision=`).' }),
+    changeNote: z.string(),
+    revisions: z.array(noticeRevisionSummarySchema),
+    entries: z.array(publicNoticeEntrySchema),
+    csv: z.url(),
+  })
+  .meta({ id: 'Notice' });
+
+export const noticeQuerySchema = z.object({
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'An earlier revision; the latest when left out.' }),
+});

@@ -362,9 +362,7 @@ describe('audit log', () => {
     // A BOM first (Response.text() would drop it, so read the bytes).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe(
-      'id,at,actor,action,entity_type,entity_id,before,after',
-    );
+    expect(text.split('\r\n')[0]).toBe('id,at,actor,action,entity_type,entity_id,before,after');
     expect(text).toContain('campaign.create');
     // The title sits inside the JSON cell, which starts with `{`; a cell of its own is defused.
     expect(text).not.toMatch(/(^|,)"=/m);

@@ -124,8 +124,14 @@ describe('the API as a whole', () => {
       '/api/campaigns',
       '/api/campaigns/{slug}',
       '/api/campaigns/{slug}/candidates',
+      '/api/campaigns/{slug}/results',
+      '/api/campaigns/{slug}/results.csv',
       '/api/health',
       '/api/media/{id}',
+      '/api/notices',
+      '/api/notices/{slug}',
+      '/api/notices/{slug}.csv',
+      '/api/notices/{slug}/reports',
       '/api/receipts/{code}',
     ]);
     const post = doc.paths['/api/ballots'].post;

@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie, setCookie } from 'hono/cookie';
-import { bodyLimit } from 'hono/body-limit';
-import { rateLimiter } from 'hono-rate-limiter';
 import { castBallot } from '../../domain/ballots/cast-ballot.ts';
 import { claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
 import { getReceipt } from '../../domain/ballots/get-receipt.ts';
@@ -13,6 +11,7 @@ import {
   receiptStatusSchema,
 } from '../../schemas/api.ts';
 import { errorResponses, newRouter, type ApiEnv } from '../api-env.ts';
+import { addressRateLimit, limitBody } from '../public-write-guards.ts';
 import {
   addressHash,
   deviceCookieMaxAgeSeconds,
@@ -61,44 +60,7 @@ const receiptRoute = createRoute({
 
 export const ballotRoutes = newRouter();
 
-type Limiter = ReturnType<typeof rateLimiter<ApiEnv>>;
-const limiters = new WeakMap<object, Limiter>();
-
-function newLimiter(perMinute: number): Limiter {
-  return rateLimiter<ApiEnv>({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    keyGenerator: (c) => c.var.deps.clientAddress(c),
-    handler: (c) => {
-      const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
-      const seconds = info?.resetTime
-        ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
-        : 60;
-      throw new DomainError('rate_limited', 'rate_limited', { retryAfterSeconds: seconds });
-    },
-  });
-}
-
-ballotRoutes.use(
-  '/ballots',
-  bodyLimit({
-    maxSize: maxBallotBytes,
-    onError: () => {
-      throw new DomainError('payload_too_large');
-    },
-  }),
-);
-
-// A per-address request rate on the ballot endpoint, before any work is done. The state is per
-// process (README, "Scaling out"): with N processes an address gets up to N times the rate,
-// while the daily ballot limits, which are what count, are held by the database.
-ballotRoutes.use('/ballots', async (c, next) => {
-  const limiter =
-    limiters.get(c.var.deps.config) ?? newLimiter(c.var.deps.config.ballotRatePerMinute);
-  limiters.set(c.var.deps.config, limiter);
-  return limiter(c, next);
-});
+ballotRoutes.use('/ballots', limitBody(maxBallotBytes), addressRateLimit());
 
 ballotRoutes
   .openapi(castRoute, async (c) => {

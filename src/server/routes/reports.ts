@@ -1,7 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { rateLimiter } from 'hono-rate-limiter';
 import { claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
 import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -11,6 +9,7 @@ import { uiFor } from '../../i18n/ui.ts';
 import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
 import { reportAcknowledgementSchema, reportRequestSchema } from '../../schemas/report.ts';
 import { errorResponses, newRouter, type ApiEnv } from '../api-env.ts';
+import { addressRateLimit, limitBody } from '../public-write-guards.ts';
 import { requestLocale } from '../request-locale.ts';
 import {
   addressHash,
@@ -59,44 +58,7 @@ const submitRoute = createRoute({
 /** Reports from the public during a publicity period. Documented in the OpenAPI document. */
 export const reportRoutes = newRouter();
 
-type Limiter = ReturnType<typeof rateLimiter<ApiEnv>>;
-const limiters = new WeakMap<object, Limiter>();
-
-function newLimiter(perMinute: number): Limiter {
-  return rateLimiter<ApiEnv>({
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-7',
-    keyGenerator: (c) => c.var.deps.clientAddress(c),
-    handler: (c) => {
-      const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
-      const seconds = info?.resetTime
-        ? Math.max(1, Math.ceil((info.resetTime.getTime() - Date.now()) / 1000))
-        : 60;
-      throw new DomainError('rate_limited', 'rate_limited', { retryAfterSeconds: seconds });
-    },
-  });
-}
-
-reportRoutes.use(
-  '/notices/:slug/reports',
-  bodyLimit({
-    maxSize: maxReportBytes,
-    onError: () => {
-      throw new DomainError('payload_too_large');
-    },
-  }),
-);
-
-// The same per-address request rate as ballots (one setting, BALLOT_RATE_PER_MINUTE), counted
-// separately so that voting and reporting do not eat into each other. Per process, like the
-// ballots' (README, "Scaling out"); the daily limit per device is held by the database.
-reportRoutes.use('/notices/:slug/reports', async (c, next) => {
-  const limiter =
-    limiters.get(c.var.deps.config) ?? newLimiter(c.var.deps.config.ballotRatePerMinute);
-  limiters.set(c.var.deps.config, limiter);
-  return limiter(c, next);
-});
+reportRoutes.use('/notices/:slug/reports', limitBody(maxReportBytes), addressRateLimit());
 
 reportRoutes.openapi(submitRoute, async (c) => {
   const { db, config, botCheck, clock, clientAddress } = c.var.deps;

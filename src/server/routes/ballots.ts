@@ -10,7 +10,7 @@ import {
   ballotRequestSchema,
   receiptStatusSchema,
 } from '../../schemas/api.ts';
-import { errorResponses, newRouter, type ApiEnv } from '../api-env.ts';
+import { errorResponses, newRouter } from '../api-env.ts';
 import { addressRateLimit, limitBody } from '../public-write-guards.ts';
 import {
   addressHash,

@@ -8,7 +8,7 @@ import { submitReport } from '../../domain/reports/submit-report.ts';
 import { uiFor } from '../../i18n/ui.ts';
 import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
 import { reportAcknowledgementSchema, reportRequestSchema } from '../../schemas/report.ts';
-import { errorResponses, newRouter, type ApiEnv } from '../api-env.ts';
+import { errorResponses, newRouter } from '../api-env.ts';
 import { addressRateLimit, limitBody } from '../public-write-guards.ts';
 import { requestLocale } from '../request-locale.ts';
 import {

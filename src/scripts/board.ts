@@ -24,6 +24,8 @@ export function mountBoard(root = document.querySelector<HTMLElement>('[data-boa
   window.setInterval(() => {
     if (paused || slides.length < 2) return;
     index = (index + 1) % slides.length;
+    // Fade only from the second slide on: the first is simply there when the page opens.
+    board.dataset.cycling = '';
     show(index);
   }, interval);
 

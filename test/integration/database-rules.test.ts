@@ -1,6 +1,13 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, ballot, ballotPick, campaign, track } from '../../src/db/schema/index.ts';
+import {
+  auditLog,
+  ballot,
+  ballotPick,
+  campaign,
+  candidate,
+  track,
+} from '../../src/db/schema/index.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -115,5 +122,24 @@ describe('rules held by the database', () => {
     const t = await makeTrack(db.db, c.id);
     await makeCandidate(db.db, t);
     await expect(db.db.delete(track).where(eq(track.id, t.id))).rejects.toThrow();
+  });
+});
+
+describe('the committee outcome', () => {
+  it('cannot change by any writer once publicity has begun, and can before', async () => {
+    const c = await makeCampaign(db.db, new Date(), { stage: 'committee_vote' });
+    const t = await makeTrack(db.db, c.id);
+    const elected = await makeCandidate(db.db, t, { status: 'elected' });
+    const setStatus = (status: 'elected' | 'not_elected') =>
+      db.db.update(candidate).set({ status }).where(eq(candidate.id, elected.id));
+    await setStatus('not_elected');
+    await setStatus('elected');
+    await db.db.update(campaign).set({ stage: 'publicity' }).where(eq(campaign.id, c.id));
+    await expect(setStatus('not_elected')).rejects.toThrow();
+    const [row] = await db.db
+      .select({ status: candidate.status })
+      .from(candidate)
+      .where(eq(candidate.id, elected.id));
+    expect(row!.status).toBe('elected');
   });
 });

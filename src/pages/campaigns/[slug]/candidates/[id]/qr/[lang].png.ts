@@ -1,8 +1,6 @@
 import type { APIRoute } from 'astro';
 import { profileUrl, qrPng } from '../../../../../../components/share-qr.ts';
-import { findCampaign } from '../../../../../../domain/campaigns/find-campaign.ts';
-import { getPublicCandidate } from '../../../../../../domain/candidates/get-public-candidate.ts';
-import { isDomainError } from '../../../../../../domain/errors.ts';
+import { findPublicCandidate } from '../../../../../../domain/candidates/find-public-candidate.ts';
 import { isLocale } from '../../../../../../i18n/locales.ts';
 
 /**
@@ -12,19 +10,17 @@ import { isLocale } from '../../../../../../i18n/locales.ts';
  */
 export const GET: APIRoute = async ({ params, locals }) => {
   const { dbHandle, config } = locals.services;
-  const id = Number(params.id);
   const lang = params.lang;
   const notFound = () => new Response('Not found', { status: 404 });
-  if (!Number.isSafeInteger(id) || id < 1 || !isLocale(lang)) return notFound();
-  const detail = await findCampaign(dbHandle.db, params.slug ?? '');
-  if (!detail) return notFound();
-  try {
-    await getPublicCandidate(dbHandle.db, detail.campaign.id, id);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') return notFound();
-    throw e;
-  }
-  const png = await qrPng(profileUrl(config.publicBaseUrl, detail.campaign.slug, id, lang));
+  if (!isLocale(lang)) return notFound();
+  const found = await findPublicCandidate(dbHandle.db, {
+    campaignSlug: params.slug ?? '',
+    candidateId: params.id,
+  });
+  if (!found) return notFound();
+  const png = await qrPng(
+    profileUrl(config.publicBaseUrl, found.detail.campaign.slug, found.candidate.id, lang),
+  );
   return new Response(new Uint8Array(png), {
     headers: {
       'Content-Type': 'image/png',

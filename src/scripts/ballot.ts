@@ -4,20 +4,11 @@
  * per campaign and track, so it survives navigation, reloads and failed sends.
  */
 
+import { loadBotScript } from './bot-check-script.ts';
+
 interface Picked {
   id: number;
   name: string;
-}
-
-interface TurnstileApi {
-  render(el: HTMLElement, options: Record<string, unknown>): string;
-  reset(id?: string): void;
-}
-
-declare global {
-  interface Window {
-    turnstile?: TurnstileApi;
-  }
 }
 
 type Strings = Record<
@@ -56,22 +47,6 @@ function save(key: string, picks: Picked[]) {
   } catch {
     // Private mode or full storage: the selection still works for this page view.
   }
-}
-
-let scriptPromise: Promise<void> | undefined;
-function loadBotScript(src: string): Promise<void> {
-  scriptPromise ??= new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.async = true;
-    s.onload = () => resolve();
-    s.onerror = () => {
-      scriptPromise = undefined;
-      reject(new Error('bot check script failed to load'));
-    };
-    document.head.append(s);
-  });
-  return scriptPromise;
 }
 
 export function mountBallot() {

@@ -5,10 +5,7 @@
  * has been received.
  */
 
-interface TurnstileApi {
-  render(el: HTMLElement, options: Record<string, unknown>): string;
-  reset(id?: string): void;
-}
+import { loadBotScript } from './bot-check-script.ts';
 
 type Strings = Record<
   | 'count'
@@ -31,24 +28,6 @@ const q = <T extends Element>(root: ParentNode, sel: string) => root.querySelect
 
 /** Code points, as the server and the database count them. */
 const charCount = (text: string) => [...text].length;
-
-let scriptPromise: Promise<void> | undefined;
-function loadBotScript(src: string): Promise<void> {
-  scriptPromise ??= new Promise((resolve, reject) => {
-    const s = document.createElement('script');
-    s.src = src;
-    s.async = true;
-    s.onload = () => resolve();
-    s.onerror = () => {
-      scriptPromise = undefined;
-      reject(new Error('bot check script failed to load'));
-    };
-    document.head.append(s);
-  });
-  return scriptPromise;
-}
-
-const turnstile = () => (window as unknown as { turnstile?: TurnstileApi }).turnstile;
 
 export function mountReportForm() {
   const form = q<HTMLFormElement>(document, '[data-report-form]');
@@ -131,7 +110,7 @@ export function mountReportForm() {
       return null;
     }
     slot.hidden = false;
-    const api = turnstile();
+    const api = window.turnstile;
     if (!api) {
       waiting = null;
       showError(strings.botCheckError);
@@ -165,7 +144,7 @@ export function mountReportForm() {
   /** Tokens are single-use: the next attempt gets a fresh check, started now. */
   function spendToken() {
     token = null;
-    if (widgetId !== undefined) turnstile()?.reset(widgetId);
+    if (widgetId !== undefined) window.turnstile?.reset(widgetId);
   }
 
   content.addEventListener('input', () => {

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db } from '../../db/client.ts';
 import { ballot, ballotPick, campaign, candidate, tally, track } from '../../db/schema/index.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
@@ -175,23 +176,10 @@ function limitReached(by: 'device' | 'address', limit: number, nextBallotAt: Dat
 }
 
 function isLimitRefusal(e: unknown): boolean {
-  const text = collectMessages(e);
-  return (
-    text.includes('ballot over the daily limit') ||
-    text.includes('ballot.track_id, ballot.device_hash') ||
-    text.includes('ballot.track_id, ballot.address_hash')
+  return databaseErrorMentions(
+    e,
+    'ballot over the daily limit',
+    'ballot.track_id, ballot.device_hash',
+    'ballot.track_id, ballot.address_hash',
   );
-}
-
-/** Driver errors wrap the SQLite error in `cause`; look at the whole chain. */
-function collectMessages(e: unknown): string {
-  let out = '';
-  for (
-    let cur: unknown = e, depth = 0;
-    cur instanceof Error && depth < 5;
-    cur = cur.cause, depth++
-  ) {
-    out += `${cur.message}\n`;
-  }
-  return out;
 }

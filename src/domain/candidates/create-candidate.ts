@@ -1,4 +1,5 @@
 import { and, eq, max } from 'drizzle-orm';
+import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { candidate, media } from '../../db/schema/index.ts';
 import type { CandidateInput } from '../../schemas/candidate-input.ts';
@@ -52,12 +53,7 @@ export async function assertPortraitExists(tx: Db | Tx, portraitId: unknown): Pr
 }
 
 function isNumberClash(e: unknown): boolean {
-  for (let cause = e; cause instanceof Error; cause = cause.cause) {
-    if (cause.message.includes('UNIQUE constraint failed: candidate.track_id, candidate.number')) {
-      return true;
-    }
-  }
-  return false;
+  return databaseErrorMentions(e, 'UNIQUE constraint failed: candidate.track_id, candidate.number');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { and, count, eq } from 'drizzle-orm';
+import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db } from '../../db/client.ts';
 import { report } from '../../db/schema/index.ts';
 import { reportsPerDevicePerDay } from '../../schemas/report.ts';
@@ -100,10 +101,10 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
         remainingToday: reportsPerDevicePerDay - deviceSeq,
       };
     } catch (e) {
-      const text = collectMessages(e);
-      if (text.includes('report_device_seq_range')) throw limitReached(nextReportAt, input.now);
-      const raced =
-        text.includes('report.reference') || text.includes('report.device_hash, report.day');
+      if (databaseErrorMentions(e, 'report_device_seq_range')) {
+        throw limitReached(nextReportAt, input.now);
+      }
+      const raced = databaseErrorMentions(e, 'report.reference', 'report.device_hash, report.day');
       if (raced && attempt < 4) continue;
       throw e;
     }
@@ -116,17 +117,4 @@ function limitReached(nextReportAt: Date, now: Date): DomainError {
     nextReportAt: nextReportAt.toISOString(),
     retryAfterSeconds: Math.max(1, Math.ceil((nextReportAt.getTime() - now.getTime()) / 1000)),
   });
-}
-
-/** Driver errors wrap the SQLite error in `cause`; look at the whole chain. */
-function collectMessages(e: unknown): string {
-  let out = '';
-  for (
-    let cur: unknown = e, depth = 0;
-    cur instanceof Error && depth < 5;
-    cur = cur.cause, depth++
-  ) {
-    out += `${cur.message}\n`;
-  }
-  return out;
 }

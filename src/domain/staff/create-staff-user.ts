@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
+import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db } from '../../db/client.ts';
 import { staffUser } from '../../db/schema/index.ts';
 import { staffRoles } from '../../schemas/enums.ts';
@@ -82,9 +83,5 @@ export async function createStaffUser(db: Db, input: CreateStaffUserInput): Prom
 }
 
 function isEmailUniqueViolation(e: unknown): boolean {
-  for (let cur: unknown = e, depth = 0; cur instanceof Error && depth < 5; depth++) {
-    if (cur.message.includes('UNIQUE constraint failed: staff_user.email')) return true;
-    cur = cur.cause;
-  }
-  return false;
+  return databaseErrorMentions(e, 'UNIQUE constraint failed: staff_user.email');
 }

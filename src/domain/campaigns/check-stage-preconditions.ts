@@ -1,7 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { candidate, committeeRule, notice, track } from '../../db/schema/index.ts';
-import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
+import { campaignStages, type CampaignStage, type CandidateStatus } from '../../schemas/enums.ts';
+import { countCandidatesByStatus } from '../candidates/count-candidates-by-status.ts';
 import { localDay } from '../clock.ts';
 import type { CampaignRow } from './get-campaign.ts';
 
@@ -30,15 +31,9 @@ export async function checkStagePreconditions(
   const missing: UnmetPrecondition[] = [];
   const tracks = await db.select().from(track).where(eq(track.campaignId, c.id));
   if (tracks.length === 0) return [{ reason: 'precondition_no_tracks' }];
-  const counts = await db
-    .select({ trackId: candidate.trackId, status: candidate.status, n: sql<number>`count(*)` })
-    .from(candidate)
-    .where(eq(candidate.campaignId, c.id))
-    .groupBy(candidate.trackId, candidate.status);
-  const count = (trackId: number, ...statuses: string[]) =>
-    counts
-      .filter((r) => r.trackId === trackId && statuses.includes(r.status))
-      .reduce((sum, r) => sum + Number(r.n), 0);
+  const counts = await countCandidatesByStatus(db, c.id);
+  const count = (trackId: number, ...statuses: CandidateStatus[]) =>
+    statuses.reduce((sum, s) => sum + (counts.get(trackId)?.[s] ?? 0), 0);
 
   if (to === 'review') {
     for (const t of tracks) {
@@ -58,6 +53,18 @@ export async function checkStagePreconditions(
     else if (c.voteClosesAt.getTime() <= now.getTime()) {
       missing.push({ reason: 'precondition_vote_window_past' });
     }
+    // Shortlisted candidates without a summary or deeds, per track, in one query.
+    const bare = await db
+      .select({ trackId: candidate.trackId, n: sql<number>`count(*)` })
+      .from(candidate)
+      .where(
+        and(
+          eq(candidate.campaignId, c.id),
+          eq(candidate.status, 'shortlisted'),
+          sql`(trim(${candidate.summary}) = '' or trim(${candidate.deeds}) = '')`,
+        ),
+      )
+      .groupBy(candidate.trackId);
     for (const t of tracks) {
       const have = count(t.id, 'shortlisted');
       if (have <= t.quota) {
@@ -68,22 +75,9 @@ export async function checkStagePreconditions(
           quota: t.quota,
         });
       }
-      const [bare] = await db
-        .select({ n: sql<number>`count(*)` })
-        .from(candidate)
-        .where(
-          and(
-            eq(candidate.trackId, t.id),
-            eq(candidate.status, 'shortlisted'),
-            sql`(trim(${candidate.summary}) = '' or trim(${candidate.deeds}) = '')`,
-          ),
-        );
-      if (Number(bare?.n ?? 0) > 0) {
-        missing.push({
-          reason: 'precondition_deeds_missing',
-          track: t.name,
-          count: Number(bare!.n),
-        });
+      const withoutDeeds = Number(bare.find((b) => b.trackId === t.id)?.n ?? 0);
+      if (withoutDeeds > 0) {
+        missing.push({ reason: 'precondition_deeds_missing', track: t.name, count: withoutDeeds });
       }
     }
   }

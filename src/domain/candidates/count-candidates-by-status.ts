@@ -1,15 +1,20 @@
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
 import type { CandidateStatus } from '../../schemas/enums.ts';
 
-/** How many candidates each track has in each status, for the staff overview pages. */
+/**
+ * How many candidates each track has in each status, by track id: for the staff overview pages
+ * and the stage preconditions. All campaigns, or one.
+ */
 export async function countCandidatesByStatus(
-  db: Db,
+  db: Db | Tx,
+  campaignId?: number,
 ): Promise<Map<number, Partial<Record<CandidateStatus, number>>>> {
   const rows = await db
     .select({ trackId: candidate.trackId, status: candidate.status, n: sql<number>`count(*)` })
     .from(candidate)
+    .where(campaignId === undefined ? undefined : eq(candidate.campaignId, campaignId))
     .groupBy(candidate.trackId, candidate.status);
   const byTrack = new Map<number, Partial<Record<CandidateStatus, number>>>();
   for (const r of rows) {

@@ -168,6 +168,26 @@ export async function analyseVoteIntegrity(
   }
   suspects.sort((a, b) => b.ballots - a.ballots);
 
+  const totals = [...byCandidate].map(([candidateId, { trackId, counts }]) => ({
+    candidateId,
+    trackId,
+    ballots: [...counts.values()].reduce((sum, n) => sum + n, 0),
+  }));
+  const names =
+    totals.length === 0
+      ? []
+      : await db
+          .select({ id: candidate.id, name: candidate.name })
+          .from(candidate)
+          .where(
+            inArray(
+              candidate.id,
+              totals.map((t) => t.candidateId),
+            ),
+          );
+
+  const nameOf = (id: number) => names.find((n) => n.id === id)?.name ?? '';
+
   const flaggedWindows: FlaggedWindow[] = [];
   for (const s of suspects.slice(0, 50)) {
     const start = new Date(s.minute * 60_000);
@@ -208,13 +228,9 @@ export async function analyseVoteIntegrity(
         r.deviceIssuedAt &&
         r.castAt.getTime() - r.deviceIssuedAt.getTime() < integrityThresholds.newDeviceMs,
     ).length;
-    const cand = await db.query.candidate.findFirst({
-      where: eq(candidate.id, s.candidateId),
-      columns: { name: true },
-    });
     flaggedWindows.push({
       candidateId: s.candidateId,
-      candidateName: cand?.name ?? '',
+      candidateName: nameOf(s.candidateId),
       track: tracks.find((t) => t.id === s.trackId)?.slug ?? '',
       minute: minuteIso(s.minute),
       ballots: s.ballots,
@@ -227,24 +243,6 @@ export async function analyseVoteIntegrity(
       newDeviceShare: rows.length ? fresh / rows.length : 0,
     });
   }
-
-  const totals = [...byCandidate].map(([candidateId, { trackId, counts }]) => ({
-    candidateId,
-    trackId,
-    ballots: [...counts.values()].reduce((sum, n) => sum + n, 0),
-  }));
-  const names =
-    totals.length === 0
-      ? []
-      : await db
-          .select({ id: candidate.id, name: candidate.name })
-          .from(candidate)
-          .where(
-            inArray(
-              candidate.id,
-              totals.map((t) => t.candidateId),
-            ),
-          );
 
   return {
     campaign: c.slug,
@@ -278,7 +276,7 @@ export async function analyseVoteIntegrity(
     candidates: totals
       .map((t) => ({
         candidateId: t.candidateId,
-        name: names.find((n) => n.id === t.candidateId)?.name ?? '',
+        name: nameOf(t.candidateId),
         track: tracks.find((tr) => tr.id === t.trackId)?.slug ?? '',
         ballots: t.ballots,
       }))

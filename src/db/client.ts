@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { installStatementCache } from './statement-cache.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
 /** A transaction handle; domain verbs that take part in a caller's transaction accept `Db | Tx`. */
@@ -30,13 +31,15 @@ export function localPathOf(url: string): string | null {
 }
 
 /**
- * Opens the database. For a local file it creates the directory, turns on WAL (so readers never
- * wait for the single writer) and sets a busy timeout on every pooled connection; foreign keys
- * are on by default in libSQL and checked here because every `onDelete` rule relies on them.
+ * Opens the database. For a local file it creates the directory, keeps prepared statements
+ * (statement-cache.ts), turns on WAL (so readers never wait for the single writer) and sets a
+ * busy timeout on every pooled connection; foreign keys are on by default in libSQL and checked
+ * here because every `onDelete` rule relies on them.
  */
 export async function createDb(options: DbOptions): Promise<DbHandle> {
   const path = localPathOf(options.url);
   if (path !== null && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== null) installStatementCache();
   const client = createClient({
     url: options.url,
     authToken: options.authToken,

@@ -77,7 +77,9 @@ interface QueuedTransaction {
  * no transaction here waits on anything but the database.
  *
  * Together (group commit): each COMMIT costs an fsync, which on ordinary disks caps a database
- * at a few hundred commits a second. Transactions that queue while one runs are run in one
+ * at a few hundred commits a second. A batch starts on the event loop's next turn, not at once,
+ * so the transactions asked for by the requests of one turn (HTTP requests, answers from
+ * siteverify) queue up first. Transactions that queue together are run in one
  * outer transaction, each inside its own savepoint: a transaction that fails rolls back only
  * its own savepoint and rejects only its own caller, the others see exactly what serial
  * execution would have shown them, and none is acknowledged before the shared COMMIT is
@@ -128,6 +130,11 @@ function serialiseTransactions(db: Db): void {
   db.transaction = ((fn: (tx: Tx) => Promise<unknown>) =>
     new Promise((resolve, reject) => {
       queue.push({ fn, resolve: resolve as (value: unknown) => void, reject });
-      if (!running) void drain();
+      if (!running) {
+        // Not at once: callbacks of the same turn of the event loop (answers that arrived
+        // together) queue their transactions first, and then share one commit.
+        running = true;
+        setImmediate(() => void drain());
+      }
     })) as Db['transaction'];
 }

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema/index.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -36,6 +37,40 @@ describe('group commit of queued transactions', () => {
         .filter((_, i) => i % 5 !== 3)
         .sort(),
     );
+  });
+
+  it('lets transactions asked for in separate callbacks of one turn share a commit', async () => {
+    const proto = Database.prototype;
+    const prepare = proto.prepare;
+    let commits = 0;
+    proto.prepare = function countingPrepare(this: Database.Database, source: string) {
+      if (source === 'COMMIT') commits++;
+      return prepare.call(this, source);
+    } as typeof prepare;
+    try {
+      // Ten timers due at once run as ten callbacks of one turn of the event loop, as requests
+      // arriving together do.
+      const done = await Promise.all(
+        Array.from(
+          { length: 10 },
+          (_, i) =>
+            new Promise<number>((resolve, reject) =>
+              setTimeout(() => {
+                db.db
+                  .transaction(async (tx) => {
+                    await tx.insert(auditLog).values(entry(`turn-${i}`));
+                    return i;
+                  })
+                  .then(resolve, reject);
+              }, 0),
+            ),
+        ),
+      );
+      expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+      expect(commits).toBe(1);
+    } finally {
+      proto.prepare = prepare;
+    }
   });
 
   it('shows each transaction the writes of those before it, as serial execution would', async () => {

@@ -420,6 +420,110 @@ describe('request rate and single-use tokens', () => {
   });
 });
 
+describe('live tokens are spent whatever becomes of the ballot', () => {
+  async function liveApi(standIn: Awaited<ReturnType<typeof startSiteverifyStandIn>>) {
+    const botCheck = createTurnstileBotCheck({
+      siteKey: 'k',
+      secretKey: standIn.secret,
+      verifyUrl: standIn.url,
+      allowedHostnames: ['vote.example.org'],
+    });
+    return testApi(db, { clock: fixedClock(now), botCheck });
+  }
+
+  it('marks the token used when the verified ballot is refused, so its replay never calls out', async () => {
+    const standIn = await startSiteverifyStandIn();
+    try {
+      const api = await liveApi(standIn);
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
+      standIn.issue('spent-on-a-refusal', { hostname: 'vote.example.org', action: 'ballot' });
+      // Verified, then refused by a rule: a candidate of no track on this ballot.
+      const body = ballotBody(campaign.slug, track.slug, [999_999], 'spent-on-a-refusal');
+      const refused = await api.request('/api/ballots', jsonRequest(body));
+      expect(refused.status).toBe(422);
+      expect((await refused.json()).error.code).toBe('rule_violation');
+      expect(standIn.calls).toHaveLength(1);
+      const replay = await api.request(
+        '/api/ballots',
+        jsonRequest({ ...body, candidates: [candidates[0]!.id] }),
+      );
+      expect(replay.status).toBe(403);
+      expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
+      expect(standIn.calls).toHaveLength(1);
+      expect(await ballotCount(track.id)).toBe(0);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('marks a token used that siteverify refused, and a token whose device had voted', async () => {
+    const standIn = await startSiteverifyStandIn();
+    try {
+      const api = await liveApi(standIn);
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
+      const pick = [candidates[0]!.id];
+      // Issued for another action: siteverify answers, the check fails.
+      standIn.issue('wrong-action', { hostname: 'vote.example.org', action: 'report' });
+      const wrong = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'wrong-action')),
+      );
+      expect(wrong.status).toBe(403);
+      expect(standIn.calls).toHaveLength(1);
+      const wrongAgain = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'wrong-action')),
+      );
+      expect((await wrongAgain.json()).error.details.codes).toEqual(['token-already-used']);
+      expect(standIn.calls).toHaveLength(1);
+
+      standIn.issue('first', { hostname: 'vote.example.org', action: 'ballot' });
+      standIn.issue('second', { hostname: 'vote.example.org', action: 'ballot' });
+      const first = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'first')),
+      );
+      expect(first.status).toBe(201);
+      const second = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'second'), {
+          cookie: cookieFrom(first),
+        }),
+      );
+      expect(second.status).toBe(409);
+      expect(standIn.calls).toHaveLength(3);
+      const secondAgain = await api.request(
+        '/api/ballots',
+        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'second')),
+      );
+      expect(secondAgain.status).toBe(403);
+      expect(standIn.calls).toHaveLength(3);
+      expect(await ballotCount(track.id)).toBe(1);
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  it('counts one ballot when the same token arrives twice at once', async () => {
+    const standIn = await startSiteverifyStandIn();
+    try {
+      const api = await liveApi(standIn);
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
+        ballotsPerDevicePerDay: 5,
+      });
+      standIn.issue('twice-at-once', { hostname: 'vote.example.org', action: 'ballot' });
+      const body = ballotBody(campaign.slug, track.slug, [candidates[1]!.id], 'twice-at-once');
+      const answers = await Promise.all(
+        [0, 1].map(() => api.request('/api/ballots', jsonRequest(body))),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
+      expect(await ballotCount(track.id)).toBe(1);
+    } finally {
+      await standIn.close();
+    }
+  });
+});
+
 describe('device cookie flags', () => {
   it('is Secure when the site is served over HTTPS, and never readable by scripts', async () => {
     const api = testApi(db, {

@@ -1,7 +1,8 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db } from '../../db/client.ts';
-import { ballot, ballotPick, campaign, candidate, tally, track } from '../../db/schema/index.ts';
+import { campaign } from '../../db/schema/index.ts';
+import type { CampaignStage } from '../../schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
@@ -19,6 +20,11 @@ export interface CastBallotInput {
   addressHash: string;
   /** Keyed hash of the client's network (/24 or /48). */
   networkHash: string;
+  /**
+   * SHA-256 of the bot-check token, claimed in the ballot's own transaction; null in test mode,
+   * whose dummy token is the same every time.
+   */
+  botTokenHash: string | null;
   now: Date;
 }
 
@@ -34,20 +40,49 @@ export interface CastBallotResult {
   nextBallotAt: Date;
 }
 
+/** The campaign and track a ballot names, as the hot path reads them: one row, no builder. */
+interface BallotTrack {
+  campaignId: number;
+  campaignSlug: string;
+  stage: CampaignStage;
+  timeZone: string;
+  voteOpensAt: number | null;
+  voteClosesAt: number | null;
+  trackId: number;
+  trackSlug: string;
+  minPicks: number;
+  maxPicks: number;
+  perDevice: number;
+  perAddress: number;
+}
+
+/** Why the write transaction refused a ballot; it commits what it did before (the token's use). */
+type WriteRefusal =
+  | { refused: 'token_used' }
+  | { refused: 'not_on_ballot'; candidates: number[] }
+  | { refused: 'device' | 'address' };
+
 /**
- * Records one ballot. The rules are checked first, for a precise message; then the ballot, its
- * picks and the tallies are written in one transaction, and the database itself refuses a
- * ballot over the daily limits (unique keys plus a trigger), so the limits hold across
+ * Records one ballot. The rules that depend only on the campaign and the track are checked first,
+ * for a precise message. Then one transaction claims the bot-check token, checks the picks
+ * against the candidates on the ballot and today's counts, and writes the ballot, its picks and
+ * the tallies, so nothing can change between the check and the write. The database itself refuses
+ * a ballot over the daily limits as well (unique keys plus a trigger), so the limits hold across
  * processes and under concurrency.
+ *
+ * This runs for every ballot, so its statements are written by hand with a fixed text (the picks
+ * travel as one JSON array), which lets the driver reuse them prepared (statement-cache.ts).
  */
 export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
-  // One query on the hot path; only a miss asks which of the two was unknown.
-  const [found] = await db
-    .select({ c: campaign, t: track })
-    .from(track)
-    .innerJoin(campaign, eq(campaign.id, track.campaignId))
-    .where(and(eq(campaign.slug, input.campaignSlug), eq(track.slug, input.trackSlug)));
-  if (!found) {
+  const [t] = await db.all<BallotTrack>(sql`
+    select c.id as campaignId, c.slug as campaignSlug, c.stage, c.time_zone as timeZone,
+      c.vote_opens_at as voteOpensAt, c.vote_closes_at as voteClosesAt,
+      t.id as trackId, t.slug as trackSlug, t.min_picks as minPicks, t.max_picks as maxPicks,
+      t.ballots_per_device_per_day as perDevice, t.ballots_per_address_per_day as perAddress
+    from track t join campaign c on c.id = t.campaign_id
+    where c.slug = ${input.campaignSlug} and t.slug = ${input.trackSlug}`);
+  if (!t) {
+    // Only a miss asks which of the two was unknown.
     const known = await db.query.campaign.findFirst({
       where: eq(campaign.slug, input.campaignSlug),
       columns: { id: true },
@@ -56,16 +91,20 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
       throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
     throw new DomainError('not_found', 'track_not_found', { slug: input.trackSlug });
   }
-  const { c, t } = found;
+  const window = {
+    stage: t.stage,
+    voteOpensAt: t.voteOpensAt === null ? null : new Date(Number(t.voteOpensAt)),
+    voteClosesAt: t.voteClosesAt === null ? null : new Date(Number(t.voteClosesAt)),
+  };
 
-  const state = votingStateOf(c, input.now);
+  const state = votingStateOf(window, input.now);
   if (state !== 'open') {
     throw new DomainError(
       'rule_violation',
       state === 'closed' ? 'voting_closed' : 'voting_not_open',
       {
-        opensAt: c.voteOpensAt?.toISOString() ?? null,
-        closesAt: c.voteClosesAt?.toISOString() ?? null,
+        opensAt: window.voteOpensAt?.toISOString() ?? null,
+        closesAt: window.voteClosesAt?.toISOString() ?? null,
       },
     );
   }
@@ -84,88 +123,86 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
       given: ids.length,
     });
   }
-  // During the vote only shortlisted candidates are on the ballot.
-  const eligible = await db
-    .select({ id: candidate.id })
-    .from(candidate)
-    .where(
-      and(
-        eq(candidate.trackId, t.id),
-        eq(candidate.status, 'shortlisted'),
-        inArray(candidate.id, ids),
-      ),
-    );
-  if (eligible.length !== ids.length) {
-    const ok = new Set(eligible.map((e) => e.id));
-    throw new DomainError('rule_violation', 'candidate_not_on_ballot', {
-      candidates: ids.filter((id) => !ok.has(id)),
-    });
-  }
 
-  const day = localDay(input.now, c.timeZone);
-  const nextBallotAt = startOfNextLocalDay(input.now, c.timeZone);
+  const day = localDay(input.now, t.timeZone);
+  const nextBallotAt = startOfNextLocalDay(input.now, t.timeZone);
   const receipt = newReceiptCode();
+  const picks = JSON.stringify(ids);
+  const castAt = input.now.getTime();
+  let written: { deviceSeq: number } | WriteRefusal;
   try {
-    const deviceSeq = await db.transaction(
-      async (tx) => {
-        // Both of today's counts in one statement; each is answered from a unique index.
-        const counts = await tx.get<{ device: number; address: number }>(sql`
-          select
-            (select count(*) from ${ballot} where ${ballot.trackId} = ${t.id}
-              and ${ballot.deviceHash} = ${input.deviceHash} and ${ballot.day} = ${day}) as device,
-            (select count(*) from ${ballot} where ${ballot.trackId} = ${t.id}
-              and ${ballot.addressHash} = ${input.addressHash} and ${ballot.day} = ${day}) as address`);
-        const deviceSeq = Number(counts.device) + 1;
-        const addressSeq = Number(counts.address) + 1;
-        if (deviceSeq > t.ballotsPerDevicePerDay)
-          throw limitReached('device', t.ballotsPerDevicePerDay, nextBallotAt);
-        if (addressSeq > t.ballotsPerAddressPerDay)
-          throw limitReached('address', t.ballotsPerAddressPerDay, nextBallotAt);
-        const [inserted] = await tx
-          .insert(ballot)
-          .values({
-            receipt,
-            campaignId: c.id,
-            trackId: t.id,
-            deviceHash: input.deviceHash,
-            addressHash: input.addressHash,
-            networkHash: input.networkHash,
-            deviceIssuedAt: input.deviceIssuedAt,
-            day,
-            deviceSeq,
-            addressSeq,
-            castAt: input.now,
-          })
-          .returning({ id: ballot.id });
-        const ballotId = inserted!.id;
-        await tx.insert(ballotPick).values(ids.map((candidateId) => ({ ballotId, candidateId })));
-        await tx
-          .insert(tally)
-          .values(ids.map((candidateId) => ({ candidateId, votes: 1 })))
-          .onConflictDoUpdate({
-            target: tally.candidateId,
-            set: { votes: sql`${tally.votes} + 1` },
-          });
-        return deviceSeq;
-      },
-      // libSQL starts write transactions with BEGIN IMMEDIATE: the counts above cannot go stale
-      // inside this process's transaction, and other processes wait on the busy timeout.
-    );
-    return {
-      receipt,
-      castAt: input.now,
-      campaign: c.slug,
-      track: t.slug,
-      candidateIds: ids,
-      remainingToday: t.ballotsPerDevicePerDay - deviceSeq,
-      nextBallotAt,
-    };
+    written = await db.transaction(async (tx) => {
+      if (input.botTokenHash !== null) {
+        const claimed = await tx.all(sql`
+          insert into bot_token_use (token_hash, used_at) values (${input.botTokenHash}, ${castAt})
+          on conflict do nothing returning 1 as claimed`);
+        if (claimed.length === 0) return { refused: 'token_used' } as const;
+      }
+      // During the vote only shortlisted candidates are on the ballot. Today's counts are each
+      // answered from a unique index.
+      const [check] = await tx.all<{ eligible: string; device: number; address: number }>(sql`
+        select
+          (select json_group_array(id) from candidate where track_id = ${t.trackId}
+            and status = 'shortlisted' and id in (select value from json_each(${picks}))) as eligible,
+          (select count(*) from ballot where track_id = ${t.trackId}
+            and device_hash = ${input.deviceHash} and day = ${day}) as device,
+          (select count(*) from ballot where track_id = ${t.trackId}
+            and address_hash = ${input.addressHash} and day = ${day}) as address`);
+      const eligible = new Set(JSON.parse(check!.eligible) as number[]);
+      if (eligible.size !== ids.length) {
+        return { refused: 'not_on_ballot', candidates: ids.filter((id) => !eligible.has(id)) };
+      }
+      const deviceSeq = Number(check!.device) + 1;
+      const addressSeq = Number(check!.address) + 1;
+      if (deviceSeq > t.perDevice) return { refused: 'device' } as const;
+      if (addressSeq > t.perAddress) return { refused: 'address' } as const;
+      const [inserted] = await tx.all<{ id: number }>(sql`
+        insert into ballot (receipt, campaign_id, track_id, device_hash, address_hash,
+          network_hash, device_issued_at, day, device_seq, address_seq, cast_at)
+        values (${receipt}, ${t.campaignId}, ${t.trackId}, ${input.deviceHash},
+          ${input.addressHash}, ${input.networkHash}, ${input.deviceIssuedAt?.getTime() ?? null},
+          ${day}, ${deviceSeq}, ${addressSeq}, ${castAt})
+        returning id`);
+      // Every statement returns its rows, which the driver reads without a detour.
+      await tx.all(sql`
+        insert into ballot_pick (ballot_id, candidate_id)
+        select ${inserted!.id}, value from json_each(${picks}) returning candidate_id`);
+      await tx.all(sql`
+        insert into tally (candidate_id, votes) select value, 1 from json_each(${picks}) where true
+        on conflict (candidate_id) do update set votes = votes + 1 returning candidate_id`);
+      return { deviceSeq };
+    });
   } catch (e) {
     // Another process won the race for the same slot: the unique key or the limit trigger
     // refused this ballot, and nothing of it was written.
-    if (isLimitRefusal(e)) throw limitReached('device', t.ballotsPerDevicePerDay, nextBallotAt);
+    if (isLimitRefusal(e)) throw limitReached('device', t.perDevice, nextBallotAt);
     throw e;
   }
+  if ('refused' in written) {
+    switch (written.refused) {
+      case 'token_used':
+        throw new DomainError('bot_check_failed', 'bot_check_failed', {
+          codes: ['token-already-used'],
+        });
+      case 'not_on_ballot':
+        throw new DomainError('rule_violation', 'candidate_not_on_ballot', {
+          candidates: written.candidates,
+        });
+      case 'device':
+        throw limitReached('device', t.perDevice, nextBallotAt);
+      case 'address':
+        throw limitReached('address', t.perAddress, nextBallotAt);
+    }
+  }
+  return {
+    receipt,
+    castAt: input.now,
+    campaign: t.campaignSlug,
+    track: t.trackSlug,
+    candidateIds: ids,
+    remainingToday: t.perDevice - written.deviceSeq,
+    nextBallotAt,
+  };
 }
 
 function limitReached(by: 'device' | 'address', limit: number, nextBallotAt: Date): DomainError {

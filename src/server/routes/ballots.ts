@@ -1,10 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie, setCookie } from 'hono/cookie';
 import { castBallot } from '../../domain/ballots/cast-ballot.ts';
-import { claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
+import {
+  botTokenHash,
+  claimBotToken,
+  isBotTokenUsed,
+} from '../../domain/ballots/claim-bot-token.ts';
 import { getReceipt } from '../../domain/ballots/get-receipt.ts';
 import { localDay } from '../../domain/clock.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, isDomainError } from '../../domain/errors.ts';
 import {
   ballotReceiptSchema,
   ballotRequestSchema,
@@ -71,20 +75,28 @@ ballotRoutes
     const now = clock.now();
 
     // Validated, not yet written: the bot check comes now, before anything is stored. A live
-    // token is single-use; a replay is refused here without a call to Cloudflare. (Test mode's
-    // dummy token is the same every time by design, so it is not claimed.)
-    if (botCheck.mode === 'live' && !(await claimBotToken(db, body.turnstileToken, now))) {
+    // token is single-use: a replay is refused here without a call to Cloudflare, and the token
+    // is marked used in the ballot's own transaction, or on its own when the ballot is refused.
+    // (Test mode's dummy token is the same every time by design, so it is not claimed.)
+    const tokenHash = botCheck.mode === 'live' ? botTokenHash(body.turnstileToken) : null;
+    if (tokenHash !== null && (await isBotTokenUsed(db, tokenHash))) {
       throw new DomainError('bot_check_failed', 'bot_check_failed', {
         codes: ['token-already-used'],
       });
     }
+    const claimOnRefusal = async (e: unknown): Promise<never> => {
+      if (tokenHash !== null && isDomainError(e)) await claimBotToken(db, body.turnstileToken, now);
+      throw e;
+    };
     const check = await botCheck.verify({
       token: body.turnstileToken,
       remoteIp: address,
       action: 'ballot',
     });
     if (!check.ok) {
-      throw new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes });
+      await claimOnRefusal(
+        new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes }),
+      );
     }
 
     let device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
@@ -109,8 +121,9 @@ ballotRoutes
       deviceIssuedAt: device.issuedAt,
       addressHash: addressHash(config.sessionSecret, address, keyDay),
       networkHash: networkHash(config.sessionSecret, address, keyDay),
+      botTokenHash: tokenHash,
       now,
-    });
+    }).catch(claimOnRefusal);
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

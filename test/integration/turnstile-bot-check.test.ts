@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
 import { startSiteverifyStandIn, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
@@ -112,15 +114,27 @@ describe('Turnstile siteverify', () => {
     expect((await unreachable.verify({ token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(
       false,
     );
-    const nonsense = check({
-      fetch: async () =>
-        new Response(JSON.stringify({ ok: 'yes' }), {
-          headers: { 'content-type': 'application/json' },
-        }),
-    });
-    expect(await nonsense.verify({ token: 'x', remoteIp: '', action: 'ballot' })).toEqual({
-      ok: false,
-      codes: ['bad-siteverify-response'],
-    });
+    // A server that answers 200 with JSON of another shape, then one that answers HTML.
+    for (const [contentType, body] of [
+      ['application/json', JSON.stringify({ ok: 'yes' })],
+      ['text/html', '<h1>Bad gateway</h1>'],
+    ] as const) {
+      const server = createServer((_req, res) => {
+        res.writeHead(200, { 'content-type': contentType }).end(body);
+      });
+      await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const nonsense = check({ verifyUrl: `http://127.0.0.1:${port}/siteverify` });
+        const result = await nonsense.verify({ token: 'x', remoteIp: '', action: 'ballot' });
+        expect(result.ok).toBe(false);
+        if (contentType === 'application/json') {
+          expect(result).toEqual({ ok: false, codes: ['bad-siteverify-response'] });
+        }
+      } finally {
+        server.closeAllConnections();
+        await new Promise((done) => server.close(done));
+      }
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'undici';
 import { z } from 'zod';
 import type { BotCheck } from './bot-check.ts';
 
@@ -9,7 +10,6 @@ export interface TurnstileOptions {
   /** Hostnames a token may have been issued on (the site's own). */
   allowedHostnames: string[];
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
 const siteverifyResponse = z.object({
@@ -23,21 +23,24 @@ const siteverifyResponse = z.object({
  * Server-side validation against Cloudflare's siteverify. One retry, with the same idempotency
  * key, and only when Cloudflare reports `internal-error` or the network fails; anything
  * unexpected fails closed.
+ *
+ * Every ballot makes this call, so it goes through undici's `request` (kept-alive connections,
+ * no WHATWG streams) rather than `fetch`, which spent a tenth of a ballot's time on itself.
  */
 export function createTurnstileBotCheck(options: TurnstileOptions): BotCheck {
-  const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 5000;
 
   async function callOnce(
     body: URLSearchParams,
   ): Promise<z.infer<typeof siteverifyResponse> | 'retry'> {
     try {
-      const res = await doFetch(options.verifyUrl, {
+      const res = await request(options.verifyUrl, {
         method: 'POST',
-        body,
+        body: body.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const parsed = siteverifyResponse.safeParse(await res.json());
+      const parsed = siteverifyResponse.safeParse(await res.body.json());
       if (!parsed.success) return { success: false, 'error-codes': ['bad-siteverify-response'] };
       if (!parsed.data.success && parsed.data['error-codes'].includes('internal-error'))
         return 'retry';

@@ -31,6 +31,10 @@ export function localDay(at: Date, timeZone: string): string {
  */
 export function startOfNextLocalDay(at: Date, timeZone: string): Date {
   const today = localDay(at, timeZone);
+  // The answer depends only on the day and the zone; every ballot of the day asks for it.
+  const key = `${timeZone} ${today}`;
+  const known = nextDayStarts.get(key);
+  if (known !== undefined) return new Date(known);
   const minute = 60_000;
   let lo = Math.floor(at.getTime() / minute) * minute; // still today
   let hi = lo + 26 * 3600_000; // no local day lasts longer than 25 hours
@@ -39,5 +43,10 @@ export function startOfNextLocalDay(at: Date, timeZone: string): Date {
     if (localDay(new Date(mid), timeZone) === today) lo = mid;
     else hi = mid;
   }
+  if (nextDayStarts.size >= 64) nextDayStarts.clear();
+  nextDayStarts.set(key, hi);
   return new Date(hi);
 }
+
+/** Start of the next local day by `zone day`, as found by startOfNextLocalDay. */
+const nextDayStarts = new Map<string, number>();

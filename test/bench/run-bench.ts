@@ -11,6 +11,8 @@
  *   `bench-<n>`, no cookie (so a new device each time), a client address of its own from the
  *   benchmark range 198.18.0.0/15 in X-Forwarded-For (the server trusts loopback proxies; these
  *   are header strings only, no traffic goes there), and 1–5 random candidates of one track.
+ * - ballot write alone: the ballot's database transaction called in a process of its own, with
+ *   no HTTP and no bot check (ballot-write-floor.ts): the most the ballots could reach here.
  *
  * Each server and the stand-in run in their own child processes and the load comes from this
  * process, so autocannon never shares a thread with what it measures. The targets are measured
@@ -517,6 +519,30 @@ async function loadBallots(
   };
 }
 
+/** The ballot's database work alone, in a child process of its own (ballot-write-floor.ts). */
+function measureWriteFloor(seconds: number): Promise<number> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, ['test/bench/ballot-write-floor.ts'], {
+      cwd: root,
+      env: { ...process.env, BENCH_SECONDS: String(seconds) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const line = out.trim().split('\n').at(-1) ?? '';
+      try {
+        if (code !== 0) throw new Error(`exit ${code}`);
+        done((JSON.parse(line) as { acceptedPerSec: number }).acceptedPerSec);
+      } catch (e) {
+        reject(new Error(`The ballot write floor failed (${String(e)}):\n${out.slice(-2000)}`));
+      }
+    });
+  });
+}
+
 // --- Report ----------------------------------------------------------------------------------
 
 function summarise(measurements: Measurement[], target: HealthTarget): Summary {
@@ -630,6 +656,7 @@ async function main(): Promise<number> {
   // starting each once keeps the production servers' migrations and seeding out of the run.
   const measurements: Measurement[] = [];
   const ballotRuns: BallotMeasurement[] = [];
+  const floorRuns: number[] = [];
   let failures = 0;
   let ballotFailures = 0;
   let acceptedBallots = 1; // the set-up check's
@@ -662,6 +689,13 @@ async function main(): Promise<number> {
     for (const sample of [...warmUp.refusalSamples, ...figures.refusalSamples].slice(0, 3)) {
       console.log(`  refused: ${sample}`);
     }
+
+    process.stdout.write(
+      `Round ${round}/${rounds}, ballot write alone (no HTTP): ${warmUpSeconds} s warm-up, ${measuredSeconds} s measured… `,
+    );
+    const floor = await measureWriteFloor(measuredSeconds);
+    floorRuns.push(floor);
+    console.log(`${Math.round(floor)} accepted/s`);
   }
 
   const medians: Record<HealthTarget, Summary> = {
@@ -671,6 +705,8 @@ async function main(): Promise<number> {
   const ratio = medians.production.reqPerSec / medians.bare.reqPerSec;
   const ballotMedian = summariseBallots(ballotRuns);
   const ballotRatio = ballotMedian.acceptedPerSec / medians.bare.reqPerSec;
+  const floorMedian = median(floorRuns);
+  const floorRatio = floorMedian / medians.bare.reqPerSec;
   const loadAverageAfter = loadavg()[0];
 
   printTable(measurements, medians, ballotRuns, ballotMedian);
@@ -682,6 +718,10 @@ async function main(): Promise<number> {
     `ballots: production ${Math.round(ballotMedian.acceptedPerSec)} accepted/s ` +
       `(p99 ${ballotMedian.p99Ms} ms) vs bare ${Math.round(medians.bare.reqPerSec)} req/s → ` +
       `ratio ${ballotRatio.toFixed(2)}`,
+  );
+  console.log(
+    `ballot write alone (no HTTP, no bot check): ${Math.round(floorMedian)} accepted/s → ratio ` +
+      `${floorRatio.toFixed(2)}, the most the ballots could reach on this machine`,
   );
   const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
   console.log(
@@ -726,6 +766,7 @@ async function main(): Promise<number> {
     },
     median: { ballots: ballotMedian, bare: medians.bare },
     runs: ballotRuns,
+    writeAlone: { acceptedPerSec: floorMedian, ratio: floorRatio, runs: floorRuns },
     bareRuns: measurements.filter((m) => m.target === 'bare'),
     acceptedBallots,
     addressesReused,

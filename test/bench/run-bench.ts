@@ -33,6 +33,7 @@ import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { runMain } from '../helpers/run-main.ts';
+import { serverNodeFlags } from '../helpers/site-process.ts';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 
@@ -199,7 +200,9 @@ function spawnScript(
   env: Record<string, string>,
   port: number | undefined,
 ): RunningProcess {
-  const child = spawn(process.execPath, [script], {
+  // The production server runs with the V8 flags of `npm start`.
+  const flags = script === 'src/server/main.ts' ? serverNodeFlags : [];
+  const child = spawn(process.execPath, [...flags, script], {
     cwd: root,
     env: {
       ...process.env,

@@ -421,20 +421,27 @@ describe('request rate and single-use tokens', () => {
 });
 
 describe('live tokens are spent whatever becomes of the ballot', () => {
-  async function liveApi(standIn: Awaited<ReturnType<typeof startSiteverifyStandIn>>) {
-    const botCheck = createTurnstileBotCheck({
-      siteKey: 'k',
-      secretKey: standIn.secret,
-      verifyUrl: standIn.url,
-      allowedHostnames: ['vote.example.org'],
-    });
-    return testApi(db, { clock: fixedClock(now), botCheck });
-  }
-
-  it('marks the token used when the verified ballot is refused, so its replay never calls out', async () => {
+  type StandIn = Awaited<ReturnType<typeof startSiteverifyStandIn>>;
+  /** Runs `test` against an API in live mode, with a siteverify stand-in of its own. */
+  async function withLiveApi(
+    test: (api: ReturnType<typeof testApi>, standIn: StandIn) => Promise<void>,
+  ): Promise<void> {
     const standIn = await startSiteverifyStandIn();
     try {
-      const api = await liveApi(standIn);
+      const botCheck = createTurnstileBotCheck({
+        siteKey: 'k',
+        secretKey: standIn.secret,
+        verifyUrl: standIn.url,
+        allowedHostnames: ['vote.example.org'],
+      });
+      await test(testApi(db, { clock: fixedClock(now), botCheck }), standIn);
+    } finally {
+      await standIn.close();
+    }
+  }
+
+  it('marks the token used when the verified ballot is refused, so its replay never calls out', () =>
+    withLiveApi(async (api, standIn) => {
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
       standIn.issue('spent-on-a-refusal', { hostname: 'vote.example.org', action: 'ballot' });
       // Verified, then refused by a rule: a candidate of no track on this ballot.
@@ -451,15 +458,10 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
       expect(await ballotCount(track.id)).toBe(0);
-    } finally {
-      await standIn.close();
-    }
-  });
+    }));
 
-  it('marks a token used that siteverify refused, and a token whose device had voted', async () => {
-    const standIn = await startSiteverifyStandIn();
-    try {
-      const api = await liveApi(standIn);
+  it('marks a token used that siteverify refused, and a token whose device had voted', () =>
+    withLiveApi(async (api, standIn) => {
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
       const pick = [candidates[0]!.id];
       // Issued for another action: siteverify answers, the check fails.
@@ -499,15 +501,10 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       expect(secondAgain.status).toBe(403);
       expect(standIn.calls).toHaveLength(3);
       expect(await ballotCount(track.id)).toBe(1);
-    } finally {
-      await standIn.close();
-    }
-  });
+    }));
 
-  it('counts one ballot when the same token arrives twice at once', async () => {
-    const standIn = await startSiteverifyStandIn();
-    try {
-      const api = await liveApi(standIn);
+  it('counts one ballot when the same token arrives twice at once', () =>
+    withLiveApi(async (api, standIn) => {
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
         ballotsPerDevicePerDay: 5,
       });
@@ -518,10 +515,7 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
       expect(await ballotCount(track.id)).toBe(1);
-    } finally {
-      await standIn.close();
-    }
-  });
+    }));
 });
 
 describe('device cookie flags', () => {

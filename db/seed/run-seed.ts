@@ -29,6 +29,6 @@ for (const row of objects.rows.filter((r) => r.type === 'table')) {
 }
 await client.execute('PRAGMA foreign_keys = ON');
 await applyMigrations(db);
-await seedDemo(db, new Date());
+await seedDemo(db, new Date(), config.publicBaseUrl);
 console.log(`Demo data loaded into ${config.databaseUrl}.`);
 handle.close();

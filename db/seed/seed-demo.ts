@@ -35,14 +35,19 @@ const organiser = '中共澄川市委组织部';
 /**
  * Loads the fictional demo: the 2026 selection in its public vote (open from a few days ago for
  * another ten days, whenever the demo is started) and the finished 2025 selection with its
- * published notice. Everything in it is invented.
+ * published notice. Everything in it is invented. `siteUrl` is the site's public address
+ * (PUBLIC_BASE_URL): the notice names its own page there as the channel for reports on the web.
  */
-export async function seedDemo(db: Db, now: Date): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  now: Date,
+  siteUrl = 'http://localhost:4321',
+): Promise<void> {
   const portraits = await renderPortraits();
   await db.transaction(async (tx) => {
     const t = tx as unknown as Db;
     await seedCampaign2026(t, now, portraits);
-    await seedCampaign2025(t, portraits);
+    await seedCampaign2025(t, portraits, new URL('/notices/2025-1', siteUrl).href);
     await tx.insert(auditLog).values({
       at: now,
       actorId: null,
@@ -286,7 +291,7 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
   });
 }
 
-async function seedCampaign2025(db: Db, portraits: Portraits): Promise<void> {
+async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string): Promise<void> {
   const opens = new Date('2025-11-24T09:00:00+08:00');
   const closes = new Date('2025-12-05T18:00:00+08:00');
   const [c] = await db
@@ -388,7 +393,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits): Promise<void> {
       reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
       reportPostcode: '213399',
       reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
-      reportWeb: 'http://localhost:4321/',
+      reportWeb,
       reportRules:
         '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
       signature: organiser,

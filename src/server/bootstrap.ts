@@ -31,7 +31,7 @@ export async function prepareServices(config: Config, log = console.log): Promis
     log('Empty database: loading the fictional demo data…');
     // Loaded only when needed: the demo texts are not part of a running server.
     const { seedDemo } = await import('../../db/seed/seed-demo.ts');
-    await seedDemo(db, services.clock.now());
+    await seedDemo(db, services.clock.now(), config.publicBaseUrl);
   }
   startConversionTermSync(db);
   if (services.botCheck.mode === 'test') {

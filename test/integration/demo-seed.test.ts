@@ -68,3 +68,19 @@ describe('the demo data', () => {
     expect(mismatches).toHaveLength(0);
   });
 });
+
+describe('the demo notice', () => {
+  it('names its own page on the site as the channel for reports on the web', async () => {
+    const byDefault = await db.db.query.notice.findFirst({ where: eq(notice.slug, '2025-1') });
+    expect(byDefault!.reportWeb).toBe('http://localhost:4321/notices/2025-1');
+
+    const deployed = await createTestDb();
+    try {
+      await seedDemo(deployed.db, now, 'https://vote.example.org');
+      const row = await deployed.db.query.notice.findFirst({ where: eq(notice.slug, '2025-1') });
+      expect(row!.reportWeb).toBe('https://vote.example.org/notices/2025-1');
+    } finally {
+      deployed.destroy();
+    }
+  });
+});

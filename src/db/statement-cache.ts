@@ -5,9 +5,9 @@ import Database from 'libsql';
  *
  * For a `file:` URL, @libsql/client runs every query on the `libsql` engine by preparing its SQL
  * afresh (`db.prepare(sql)`), running it once and dropping it. Parsing and planning the same few
- * statements again on every call took more of a ballot's time than running them. This keeps the last
- * `maxStatements` statements of each connection by their SQL text and hands the prepared one back
- * on the next call, which is what SQLite's prepared statements are for.
+ * statements again on every call took more of a ballot's time than running them. This keeps the
+ * last `maxStatements` statements of each connection by their SQL text and hands the prepared
+ * one back on the next call, which is what SQLite's prepared statements are for.
  *
  * It is safe because the client uses a statement only synchronously: it sets the statement's
  * modes, binds every argument anew and reads all rows before it returns, so no two calls ever

@@ -131,6 +131,8 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
   const castAt = input.now.getTime();
   let written: { deviceSeq: number } | WriteRefusal;
   try {
+    // libSQL starts write transactions with BEGIN IMMEDIATE: other processes wait on the busy
+    // timeout, so the counts read below cannot go stale before the ballot is written.
     written = await db.transaction(async (tx) => {
       if (input.botTokenHash !== null) {
         const claimed = await tx.all(sql`

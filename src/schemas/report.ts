@@ -11,6 +11,8 @@ export const reporterNameMaxChars = 50;
 export const reporterPhoneMaxChars = 20;
 /** Reports one device may send per local day; the database holds it (CHECK 1..5). */
 export const reportsPerDevicePerDay = 5;
+/** Reports one client address may send per local day; the database holds it (a trigger). */
+export const reportsPerAddressPerDay = 20;
 
 /**
  * Characters as a reader counts them (and as SQLite's `length()` does in the table's CHECK):

@@ -431,6 +431,56 @@ describe('the bot check', () => {
   });
 });
 
+describe('twenty reports per address and day', () => {
+  it('takes the 20th from one address, refuses the 21st with 429 report_address_limit, and not other addresses', async () => {
+    const clock = fixedClock(now);
+    // Twenty-one requests from one address within a minute: above the default request rate.
+    const api = testApi(db, { clock, env: { BALLOT_RATE_PER_MINUTE: '1000' } });
+    const { notice: n } = await makeNotice();
+    const address = { 'x-test-client': '203.0.113.77' };
+    // Each without a cookie: a new device every time, as a cleared cookie gives.
+    for (let i = 1; i <= 20; i++) {
+      const res = await api.request(path(n.slug), jsonRequest(body(), address));
+      expect(res.status, `report ${i}`).toBe(201);
+    }
+    const over = await api.request(path(n.slug), jsonRequest(body(), address));
+    expect(over.status).toBe(429);
+    expect(over.headers.get('retry-after')).toBe(String(12 * 3600));
+    const { error } = await over.json();
+    expect(error).toMatchObject({
+      code: 'rate_limited',
+      reason: 'report_address_limit',
+      details: { limit: 20, nextReportAt: '2026-11-20T16:00:00.000Z' },
+    });
+    expect(error.message).toContain('同一网络地址今天已提交 20 条反映');
+    expect(await reportsOf(n.id)).toHaveLength(20);
+
+    // Another address is not affected; the next day, this one may send again.
+    expect((await api.request(path(n.slug), jsonRequest(body(), fresh()))).status).toBe(201);
+    clock.set(shanghaiMidnight('2026-11-21'));
+    expect((await api.request(path(n.slug), jsonRequest(body(), address))).status).toBe(201);
+  });
+
+  it('is held by the database for any writer', async () => {
+    const { notice: n } = await makeNotice();
+    const row = (i: number) => ({
+      reference: `JB-2026-ADDR${String(i).padStart(2, '0')}`,
+      noticeId: n.id,
+      content: '测试',
+      deviceHash: `device-${i}`,
+      addressHash: 'one-address',
+      day: '2026-11-20',
+      deviceSeq: 1,
+      createdAt: now,
+    });
+    for (let i = 1; i <= 20; i++) await db.db.insert(report).values(row(i));
+    expect(await refusal(db.db.insert(report).values(row(21)))).toContain(
+      'report over the address limit',
+    );
+    await db.db.insert(report).values({ ...row(22), day: '2026-11-21' });
+  });
+});
+
 describe('five reports per device and day', () => {
   it('takes the 5th, refuses the 6th with 429 report_daily_limit until 00:00 in Shanghai, then takes more', async () => {
     const clock = fixedClock(now);

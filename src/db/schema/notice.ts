@@ -115,6 +115,8 @@ export const report = sqliteTable(
     uniqueIndex('report_reference_unique').on(t.reference),
     uniqueIndex('report_device_day_seq_unique').on(t.deviceHash, t.day, t.deviceSeq),
     index('report_notice_idx').on(t.noticeId, t.createdAt),
+    // Today's reports from one address, counted by the trigger that caps them (migration 0013).
+    index('report_address_day_idx').on(t.addressHash, t.day),
     check('report_device_seq_range', sql`${t.deviceSeq} between 1 and 5`),
     check('report_content_length', sql`length(trim(${t.content})) between 1 and 1000`),
   ],

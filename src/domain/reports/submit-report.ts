@@ -2,7 +2,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { databaseErrorMentions } from '../../db/database-error.ts';
 import type { Db } from '../../db/client.ts';
 import { report } from '../../db/schema/index.ts';
-import { reportsPerDevicePerDay } from '../../schemas/report.ts';
+import { reportsPerAddressPerDay, reportsPerDevicePerDay } from '../../schemas/report.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { checkReportPeriod, reportTimeZone } from './check-report-period.ts';
@@ -40,9 +40,10 @@ export interface SubmitReportResult {
 /**
  * Takes a report from the public during a notice's period. Refusals come in a fixed order:
  * unknown or unpublished notice (404), period not open (409), entry not in the notice (422), bot
- * check (403), today's limit for the device (429). The limit is held by the database: the
- * unique key on (device, day, sequence) and a CHECK of 1..5 refuse a sixth report from any
- * process, however they race.
+ * check (403), today's limit for the device, then for the address (429). The limits are held by
+ * the database: the unique key on (device, day, sequence) and a CHECK of 1..5 refuse a sixth
+ * report from a device, and a trigger a 21st from an address, from any process, however they
+ * race.
  */
 export async function submitReport(db: Db, input: SubmitReportInput): Promise<SubmitReportResult> {
   const target = await findReportableNotice(db, input.noticeSlug);
@@ -80,6 +81,13 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
           .where(and(eq(report.deviceHash, input.deviceHash), eq(report.day, day)));
         const deviceSeq = Number(sent?.n ?? 0) + 1;
         if (deviceSeq > reportsPerDevicePerDay) throw limitReached(nextReportAt, input.now);
+        const [fromAddress] = await tx
+          .select({ n: count() })
+          .from(report)
+          .where(and(eq(report.addressHash, input.addressHash), eq(report.day, day)));
+        if (Number(fromAddress?.n ?? 0) >= reportsPerAddressPerDay) {
+          throw limitReached(nextReportAt, input.now, 'address');
+        }
         await tx.insert(report).values({
           reference,
           noticeId: target.id,
@@ -104,6 +112,9 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
       if (databaseErrorMentions(e, 'report_device_seq_range')) {
         throw limitReached(nextReportAt, input.now);
       }
+      if (databaseErrorMentions(e, 'report over the address limit')) {
+        throw limitReached(nextReportAt, input.now, 'address');
+      }
       const raced = databaseErrorMentions(e, 'report.reference', 'report.device_hash, report.day');
       if (raced && attempt < 4) continue;
       throw e;
@@ -111,10 +122,14 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
   }
 }
 
-function limitReached(nextReportAt: Date, now: Date): DomainError {
-  return new DomainError('rate_limited', 'report_daily_limit', {
-    limit: reportsPerDevicePerDay,
-    nextReportAt: nextReportAt.toISOString(),
-    retryAfterSeconds: Math.max(1, Math.ceil((nextReportAt.getTime() - now.getTime()) / 1000)),
-  });
+function limitReached(nextReportAt: Date, now: Date, by: 'device' | 'address' = 'device') {
+  return new DomainError(
+    'rate_limited',
+    by === 'device' ? 'report_daily_limit' : 'report_address_limit',
+    {
+      limit: by === 'device' ? reportsPerDevicePerDay : reportsPerAddressPerDay,
+      nextReportAt: nextReportAt.toISOString(),
+      retryAfterSeconds: Math.max(1, Math.ceil((nextReportAt.getTime() - now.getTime()) / 1000)),
+    },
+  );
 }

@@ -42,6 +42,8 @@ export const messages: StaffErrorMessages = {
     report_bot_check_failed: '人机验证未通过，请重新验证后再提交。您填写的内容已保留。',
     report_daily_limit: (p) =>
       `同一设备每天最多提交 ${s(p.limit)} 条反映，今天的次数已用完。请于 ${when(p.nextReportAt, 'zh-CN')}后再提交，或通过公示中的电话、信函、来访等方式反映。`,
+    report_address_limit: (p) =>
+      `同一网络地址今天已提交 ${s(p.limit)} 条反映，已达上限。请于 ${when(p.nextReportAt, 'zh-CN')}后再提交，或通过公示中的电话、信函、来访等方式反映。`,
     report_not_found: '没有找到这条反映。',
   },
   en: {
@@ -57,6 +59,8 @@ export const messages: StaffErrorMessages = {
       'The bot check did not pass. Please check again and resend; your text is kept.',
     report_daily_limit: (p) =>
       `One device may send at most ${s(p.limit)} reports a day, and today’s have been used. You can send again from ${when(p.nextReportAt, 'en-GB')} (Beijing time), or use the phone, post or visit channels in the notice.`,
+    report_address_limit: (p) =>
+      `${s(p.limit)} reports have been sent from this network address today, the most it may send. You can send again from ${when(p.nextReportAt, 'en-GB')} (Beijing time), or use the phone, post or visit channels in the notice.`,
     report_not_found: 'There is no such report.',
   },
 };

@@ -49,7 +49,7 @@ const submitRoute = createRoute({
     },
     429: {
       description:
-        'This device has sent its 5 reports today (`report_daily_limit`, with `details.nextReportAt`), or too many requests from this address (`rate_limited`); both with Retry-After.',
+        'This device has sent its 5 reports today (`report_daily_limit`), or this address its 20 (`report_address_limit`), both with `details.nextReportAt`; or too many requests from this address (`rate_limited`). All with Retry-After.',
       content: { 'application/json': { schema: errorBodySchema } },
     },
   },

@@ -1,6 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
+import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
+import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
 
 /**
  * A local stand-in for Cloudflare's siteverify endpoint that honours its documented contract:
@@ -111,4 +113,25 @@ export async function startSiteverifyStandIn(
     calls,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Runs `test` with a live Turnstile bot check against a stand-in of its own, which it closes
+ * afterwards; tokens must be issued on `vote.example.org`.
+ */
+export async function withLiveBotCheck(
+  test: (botCheck: BotCheck, standIn: SiteverifyStandIn) => Promise<void>,
+): Promise<void> {
+  const standIn = await startSiteverifyStandIn();
+  try {
+    const botCheck = createTurnstileBotCheck({
+      siteKey: 'k',
+      secretKey: standIn.secret,
+      verifyUrl: standIn.url,
+      allowedHostnames: ['vote.example.org'],
+    });
+    await test(botCheck, standIn);
+  } finally {
+    await standIn.close();
+  }
 }

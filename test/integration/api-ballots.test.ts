@@ -2,8 +2,7 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballot, ballotPick, tally } from '../../src/db/schema/index.ts';
 import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
-import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
-import { startSiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
+import { withLiveBotCheck, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
 import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import {
   cookieFrom,
@@ -373,6 +372,14 @@ describe('GET /api/receipts/{code}', () => {
   });
 });
 
+/** Runs `test` against an API in live mode, with a siteverify stand-in of its own. */
+const withLiveApi = (
+  test: (api: ReturnType<typeof testApi>, standIn: SiteverifyStandIn) => Promise<void>,
+) =>
+  withLiveBotCheck((botCheck, standIn) =>
+    test(testApi(db, { clock: fixedClock(now), botCheck }), standIn),
+  );
+
 describe('request rate and single-use tokens', () => {
   it('answers 429 with Retry-After once an address exceeds its rate, and others are unaffected', async () => {
     const api = testApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '3' } });
@@ -388,16 +395,8 @@ describe('request rate and single-use tokens', () => {
     expect((await send('198.51.100.100')).status).toBe(400);
   });
 
-  it('refuses a replayed live token before calling siteverify again', async () => {
-    const standIn = await startSiteverifyStandIn();
-    try {
-      const botCheck = createTurnstileBotCheck({
-        siteKey: 'k',
-        secretKey: standIn.secret,
-        verifyUrl: standIn.url,
-        allowedHostnames: ['vote.example.org'],
-      });
-      const api = testApi(db, { clock: fixedClock(now), botCheck });
+  it('refuses a replayed live token before calling siteverify again', () =>
+    withLiveApi(async (api, standIn) => {
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
         ballotsPerDevicePerDay: 5,
       });
@@ -414,32 +413,10 @@ describe('request rate and single-use tokens', () => {
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
       expect(await ballotCount(track.id)).toBe(1);
-    } finally {
-      await standIn.close();
-    }
-  });
+    }));
 });
 
 describe('live tokens are spent whatever becomes of the ballot', () => {
-  type StandIn = Awaited<ReturnType<typeof startSiteverifyStandIn>>;
-  /** Runs `test` against an API in live mode, with a siteverify stand-in of its own. */
-  async function withLiveApi(
-    test: (api: ReturnType<typeof testApi>, standIn: StandIn) => Promise<void>,
-  ): Promise<void> {
-    const standIn = await startSiteverifyStandIn();
-    try {
-      const botCheck = createTurnstileBotCheck({
-        siteKey: 'k',
-        secretKey: standIn.secret,
-        verifyUrl: standIn.url,
-        allowedHostnames: ['vote.example.org'],
-      });
-      await test(testApi(db, { clock: fixedClock(now), botCheck }), standIn);
-    } finally {
-      await standIn.close();
-    }
-  }
-
   it('marks the token used when the verified ballot is refused, so its replay never calls out', () =>
     withLiveApi(async (api, standIn) => {
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);

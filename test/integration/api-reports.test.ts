@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
 import { reportReferencePattern } from '../../src/domain/reports/make-report-reference.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
-import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { startSiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
+import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
 import {
   cookieFrom,
   dummyTurnstileToken,
@@ -391,15 +390,8 @@ describe('the bot check', () => {
     expect(await reportsOf(n.id)).toHaveLength(0);
   });
 
-  it('in live mode: needs the action `report`, refuses a replayed token without calling Cloudflare, and spends no token on a closed period', async () => {
-    const standIn = await startSiteverifyStandIn();
-    try {
-      const botCheck = createTurnstileBotCheck({
-        siteKey: 'k',
-        secretKey: standIn.secret,
-        verifyUrl: standIn.url,
-        allowedHostnames: ['vote.example.org'],
-      });
+  it('in live mode: needs the action `report`, refuses a replayed token without calling Cloudflare, and spends no token on a closed period', () =>
+    withLiveBotCheck(async (botCheck, standIn) => {
       const clock = fixedClock(now);
       const api = testApi(db, { clock, botCheck });
       const { notice: n } = await makeNotice();
@@ -425,10 +417,7 @@ describe('the bot check', () => {
       expect((await send('late-token')).status).toBe(409);
       expect(standIn.calls).toHaveLength(calls);
       expect(await reportsOf(n.id)).toHaveLength(1);
-    } finally {
-      await standIn.close();
-    }
-  });
+    }));
 });
 
 describe('twenty reports per address and day', () => {

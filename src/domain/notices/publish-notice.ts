@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
+import { notice, noticeRevision } from '../../db/schema/index.ts';
 import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
@@ -8,6 +8,7 @@ import { buildNoticeContent } from './build-notice-content.ts';
 import { buildNoticeEntries } from './build-notice-entries.ts';
 import { checkNoticeReadiness } from './check-notice-readiness.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
+import { findCampaignNotice } from './find-campaign-notice.ts';
 
 export interface PublishNoticeInput {
   campaignSlug: string;
@@ -33,23 +34,12 @@ export async function publishNotice(
   input: PublishNoticeInput,
 ): Promise<PublishNoticeResult> {
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ n: notice, stage: campaign.stage })
-      .from(notice)
-      .innerJoin(campaign, eq(campaign.id, notice.campaignId))
-      .where(eq(campaign.slug, input.campaignSlug));
-    if (!found) {
-      const c = await tx.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
-      if (!c)
-        throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
-      throw new DomainError('not_found', 'notice_not_found', { campaign: input.campaignSlug });
-    }
-    const row = found.n;
+    const { row, stage } = await findCampaignNotice(tx, input.campaignSlug);
     const entries = await buildNoticeEntries(tx, {
       campaignId: row.campaignId,
       showPhotos: row.showPhotos,
     });
-    const [problem] = checkNoticeReadiness(found.stage, row, entries);
+    const [problem] = checkNoticeReadiness(stage, row, entries);
     if (problem) {
       const { reason, ...details } = problem;
       throw new DomainError('rule_violation', reason, details);

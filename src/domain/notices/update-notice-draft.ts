@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { campaign, notice } from '../../db/schema/index.ts';
+import { notice } from '../../db/schema/index.ts';
 import type { NoticeUpdateRequest } from '../../schemas/notice-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { addWorkingDays, isWorkingDay } from './add-working-days.ts';
+import { findCampaignNotice } from './find-campaign-notice.ts';
 import type { NoticeRow } from './build-notice-content.ts';
 import { loadHolidayCalendar, type HolidayCalendar } from './load-holiday-calendar.ts';
 
@@ -25,18 +26,7 @@ export interface UpdateNoticeDraftInput {
 export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): Promise<NoticeRow> {
   const calendar = input.calendar ?? loadHolidayCalendar();
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ n: notice })
-      .from(notice)
-      .innerJoin(campaign, eq(campaign.id, notice.campaignId))
-      .where(eq(campaign.slug, input.campaignSlug));
-    if (!found) {
-      const c = await tx.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
-      if (!c)
-        throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
-      throw new DomainError('not_found', 'notice_not_found', { campaign: input.campaignSlug });
-    }
-    const before = found.n;
+    const { row: before } = await findCampaignNotice(tx, input.campaignSlug);
     const next = { ...before, ...input.changes };
     if (!isWorkingDay(next.periodStart, calendar)) {
       throw new DomainError('rule_violation', 'notice_start_not_working_day', {

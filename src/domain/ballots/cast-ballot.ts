@@ -6,6 +6,7 @@ import type { CampaignStage } from '../../schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
+import { claimBotToken } from './claim-bot-token.ts';
 import { newReceiptCode } from './receipt-code.ts';
 
 export interface CastBallotInput {
@@ -62,18 +63,8 @@ type WriteRefusal =
   | { refused: 'not_on_ballot'; candidates: number[] }
   | { refused: 'device' | 'address' };
 
-/**
- * Records one ballot. The rules that depend only on the campaign and the track are checked first,
- * for a precise message. Then one transaction claims the bot-check token, checks the picks
- * against the candidates on the ballot and today's counts, and writes the ballot, its picks and
- * the tallies, so nothing can change between the check and the write. The database itself refuses
- * a ballot over the daily limits as well (unique keys plus a trigger), so the limits hold across
- * processes and under concurrency.
- *
- * This runs for every ballot, so its statements are written by hand with a fixed text (the picks
- * travel as one JSON array), which lets the driver reuse them prepared (statement-cache.ts).
- */
-export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
+/** The campaign and track of a ballot, once the rules that need nothing else are met. */
+async function checkBallotRules(db: Db, input: CastBallotInput): Promise<BallotTrack> {
   const [t] = await db.all<BallotTrack>(sql`
     select c.id as campaignId, c.slug as campaignSlug, c.stage, c.time_zone as timeZone,
       c.vote_opens_at as voteOpensAt, c.vote_closes_at as voteClosesAt,
@@ -123,7 +114,29 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
       given: ids.length,
     });
   }
+  return t;
+}
 
+/**
+ * Records one ballot. The rules that depend only on the campaign and the track are checked first,
+ * for a precise message. A live bot-check token is spent whatever becomes of the ballot. Then one transaction claims the bot-check token, checks the picks
+ * against the candidates on the ballot and today's counts, and writes the ballot, its picks and
+ * the tallies, so nothing can change between the check and the write. The database itself refuses
+ * a ballot over the daily limits as well (unique keys plus a trigger), so the limits hold across
+ * processes and under concurrency.
+ *
+ * This runs for every ballot, so its statements are written by hand with a fixed text (the picks
+ * travel as one JSON array), which lets the driver reuse them prepared (statement-cache.ts).
+ */
+export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
+  // A refusal outside the write transaction spends a live token on its own; one inside it was
+  // committed with the refusal.
+  const spendToken = async (e: unknown): Promise<never> => {
+    if (input.botTokenHash !== null) await claimBotToken(db, input.botTokenHash, input.now);
+    throw e;
+  };
+  const t = await checkBallotRules(db, input).catch(spendToken);
+  const ids = input.candidateIds;
   const day = localDay(input.now, t.timeZone);
   const nextBallotAt = startOfNextLocalDay(input.now, t.timeZone);
   const receipt = newReceiptCode();
@@ -177,7 +190,7 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
   } catch (e) {
     // Another process won the race for the same slot: the unique key or the limit trigger
     // refused this ballot, and nothing of it was written.
-    if (isLimitRefusal(e)) throw limitReached('device', t.perDevice, nextBallotAt);
+    if (isLimitRefusal(e)) await spendToken(limitReached('device', t.perDevice, nextBallotAt));
     throw e;
   }
   if ('refused' in written) {

@@ -21,14 +21,14 @@ export async function isBotTokenUsed(db: Db, tokenHash: string): Promise<boolean
 }
 
 /**
- * Marks a bot-check token as used. Returns false when it was presented before, by any process:
+ * Marks a bot-check token (its hash, botTokenHash) as used. Returns false when it was presented before, by any process:
  * the primary key decides, so a replay is refused without asking Cloudflare.
  */
-export async function claimBotToken(db: Db, token: string, now: Date): Promise<boolean> {
+export async function claimBotToken(db: Db, tokenHash: string, now: Date): Promise<boolean> {
   const inserted = await db.transaction((tx) =>
     tx
       .insert(botTokenUse)
-      .values({ tokenHash: botTokenHash(token), usedAt: now })
+      .values({ tokenHash, usedAt: now })
       .onConflictDoNothing()
       .returning({ tokenHash: botTokenUse.tokenHash }),
   );

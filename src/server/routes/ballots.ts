@@ -8,7 +8,7 @@ import {
 } from '../../domain/ballots/claim-bot-token.ts';
 import { getReceipt } from '../../domain/ballots/get-receipt.ts';
 import { localDay } from '../../domain/clock.ts';
-import { DomainError, isDomainError } from '../../domain/errors.ts';
+import { DomainError } from '../../domain/errors.ts';
 import {
   ballotReceiptSchema,
   ballotRequestSchema,
@@ -76,7 +76,7 @@ ballotRoutes
 
     // Validated, not yet written: the bot check comes now, before anything is stored. A live
     // token is single-use: a replay is refused here without a call to Cloudflare, and the token
-    // is marked used in the ballot's own transaction, or on its own when the ballot is refused.
+    // is marked used whatever becomes of it (here on a failed check, else by castBallot).
     // (Test mode's dummy token is the same every time by design, so it is not claimed.)
     const tokenHash = botCheck.mode === 'live' ? botTokenHash(body.turnstileToken) : null;
     if (tokenHash !== null && (await isBotTokenUsed(db, tokenHash))) {
@@ -84,19 +84,14 @@ ballotRoutes
         codes: ['token-already-used'],
       });
     }
-    const claimOnRefusal = async (e: unknown): Promise<never> => {
-      if (tokenHash !== null && isDomainError(e)) await claimBotToken(db, body.turnstileToken, now);
-      throw e;
-    };
     const check = await botCheck.verify({
       token: body.turnstileToken,
       remoteIp: address,
       action: 'ballot',
     });
     if (!check.ok) {
-      await claimOnRefusal(
-        new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes }),
-      );
+      if (tokenHash !== null) await claimBotToken(db, tokenHash, now);
+      throw new DomainError('bot_check_failed', 'bot_check_failed', { codes: check.codes });
     }
 
     let device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
@@ -123,7 +118,7 @@ ballotRoutes
       networkHash: networkHash(config.sessionSecret, address, keyDay),
       botTokenHash: tokenHash,
       now,
-    }).catch(claimOnRefusal);
+    });
     c.header('Cache-Control', 'no-store');
     return c.json(
       {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCookie, setCookie } from 'hono/cookie';
-import { claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
+import { botTokenHash, claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
 import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { reportTimeZone } from '../../domain/reports/check-report-period.ts';
@@ -83,7 +83,10 @@ reportRoutes.openapi(submitRoute, async (c) => {
     passBotCheck: async () => {
       // A live token is single-use: a replay is refused here without a call to Cloudflare.
       // (Test mode's dummy token is the same every time by design, so it is not claimed.)
-      if (botCheck.mode === 'live' && !(await claimBotToken(db, body.turnstileToken, now))) {
+      if (
+        botCheck.mode === 'live' &&
+        !(await claimBotToken(db, botTokenHash(body.turnstileToken), now))
+      ) {
         throw new DomainError('bot_check_failed', 'report_bot_check_failed', {
           codes: ['token-already-used'],
         });

@@ -5,6 +5,7 @@ import type { CampaignUpdate } from '../../schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { saveStageDates } from './save-stage-dates.ts';
+import { isBeforeVote } from './voting-window.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -47,7 +48,7 @@ export async function updateCampaign(
       before.countsVisibility !== next.countsVisibility ||
       before.voteOpensAt !== iso(opensAt) ||
       before.voteClosesAt !== iso(closesAt);
-    const frozen = row.stage !== 'nomination' && row.stage !== 'review';
+    const frozen = !isBeforeVote(row.stage);
     if (frozen && rulesChanged) {
       await recordAuditEntry(tx, {
         at: input.now,

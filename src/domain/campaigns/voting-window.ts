@@ -3,6 +3,16 @@ import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
 export type VotingState = 'not_yet_open' | 'open' | 'closed';
 
 /**
+ * The stages before the public vote, while the list is still being drawn up: shortlisted
+ * candidates are decided but not published, and tracks' rules and the vote window may change.
+ */
+export const stagesBeforeVote: readonly CampaignStage[] = ['nomination', 'review'];
+
+export function isBeforeVote(stage: CampaignStage): boolean {
+  return stagesBeforeVote.includes(stage);
+}
+
+/**
  * Voting is open only while the campaign is in its public-vote stage and inside the published
  * window; before that stage or window it is "not yet open", after them "closed".
  */

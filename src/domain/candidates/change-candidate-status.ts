@@ -8,9 +8,9 @@ import {
 } from '../../schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
+import { stagesBeforeVote } from '../campaigns/voting-window.ts';
 
 const anyStage = null;
-const beforeVote: readonly CampaignStage[] = ['nomination', 'review'];
 
 /**
  * Which status may follow which, and in which stages (null: any). The public list is settled
@@ -23,10 +23,10 @@ const transitions: Record<
   CandidateStatus,
   Partial<Record<CandidateStatus, readonly CampaignStage[] | null>>
 > = {
-  nominated: { shortlisted: beforeVote, withdrawn: anyStage },
+  nominated: { shortlisted: stagesBeforeVote, withdrawn: anyStage },
   shortlisted: {
     second_shortlist: ['second_shortlist'],
-    nominated: beforeVote,
+    nominated: stagesBeforeVote,
     withdrawn: anyStage,
   },
   second_shortlist: {
@@ -37,7 +37,7 @@ const transitions: Record<
   },
   elected: { not_elected: ['committee_vote'] },
   not_elected: { elected: ['committee_vote'] },
-  withdrawn: { nominated: beforeVote },
+  withdrawn: { nominated: stagesBeforeVote },
 };
 
 export function isStatusTransitionAllowed(

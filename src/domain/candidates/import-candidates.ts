@@ -13,6 +13,7 @@ import {
   type SheetIssue,
 } from './parse-candidate-sheet.ts';
 import { candidateSnapshot } from './staff-candidate-view.ts';
+import { isBeforeVote } from '../campaigns/voting-window.ts';
 
 export interface ImportCandidatesInput {
   campaignSlug: string;
@@ -86,7 +87,7 @@ export async function importCandidates(
     const errors = [...sheet.errors];
     // The public list is settled before the vote (see change-candidate-status.ts): an import
     // may then only add nominations.
-    const listSettled = c.stage !== 'nomination' && c.stage !== 'review';
+    const listSettled = !isBeforeVote(c.stage);
     for (const r of sheet.valid) {
       if (listSettled && r.status !== 'nominated') {
         errors.push({

@@ -4,6 +4,7 @@ import { campaign, track } from '../../db/schema/index.ts';
 import type { TrackInput } from '../../schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
+import { isBeforeVote } from '../campaigns/voting-window.ts';
 
 /** A new track. Only before the vote opens: after that the ballot's tracks are frozen too. */
 export async function createTrack(
@@ -13,7 +14,7 @@ export async function createTrack(
   return db.transaction(async (tx) => {
     const c = await tx.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
     if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
-    if (c.stage !== 'nomination' && c.stage !== 'review') {
+    if (!isBeforeVote(c.stage)) {
       throw new DomainError('conflict', 'rules_frozen', { slug: input.campaignSlug });
     }
     const taken = await tx.query.track.findFirst({

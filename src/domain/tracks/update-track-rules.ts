@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, campaign, track } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { isBeforeVote } from '../campaigns/voting-window.ts';
 
 export interface TrackRules {
   quota: number;
@@ -41,7 +42,7 @@ export async function updateTrackRules(
       ballotsPerDevicePerDay: row.track.ballotsPerDevicePerDay,
       ballotsPerAddressPerDay: row.track.ballotsPerAddressPerDay,
     };
-    const isFrozen = row.stage !== 'nomination' && row.stage !== 'review';
+    const isFrozen = !isBeforeVote(row.stage);
     await tx.insert(auditLog).values({
       at: input.now,
       actorId: input.actorId,

@@ -4,6 +4,7 @@ import { campaign, track } from '../../db/schema/index.ts';
 import type { TrackUpdate } from '../../schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
+import { isBeforeVote } from '../campaigns/voting-window.ts';
 
 const ruleKeys = [
   'kind',
@@ -39,7 +40,7 @@ export async function updateTrack(
     if (!row) throw new DomainError('not_found', 'track_not_found', { slug: input.trackSlug });
     const { id, campaignId: _c, slug: _s, ...before } = row.track;
     const rulesChanged = ruleKeys.some((k) => before[k] !== next[k]);
-    const frozen = row.stage !== 'nomination' && row.stage !== 'review';
+    const frozen = !isBeforeVote(row.stage);
     if (frozen && rulesChanged) {
       await recordAuditEntry(tx, {
         at: input.now,

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { campaign, committeeRule, committeeSession, track } from '../../db/schema/index.ts';
+import { campaign, committeeRule, track } from '../../db/schema/index.ts';
 import type { CampaignStage, TrackKind } from '../../schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 import { readCommitteeTrack, type CommitteeTrackState } from './read-committee-track.ts';
@@ -36,10 +36,6 @@ export async function getCommitteeOverview(
       ...(await readCommitteeTrack(db, { track: t, rule: rule ?? null })),
     });
   }
-  const locked = await db
-    .select({ status: committeeSession.status })
-    .from(committeeSession)
-    .where(eq(committeeSession.campaignId, c.id));
   return {
     campaign: { slug: c.slug, title: c.title, stage: c.stage },
     rule: rule
@@ -50,7 +46,8 @@ export async function getCommitteeOverview(
           tieBreak: rule.tieBreak,
         }
       : null,
-    ruleLocked: locked.some((s) => s.status === 'confirmed'),
+    // Every sitting belongs to a track, so the tracks' rounds tell whether one is confirmed.
+    ruleLocked: states.some((t) => t.sessions.some((s) => s.status === 'confirmed')),
     tracks: states,
   };
 }

@@ -17,7 +17,7 @@ import {
 } from '../../schemas/notice-input.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
-import { csvCell } from './staff-audit.ts';
+import { csvFile, csvHeaders } from '../csv.ts';
 
 /**
  * The CSV's columns, one row per entry, in the notice's order. Documented in the OpenAPI
@@ -95,14 +95,9 @@ noticeRoutes.get('/notices/:file{[a-z0-9-]{1,40}\\.csv}', async (c) => {
     revision: query.data.revision,
     now: clock.now(),
   });
-  const header = noticeCsvColumns.map(([name]) => name).join(',');
+  const header = noticeCsvColumns.map(([name]) => name);
   const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
-  // A BOM so that spreadsheet programs in Chinese locales read the file as UTF-8.
-  const body = '\uFEFF' + [header, ...rows].join('\r\n') + '\r\n';
-  return c.body(body, 200, {
-    'Content-Type': 'text/csv; charset=utf-8',
-    'Content-Disposition': `attachment; filename="notice-${n.slug}-r${n.revision}.csv"`,
-  });
+  return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
 });
 
 noticeRoutes.openAPIRegistry.registerPath({
@@ -136,7 +131,7 @@ noticeRoutes
     return c.json(presentNotice(n, config.publicBaseUrl), 200);
   });
 
-function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): string {
+function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): unknown[] {
   return [
     n.slug,
     n.revision,
@@ -160,9 +155,7 @@ function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): string {
     e.headName,
     e.headTitle,
     n.content.showSummaries ? e.summary : '',
-  ]
-    .map(csvCell)
-    .join(',');
+  ];
 }
 
 const url = (path: string, base: string) => new URL(path, base).href;

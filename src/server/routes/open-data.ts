@@ -10,7 +10,7 @@ import {
   type OpenResultsBody,
 } from '../../schemas/open-data.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
-import { csvCell } from './staff-audit.ts';
+import { csvFile, csvHeaders } from '../csv.ts';
 
 const params = z.object({ slug: slugSchema });
 
@@ -100,11 +100,10 @@ function toCsv(results: OpenResults): string {
       const cells: unknown[] = [r.track.slug, r.track.name, x.number, x.name, x.organisation];
       cells.push(x.status);
       if (results.countsVisible) cells.push(x.votes, x.rank, r.counted, r.invalidated);
-      return cells.map(csvCell).join(',');
+      return cells;
     }),
   );
-  // A BOM so that spreadsheet programs in Chinese locales read the file as UTF-8.
-  return '\uFEFF' + [header.join(','), ...rows].join('\r\n') + '\r\n';
+  return csvFile(header, rows);
 }
 
 /** Results as open data (JSON and CSV), for everyone. Documented in the OpenAPI document. */
@@ -121,8 +120,5 @@ export const openDataRoutes = newRouter()
     const now = clock.now();
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const results = await getOpenResults(db, detail, now);
-    return c.body(toCsv(results), 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="results-${detail.campaign.slug}.csv"`,
-    });
+    return c.body(toCsv(results), 200, csvHeaders(`results-${detail.campaign.slug}.csv`));
   });

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { csvFile, csvHeaders } from '../csv.ts';
 import { validator } from 'hono/validator';
 import { listAuditEntries, type AuditEntryView } from '../../domain/audit/list-audit-entries.ts';
 import { DomainError } from '../../domain/errors.ts';
@@ -25,19 +26,9 @@ const validQuery = validator('query', (value, c) => {
 /** The most one export holds; narrower filters get the rest. */
 const exportLimit = 50_000;
 
-/**
- * A spreadsheet cell: quoted, and a leading = + - @ defused so that opening the export in a
- * spreadsheet never runs a formula somebody typed into a form (CSV injection).
- */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return `"${text.replaceAll('"', '""')}"`;
-}
-
 const csvColumns = ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after'];
 
-function csvRow(e: AuditEntryView): string {
+function csvRow(e: AuditEntryView): unknown[] {
   return [
     e.id,
     e.at.toISOString(),
@@ -47,9 +38,7 @@ function csvRow(e: AuditEntryView): string {
     e.entityId,
     e.before === null ? '' : JSON.stringify(e.before),
     e.after === null ? '' : JSON.stringify(e.after),
-  ]
-    .map(csvCell)
-    .join(',');
+  ];
 }
 
 staffAuditRoutes
@@ -60,11 +49,10 @@ staffAuditRoutes
   .get('/staff/audit.csv', requireStaff('auditor', 'admin'), validQuery, async (c) => {
     const { before: _ignored, ...filters } = c.req.valid('query');
     const { entries } = await listAuditEntries(c.var.deps.db, { ...filters, limit: exportLimit });
-    // A BOM so that spreadsheet programs in Chinese locales read the file as UTF-8.
-    const body = '\uFEFF' + [csvColumns.join(','), ...entries.map(csvRow)].join('\r\n') + '\r\n';
     const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
-    return c.body(body, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-log-${stamp}.csv"`,
-    });
+    return c.body(
+      csvFile(csvColumns, entries.map(csvRow)),
+      200,
+      csvHeaders(`audit-log-${stamp}.csv`),
+    );
   });

@@ -4,12 +4,17 @@ import { rateLimiter } from 'hono-rate-limiter';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiEnv } from './api-env.ts';
 
-/** A body larger than `maxBytes` is refused with 413 `payload_too_large` before it is read. */
-export function limitBody(maxBytes: number): MiddlewareHandler<ApiEnv> {
+/**
+ * A body larger than `maxBytes` is refused with 413 `payload_too_large` before it is read; a
+ * `reason` names the message (with `maxBytes` in its details).
+ */
+export function limitBody(maxBytes: number, reason?: string): MiddlewareHandler<ApiEnv> {
   return bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw new DomainError('payload_too_large');
+      throw reason === undefined
+        ? new DomainError('payload_too_large')
+        : new DomainError('payload_too_large', reason, { maxBytes });
     },
   });
 }

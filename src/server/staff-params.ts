@@ -33,6 +33,21 @@ export function validParams<K extends keyof typeof paramSchemas>(...names: K[]) 
   });
 }
 
+/** A query string checked against `schema`: a 400 with the issues when it does not fit. */
+export function validQuery<S extends z.ZodType>(schema: S) {
+  return validator('query', (value, c) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      return errorResponse(
+        c,
+        new DomainError('invalid_request'),
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    }
+    return parsed.data as z.output<S>;
+  });
+}
+
 /** A list of `{ reason, …params }` items with their message in the reader's language. */
 export function describeReasons<T extends { reason: string }>(
   c: Context<ApiEnv>,

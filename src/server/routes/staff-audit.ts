@@ -1,27 +1,13 @@
 import { Hono } from 'hono';
 import { csvFile, csvHeaders } from '../csv.ts';
-import { validator } from 'hono/validator';
 import { listAuditEntries, type AuditEntryView } from '../../domain/audit/list-audit-entries.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { auditQuerySchema } from '../../schemas/audit-query.ts';
 import type { ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { validQuery } from '../staff-params.ts';
 
 /** The audit log for auditors and admins. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffAuditRoutes = new Hono<ApiEnv>();
-
-const validQuery = validator('query', (value, c) => {
-  const parsed = auditQuerySchema.safeParse(value);
-  if (!parsed.success) {
-    return errorResponse(
-      c,
-      new DomainError('invalid_request'),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
-});
 
 /** The most one export holds; narrower filters get the rest. */
 const exportLimit = 50_000;
@@ -42,17 +28,27 @@ function csvRow(e: AuditEntryView): unknown[] {
 }
 
 staffAuditRoutes
-  .get('/staff/audit', requireStaff('auditor', 'admin'), validQuery, async (c) => {
-    const page = await listAuditEntries(c.var.deps.db, c.req.valid('query'));
-    return c.json(page, 200);
-  })
-  .get('/staff/audit.csv', requireStaff('auditor', 'admin'), validQuery, async (c) => {
-    const { before: _ignored, ...filters } = c.req.valid('query');
-    const { entries } = await listAuditEntries(c.var.deps.db, { ...filters, limit: exportLimit });
-    const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
-    return c.body(
-      csvFile(csvColumns, entries.map(csvRow)),
-      200,
-      csvHeaders(`audit-log-${stamp}.csv`),
-    );
-  });
+  .get(
+    '/staff/audit',
+    requireStaff('auditor', 'admin'),
+    validQuery(auditQuerySchema),
+    async (c) => {
+      const page = await listAuditEntries(c.var.deps.db, c.req.valid('query'));
+      return c.json(page, 200);
+    },
+  )
+  .get(
+    '/staff/audit.csv',
+    requireStaff('auditor', 'admin'),
+    validQuery(auditQuerySchema),
+    async (c) => {
+      const { before: _ignored, ...filters } = c.req.valid('query');
+      const { entries } = await listAuditEntries(c.var.deps.db, { ...filters, limit: exportLimit });
+      const stamp = c.var.deps.clock.now().toISOString().slice(0, 10);
+      return c.body(
+        csvFile(csvColumns, entries.map(csvRow)),
+        200,
+        csvHeaders(`audit-log-${stamp}.csv`),
+      );
+    },
+  );

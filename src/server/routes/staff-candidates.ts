@@ -1,14 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { validator } from 'hono/validator';
 import { renderMarkdown } from '../../components/render-markdown.ts';
 import { changeCandidateStatus } from '../../domain/candidates/change-candidate-status.ts';
 import { createCandidate } from '../../domain/candidates/create-candidate.ts';
 import { getStaffCandidate } from '../../domain/candidates/get-staff-candidate.ts';
 import { listStaffCandidates } from '../../domain/candidates/list-staff-candidates.ts';
 import { updateCandidate } from '../../domain/candidates/update-candidate.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { slugSchema } from '../../schemas/api.ts';
 import {
   candidateInputSchema,
   candidatePatchSchema,
@@ -17,8 +13,9 @@ import {
   staffCandidateQuerySchema,
 } from '../../schemas/candidate-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { validParams, validQuery } from '../staff-params.ts';
+import { limitBody } from '../public-write-guards.ts';
 
 /**
  * Candidates for staff: the list with counts, one candidate, create, edit, status changes (one
@@ -31,50 +28,16 @@ const readers = ['editor', 'admin', 'auditor', 'monitor'] as const;
 const writers = ['editor', 'admin'] as const;
 
 /** Deeds of 20,000 Chinese characters are about 60 KB of JSON; the rest of a profile is small. */
-const limit = (kb: number) =>
-  bodyLimit({
-    maxSize: kb * 1024,
-    onError: () => {
-      throw new DomainError('payload_too_large');
-    },
-  });
-
-const validSlug = validator('param', (value, c) => {
-  const parsed = slugSchema.safeParse(value.slug);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: parsed.data };
-});
-
-const validSlugs = validator('param', (value, c) => {
-  const slug = slugSchema.safeParse(value.slug);
-  const track = slugSchema.safeParse(value.track);
-  if (!slug.success || !track.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: slug.data, track: track.data };
-});
-
-const validId = validator('param', (value, c) => {
-  const id = value.id ?? '';
-  if (!/^[1-9]\d{0,15}$/.test(id)) return errorResponse(c, new DomainError('invalid_request'));
-  return { id: Number(id) };
-});
-
-const validQuery = validator('query', (value, c) => {
-  const parsed = staffCandidateQuerySchema.safeParse(value);
-  if (!parsed.success) {
-    return errorResponse(
-      c,
-      new DomainError('invalid_request'),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
-});
+const limit = (kb: number) => limitBody(kb * 1024);
+const validSlug = validParams('slug');
+const validSlugs = validParams('slug', 'track');
+const validId = validParams('id');
 
 staffCandidateRoutes.get(
   '/staff/campaigns/:slug/candidates',
   requireStaff(...readers),
   validSlug,
-  validQuery,
+  validQuery(staffCandidateQuerySchema),
   async (c) => {
     const q = c.req.valid('query');
     const list = await listStaffCandidates(c.var.deps.db, {

@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
 import { getImportTemplate } from '../../domain/candidates/get-import-template.ts';
 import { importCandidates } from '../../domain/candidates/import-candidates.ts';
 import { sheetFormatOf, type SheetFormat } from '../../domain/candidates/parse-candidate-sheet.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { errorMessage } from '../../i18n/error-messages.ts';
-import { slugSchema } from '../../schemas/api.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { limitBody } from '../public-write-guards.ts';
+import { validParams } from '../staff-params.ts';
 
 /**
  * Importing candidates from CSV and XLSX, with a dry run, and the empty templates. Plain routes
@@ -21,12 +21,7 @@ export const staffImportRoutes = new Hono<ApiEnv>();
 
 export const maxImportBytes = 2 * 1024 * 1024;
 
-const validSlugs = validator('param', (value, c) => {
-  const slug = slugSchema.safeParse(value.slug);
-  const track = slugSchema.safeParse(value.track);
-  if (!slug.success || !track.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: slug.data, track: track.data };
-});
+const validSlugs = validParams('slug', 'track');
 
 const validDryRun = validator('query', (value, c) => {
   const raw = value.dryRun;
@@ -40,12 +35,7 @@ const validDryRun = validator('query', (value, c) => {
 
 staffImportRoutes.post(
   '/staff/campaigns/:slug/tracks/:track/import',
-  bodyLimit({
-    maxSize: maxImportBytes,
-    onError: () => {
-      throw new DomainError('payload_too_large', 'import_too_large', { maxBytes: maxImportBytes });
-    },
-  }),
+  limitBody(maxImportBytes, 'import_too_large'),
   requireStaff('editor', 'admin'),
   validSlugs,
   validDryRun,

@@ -1,18 +1,15 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
-import { DomainError } from '../../domain/errors.ts';
 import { createNoticeDraft } from '../../domain/notices/create-notice-draft.ts';
 import { getStaffNotice } from '../../domain/notices/get-staff-notice.ts';
 import { publishNotice } from '../../domain/notices/publish-notice.ts';
 import { updateNoticeDraft } from '../../domain/notices/update-notice-draft.ts';
-import { slugSchema } from '../../schemas/api.ts';
 import {
   noticePublishRequestSchema,
   noticeUpdateRequestSchema,
 } from '../../schemas/notice-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { validParams } from '../staff-params.ts';
 
 /** Notice drafts, preview and publication for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffNoticeRoutes = new Hono<ApiEnv>();
@@ -21,13 +18,8 @@ export const staffNoticeRoutes = new Hono<ApiEnv>();
 const readers = requireStaff('editor', 'admin', 'auditor');
 const writers = requireStaff('editor', 'admin');
 
-const validSlug = validator('param', (value: Record<string, string>, c) => {
-  const parsed = slugSchema.safeParse(value.slug);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: parsed.data };
-});
-
 const path = '/staff/campaigns/:slug/notice';
+const validSlug = validParams('slug');
 
 staffNoticeRoutes
   .get(path, readers, validSlug, async (c) => {

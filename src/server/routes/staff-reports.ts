@@ -8,21 +8,10 @@ import { reportIdSchema, reportQuerySchema } from '../../schemas/report.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { validQuery } from '../staff-params.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();
-
-const validQuery = validator('query', (value, c) => {
-  const parsed = reportQuerySchema.safeParse(value);
-  if (!parsed.success) {
-    return errorResponse(
-      c,
-      new DomainError('invalid_request'),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
-});
 
 const validId = validator('param', (value, c) => {
   const parsed = reportIdSchema.safeParse(value.id);
@@ -37,7 +26,7 @@ function toJson(r: ReportView) {
 // Supervisors only, not even admins: reporters' names, phones and words are for those who
 // verify them. Every answer is audited by the verb before it is returned.
 staffReportRoutes
-  .get('/staff/reports', requireStaff('supervisor'), validQuery, async (c) => {
+  .get('/staff/reports', requireStaff('supervisor'), validQuery(reportQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const page = await listReports(db, {
       ...c.req.valid('query'),

@@ -4,6 +4,7 @@ import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
 import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
 import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
 import { DomainError, isDomainError } from '../errors.ts';
+import { listImageCopies } from '../media/list-image-copies.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';
 import { diffNoticeRevisions, type NoticeDiff } from './diff-notice-revisions.ts';
 
@@ -104,15 +105,31 @@ export async function getPublishedNotice(
   };
 }
 
-/** getPublishedNotice for pages, which answer an unknown notice with their 404 page: null then. */
+/**
+ * getPublishedNotice for pages, from their raw path parameters: null for anything that is not a
+ * published notice, a malformed slug or revision number included, which they answer with their
+ * 404 page.
+ */
 export async function findPublishedNotice(
   db: Db,
-  input: { slug: string; revision?: number | undefined; now: Date },
+  input: { slug: string | undefined; revision?: string | undefined; now: Date },
 ): Promise<PublishedNotice | null> {
+  const slug = input.slug ?? '';
+  if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
+  const revision = input.revision === undefined ? undefined : Number(input.revision);
+  if (revision !== undefined && !(Number.isSafeInteger(revision) && revision >= 1)) return null;
   try {
-    return await getPublishedNotice(db, input);
+    return await getPublishedNotice(db, { slug, revision, now: input.now });
   } catch (e) {
     if (isDomainError(e) && e.code === 'not_found') return null;
     throw e;
   }
+}
+
+/** The portraits a notice shows: none (and no query) when it shows no photos. */
+export function listNoticePortraits(
+  db: Db,
+  content: Pick<NoticeContent, 'showPhotos' | 'entries'>,
+): ReturnType<typeof listImageCopies> {
+  return listImageCopies(db, content.showPhotos ? content.entries.map((e) => e.portraitId) : []);
 }

@@ -12,6 +12,7 @@ export const domainErrorCodes = [
   'rule_violation',
   'already_voted',
   'bot_check_failed',
+  'device_required',
   'rate_limited',
   'payload_too_large',
   'unavailable',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { botCheckFields, hasOneProof, oneProofIssue } from './bot-check.ts';
 import { ballotStatuses, campaignStages, countsVisibilities, trackKinds } from './enums.ts';
 
 /**
@@ -116,9 +117,10 @@ export const ballotRequestSchema = z
       .min(1)
       .max(200)
       .meta({ description: 'Candidate ids; at most the track’s maxPicks, each once.' }),
-    turnstileToken: z.string().min(1).max(2048),
+    ...botCheckFields,
   })
   .strict()
+  .refine(hasOneProof, oneProofIssue)
   .meta({ id: 'BallotRequest' });
 export type BallotRequest = z.infer<typeof ballotRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './api.ts';
+import { botCheckFields, hasOneProof, oneProofIssue } from './bot-check.ts';
 
 /**
  * Shapes of reports from the public (公示期间的群众反映) and of the supervisors' queries. The form,
@@ -70,13 +71,10 @@ export const reportRequestSchema = z
         description: 'Optional: a mainland mobile number or a landline with its area code.',
         example: '0519-86001234',
       }),
-    turnstileToken: z
-      .string()
-      .min(1)
-      .max(2048)
-      .meta({ description: 'A Cloudflare Turnstile token issued for the action `report`.' }),
+    ...botCheckFields,
   })
   .strict()
+  .refine(hasOneProof, oneProofIssue)
   .meta({ id: 'ReportRequest' });
 export type ReportRequest = z.infer<typeof reportRequestSchema>;
 

@@ -4,7 +4,8 @@
  * per campaign and track, so it survives navigation, reloads and failed sends.
  */
 
-import { loadBotScript } from './bot-check-script.ts';
+import { mountBotWidget, preloadBotWidget, type BotWidget } from './bot-check-widget.ts';
+import { ensureDevice, postJson } from './public-write.ts';
 
 interface Picked {
   id: number;
@@ -60,9 +61,12 @@ export function mountBallot() {
   const strings = JSON.parse(bar.dataset.strings ?? '{}') as Strings;
   const key = storageKey(campaign, track);
   let picks = load(key);
-  let token: string | null = null;
-  let widgetId: string | undefined;
+  let ready = false;
+  let widget: BotWidget | undefined;
+  let mounting: Promise<void> | undefined;
   let sending = false;
+  // A ballot needs a device first: ask for it while the reader is still choosing.
+  void ensureDevice().catch(() => undefined);
 
   const toggles = [...document.querySelectorAll<HTMLButtonElement>('.toggle[data-candidate]')];
   // A pick made on a page in another language shows the name as this page writes it.
@@ -120,7 +124,7 @@ export function mountBallot() {
       li.textContent = strings.none;
       list.append(li);
     }
-    submit.disabled = sending || token === null || picks.length < min || picks.length > max;
+    submit.disabled = sending || !ready || picks.length < min || picks.length > max;
   }
 
   for (const t of toggles) {
@@ -140,6 +144,7 @@ export function mountBallot() {
         picks = [...picks, { id, name: t.dataset.name ?? String(id) }];
       }
       save(key, picks);
+      preloadBotWidget(bar.dataset);
       render();
     });
   }
@@ -152,38 +157,21 @@ export function mountBallot() {
     }
   });
 
-  async function mountBotCheck() {
-    const slot = q<HTMLElement>(sheet!, '[data-bot-check]')!;
-    if (widgetId !== undefined) return;
-    try {
-      await loadBotScript(bar!.dataset.botScript!);
-    } catch {
-      showError(strings.networkError);
-      return;
-    }
-    widgetId = window.turnstile?.render(slot, {
-      sitekey: bar!.dataset.sitekey,
-      action: 'ballot',
-      language: bar!.dataset.botLanguage ?? 'auto',
-      callback: (t: string) => {
-        token = t;
-        render();
+  /** Mounts the bot check the first time the sheet opens; it starts checking at once. */
+  function mountBotCheck(): Promise<void> {
+    mounting ??= mountBotWidget(q<HTMLElement>(sheet!, '[data-bot-check]')!, bar!.dataset, (r) => {
+      ready = r;
+      render();
+    }).then(
+      (w) => {
+        widget = w;
       },
-      'expired-callback': () => {
-        token = null;
-        render();
+      () => {
+        mounting = undefined;
+        showError(strings.networkError);
       },
-      'error-callback': () => {
-        token = null;
-        render();
-      },
-    });
-  }
-
-  function resetBotCheck() {
-    token = null;
-    if (widgetId !== undefined) window.turnstile?.reset(widgetId);
-    render();
+    );
+    return mounting;
   }
 
   bar.querySelector('[data-open-sheet]')?.addEventListener('click', () => {
@@ -192,34 +180,35 @@ export function mountBallot() {
     showError(null);
     render();
     sheet.showModal();
-    void mountBotCheck();
+    // The check runs while the reader reviews the picks (it starts itself on first mount).
+    if (widget && !ready) void widget.proof();
+    else void mountBotCheck();
   });
   for (const b of sheet.querySelectorAll('[data-close-sheet]')) {
     b.addEventListener('click', () => sheet.close());
   }
 
   submit.addEventListener('click', async () => {
-    if (token === null || sending) return;
+    if (!ready || sending || !widget) return;
+    const proof = await widget.proof();
+    if (proof === null) return;
+    let counted = false;
     sending = true;
     submit.textContent = strings.sending;
     showError(null);
     render();
     try {
-      const res = await fetch('/api/ballots', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          campaign,
-          track,
-          candidates: picks.map((p) => p.id),
-          turnstileToken: token,
-        }),
-      });
-      const body = (await res.json().catch(() => null)) as {
+      const { res, body } = await postJson<{
         receipt?: string;
         error?: { code: string; message: string };
-      } | null;
-      if (res.status === 201 && body?.receipt) {
+      }>('/api/ballots', {
+        campaign,
+        track,
+        candidates: picks.map((p) => p.id),
+        botCheck: proof,
+      });
+      counted = res.status === 201 && Boolean(body?.receipt);
+      if (counted && body?.receipt) {
         picks = [];
         save(key, picks);
         q<HTMLElement>(sheet, '[data-receipt]')!.textContent = body.receipt;
@@ -234,8 +223,9 @@ export function mountBallot() {
     } finally {
       sending = false;
       submit.textContent = strings.submit;
-      // Tokens are single-use: every attempt needs a fresh check.
-      resetBotCheck();
+      // Proofs are single-use: a failed attempt needs a fresh check, started now.
+      widget.reset(!counted);
+      render();
     }
   });
 

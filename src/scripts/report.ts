@@ -5,7 +5,8 @@
  * has been received.
  */
 
-import { loadBotScript } from './bot-check-script.ts';
+import { mountBotWidget, type BotWidget } from './bot-check-widget.ts';
+import { ensureDevice, postJson } from './public-write.ts';
 
 type Strings = Record<
   | 'count'
@@ -48,10 +49,10 @@ export function mountReportForm() {
   const submit = q<HTMLButtonElement>(form, '[data-submit]')!;
   const slot = q<HTMLElement>(form, '[data-bot-check]')!;
 
-  let token: string | null = null;
-  let widgetId: string | undefined;
-  let waiting: ((token: string | null) => void) | null = null;
+  let widget: BotWidget | undefined;
   let sending = false;
+  // A report needs a device first: ask for it while the reader is still writing.
+  void ensureDevice().catch(() => undefined);
   let wasOver = false;
 
   function showError(message: string | null) {
@@ -98,53 +99,18 @@ export function mountReportForm() {
     status.textContent = label ?? '';
   }
 
-  /** A fresh token: mounts the widget the first time, then waits for its callback. */
-  async function botToken(): Promise<string | null> {
-    if (token !== null) return token;
-    const issued = new Promise<string | null>((resolve) => (waiting = resolve));
-    try {
-      await loadBotScript(form!.dataset.botScript!);
-    } catch {
-      waiting = null;
-      showError(strings.botCheckError);
-      return null;
+  /** A fresh proof: mounts the widget the first time (it starts checking), then waits for it. */
+  async function botProof(): Promise<string | null> {
+    if (!widget) {
+      slot.hidden = false;
+      try {
+        widget = await mountBotWidget(slot, form!.dataset, () => undefined);
+      } catch {
+        showError(strings.botCheckError);
+        return null;
+      }
     }
-    slot.hidden = false;
-    const api = window.turnstile;
-    if (!api) {
-      waiting = null;
-      showError(strings.botCheckError);
-      return null;
-    }
-    if (widgetId === undefined) {
-      widgetId = api.render(slot, {
-        sitekey: form!.dataset.sitekey,
-        action: 'report',
-        language: form!.dataset.botLanguage ?? 'auto',
-        callback: (t: string) => {
-          token = t;
-          const w = waiting;
-          waiting = null;
-          w?.(t);
-        },
-        'expired-callback': () => {
-          token = null;
-        },
-        'error-callback': () => {
-          token = null;
-          const w = waiting;
-          waiting = null;
-          w?.(null);
-        },
-      });
-    }
-    return issued;
-  }
-
-  /** Tokens are single-use: the next attempt gets a fresh check, started now. */
-  function spendToken() {
-    token = null;
-    if (widgetId !== undefined) window.turnstile?.reset(widgetId);
+    return widget.proof();
   }
 
   content.addEventListener('input', () => {
@@ -162,31 +128,28 @@ export function mountReportForm() {
       return;
     }
     setBusy(strings.checking);
-    const t = await botToken();
-    if (t === null) {
+    const proof = await botProof();
+    if (proof === null) {
       setBusy(null);
       if (errorBox.hidden) showError(strings.botCheckError);
       return;
     }
     setBusy(strings.sending);
     try {
-      const res = await fetch(`/api/notices/${encodeURIComponent(form.dataset.notice!)}/reports`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({
-          candidateId: entry.value === '' ? null : Number(entry.value),
-          content: content.value,
-          name: name.value.trim() || null,
-          phone: phone.value.trim() || null,
-          turnstileToken: t,
-        }),
-      });
-      const body = (await res.json().catch(() => null)) as {
+      const { res, body } = await postJson<{
         reference?: string;
         error?: { message: string; issues?: { path: string }[] };
-      } | null;
-      spendToken();
-      if (res.status === 201 && body?.reference) {
+      }>(`/api/notices/${encodeURIComponent(form.dataset.notice!)}/reports`, {
+        candidateId: entry.value === '' ? null : Number(entry.value),
+        content: content.value,
+        name: name.value.trim() || null,
+        phone: phone.value.trim() || null,
+        botCheck: proof,
+      });
+      const received = res.status === 201 && Boolean(body?.reference);
+      // Proofs are single-use: after a refusal the next attempt's check starts now.
+      widget?.reset(!received);
+      if (received && body?.reference) {
         q<HTMLElement>(done, '[data-reference]')!.textContent = body.reference;
         form.reset();
         renderCount();
@@ -206,7 +169,7 @@ export function mountReportForm() {
         showError(body?.error?.message ?? strings.networkError);
       }
     } catch {
-      spendToken();
+      widget?.reset(true);
       showError(strings.networkError);
     } finally {
       setBusy(null);

@@ -5,6 +5,15 @@ import { ConfigError, parseConfig, type Config } from './config.ts';
 import { startConversionTermSync } from './conversion-term-sync.ts';
 import { createServices, type Services } from './services.ts';
 
+/** The start-up log's line about what protects ballots and reports. */
+export function botCheckSummary(config: Config): string {
+  const chosen = config.botCheck;
+  return chosen.provider === 'altcha'
+    ? `Bot check: ALTCHA proof of work, self-hosted (Argon2id, ${chosen.memoryKib} KiB, about ` +
+        `${chosen.steps} steps per challenge); ballots and reports are protected.`
+    : `Bot check: Cloudflare Turnstile, verified at ${chosen.verifyUrl}; ballots and reports are protected.`;
+}
+
 /** Parses the environment or stops the process with a message naming the bad variables. */
 export function loadConfigOrExit(env: Record<string, string | undefined>): Config {
   try {
@@ -34,11 +43,6 @@ export async function prepareServices(config: Config, log = console.log): Promis
     await seedDemo(db, services.clock.now(), config.publicBaseUrl);
   }
   startConversionTermSync(db);
-  if (services.botCheck.mode === 'test') {
-    log(
-      'Bot check in TEST MODE: no Turnstile keys are set, so only Cloudflare’s dummy token is accepted ' +
-        'and ballots are NOT protected against bots. Set TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY.',
-    );
-  }
+  log(botCheckSummary(config));
   return services;
 }

@@ -37,6 +37,24 @@ const trustProxy = z
     return entries;
   });
 
+/** A whole number from `min` to `max`, as an environment variable spells it. */
+function wholeNumber(min: number, max: number) {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z
+    .string()
+    .trim()
+    .regex(/^\d{1,9}$/, message)
+    .transform(Number)
+    .pipe(z.number().min(min, message).max(max, message));
+}
+
+/**
+ * ALTCHA's defaults, calibrated in Chromium with the CPU slowed 4× and 6× (README, "The bot
+ * check"): Argon2id over 1 MiB per step, and on average this many steps for one challenge.
+ */
+export const defaultAltchaSteps = 80;
+export const defaultAltchaMemoryKib = 1024;
+
 const databaseUrl = z
   .string()
   .trim()
@@ -67,6 +85,9 @@ export const envSchema = z
     TURNSTILE_SITE_KEY: optionalText,
     TURNSTILE_SECRET_KEY: optionalText,
     TURNSTILE_VERIFY_URL: z.url({ protocol: /^https?$/ }).default(cloudflareSiteverifyUrl),
+    BOT_CHECK: z.enum(['altcha', 'turnstile']).optional(),
+    ALTCHA_STEPS: wholeNumber(1, 100_000).default(defaultAltchaSteps),
+    ALTCHA_MEMORY_KIB: wholeNumber(64, 65_536).default(defaultAltchaMemoryKib),
     TRUST_PROXY: trustProxy,
     DATA_DIR: z.string().trim().min(1).default('data'),
     BALLOT_RATE_PER_MINUTE: z
@@ -78,6 +99,13 @@ export const envSchema = z
       .default(60),
   })
   .superRefine((env, ctx) => {
+    if (env.BOT_CHECK === 'turnstile' && !(env.TURNSTILE_SITE_KEY && env.TURNSTILE_SECRET_KEY)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BOT_CHECK'],
+        message: 'turnstile needs TURNSTILE_SITE_KEY and TURNSTILE_SECRET_KEY',
+      });
+    }
     if (Boolean(env.TURNSTILE_SITE_KEY) !== Boolean(env.TURNSTILE_SECRET_KEY)) {
       ctx.addIssue({
         code: 'custom',
@@ -95,8 +123,13 @@ export interface Config {
   /** Origin used in canonical links, share links and QR codes. */
   publicBaseUrl: string;
   sessionSecret: string;
-  turnstile:
-    { mode: 'live'; siteKey: string; secretKey: string; verifyUrl: string } | { mode: 'test' };
+  /**
+   * Which bot check guards ballots and reports: Cloudflare Turnstile (abroad), or the
+   * self-hosted ALTCHA proof of work (mainland China, and the default).
+   */
+  botCheck:
+    | { provider: 'turnstile'; siteKey: string; secretKey: string; verifyUrl: string }
+    | { provider: 'altcha'; steps: number; memoryKib: number };
   /** Proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or `loopback`. */
   trustProxy: string[];
   dataDir: string;
@@ -132,15 +165,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     publicBaseUrl:
       e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
-    turnstile:
-      e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY
+    botCheck:
+      (e.BOT_CHECK ?? (e.TURNSTILE_SITE_KEY && e.TURNSTILE_SECRET_KEY ? 'turnstile' : 'altcha')) ===
+      'turnstile'
         ? {
-            mode: 'live',
-            siteKey: e.TURNSTILE_SITE_KEY,
-            secretKey: e.TURNSTILE_SECRET_KEY,
+            provider: 'turnstile',
+            siteKey: e.TURNSTILE_SITE_KEY!,
+            secretKey: e.TURNSTILE_SECRET_KEY!,
             verifyUrl: e.TURNSTILE_VERIFY_URL,
           }
-        : { mode: 'test' },
+        : { provider: 'altcha', steps: e.ALTCHA_STEPS, memoryKib: e.ALTCHA_MEMORY_KIB },
     trustProxy: e.TRUST_PROXY,
     dataDir,
     ballotRatePerMinute: e.BALLOT_RATE_PER_MINUTE,

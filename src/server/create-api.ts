@@ -6,7 +6,9 @@ import { newRouter, type ApiApp, type ApiDeps, type ResolvedDeps } from './api-e
 import { resolveClientAddress, trustedProxies } from './client-address.ts';
 import { errorResponse, handleError } from './http-errors.ts';
 import { ballotRoutes } from './routes/ballots.ts';
+import { botCheckRoutes } from './routes/bot-check.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
+import { deviceRoutes } from './routes/device.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
@@ -57,6 +59,8 @@ export function createApi(deps: ApiDeps): ApiApp {
   });
   api.route('/', healthRoutes);
   api.route('/', campaignRoutes);
+  api.route('/', deviceRoutes);
+  api.route('/', botCheckRoutes);
   api.route('/', ballotRoutes);
   api.route('/', mediaRoutes);
   api.route('/', noticeRoutes);

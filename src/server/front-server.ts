@@ -68,10 +68,10 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
   const clientDir = deps.clientDir ?? 'dist/client';
   const securityHeaders = buildSecurityHeaders({
     publicBaseUrl: config.publicBaseUrl,
-    turnstileMode: config.turnstile.mode,
+    botCheckProvider: config.botCheck.provider,
     inlineScriptHashes: deps.inlineScriptHashes ?? [],
   });
-  const { page, ballotPage, api: apiHeaders, asset } = securityHeaders;
+  const { page, ballotPage, api: apiHeaders, asset, assetScript } = securityHeaders;
 
   const app = new Hono<{ Bindings: HttpBindings }>();
   // Hashed file names: a changed file gets a new name, so these can be cached for a year.
@@ -79,9 +79,10 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     '/_astro/*',
     serveStatic({
       root: clientDir,
-      onFound: (_path, c) => {
+      onFound: (path, c) => {
         c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        for (const [name, value] of asset) c.header(name, value);
+        for (const [name, value] of path.endsWith('.js') ? assetScript : asset)
+          c.header(name, value);
       },
     }),
   );

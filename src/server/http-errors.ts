@@ -16,6 +16,7 @@ const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
   already_voted: 409,
   payload_too_large: 413,
   rule_violation: 422,
+  device_required: 428,
   rate_limited: 429,
   unavailable: 503,
 };
@@ -37,6 +38,10 @@ export function errorResponse(c: Context, e: DomainError, issues?: ValidationIss
       ...(issues ? { issues } : {}),
     },
   };
+  // An oversized body is refused before it is read: the rest of it is still on the way, so the
+  // connection cannot carry another request. Saying so lets the client open a fresh one
+  // instead of failing its next request on this socket.
+  if (e.code === 'payload_too_large') c.header('Connection', 'close');
   const retryAfter = e.details.retryAfterSeconds;
   if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
   return c.json(body, statusOf[e.code]);

@@ -14,23 +14,29 @@ export interface SecurityHeaderSets {
   page: HeaderList;
   /**
    * Pages that send something through the bot check (a ballot, or a report under a notice):
-   * the same, plus Cloudflare's widget in live mode.
+   * the same, plus Cloudflare's widget with Turnstile.
    */
   ballotPage: HeaderList;
   /** API answers (JSON). Media answers set their own, stricter CSP, which wins. */
   api: HeaderList;
   /** Files from the build's client folder. */
   asset: HeaderList;
+  /**
+   * Scripts from the build. A page ignores a script's own CSP, but a worker runs under the CSP
+   * of its script's response: the bot check's Argon2id worker may compile WebAssembly and do
+   * nothing else (no fetch, no further script).
+   */
+  assetScript: HeaderList;
 }
 
 export interface SecurityHeaderOptions {
   /** HSTS is sent only when the public origin is https: a browser ignores it over http anyway. */
   publicBaseUrl: string;
   /**
-   * Live mode loads Turnstile from Cloudflare on ballot and notice pages; test mode loads
-   * nothing foreign.
+   * Turnstile loads Cloudflare's script and frame on ballot and notice pages. ALTCHA loads
+   * nothing foreign: its widget, its worker and its WebAssembly come from our own origin.
    */
-  turnstileMode: 'live' | 'test';
+  botCheckProvider: 'altcha' | 'turnstile';
   /**
    * CSP sources (`'sha256-…'`) of the inline scripts the build puts in pages. Astro inlines a
    * small processed script into the page instead of linking it, and an inline script runs
@@ -94,7 +100,7 @@ export function buildSecurityHeaders(options: SecurityHeaderOptions): SecurityHe
   ];
   const page = pageHeaders(pageCsp(hashes, []));
   const ballotPage =
-    options.turnstileMode === 'live'
+    options.botCheckProvider === 'turnstile'
       ? pageHeaders(pageCsp([...hashes, turnstileOrigin], [turnstileOrigin]))
       : page;
   return {
@@ -107,6 +113,11 @@ export function buildSecurityHeaders(options: SecurityHeaderOptions): SecurityHe
       ...hsts,
     ],
     asset: [nosniff, ...hsts],
+    assetScript: [
+      ['Content-Security-Policy', "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'"],
+      nosniff,
+      ...hsts,
+    ],
   };
 }
 

@@ -1,7 +1,7 @@
 import { createDb, type DbHandle } from '../db/client.ts';
 import { systemClock, type Clock } from '../domain/clock.ts';
+import { createAltchaBotCheck } from './bot-check/altcha-bot-check.ts';
 import type { BotCheck } from './bot-check/bot-check.ts';
-import { createTestModeBotCheck } from './bot-check/test-mode-bot-check.ts';
 import { createTurnstileBotCheck } from './bot-check/turnstile-bot-check.ts';
 import type { Config } from './config.ts';
 
@@ -14,11 +14,18 @@ export interface Services {
 }
 
 export function createBotCheck(config: Config): BotCheck {
-  if (config.turnstile.mode === 'test') return createTestModeBotCheck();
+  const chosen = config.botCheck;
+  if (chosen.provider === 'altcha') {
+    return createAltchaBotCheck({
+      secret: config.sessionSecret,
+      steps: chosen.steps,
+      memoryKib: chosen.memoryKib,
+    });
+  }
   return createTurnstileBotCheck({
-    siteKey: config.turnstile.siteKey,
-    secretKey: config.turnstile.secretKey,
-    verifyUrl: config.turnstile.verifyUrl,
+    siteKey: chosen.siteKey,
+    secretKey: chosen.secretKey,
+    verifyUrl: chosen.verifyUrl,
     allowedHostnames: [new URL(config.publicBaseUrl).hostname],
   });
 }

@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { qrSvg } from '../../src/components/share-qr.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
+import { castOverHttp } from '../helpers/bot-proof.ts';
 
 const baseUrl = inject('baseUrl');
 const axeSource = readFileSync(
@@ -33,15 +34,10 @@ beforeAll(async () => {
   if (!unit || !cadre) throw new Error('demo data lacks a unit or a cadre');
   profilePath = `/campaigns/2026/candidates/${cadre.id}`;
   unitPath = `/campaigns/2026/candidates/${unit.id}`;
-  const cast = await fetch(`${baseUrl}/api/ballots`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      campaign: '2026',
-      track: 'units',
-      candidates: [unit.id],
-      turnstileToken: 'XXXX.DUMMY.TOKEN.XXXX',
-    }),
+  const cast = await castOverHttp(baseUrl, {
+    campaign: '2026',
+    track: 'units',
+    candidates: [unit.id],
   });
   expect(cast.status).toBe(201);
   receipt = ((await cast.json()) as { receipt: string }).receipt;

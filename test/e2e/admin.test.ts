@@ -5,7 +5,7 @@ import { createDb, type DbHandle } from '../../src/db/client.ts';
 import { ballot, candidate } from '../../src/db/schema/index.ts';
 import { adminPages } from '../../src/server/admin-access.ts';
 import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
-import { dummyTurnstileToken } from '../../src/server/bot-check/test-mode-bot-check.ts';
+import { castOverHttp } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -240,15 +240,10 @@ describe('a monitor finds a burst and voids it', () => {
     const second = new Date().getSeconds();
     if (second > 40) await new Promise((r) => setTimeout(r, (61 - second) * 1000));
     for (let i = 0; i < 12; i++) {
-      const res = await fetch(`${baseUrl}/api/ballots`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          campaign: 'e2e-burst',
-          track: 'people',
-          candidates: [target.id],
-          turnstileToken: dummyTurnstileToken,
-        }),
+      const res = await castOverHttp(baseUrl, {
+        campaign: 'e2e-burst',
+        track: 'people',
+        candidates: [target.id],
       });
       expect(res.status).toBe(201);
       receipts.push(((await res.json()) as { receipt: string }).receipt);

@@ -159,9 +159,9 @@ describe('a citizen reports a concern from a phone', () => {
       await expect
         .poll(() => section.getByRole('heading', { name: '反映问题' }).isVisible())
         .toBe(true);
-      // Test mode is announced, as on the ballot sheet; no widget is loaded before sending.
-      expect(await section.locator('[data-test-mode]').isVisible()).toBe(true);
-      expect(await page.locator('script[src*="bot-check-stand-in"]').count()).toBe(0);
+      // The self-hosted check is explained; its widget is not loaded before sending.
+      expect(await section.getByText('本站自建的人机验证').isVisible()).toBe(true);
+      expect(await page.locator('altcha-widget').count()).toBe(0);
       expect(await section.getByText('提倡实名反映，便于核实和反馈').isVisible()).toBe(true);
 
       await section.getByLabel('反映对象').selectOption({ label: open.entryName });
@@ -187,6 +187,8 @@ describe('a citizen reports a concern from a phone', () => {
       const code = section.locator('[data-reference]');
       await code.waitFor({ state: 'visible' });
       reference = (await code.textContent()) ?? '';
+      // The report went through the real widget, which solved a challenge in the page.
+      expect(await page.locator('altcha-widget').count()).toBe(1);
       expect(reference).toMatch(/^JB-\d{4}-[2-9A-HJKMNP-TV-Z]{6}$/);
       expect(await section.getByRole('heading', { name: '已收到您的反映' }).isVisible()).toBe(true);
       expect(await section.getByText('请截图或记下受理编号并妥善保存').isVisible()).toBe(true);

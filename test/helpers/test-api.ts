@@ -1,15 +1,10 @@
 import type { Context } from 'hono';
 import type { Clock } from '../../src/domain/clock.ts';
 import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
-import {
-  createTestModeBotCheck,
-  dummyTurnstileToken,
-} from '../../src/server/bot-check/test-mode-bot-check.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { createApi } from '../../src/server/create-api.ts';
+import { cheapAltcha, deviceCookie, solvedProof } from './bot-proof.ts';
 import type { TestDb } from './test-db.ts';
-
-export { dummyTurnstileToken };
 
 /** A clock tests can set and move. */
 export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(ms: number): void } {
@@ -24,7 +19,7 @@ export function fixedClock(start: Date): Clock & { set(d: Date): void; advance(m
 export const testSecret = 'test-secret-test-secret-test-secret-0123';
 
 /**
- * The API over a test database. The client address comes from the `x-test-client` header so a
+ * The API over a test database, with the real self-hosted bot check at its cheapest cost. The client address comes from the `x-test-client` header so a
  * test can act as many networks; production reads the socket instead.
  */
 export function testApi(
@@ -36,7 +31,7 @@ export function testApi(
     db: db.db,
     config,
     clock: options.clock,
-    botCheck: options.botCheck ?? createTestModeBotCheck(),
+    botCheck: options.botCheck ?? cheapAltcha(testSecret),
     clientAddress: (c: Context) => c.req.header('x-test-client') ?? '203.0.113.1',
   });
 }
@@ -52,4 +47,38 @@ export function jsonRequest(body: unknown, headers: Record<string, string> = {})
 /** The `name=value` part of a Set-Cookie header, to send back as Cookie. */
 export function cookieFrom(res: Response): string {
   return (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+}
+
+type TestApp = ReturnType<typeof testApi>;
+
+export interface VoterOptions {
+  /** The client address (`x-test-client`); 203.0.113.1 when not given. */
+  client?: string;
+  /** A device cookie to send; a fresh device from `GET /api/device` when not given. */
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A public write as a browser sends it: with a device cookie (a fresh one unless given) and a
+ * freshly solved bot-check proof for `action` in `botCheck`, unless the body has its own.
+ * Answers the response and the cookie it went with, to send again as the same device.
+ */
+export async function sendAsVoter(
+  api: TestApp,
+  path: string,
+  body: Record<string, unknown>,
+  options: VoterOptions = {},
+): Promise<{ res: Response; cookie: string }> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.client) headers['x-test-client'] = options.client;
+  const request = (p: string, init?: RequestInit) => api.request(p, init);
+  const cookie = options.cookie ?? (await deviceCookie(request, headers));
+  const action = path.endsWith('/reports') ? 'report' : 'ballot';
+  const withProof =
+    'botCheck' in body || 'turnstileToken' in body
+      ? body
+      : { ...body, botCheck: await solvedProof(request, action, headers) };
+  const res = await api.request(path, jsonRequest(withProof, { ...headers, cookie }));
+  return { res, cookie };
 }

@@ -4,12 +4,14 @@ import { ballot, ballotPick, tally } from '../../src/db/schema/index.ts';
 import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
 import { withLiveBotCheck, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
 import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
+import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';
 import {
   cookieFrom,
-  dummyTurnstileToken,
   fixedClock,
   jsonRequest,
+  sendAsVoter,
   testApi,
+  type VoterOptions,
 } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -33,32 +35,38 @@ async function totalVotes() {
   return Number(row!.n);
 }
 
-function ballotBody(
-  campaign: string,
-  track: string,
-  candidates: number[],
-  token = dummyTurnstileToken,
-) {
-  return { campaign, track, candidates, turnstileToken: token };
+/** A ballot's body; with `proof`, that proof in `botCheck`, else sendAsVoter solves a fresh one. */
+function ballotBody(campaign: string, track: string, candidates: number[], proof?: string) {
+  return { campaign, track, candidates, ...(proof === undefined ? {} : { botCheck: proof }) };
+}
+
+type Api = ReturnType<typeof testApi>;
+
+/** A ballot as the ballot sheet sends it: a device, a solved proof, the picks. */
+async function vote(api: Api, body: Record<string, unknown>, options: VoterOptions = {}) {
+  return sendAsVoter(api, '/api/ballots', body, options);
 }
 
 describe('POST /api/ballots', () => {
-  it('counts a valid ballot: 201 with a receipt, a device cookie, picks and tallies written together', async () => {
+  it('counts a valid ballot: 201 with a receipt, picks and tallies written together', async () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 4);
     const picked = [candidates[0]!.id, candidates[2]!.id];
-    const res = await api.request(
-      '/api/ballots',
-      jsonRequest(ballotBody(campaign.slug, track.slug, picked)),
-    );
+    const device = await api.request('/api/device');
+    expect(device.status).toBe(204);
+    const { res } = await vote(api, ballotBody(campaign.slug, track.slug, picked), {
+      cookie: cookieFrom(device),
+    });
     expect(res.status).toBe(201);
     const body = await res.json();
     expect(body.receipt).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     expect(body.candidates).toEqual(picked);
     expect(body.remainingToday).toBe(0);
     expect(body.nextBallotAt).toBe('2026-11-20T16:00:00.000Z'); // next midnight in Shanghai
-    const setCookie = res.headers.get('set-cookie') ?? '';
+    // The device comes from GET /api/device, never from the ballot.
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const setCookie = device.headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/^voter=/);
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Lax/);
@@ -79,15 +87,15 @@ describe('POST /api/ballots', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 3);
-    const first = await api.request(
-      '/api/ballots',
-      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
+    const { res: first, cookie } = await vote(
+      api,
+      ballotBody(campaign.slug, track.slug, [candidates[0]!.id]),
     );
     expect(first.status).toBe(201);
-    const cookie = cookieFrom(first);
-    const second = await api.request(
-      '/api/ballots',
-      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie }),
+    const { res: second } = await vote(
+      api,
+      ballotBody(campaign.slug, track.slug, [candidates[1]!.id]),
+      { cookie },
     );
     expect(second.status).toBe(409);
     const body = await second.json();
@@ -98,9 +106,10 @@ describe('POST /api/ballots', () => {
 
     // The next local day (00:00 Shanghai = 16:00 UTC) the device may vote again.
     clock.set(new Date('2026-11-20T16:00:01Z'));
-    const nextDay = await api.request(
-      '/api/ballots',
-      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[1]!.id]), { cookie }),
+    const { res: nextDay } = await vote(
+      api,
+      ballotBody(campaign.slug, track.slug, [candidates[1]!.id]),
+      { cookie },
     );
     expect(nextDay.status).toBe(201);
   });
@@ -110,13 +119,12 @@ describe('POST /api/ballots', () => {
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
       ballotsPerAddressPerDay: 2,
     });
-    const send = () =>
-      api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
-          'x-test-client': '198.51.100.7',
-        }),
-      );
+    const send = async () =>
+      (
+        await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+          client: '198.51.100.7',
+        })
+      ).res;
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(201);
     const third = await send();
@@ -132,9 +140,9 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5);
       const before = await totalVotes();
-      const res = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, choose(candidates.map((c) => c.id)))),
+      const { res } = await vote(
+        api,
+        ballotBody(campaign.slug, track.slug, choose(candidates.map((c) => c.id))),
       );
       expect(res.status).toBe(422);
       const body = await res.json();
@@ -146,10 +154,7 @@ describe('POST /api/ballots', () => {
     it('fewer picks than the minimum', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5, { minPicks: 2 });
-      const res = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
-      );
+      const { res } = await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]));
       expect(res.status).toBe(422);
       expect((await res.json()).error.reason).toBe('too_few_picks');
     });
@@ -161,9 +166,9 @@ describe('POST /api/ballots', () => {
       const elsewhere = await makeCandidate(db.db, other);
       const hidden = await makeCandidate(db.db, track, { status: 'nominated' });
       for (const id of [elsewhere.id, hidden.id, 999_999]) {
-        const res = await api.request(
-          '/api/ballots',
-          jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id, id])),
+        const { res } = await vote(
+          api,
+          ballotBody(campaign.slug, track.slug, [candidates[0]!.id, id]),
         );
         expect(res.status).toBe(422);
         const body = await res.json();
@@ -177,11 +182,8 @@ describe('POST /api/ballots', () => {
       const clock = fixedClock(now);
       const api = testApi(db, { clock });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-      const send = () =>
-        api.request(
-          '/api/ballots',
-          jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
-        );
+      const send = async () =>
+        (await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))).res;
       clock.set(new Date(campaign.voteOpensAt!.getTime() - 1));
       let res = await send();
       expect(res.status).toBe(422);
@@ -200,25 +202,25 @@ describe('POST /api/ballots', () => {
       ['a missing field', { campaign: 'x', track: 'y', candidates: [1] }, 400, 'invalid_request'],
       [
         'an unknown field',
-        { campaign: 'x', track: 'y', candidates: [1], turnstileToken: 't', extra: 1 },
+        { campaign: 'x', track: 'y', candidates: [1], botCheck: 't', extra: 1 },
         400,
         'invalid_request',
       ],
       [
         'ids that are not integers',
-        { campaign: 'x', track: 'y', candidates: ['1'], turnstileToken: 't' },
+        { campaign: 'x', track: 'y', candidates: ['1'], botCheck: 't' },
         400,
         'invalid_request',
       ],
       [
         'an empty pick list',
-        { campaign: 'x', track: 'y', candidates: [], turnstileToken: 't' },
+        { campaign: 'x', track: 'y', candidates: [], botCheck: 't' },
         400,
         'invalid_request',
       ],
       [
         'a slug with capitals',
-        { campaign: 'X', track: 'y', candidates: [1], turnstileToken: 't' },
+        { campaign: 'X', track: 'y', candidates: [1], botCheck: 't' },
         400,
         'invalid_request',
       ],
@@ -239,7 +241,6 @@ describe('POST /api/ballots', () => {
       expect(json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual([
         'candidates',
         'track',
-        'turnstileToken',
       ]);
     });
 
@@ -262,22 +263,38 @@ describe('POST /api/ballots', () => {
           campaign: 'x',
           track: 'y',
           candidates: [1],
-          turnstileToken: 'x'.repeat(20_000),
+          botCheck: 'x'.repeat(20_000),
         }),
       );
       expect(res.status).toBe(413);
+      expect(res.headers.get('connection')).toBe('close');
       expect((await res.json()).error.code).toBe('payload_too_large');
+    });
+
+    it('refuses a ballot with no proof, or with a proof in both fields', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+      const pick = ballotBody(campaign.slug, track.slug, [candidates[0]!.id]);
+      const cookie = await deviceCookie((p, i) => api.request(p, i));
+      const none = await api.request('/api/ballots', jsonRequest(pick, { cookie }));
+      expect(none.status).toBe(400);
+      expect((await none.json()).error.issues).toEqual([
+        { path: 'botCheck', message: 'send the bot-check proof in botCheck' },
+      ]);
+      const both = await api.request(
+        '/api/ballots',
+        jsonRequest({ ...pick, botCheck: 'a', turnstileToken: 'b' }, { cookie }),
+      );
+      expect(both.status).toBe(400);
+      expect(await ballotCount(track.id)).toBe(0);
     });
 
     it('gives 404 for an unknown campaign or track', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign } = await makeOpenBallot(db.db, now, 1);
-      const a = await api.request('/api/ballots', jsonRequest(ballotBody('no-such', 'x', [1])));
+      const { res: a } = await vote(api, ballotBody('no-such', 'x', [1]));
       expect(a.status).toBe(404);
-      const b = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, 'no-such', [1])),
-      );
+      const { res: b } = await vote(api, ballotBody(campaign.slug, 'no-such', [1]));
       expect(b.status).toBe(404);
       expect((await b.json()).error.reason).toBe('track_not_found');
     });
@@ -287,9 +304,9 @@ describe('POST /api/ballots', () => {
     it('refuses a wrong bot-check token with 403 before anything is written', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-      const res = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'forged-token')),
+      const { res } = await vote(
+        api,
+        ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'forged-token'),
       );
       expect(res.status).toBe(403);
       expect((await res.json()).error.code).toBe('bot_check_failed');
@@ -300,29 +317,65 @@ describe('POST /api/ballots', () => {
     it('runs the bot check only after the request is valid', async () => {
       let calls = 0;
       const counting: BotCheck = {
-        mode: 'test',
+        provider: 'turnstile',
         siteKey: 'k',
-        async verify() {
-          calls++;
-          return { ok: true };
-        },
+        proofOf: () => ({
+          useKey: 'k',
+          async verify() {
+            calls++;
+            return { ok: true };
+          },
+        }),
       };
       const api = testApi(db, { clock: fixedClock(now), botCheck: counting });
       await api.request('/api/ballots', jsonRequest({ campaign: 'x' }));
       expect(calls).toBe(0);
     });
 
-    it('treats a forged device cookie as a new device and replaces it', async () => {
+    it('refuses a forged device cookie with 428, and /api/device replaces it', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-      const res = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
-          cookie: 'voter=AAAAAAAAAAAAAAAAAAAAAA.forgedsignatureforged0',
-        }),
-      );
-      expect(res.status).toBe(201);
-      expect(cookieFrom(res)).not.toContain('forged');
+      const forged = 'voter=AAAAAAAAAAAAAAAAAAAAAA.forgedsignatureforged0';
+      const { res } = await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+        cookie: forged,
+      });
+      expect(res.status).toBe(428);
+      expect((await res.json()).error.code).toBe('device_required');
+      const device = await api.request('/api/device', { headers: { cookie: forged } });
+      expect(device.status).toBe(204);
+      expect(cookieFrom(device)).toMatch(/^voter=/);
+      expect(cookieFrom(device)).not.toContain('forged');
+      expect(await ballotCount(track.id)).toBe(0);
+    });
+
+    it('refuses a ballot without a device with 428 before the bot check, so the proof stays good', async () => {
+      const api = testApi(db, {
+        clock: fixedClock(now),
+        env: { PUBLIC_BASE_URL: 'https://vote.example.org' },
+      });
+      const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
+      const request = (p: string, i?: RequestInit) => api.request(p, i);
+      const proof = await solvedProof(request);
+      const body = ballotBody(campaign.slug, track.slug, [candidates[0]!.id], proof);
+      const { res } = await vote(api, body, { cookie: '' });
+      expect(res.status).toBe(428);
+      const json = await res.json();
+      expect(json.error.code).toBe('device_required');
+      expect(json.error.message).toContain('Cookie');
+      expect(await ballotCount(track.id)).toBe(0);
+      const { res: again } = await vote(api, body);
+      expect(again.status).toBe(201);
+    });
+
+    it('answers GET /api/device with 204, no body, and keeps a device it already has', async () => {
+      const api = testApi(db, { clock: fixedClock(now) });
+      const first = await api.request('/api/device');
+      expect(first.status).toBe(204);
+      expect(await first.text()).toBe('');
+      expect(first.headers.get('cache-control')).toBe('no-store');
+      const again = await api.request('/api/device', { headers: { cookie: cookieFrom(first) } });
+      expect(again.status).toBe(204);
+      expect(again.headers.get('set-cookie')).toBeNull();
     });
   });
 });
@@ -332,11 +385,8 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
-      )
-    ).json();
+      await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
+    ).res.json();
     const res = await api.request(
       `/api/receipts/${cast.receipt.replaceAll('-', '').toLowerCase()}`,
     );
@@ -348,11 +398,8 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
-      )
-    ).json();
+      await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
+    ).res.json();
     await db.db
       .update(ballot)
       .set({ status: 'invalidated', invalidReason: 'burst', invalidatedAt: now })
@@ -402,13 +449,10 @@ describe('request rate and single-use tokens', () => {
       });
       standIn.issue('live-token-1', { hostname: 'vote.example.org', action: 'ballot' });
       const body = ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'live-token-1');
-      const first = await api.request('/api/ballots', jsonRequest(body));
+      const { res: first, cookie } = await vote(api, body);
       expect(first.status).toBe(201);
       expect(standIn.calls).toHaveLength(1);
-      const replay = await api.request(
-        '/api/ballots',
-        jsonRequest(body, { cookie: cookieFrom(first) }),
-      );
+      const { res: replay } = await vote(api, body, { cookie });
       expect(replay.status).toBe(403);
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
@@ -423,14 +467,11 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       standIn.issue('spent-on-a-refusal', { hostname: 'vote.example.org', action: 'ballot' });
       // Verified, then refused by a rule: a candidate of no track on this ballot.
       const body = ballotBody(campaign.slug, track.slug, [999_999], 'spent-on-a-refusal');
-      const refused = await api.request('/api/ballots', jsonRequest(body));
+      const { res: refused } = await vote(api, body);
       expect(refused.status).toBe(422);
       expect((await refused.json()).error.code).toBe('rule_violation');
       expect(standIn.calls).toHaveLength(1);
-      const replay = await api.request(
-        '/api/ballots',
-        jsonRequest({ ...body, candidates: [candidates[0]!.id] }),
-      );
+      const { res: replay } = await vote(api, { ...body, candidates: [candidates[0]!.id] });
       expect(replay.status).toBe(403);
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
@@ -443,38 +484,34 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       const pick = [candidates[0]!.id];
       // Issued for another action: siteverify answers, the check fails.
       standIn.issue('wrong-action', { hostname: 'vote.example.org', action: 'report' });
-      const wrong = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'wrong-action')),
-      );
+      const wrong = (await vote(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action')))
+        .res;
       expect(wrong.status).toBe(403);
       expect(standIn.calls).toHaveLength(1);
-      const wrongAgain = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'wrong-action')),
-      );
+      const wrongAgain = (
+        await vote(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action'))
+      ).res;
       expect((await wrongAgain.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
 
       standIn.issue('first', { hostname: 'vote.example.org', action: 'ballot' });
       standIn.issue('second', { hostname: 'vote.example.org', action: 'ballot' });
-      const first = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'first')),
+      const { res: first, cookie } = await vote(
+        api,
+        ballotBody(campaign.slug, track.slug, pick, 'first'),
       );
       expect(first.status).toBe(201);
-      const second = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'second'), {
-          cookie: cookieFrom(first),
-        }),
+      const { res: second } = await vote(
+        api,
+        ballotBody(campaign.slug, track.slug, pick, 'second'),
+        {
+          cookie,
+        },
       );
       expect(second.status).toBe(409);
       expect(standIn.calls).toHaveLength(3);
-      const secondAgain = await api.request(
-        '/api/ballots',
-        jsonRequest(ballotBody(campaign.slug, track.slug, pick, 'second')),
-      );
+      const secondAgain = (await vote(api, ballotBody(campaign.slug, track.slug, pick, 'second')))
+        .res;
       expect(secondAgain.status).toBe(403);
       expect(standIn.calls).toHaveLength(3);
       expect(await ballotCount(track.id)).toBe(1);
@@ -487,8 +524,9 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       });
       standIn.issue('twice-at-once', { hostname: 'vote.example.org', action: 'ballot' });
       const body = ballotBody(campaign.slug, track.slug, [candidates[1]!.id], 'twice-at-once');
+      const cookie = await deviceCookie((p, i) => api.request(p, i));
       const answers = await Promise.all(
-        [0, 1].map(() => api.request('/api/ballots', jsonRequest(body))),
+        [0, 1].map(async () => (await vote(api, body, { cookie })).res),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
       expect(await ballotCount(track.id)).toBe(1);
@@ -501,12 +539,8 @@ describe('device cookie flags', () => {
       clock: fixedClock(now),
       env: { PUBLIC_BASE_URL: 'https://vote.example.org' },
     });
-    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-    const res = await api.request(
-      '/api/ballots',
-      jsonRequest(ballotBody(campaign.slug, track.slug, [candidates[0]!.id])),
-    );
-    expect(res.status).toBe(201);
+    const res = await api.request('/api/device');
+    expect(res.status).toBe(204);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/; Secure/);
     expect(cookie).toMatch(/; HttpOnly/);

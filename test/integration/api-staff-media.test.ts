@@ -12,7 +12,7 @@ import { auditLog, candidate, media } from '../../src/db/schema/index.ts';
 import { describeResponsiveImage } from '../../src/domain/media/describe-responsive-image.ts';
 import { listImageCopies } from '../../src/domain/media/list-image-copies.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import { createTestModeBotCheck } from '../../src/server/bot-check/test-mode-bot-check.ts';
+import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { makeCandidate, makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
@@ -648,7 +648,7 @@ describe('the public track and profile pages', () => {
           services: {
             config,
             dbHandle: db,
-            botCheck: createTestModeBotCheck(),
+            botCheck: cheapAltcha(testSecret),
             clock: fixedClock(now),
           },
         },

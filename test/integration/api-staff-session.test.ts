@@ -11,7 +11,7 @@ import {
   staffSessionIdleTimeoutMs,
 } from '../../src/domain/staff/session-lifetime.ts';
 import type { ApiEnv, ResolvedDeps } from '../../src/server/api-env.ts';
-import { createTestModeBotCheck } from '../../src/server/bot-check/test-mode-bot-check.ts';
+import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { handleError } from '../../src/server/http-errors.ts';
 import { requireStaff, staffSession } from '../../src/server/staff-auth.ts';
@@ -651,7 +651,7 @@ describe('requireStaff', () => {
       db: db.db,
       config: parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret }),
       clock,
-      botCheck: createTestModeBotCheck(),
+      botCheck: cheapAltcha(testSecret),
       clientAddress: () => '203.0.113.9',
       probeDatabase: async () => true,
     };

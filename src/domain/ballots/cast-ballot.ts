@@ -5,8 +5,8 @@ import { campaign } from '../../db/schema/index.ts';
 import type { CampaignStage } from '../../schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
+import { withBotCheck, type BotCheckProof, type ProofUse } from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';
-import { claimBotToken } from './claim-bot-token.ts';
 import { newReceiptCode } from './receipt-code.ts';
 
 export interface CastBallotInput {
@@ -22,10 +22,10 @@ export interface CastBallotInput {
   /** Keyed hash of the client's network (/24 or /48). */
   networkHash: string;
   /**
-   * SHA-256 of the bot-check token, claimed in the ballot's own transaction; null in test mode,
-   * whose dummy token is the same every time.
+   * The ballot's bot-check proof, judged once the ballot's own rules are met and before
+   * anything is written; its use is recorded in the ballot's own transaction.
    */
-  botTokenHash: string | null;
+  botCheck: BotCheckProof;
   now: Date;
 }
 
@@ -119,9 +119,11 @@ async function checkBallotRules(db: Db, input: CastBallotInput): Promise<BallotT
 
 /**
  * Records one ballot. The rules that depend only on the campaign and the track are checked first,
- * for a precise message. A live bot-check token is spent whatever becomes of the ballot. Then one transaction claims the bot-check token, checks the picks
- * against the candidates on the ballot and today's counts, and writes the ballot, its picks and
- * the tallies, so nothing can change between the check and the write. The database itself refuses
+ * for a precise message; a ballot refused by them spends nothing. Then the bot check
+ * (withBotCheck), which spends the proof whatever becomes of the ballot. Then one transaction
+ * records the proof's use, checks the picks against the candidates on the ballot and today's
+ * counts, and writes the ballot, its picks and the tallies, so nothing can change between the
+ * check and the write. The database itself refuses
  * a ballot over the daily limits as well (unique keys plus a trigger), so the limits hold across
  * processes and under concurrency.
  *
@@ -129,13 +131,18 @@ async function checkBallotRules(db: Db, input: CastBallotInput): Promise<BallotT
  * travel as one JSON array), which lets the driver reuse them prepared (statement-cache.ts).
  */
 export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
-  // A refusal outside the write transaction spends a live token on its own; one inside it was
-  // committed with the refusal.
-  const spendToken = async (e: unknown): Promise<never> => {
-    if (input.botTokenHash !== null) await claimBotToken(db, input.botTokenHash, input.now);
-    throw e;
-  };
-  const t = await checkBallotRules(db, input).catch(spendToken);
+  const t = await checkBallotRules(db, input);
+  return withBotCheck(db, input.botCheck, input.now, 'bot_check_failed', (proof) =>
+    writeBallot(db, input, t, proof),
+  );
+}
+
+async function writeBallot(
+  db: Db,
+  input: CastBallotInput,
+  t: BallotTrack,
+  proof: ProofUse,
+): Promise<CastBallotResult> {
   const ids = input.candidateIds;
   const day = localDay(input.now, t.timeZone);
   const nextBallotAt = startOfNextLocalDay(input.now, t.timeZone);
@@ -147,12 +154,10 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
     // libSQL starts write transactions with BEGIN IMMEDIATE: other processes wait on the busy
     // timeout, so the counts read below cannot go stale before the ballot is written.
     written = await db.transaction(async (tx) => {
-      if (input.botTokenHash !== null) {
-        const claimed = await tx.all(sql`
-          insert into bot_token_use (token_hash, used_at) values (${input.botTokenHash}, ${castAt})
-          on conflict do nothing returning 1 as claimed`);
-        if (claimed.length === 0) return { refused: 'token_used' } as const;
-      }
+      const claimed = await tx.all(sql`
+        insert into bot_token_use (token_hash, used_at) values (${proof.keyHash}, ${castAt})
+        on conflict do nothing returning 1 as claimed`);
+      if (claimed.length === 0) return { refused: 'token_used' } as const;
       // During the vote only shortlisted candidates are on the ballot. Today's counts are each
       // answered from a unique index.
       const [check] = await tx.all<{ eligible: string; device: number; address: number }>(sql`
@@ -189,10 +194,12 @@ export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBa
     });
   } catch (e) {
     // Another process won the race for the same slot: the unique key or the limit trigger
-    // refused this ballot, and nothing of it was written.
-    if (isLimitRefusal(e)) await spendToken(limitReached('device', t.perDevice, nextBallotAt));
+    // refused this ballot, and nothing of it was written (withBotCheck spends the proof).
+    if (isLimitRefusal(e)) throw limitReached('device', t.perDevice, nextBallotAt);
     throw e;
   }
+  // Committed: a refusal from inside the transaction recorded the proof's use with it.
+  proof.markSpent();
   if ('refused' in written) {
     switch (written.refused) {
       case 'token_used':

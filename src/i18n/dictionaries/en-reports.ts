@@ -29,8 +29,6 @@ export const enReports: Pick<UiDictionary, keyof typeof zhCNReports> = {
   'report.sending': 'Sending…',
   'report.checking': 'Checking you are not a bot…',
   'report.botCheck': 'Bot check',
-  'report.testMode':
-    'Test mode: this site has no Cloudflare Turnstile keys, so a local stand-in performs the bot check and reports are not protected against abuse.',
   'report.empty': 'Please write your report.',
   'report.tooLong': (max) => `A report may have at most ${max} characters; please shorten it.`,
   'report.nameTooLong': (max) => `A name may have at most ${max} characters.`,

@@ -81,8 +81,17 @@ export const en: UiDictionary = {
   'ballot.full': (max) =>
     `You can pick at most ${max} in this category. Unselect one before choosing another.`,
   'ballot.botCheck': 'Bot check',
-  'ballot.testMode':
-    'Test mode: this site has no Cloudflare Turnstile keys, so a local stand-in performs the bot check and ballots are not protected against vote stuffing.',
+  'botCheck.label': 'I am not a robot',
+  'botCheck.hint':
+    'This site’s own bot check: your device solves a small computation by itself, in a second or two, and no personal information is collected.',
+  'botCheck.verify': 'Verify',
+  'botCheck.verifying': 'Verifying, please wait…',
+  'botCheck.verified': 'Verified',
+  'botCheck.error': 'The check did not finish. Please try again in a moment.',
+  'botCheck.expired': 'The check has expired. Please verify again.',
+  'botCheck.required': 'Please complete the bot check first.',
+  'botCheck.loading': 'Loading the bot check…',
+  'botCheck.reload': 'Reload',
   'ballot.successTitle': 'Your vote has been counted',
   'ballot.receipt': 'Your receipt code',
   'ballot.receiptHint':

@@ -21,8 +21,6 @@ export const zhCNReports = {
   'report.sending': '正在提交…',
   'report.checking': '正在进行人机验证…',
   'report.botCheck': '人机验证',
-  'report.testMode':
-    '测试模式：本站未配置 Cloudflare Turnstile 密钥，人机验证由本地替身完成，反映不受防刷保护。',
   'report.empty': '请填写反映内容。',
   'report.tooLong': (max: number) => `反映内容最多 ${max} 字，请精简后再提交。`,
   'report.nameTooLong': (max: number) => `姓名最多 ${max} 个字。`,

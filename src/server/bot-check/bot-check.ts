@@ -1,17 +1,31 @@
-/** The outcome of a bot check; `codes` are Cloudflare's error codes or our own. */
-export type BotCheckResult = { ok: true } | { ok: false; codes: string[] };
+import type { BotCheckProof } from '../../domain/bot-check/pass-bot-check.ts';
+
+/** The actions a proof is issued for; a proof for one is refused for the other. */
+export const botCheckActions = ['ballot', 'report'] as const;
+export type BotCheckAction = (typeof botCheckActions)[number];
 
 export interface BotCheckRequest {
-  token: string;
+  /** What the widget produced: a Turnstile token or an ALTCHA payload. */
+  proof: string;
   remoteIp: string;
-  /** The widget action the token must have been issued for, e.g. `ballot`. */
-  action: string;
+  action: BotCheckAction;
+  now: Date;
 }
 
+/**
+ * The port every bot check plugs into: Cloudflare Turnstile, the self-hosted ALTCHA proof of
+ * work, or a domestic commercial captcha added the same way. It only judges a proof; making it
+ * single-use is the domain's job (pass-bot-check.ts), the same for every provider.
+ */
 export interface BotCheck {
-  /** `live` talks to siteverify; `test` accepts only Cloudflare's documented dummy token. */
-  readonly mode: 'live' | 'test';
-  /** Key the pages put in the widget; in test mode, Cloudflare's always-pass test key. */
-  readonly siteKey: string;
-  verify(request: BotCheckRequest): Promise<BotCheckResult>;
+  readonly provider: 'altcha' | 'turnstile';
+  /** Turnstile's site key, which the pages put in the widget. */
+  readonly siteKey?: string;
+  /**
+   * A signed challenge for the widget to solve (a self-hosted proof of work); providers whose
+   * widget gets its challenge elsewhere have none.
+   */
+  challenge?(action: BotCheckAction, now: Date): Promise<object>;
+  /** What the domain needs to judge and spend this proof. */
+  proofOf(request: BotCheckRequest): BotCheckProof;
 }

@@ -1,24 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getCookie, setCookie } from 'hono/cookie';
-import { botTokenHash, claimBotToken } from '../../domain/ballots/claim-bot-token.ts';
-import { localDay } from '../../domain/clock.ts';
-import { DomainError } from '../../domain/errors.ts';
 import { reportTimeZone } from '../../domain/reports/check-report-period.ts';
 import { submitReport } from '../../domain/reports/submit-report.ts';
 import { uiFor } from '../../i18n/ui.ts';
 import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
 import { reportAcknowledgementSchema, reportRequestSchema } from '../../schemas/report.ts';
+import { proofOfRequest } from '../../schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
+import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../public-write-guards.ts';
 import { requestLocale } from '../request-locale.ts';
-import {
-  addressHash,
-  deviceCookieMaxAgeSeconds,
-  deviceCookieName,
-  deviceHash,
-  newDeviceCookie,
-  readDeviceCookie,
-} from '../voter-identity.ts';
 
 /** 1,000 Chinese characters are 3 KB of UTF-8 (6 KB escaped); anything much larger is not a report. */
 const maxReportBytes = 16 * 1024;
@@ -29,7 +19,8 @@ const submitRoute = createRoute({
   summary: 'Report a concern about a published notice during its publicity period',
   description:
     'Accepted only while the notice’s period is open (local dates in Asia/Shanghai, both inclusive). ' +
-    'Needs a Cloudflare Turnstile token issued for the action `report`; tokens are single-use. ' +
+    'Needs the device cookie from `GET /api/device` and a bot-check proof for the action `report` ' +
+    'in `botCheck` (see `POST /api/ballots`); a proof is used once. ' +
     'At most 5 reports per device and day, held by the database. Reports are never public: ' +
     'there is no way to read one back through this API.',
   request: {
@@ -41,7 +32,7 @@ const submitRoute = createRoute({
       description: 'The report was received; keep the reference.',
       content: { 'application/json': { schema: reportAcknowledgementSchema } },
     },
-    ...errorResponses(400, 403, 404, 413, 422),
+    ...errorResponses(400, 403, 404, 413, 422, 428),
     409: {
       description:
         'The publicity period has not started (`report_period_not_started`) or has ended (`report_period_ended`); `details` has `periodStart` and `periodEnd`.',
@@ -61,59 +52,27 @@ export const reportRoutes = newRouter();
 reportRoutes.use('/notices/:slug/reports', limitBody(maxReportBytes), addressRateLimit());
 
 reportRoutes.openapi(submitRoute, async (c) => {
-  const { db, config, botCheck, clock, clientAddress } = c.var.deps;
+  const { db, botCheck, clock } = c.var.deps;
   const body = c.req.valid('json');
   const { slug } = c.req.valid('param');
-  const address = clientAddress(c);
+  const voter = identifyVoter(c, reportTimeZone);
   const now = clock.now();
-
-  let device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
-  const fresh = device ? null : newDeviceCookie(config.sessionSecret, now);
-  device ??= fresh!;
-
   const result = await submitReport(db, {
     noticeSlug: slug,
     candidateId: body.candidateId ?? null,
     content: body.content,
     name: body.name ? body.name : null,
     phone: body.phone ? body.phone : null,
-    deviceHash: deviceHash(config.sessionSecret, device.deviceId),
-    addressHash: addressHash(config.sessionSecret, address, localDay(now, reportTimeZone)),
+    deviceHash: voter.deviceHash,
+    addressHash: voter.addressHash,
+    botCheck: botCheck.proofOf({
+      proof: proofOfRequest(body),
+      remoteIp: voter.address,
+      action: 'report',
+      now,
+    }),
     now,
-    passBotCheck: async () => {
-      // A live token is single-use: a replay is refused here without a call to Cloudflare.
-      // (Test mode's dummy token is the same every time by design, so it is not claimed.)
-      if (
-        botCheck.mode === 'live' &&
-        !(await claimBotToken(db, botTokenHash(body.turnstileToken), now))
-      ) {
-        throw new DomainError('bot_check_failed', 'report_bot_check_failed', {
-          codes: ['token-already-used'],
-        });
-      }
-      const check = await botCheck.verify({
-        token: body.turnstileToken,
-        remoteIp: address,
-        action: 'report',
-      });
-      if (!check.ok) {
-        throw new DomainError('bot_check_failed', 'report_bot_check_failed', {
-          codes: check.codes,
-        });
-      }
-    },
   });
-
-  // The cookie is set only once a report is taken, so refused requests leave nothing behind.
-  if (fresh) {
-    setCookie(c, deviceCookieName, fresh.value, {
-      httpOnly: true,
-      sameSite: 'Lax',
-      secure: config.publicBaseUrl.startsWith('https:'),
-      path: '/',
-      maxAge: deviceCookieMaxAgeSeconds,
-    });
-  }
   c.header('Cache-Control', 'no-store');
   return c.json(
     {

@@ -1,0 +1,62 @@
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { localDay } from '../domain/clock.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { ApiEnv } from './api-env.ts';
+import {
+  addressHash,
+  deviceCookieMaxAgeSeconds,
+  deviceCookieName,
+  deviceHash,
+  networkHash,
+  newDeviceCookie,
+  readDeviceCookie,
+} from './voter-identity.ts';
+
+/** Who sends a public write, as far as the site knows anyone: hashes only. */
+export interface VoterIdentity {
+  /** The client address as the server resolved it (for the bot check's provider only). */
+  address: string;
+  deviceHash: string;
+  /** When the device cookie was issued (by `GET /api/device`). */
+  deviceIssuedAt: Date;
+  /** Keys of the local day in `timeZone`: they change daily, so hashes cannot be joined. */
+  addressHash: string;
+  networkHash: string;
+}
+
+/**
+ * The device and address of a ballot or a report. A write without a device cookie signed by us
+ * is refused with 428 `device_required` before anything else is done: devices come from
+ * `GET /api/device`, never from a write, so two writes of one fresh browser share one device
+ * and the device's age at the ballot means something.
+ */
+export function identifyVoter(c: Context<ApiEnv>, timeZone: string): VoterIdentity {
+  const { config, clock, clientAddress } = c.var.deps;
+  const device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
+  if (!device) throw new DomainError('device_required');
+  const address = clientAddress(c);
+  const day = localDay(clock.now(), timeZone);
+  return {
+    address,
+    deviceHash: deviceHash(config.sessionSecret, device.deviceId),
+    deviceIssuedAt: device.issuedAt,
+    addressHash: addressHash(config.sessionSecret, address, day),
+    networkHash: networkHash(config.sessionSecret, address, day),
+  };
+}
+
+/** Sets a new signed device cookie unless the request has a valid one; true when it set one. */
+export function issueDevice(c: Context<ApiEnv>): boolean {
+  const { config, clock } = c.var.deps;
+  if (readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName))) return false;
+  const cookie = newDeviceCookie(config.sessionSecret, clock.now());
+  setCookie(c, deviceCookieName, cookie.value, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: config.publicBaseUrl.startsWith('https:'),
+    path: '/',
+    maxAge: deviceCookieMaxAgeSeconds,
+  });
+  return true;
+}

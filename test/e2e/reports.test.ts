@@ -7,6 +7,7 @@ import { localDay } from '../../src/domain/clock.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -233,6 +234,34 @@ describe('a citizen reports a concern from a phone', () => {
       await context.close();
     }
   });
+
+  it.each(['zh-CN', 'zh-TW', 'en'])(
+    'passes axe (WCAG 2.2 A, AA) with the bot check on the report form in %s',
+    async (lang) => {
+      const context = await phoneContext(browser);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${baseUrl}/notices/${open.slug}?lang=${lang}`);
+        // The send is answered in the browser: the widget mounts and solves, nothing is written.
+        await page.route('**/api/notices/*/reports', (route) =>
+          route.fulfill({
+            status: 429,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: { code: 'rate_limited', message: 'wait' } }),
+          }),
+        );
+        const section = page.locator('[data-report-section]');
+        await section.locator('textarea').fill('无障碍检查用的反映内容。');
+        await section.locator('[data-submit]').click();
+        await section.locator('[data-error]').waitFor({ state: 'visible' });
+        await section.locator('altcha-widget').waitFor();
+        expect(describeViolations(await axeViolations(page))).toEqual([]);
+        expect(await smallTargets(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   it('replaces the form with a clear message once the period has ended', async () => {
     const ended = await publishNotice(

@@ -4,7 +4,7 @@
  *
  * In its own process, on a database of its own (migrated, with the demo campaign), 64 loops call
  * castBallot — the same transaction the ballot route runs, with the same group commit — each with
- * a fresh device, address and token hash shaped like the real ones (64 hex digits of an HMAC or a
+ * a fresh device, address and proof key shaped like the real ones (64 hex digits of an HMAC or a
  * SHA-256), so the indexes see random keys as they do in production. Every ballot must be
  * accepted. After a warm-up it counts accepted ballots for BENCH_SECONDS (default 8) and prints
  * one line of JSON: `{ "acceptedPerSec": …, "ballots": … }`.
@@ -65,7 +65,9 @@ try {
         deviceIssuedAt: null,
         addressHash: hash(),
         networkHash: hash(),
-        botTokenHash: hash(),
+        // A proof every provider would pass: what is measured is the database's part of the
+        // single-use rule (a read, then the key written with the ballot), not the provider.
+        botCheck: { useKey: hash(), verify: async () => ({ ok: true }) },
         now: new Date(),
       });
       if (counting) accepted++;

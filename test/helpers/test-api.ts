@@ -74,7 +74,7 @@ export async function sendAsVoter(
   if (options.client) headers['x-test-client'] = options.client;
   const request = (p: string, init?: RequestInit) => api.request(p, init);
   const cookie = options.cookie ?? (await deviceCookie(request, headers));
-  const action = path.endsWith('/reports') ? 'report' : 'ballot';
+  const action = new URL(path, 'http://site').pathname.endsWith('/reports') ? 'report' : 'ballot';
   const withProof =
     'botCheck' in body || 'turnstileToken' in body
       ? body

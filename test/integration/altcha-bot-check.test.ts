@@ -6,7 +6,7 @@ import { createAltchaBotCheck } from '../../src/server/bot-check/altcha-bot-chec
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { deviceCookie, solveAltcha, solvedProof } from '../helpers/bot-proof.ts';
-import { fixedClock, jsonRequest, sendAsVoter, testApi, testSecret } from '../helpers/test-api.ts';
+import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');

@@ -121,11 +121,13 @@ describe('the API as a whole', () => {
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/api/ballots',
+      '/api/bot-check/challenge',
       '/api/campaigns',
       '/api/campaigns/{slug}',
       '/api/campaigns/{slug}/candidates',
       '/api/campaigns/{slug}/results',
       '/api/campaigns/{slug}/results.csv',
+      '/api/device',
       '/api/health',
       '/api/media/{id}',
       '/api/notices',
@@ -143,6 +145,7 @@ describe('the API as a whole', () => {
       '409',
       '413',
       '422',
+      '428',
       '429',
     ]);
     expect(post.requestBody.content['application/json'].schema).toBeDefined();

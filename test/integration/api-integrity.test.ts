@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
@@ -21,15 +21,11 @@ beforeAll(async () => {
   slug = open.campaign.slug;
   trackSlug = open.track.slug;
   candidateId = open.candidates[0]!.id;
-  const cast = await api.request(
-    '/api/ballots',
-    jsonRequest({
-      campaign: slug,
-      track: trackSlug,
-      candidates: [candidateId],
-      turnstileToken: dummyTurnstileToken,
-    }),
-  );
+  const { res: cast } = await sendAsVoter(api, '/api/ballots', {
+    campaign: slug,
+    track: trackSlug,
+    candidates: [candidateId],
+  });
   expect(cast.status).toBe(201);
   for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
     const user = await makeStaffUser(db.db, { role });

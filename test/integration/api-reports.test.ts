@@ -4,13 +4,14 @@ import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
 import { reportReferencePattern } from '../../src/domain/reports/make-report-reference.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
 import {
-  cookieFrom,
-  dummyTurnstileToken,
   fixedClock,
   jsonRequest,
+  sendAsVoter,
   testApi,
+  type VoterOptions,
 } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -121,12 +122,26 @@ async function makeNotice(
 const path = (slug: string) => `/api/notices/${slug}/reports`;
 const body = (extra: Record<string, unknown> = {}) => ({
   content: '该同志在项目验收中存在弄虚作假问题，2025年3月的验收材料与实际不符。',
-  turnstileToken: dummyTurnstileToken,
   ...extra,
 });
 /** Requests from distinct devices and addresses unless a test says otherwise. */
 let client = 0;
-const fresh = () => ({ 'x-test-client': `198.51.100.${(client++ % 250) + 1}` });
+const fresh = (): VoterOptions => ({ client: `198.51.100.${(client++ % 250) + 1}` });
+
+type Api = ReturnType<typeof testApi>;
+
+/**
+ * A report as the form sends it: a device from `GET /api/device` (a new one unless `options`
+ * has a cookie) and a freshly solved proof for the action `report`, unless `extra` has one.
+ */
+async function sendReport(
+  api: Api,
+  url: string,
+  extra: Record<string, unknown>,
+  options: VoterOptions,
+) {
+  return (await sendAsVoter(api, url, body(extra), options)).res;
+}
 
 /** The whole message chain of a refused query (drizzle wraps the SQLite error in `cause`). */
 async function refusal(query: PromiseLike<unknown>): Promise<string> {
@@ -148,24 +163,24 @@ async function reportsOf(noticeId: number) {
 }
 
 describe('POST /api/notices/{slug}/reports: accepted reports', () => {
-  it('takes a report about an entry: 201 with a reference, a device cookie, and the row as sent', async () => {
+  it('takes a report about an entry: 201 with a reference, and the row as sent', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n, entries } = await makeNotice();
-    const res = await api.request(
+    const res = await sendReport(
+      api,
       path(n.slug),
-      jsonRequest(
-        body({
-          candidateId: entries[0]!.id,
-          content: '  有具体线索。\n第二行。  ',
-          name: ' 张三 ',
-          phone: '0519-86001234',
-        }),
-        fresh(),
-      ),
+      {
+        candidateId: entries[0]!.id,
+        content: '  有具体线索。\n第二行。  ',
+        name: ' 张三 ',
+        phone: '0519-86001234',
+      },
+      fresh(),
     );
     expect(res.status).toBe(201);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.headers.get('set-cookie')).toMatch(/^voter=.*HttpOnly/i);
+    // The device comes from GET /api/device, never from the report.
+    expect(res.headers.get('set-cookie')).toBeNull();
     const ack = await res.json();
     expect(ack.reference).toMatch(reportReferencePattern);
     expect(ack.reference.startsWith('JB-2026-')).toBe(true);
@@ -190,7 +205,7 @@ describe('POST /api/notices/{slug}/reports: accepted reports', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
     for (const extra of [{}, { candidateId: null, name: '', phone: '' }]) {
-      const res = await api.request(path(n.slug), jsonRequest(body(extra), fresh()));
+      const res = await sendReport(api, path(n.slug), extra, fresh());
       expect(res.status).toBe(201);
       const row = await stored((await res.json()).reference);
       expect(row).toMatchObject({ candidateId: null, reporterName: null, reporterPhone: null });
@@ -200,14 +215,16 @@ describe('POST /api/notices/{slug}/reports: accepted reports', () => {
   it('answers in the reader’s language', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const en = await api.request(`${path(n.slug)}?lang=en`, jsonRequest(body(), fresh()));
+    const en = await sendReport(api, `${path(n.slug)}?lang=en`, {}, fresh());
     const { reference, message } = await en.json();
     expect(message).toBe(
       `Your report has been received. Its reference number is ${reference}; please keep it.`,
     );
-    const tw = await api.request(
+    const tw = await sendReport(
+      api,
       path(n.slug),
-      jsonRequest(body(), { ...fresh(), 'accept-language': 'zh-TW' }),
+      {},
+      { ...fresh(), headers: { 'accept-language': 'zh-TW' } },
     );
     expect((await tw.json()).message).toContain('已收到您的反映，受理編號');
   });
@@ -217,7 +234,7 @@ describe('POST /api/notices/{slug}/reports: accepted reports', () => {
     const { notice: n } = await makeNotice();
     const refs = new Set<string>();
     for (let i = 0; i < 12; i++) {
-      const res = await api.request(path(n.slug), jsonRequest(body(), fresh()));
+      const res = await sendReport(api, path(n.slug), {}, fresh());
       refs.add((await res.json()).reference);
     }
     expect(refs.size).toBe(12);
@@ -228,8 +245,7 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
   it('counts characters, not UTF-16 units: 1,000 are accepted, 1,001 refused (400), blanks trimmed first', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const send = (content: string) =>
-      api.request(path(n.slug), jsonRequest(body({ content }), fresh()));
+    const send = (content: string) => sendReport(api, path(n.slug), { content }, fresh());
     // 999 characters and one outside the BMP (two UTF-16 units): 1,000 characters.
     const thousand = `${'实'.repeat(999)}𠀀`;
     const ok = await send(`  ${thousand}\n `);
@@ -253,8 +269,7 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
   it('checks name and phone: 50 characters at most, a plausible mainland number', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const send = (extra: Record<string, unknown>) =>
-      api.request(path(n.slug), jsonRequest(body(extra), fresh()));
+    const send = (extra: Record<string, unknown>) => sendReport(api, path(n.slug), extra, fresh());
     expect((await send({ name: '名'.repeat(50) })).status).toBe(201);
     expect((await send({ name: '名'.repeat(51) })).status).toBe(400);
     for (const phone of ['13912345678', '+86 139 1234 5678', '010-12345678', '(0519)8600123']) {
@@ -270,18 +285,47 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
   it('refuses malformed bodies, unknown fields and oversized requests', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    expect((await api.request(path(n.slug), jsonRequest('{"content":', fresh()))).status).toBe(400);
-    const extra = await api.request(path(n.slug), jsonRequest(body({ deviceSeq: 1 }), fresh()));
+    const cookie = await deviceCookie((p, init) => api.request(p, init));
+    const raw = (text: string) =>
+      api.request(path(n.slug), jsonRequest(text, { cookie, 'x-test-client': '198.51.100.1' }));
+    expect((await raw('{"content":')).status).toBe(400);
+    const extra = await sendReport(api, path(n.slug), { deviceSeq: 1 }, fresh());
     expect(extra.status).toBe(400);
-    const noToken = await api.request(path(n.slug), jsonRequest({ content: '有问题' }, fresh()));
-    expect(noToken.status).toBe(400);
-    const huge = await api.request(
+    const noProof = await raw(JSON.stringify({ content: '有问题' }));
+    expect(noProof.status).toBe(400);
+    expect((await noProof.json()).error.issues[0].path).toBe('botCheck');
+    const both = await sendReport(
+      api,
       path(n.slug),
-      jsonRequest(body({ content: 'x'.repeat(20_000) }), fresh()),
+      { botCheck: 'a', turnstileToken: 'b' },
+      fresh(),
     );
+    expect(both.status).toBe(400);
+    const huge = await sendReport(api, path(n.slug), { content: 'x'.repeat(20_000) }, fresh());
     expect(huge.status).toBe(413);
     expect((await huge.json()).error.code).toBe('payload_too_large');
     expect(await reportsOf(n.id)).toHaveLength(0);
+  });
+
+  it('refuses a report without a device (428, in the reader’s language) before the bot check, so the proof stays good', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { notice: n } = await makeNotice();
+    const proof = await solvedProof((p, init) => api.request(p, init), 'report');
+    const forged = 'voter=AAAAAAAAAAAAAAAAAAAAAA.forgedsignatureforged0';
+    for (const cookie of ['', forged]) {
+      const res = await sendReport(
+        api,
+        `${path(n.slug)}?lang=en`,
+        { botCheck: proof },
+        { ...fresh(), cookie },
+      );
+      expect(res.status).toBe(428);
+      const { error } = await res.json();
+      expect(error.code).toBe('device_required');
+      expect(error.message).toMatch(/cookie/i);
+    }
+    expect(await reportsOf(n.id)).toHaveLength(0);
+    expect((await sendReport(api, path(n.slug), { botCheck: proof }, fresh())).status).toBe(201);
   });
 
   it('answers an unknown notice, a draft and a notice without a published revision alike: 404 report_notice_not_found', async () => {
@@ -290,7 +334,7 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
     const { notice: unrevised } = await makeNotice({ revision: false });
     const answers = [];
     for (const slug of ['no-such-notice', draft.slug, unrevised.slug]) {
-      const res = await api.request(path(slug), jsonRequest(body(), fresh()));
+      const res = await sendReport(api, path(slug), {}, fresh());
       expect(res.status).toBe(404);
       const { error } = await res.json();
       expect(error).toMatchObject({ code: 'not_found', reason: 'report_notice_not_found' });
@@ -305,7 +349,7 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n, outsider } = await makeNotice();
     for (const candidateId of [outsider.id, 999_999]) {
-      const res = await api.request(path(n.slug), jsonRequest(body({ candidateId }), fresh()));
+      const res = await sendReport(api, path(n.slug), { candidateId }, fresh());
       expect(res.status).toBe(422);
       expect((await res.json()).error).toMatchObject({
         code: 'rule_violation',
@@ -321,7 +365,7 @@ describe('the publicity period, in Shanghai days', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { notice: n } = await makeNotice({ periodStart: '2026-11-18', periodEnd: '2026-11-24' });
-    const send = () => api.request(path(n.slug), jsonRequest(body(), fresh()));
+    const send = () => sendReport(api, path(n.slug), {}, fresh());
 
     clock.set(new Date(shanghaiMidnight('2026-11-18').getTime() - 1));
     const early = await send();
@@ -355,11 +399,11 @@ describe('the publicity period, in Shanghai days', () => {
     const clock = fixedClock(shanghaiMidnight('2026-12-01'));
     const api = testApi(db, { clock });
     const { notice: n } = await makeNotice();
-    const en = await api.request(`${path(n.slug)}?lang=en`, jsonRequest(body(), fresh()));
+    const en = await sendReport(api, `${path(n.slug)}?lang=en`, {}, fresh());
     expect((await en.json()).error.message).toBe(
       'The publicity period ran from 18 November 2026 to 24 November 2026 and has ended; reports are no longer accepted.',
     );
-    const tw = await api.request(`${path(n.slug)}?lang=zh-TW`, jsonRequest(body(), fresh()));
+    const tw = await sendReport(api, `${path(n.slug)}?lang=zh-TW`, {}, fresh());
     expect((await tw.json()).error.message).toContain('現已結束，不再受理');
   });
 
@@ -367,7 +411,7 @@ describe('the publicity period, in Shanghai days', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { notice: n } = await makeNotice({ periodStart: '2026-11-20', periodEnd: '2026-11-20' });
-    const send = () => api.request(path(n.slug), jsonRequest(body(), fresh()));
+    const send = () => sendReport(api, path(n.slug), {}, fresh());
     expect((await send()).status).toBe(201);
     clock.set(shanghaiMidnight('2026-11-21'));
     expect((await send()).status).toBe(409);
@@ -375,18 +419,24 @@ describe('the publicity period, in Shanghai days', () => {
 });
 
 describe('the bot check', () => {
-  it('refuses a wrong token in test mode (403) and keeps nothing', async () => {
+  it('refuses a forged proof and one solved for a ballot (403), and keeps nothing', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const res = await api.request(
-      path(n.slug),
-      jsonRequest(body({ turnstileToken: 'forged' }), fresh()),
-    );
-    expect(res.status).toBe(403);
-    const { error } = await res.json();
-    expect(error).toMatchObject({ code: 'bot_check_failed', reason: 'report_bot_check_failed' });
+    const forged = await sendReport(api, path(n.slug), { botCheck: 'forged' }, fresh());
+    expect(forged.status).toBe(403);
+    const { error } = await forged.json();
+    expect(error).toMatchObject({
+      code: 'bot_check_failed',
+      reason: 'report_bot_check_failed',
+      details: { codes: ['malformed-proof'] },
+    });
     expect(error.message).toBe('人机验证未通过，请重新验证后再提交。您填写的内容已保留。');
-    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(forged.headers.get('set-cookie')).toBeNull();
+
+    const forBallot = await solvedProof((p, init) => api.request(p, init), 'ballot');
+    const wrongAction = await sendReport(api, path(n.slug), { botCheck: forBallot }, fresh());
+    expect(wrongAction.status).toBe(403);
+    expect((await wrongAction.json()).error.details.codes).toEqual(['action-mismatch']);
     expect(await reportsOf(n.id)).toHaveLength(0);
   });
 
@@ -396,7 +446,7 @@ describe('the bot check', () => {
       const api = testApi(db, { clock, botCheck });
       const { notice: n } = await makeNotice();
       const send = (token: string) =>
-        api.request(path(n.slug), jsonRequest(body({ turnstileToken: token }), fresh()));
+        sendReport(api, path(n.slug), { turnstileToken: token }, fresh());
 
       standIn.issue('ballot-token', { hostname: 'vote.example.org', action: 'ballot' });
       const wrongAction = await send('ballot-token');
@@ -426,13 +476,13 @@ describe('twenty reports per address and day', () => {
     // Twenty-one requests from one address within a minute: above the default request rate.
     const api = testApi(db, { clock, env: { BALLOT_RATE_PER_MINUTE: '1000' } });
     const { notice: n } = await makeNotice();
-    const address = { 'x-test-client': '203.0.113.77' };
+    const address: VoterOptions = { client: '203.0.113.77' };
     // Each without a cookie: a new device every time, as a cleared cookie gives.
     for (let i = 1; i <= 20; i++) {
-      const res = await api.request(path(n.slug), jsonRequest(body(), address));
+      const res = await sendReport(api, path(n.slug), {}, address);
       expect(res.status, `report ${i}`).toBe(201);
     }
-    const over = await api.request(path(n.slug), jsonRequest(body(), address));
+    const over = await sendReport(api, path(n.slug), {}, address);
     expect(over.status).toBe(429);
     expect(over.headers.get('retry-after')).toBe(String(12 * 3600));
     const { error } = await over.json();
@@ -445,9 +495,9 @@ describe('twenty reports per address and day', () => {
     expect(await reportsOf(n.id)).toHaveLength(20);
 
     // Another address is not affected; the next day, this one may send again.
-    expect((await api.request(path(n.slug), jsonRequest(body(), fresh()))).status).toBe(201);
+    expect((await sendReport(api, path(n.slug), {}, fresh())).status).toBe(201);
     clock.set(shanghaiMidnight('2026-11-21'));
-    expect((await api.request(path(n.slug), jsonRequest(body(), address))).status).toBe(201);
+    expect((await sendReport(api, path(n.slug), {}, address)).status).toBe(201);
   });
 
   it('is held by the database for any writer', async () => {
@@ -475,16 +525,18 @@ describe('five reports per device and day', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { notice: n } = await makeNotice();
-    const first = await api.request(path(n.slug), jsonRequest(body(), fresh()));
+    const cookie = await deviceCookie((p, init) => api.request(p, init));
+    const device = { cookie };
+    const withDevice = () => ({ ...device, ...fresh() });
+    const first = await sendReport(api, path(n.slug), {}, withDevice());
     expect(first.status).toBe(201);
-    const device = { cookie: cookieFrom(first) };
     // The limit is the device's, whatever address it comes from.
     for (let i = 2; i <= 5; i++) {
-      const res = await api.request(path(n.slug), jsonRequest(body(), { ...device, ...fresh() }));
+      const res = await sendReport(api, path(n.slug), {}, withDevice());
       expect(res.status, `report ${i}`).toBe(201);
       expect((await stored((await res.json()).reference))!.deviceSeq).toBe(i);
     }
-    const sixth = await api.request(path(n.slug), jsonRequest(body(), { ...device, ...fresh() }));
+    const sixth = await sendReport(api, path(n.slug), {}, withDevice());
     expect(sixth.status).toBe(429);
     // 12:00 in Shanghai: twelve hours to midnight.
     expect(sixth.headers.get('retry-after')).toBe(String(12 * 3600));
@@ -498,13 +550,13 @@ describe('five reports per device and day', () => {
     expect(error.message).toContain('11月21日 00:00');
 
     // Another device is not affected.
-    expect((await api.request(path(n.slug), jsonRequest(body(), fresh()))).status).toBe(201);
+    expect((await sendReport(api, path(n.slug), {}, fresh())).status).toBe(201);
 
     // 23:59:59.999 is still the same day; 00:00 is a new one.
     clock.set(new Date(shanghaiMidnight('2026-11-21').getTime() - 1));
-    expect((await api.request(path(n.slug), jsonRequest(body(), device))).status).toBe(429);
+    expect((await sendReport(api, path(n.slug), {}, device)).status).toBe(429);
     clock.set(shanghaiMidnight('2026-11-21'));
-    const next = await api.request(path(n.slug), jsonRequest(body(), device));
+    const next = await sendReport(api, path(n.slug), {}, device);
     expect(next.status).toBe(201);
     const row = await stored((await next.json()).reference);
     expect(row).toMatchObject({ day: '2026-11-21', deviceSeq: 1 });
@@ -513,12 +565,10 @@ describe('five reports per device and day', () => {
   it('holds the limit for reports sent at the same moment', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const first = await api.request(path(n.slug), jsonRequest(body(), fresh()));
-    const device = { cookie: cookieFrom(first) };
+    const cookie = await deviceCookie((p, init) => api.request(p, init));
+    expect((await sendReport(api, path(n.slug), {}, { ...fresh(), cookie })).status).toBe(201);
     const answers = await Promise.all(
-      Array.from({ length: 8 }, () =>
-        api.request(path(n.slug), jsonRequest(body(), { ...device, ...fresh() })),
-      ),
+      Array.from({ length: 8 }, () => sendReport(api, path(n.slug), {}, { ...fresh(), cookie })),
     );
     const statuses = answers.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 201, 201, 429, 429, 429, 429]);
@@ -573,7 +623,7 @@ describe('request rate and privacy', () => {
   it('offers no way to read a report back, and documents only the POST', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    const sent = await api.request(path(n.slug), jsonRequest(body(), fresh()));
+    const sent = await sendReport(api, path(n.slug), {}, fresh());
     const { reference } = await sent.json();
     for (const p of [path(n.slug), `${path(n.slug)}/${reference}`, `/api/reports/${reference}`]) {
       const res = await api.request(p);
@@ -584,16 +634,20 @@ describe('request rate and privacy', () => {
     const documented = doc.paths['/api/notices/{slug}/reports'];
     expect(Object.keys(documented)).toEqual(['post']);
     expect(Object.keys(documented.post.responses).sort()).toEqual(
-      ['201', '400', '403', '404', '409', '413', '422', '429'].sort(),
+      ['201', '400', '403', '404', '409', '413', '422', '428', '429'].sort(),
     );
-    expect(doc.components.schemas.ReportRequest.required).toEqual(['content', 'turnstileToken']);
+    expect(doc.components.schemas.ReportRequest.required).toEqual(['content']);
+    expect(Object.keys(doc.components.schemas.ReportRequest.properties)).toEqual(
+      expect.arrayContaining(['botCheck', 'turnstileToken']),
+    );
     expect(JSON.stringify(doc)).not.toMatch(/staff\/reports/);
   });
 
   it('keeps one device and one address hash per report, never the address itself', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
-    await api.request(path(n.slug), jsonRequest(body(), { 'x-test-client': '203.0.113.200' }));
+    const sent = await sendReport(api, path(n.slug), {}, { client: '203.0.113.200' });
+    expect(sent.status).toBe(201);
     const [row] = await db.db
       .select()
       .from(report)

@@ -5,7 +5,7 @@ import type { NoticeContent } from '../../src/schemas/notice-content.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { dummyTurnstileToken, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /** 12:00 in Shanghai, inside both notices' periods. */
@@ -90,12 +90,11 @@ async function makeNotice(slug: string) {
 
 let client = 0;
 async function sendReport(slug: string, extra: Record<string, unknown> = {}) {
-  const res = await api.request(
+  const { res } = await sendAsVoter(
+    api,
     `/api/notices/${slug}/reports`,
-    jsonRequest(
-      { content: `反映内容 ${sent.length + 1}`, turnstileToken: dummyTurnstileToken, ...extra },
-      { 'x-test-client': `198.51.100.${++client}` },
-    ),
+    { content: `反映内容 ${sent.length + 1}`, ...extra },
+    { client: `198.51.100.${++client}` },
   );
   expect(res.status).toBe(201);
   const { reference } = await res.json();

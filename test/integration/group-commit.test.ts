@@ -48,21 +48,21 @@ describe('group commit of queued transactions', () => {
       return prepare.call(this, source);
     } as typeof prepare;
     try {
-      // Ten timers due at once run as ten callbacks of one turn of the event loop, as requests
-      // arriving together do.
+      // Ten immediates queued together run as ten callbacks of one turn of the event loop, as
+      // requests arriving together do (timers due at once may straddle a millisecond under load).
       const done = await Promise.all(
         Array.from(
           { length: 10 },
           (_, i) =>
             new Promise<number>((resolve, reject) =>
-              setTimeout(() => {
+              setImmediate(() => {
                 db.db
                   .transaction(async (tx) => {
                     await tx.insert(auditLog).values(entry(`turn-${i}`));
                     return i;
                   })
                   .then(resolve, reject);
-              }, 0),
+              }),
             ),
         ),
       );

@@ -16,13 +16,21 @@ beforeEach(() => {
   standIn.calls.length = 0;
 });
 
+/** Asks the check about `token` as a route does: a proof of the request, then its verdict. */
+function verify(
+  bot: ReturnType<typeof createTurnstileBotCheck>,
+  { token, remoteIp, action }: { token: string; remoteIp: string; action: 'ballot' | 'report' },
+) {
+  return bot.proofOf({ proof: token, remoteIp, action, now: new Date() }).verify();
+}
+
 function check(overrides: Partial<Parameters<typeof createTurnstileBotCheck>[0]> = {}) {
   return createTurnstileBotCheck({
     siteKey: 'site-key',
     secretKey: standIn.secret,
     verifyUrl: standIn.url,
     allowedHostnames: ['vote.example.org'],
-    timeoutMs: 300,
+    deadlineMs: 300,
     ...overrides,
   });
 }
@@ -31,7 +39,7 @@ describe('Turnstile siteverify', () => {
   it('passes a fresh token issued on our host for the ballot action, sending remoteip and an idempotency key', async () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
-    expect(await check().verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
       ok: true,
     });
     expect(standIn.calls[0]).toMatchObject({ response: t, remoteip: '203.0.113.5' });
@@ -42,10 +50,10 @@ describe('Turnstile siteverify', () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     const bot = check();
-    expect((await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).ok).toBe(
+    expect((await verify(bot, { token: t, remoteIp: '203.0.113.5', action: 'ballot' })).ok).toBe(
       true,
     );
-    expect(await bot.verify({ token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
+    expect(await verify(bot, { token: t, remoteIp: '203.0.113.5', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['timeout-or-duplicate'],
     });
@@ -54,29 +62,29 @@ describe('Turnstile siteverify', () => {
   it('refuses a token from another hostname or for another action', async () => {
     const a = token();
     standIn.issue(a, { hostname: 'evil.example.com', action: 'ballot' });
-    expect(await check().verify({ token: a, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: a, remoteIp: '', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['hostname-mismatch'],
     });
     const b = token();
     standIn.issue(b, { hostname: 'vote.example.org', action: 'report' });
-    expect(await check().verify({ token: b, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: b, remoteIp: '', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['action-mismatch'],
     });
   });
 
   it('refuses an unknown token and a wrong secret', async () => {
-    expect(await check().verify({ token: 'never-issued', remoteIp: '', action: 'ballot' })).toEqual(
-      {
-        ok: false,
-        codes: ['invalid-input-response'],
-      },
-    );
+    expect(
+      await verify(check(), { token: 'never-issued', remoteIp: '', action: 'ballot' }),
+    ).toEqual({
+      ok: false,
+      codes: ['invalid-input-response'],
+    });
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     expect(
-      await check({ secretKey: 'wrong' }).verify({ token: t, remoteIp: '', action: 'ballot' }),
+      await verify(check({ secretKey: 'wrong' }), { token: t, remoteIp: '', action: 'ballot' }),
     ).toEqual({
       ok: false,
       codes: ['invalid-input-secret'],
@@ -87,7 +95,7 @@ describe('Turnstile siteverify', () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     standIn.failNext(1);
-    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: t, remoteIp: '', action: 'ballot' })).toEqual({
       ok: true,
     });
     expect(standIn.calls).toHaveLength(2);
@@ -98,20 +106,34 @@ describe('Turnstile siteverify', () => {
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
     standIn.failNext(2);
-    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: t, remoteIp: '', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['siteverify-unreachable'],
     });
     standIn.delayNext(2, 1000);
-    expect(await check().verify({ token: t, remoteIp: '', action: 'ballot' })).toEqual({
+    expect(await verify(check(), { token: t, remoteIp: '', action: 'ballot' })).toEqual({
       ok: false,
       codes: ['siteverify-unreachable'],
     });
   });
 
+  it('gives the whole verification one deadline, the retry included, however long siteverify hangs', async () => {
+    const t = token();
+    standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });
+    // Each call would hang 3 s; with a 300 ms deadline the voter is answered long before.
+    standIn.delayNext(2, 3000);
+    const started = performance.now();
+    const result = await verify(check(), { token: t, remoteIp: '', action: 'ballot' });
+    const waited = performance.now() - started;
+    expect(result).toEqual({ ok: false, codes: ['siteverify-unreachable'] });
+    expect(waited).toBeLessThan(3000);
+    // The first call was cut at two thirds of the deadline, and the retry took the rest.
+    expect(standIn.calls.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('fails closed when siteverify cannot be reached or answers nonsense', async () => {
     const unreachable = check({ verifyUrl: 'http://127.0.0.1:9/siteverify' });
-    expect((await unreachable.verify({ token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(
+    expect((await verify(unreachable, { token: 'x', remoteIp: '', action: 'ballot' })).ok).toBe(
       false,
     );
     // A server that answers 200 with JSON of another shape, then one that answers HTML.
@@ -126,7 +148,7 @@ describe('Turnstile siteverify', () => {
       const { port } = server.address() as AddressInfo;
       try {
         const nonsense = check({ verifyUrl: `http://127.0.0.1:${port}/siteverify` });
-        const result = await nonsense.verify({ token: 'x', remoteIp: '', action: 'ballot' });
+        const result = await verify(nonsense, { token: 'x', remoteIp: '', action: 'ballot' });
         expect(result.ok).toBe(false);
         if (contentType === 'application/json') {
           expect(result).toEqual({ ok: false, codes: ['bad-siteverify-response'] });

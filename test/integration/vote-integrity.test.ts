@@ -13,13 +13,7 @@ import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
 import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
 import { updateTrackRules } from '../../src/domain/tracks/update-track-rules.ts';
 import { makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
-import {
-  cookieFrom,
-  dummyTurnstileToken,
-  fixedClock,
-  jsonRequest,
-  testApi,
-} from '../helpers/test-api.ts';
+import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const start = new Date('2026-11-20T04:00:00Z');
@@ -52,12 +46,11 @@ async function cast(
 ) {
   const receipts: string[] = [];
   for (let i = 0; i < n; i++) {
-    const res = await api.request(
+    const { res } = await sendAsVoter(
+      api,
       '/api/ballots',
-      jsonRequest(
-        { campaign, track: trackSlug, candidates: ids, turnstileToken: dummyTurnstileToken },
-        { 'x-test-client': address },
-      ),
+      { campaign, track: trackSlug, candidates: ids },
+      { client: address },
     );
     expect(res.status).toBe(201);
     receipts.push((await res.json()).receipt);
@@ -206,16 +199,12 @@ describe('tally verification', () => {
   it('finds a tally changed behind the application’s back', async () => {
     const api = testApi(db, { clock: fixedClock(start) });
     const { campaign, track: t, candidates } = await makeOpenBallot(db.db, start, 2);
-    const res = await api.request(
-      '/api/ballots',
-      jsonRequest({
-        campaign: campaign.slug,
-        track: t.slug,
-        candidates: [candidates[0]!.id],
-        turnstileToken: dummyTurnstileToken,
-      }),
-    );
-    expect(cookieFrom(res)).toMatch(/^voter=/);
+    const { res } = await sendAsVoter(api, '/api/ballots', {
+      campaign: campaign.slug,
+      track: t.slug,
+      candidates: [candidates[0]!.id],
+    });
+    expect(res.status).toBe(201);
     expect((await verifyTallies(db.db)).mismatches).toEqual([]);
     await db.db.update(tally).set({ votes: 99 }).where(eq(tally.candidateId, candidates[0]!.id));
     expect((await verifyTallies(db.db)).mismatches).toEqual([

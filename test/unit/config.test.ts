@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cloudflareSiteverifyUrl, ConfigError, parseConfig } from '../../src/server/config.ts';
+import {
+  cloudflareSiteverifyUrl,
+  ConfigError,
+  defaultAltchaMemoryKib,
+  defaultAltchaSteps,
+  parseConfig,
+} from '../../src/server/config.ts';
 
 // A fixed secret keeps parseConfig from writing data/session-secret in the project directory.
 const secret = 's'.repeat(32);
@@ -57,9 +63,13 @@ describe('parseConfig defaults', () => {
     expect(parseConfig({ SESSION_SECRET: secret }).dataDir).toBe(resolve('data'));
   });
 
-  it('uses the test bot check and trusts no proxy when nothing is set', () => {
+  it('protects with the self-hosted ALTCHA check and trusts no proxy when nothing is set', () => {
     const config = parseConfig({ SESSION_SECRET: secret });
-    expect(config.turnstile).toEqual({ mode: 'test' });
+    expect(config.botCheck).toEqual({
+      provider: 'altcha',
+      steps: defaultAltchaSteps,
+      memoryKib: defaultAltchaMemoryKib,
+    });
     expect(config.trustProxy).toEqual([]);
     expect(config.databaseAuthToken).toBeUndefined();
   });
@@ -115,14 +125,14 @@ describe('Turnstile keys', () => {
     expect(message).toMatch(blames('TURNSTILE_SECRET_KEY'));
   });
 
-  it('goes live with both keys and Cloudflare’s siteverify URL by default', () => {
+  it('uses Turnstile with both keys and Cloudflare’s siteverify URL by default', () => {
     const config = parseConfig({
       SESSION_SECRET: secret,
       TURNSTILE_SITE_KEY: 'site',
       TURNSTILE_SECRET_KEY: 'secret',
     });
-    expect(config.turnstile).toEqual({
-      mode: 'live',
+    expect(config.botCheck).toEqual({
+      provider: 'turnstile',
       siteKey: 'site',
       secretKey: 'secret',
       verifyUrl: 'https://challenges.cloudflare.com/turnstile/v0/siteverify',
@@ -139,7 +149,43 @@ describe('Turnstile keys', () => {
       TURNSTILE_SECRET_KEY: 'secret',
       TURNSTILE_VERIFY_URL: 'http://127.0.0.1:9999/verify',
     });
-    expect(config.turnstile).toMatchObject({ verifyUrl: 'http://127.0.0.1:9999/verify' });
+    expect(config.botCheck).toMatchObject({ verifyUrl: 'http://127.0.0.1:9999/verify' });
+  });
+});
+
+describe('BOT_CHECK', () => {
+  const keys = { TURNSTILE_SITE_KEY: 'site', TURNSTILE_SECRET_KEY: 'secret' };
+
+  it('keeps ALTCHA where asked even when Turnstile keys are set', () => {
+    const config = parseConfig({ SESSION_SECRET: secret, ...keys, BOT_CHECK: 'altcha' });
+    expect(config.botCheck.provider).toBe('altcha');
+  });
+
+  it('refuses turnstile without both keys, naming BOT_CHECK', () => {
+    expect(configErrorOf({ BOT_CHECK: 'turnstile' }).message).toMatch(blames('BOT_CHECK'));
+  });
+
+  it.each(['none', 'test', 'ALTCHA', 'recaptcha'])('refuses %j, naming BOT_CHECK', (value) => {
+    expect(configErrorOf({ BOT_CHECK: value }).message).toMatch(blames('BOT_CHECK'));
+  });
+
+  it('takes ALTCHA_STEPS from 1 to 100,000 and ALTCHA_MEMORY_KIB from 64 to 65,536', () => {
+    const edges = parseConfig({
+      SESSION_SECRET: secret,
+      ALTCHA_STEPS: '1',
+      ALTCHA_MEMORY_KIB: '65536',
+    });
+    expect(edges.botCheck).toEqual({ provider: 'altcha', steps: 1, memoryKib: 65_536 });
+    for (const [name, value] of [
+      ['ALTCHA_STEPS', '0'],
+      ['ALTCHA_STEPS', '100001'],
+      ['ALTCHA_STEPS', '8.5'],
+      ['ALTCHA_MEMORY_KIB', '63'],
+      ['ALTCHA_MEMORY_KIB', '65537'],
+      ['ALTCHA_MEMORY_KIB', 'lots'],
+    ] as const) {
+      expect(configErrorOf({ [name]: value }).message, `${name}=${value}`).toMatch(blames(name));
+    }
   });
 });
 

@@ -4,7 +4,7 @@
  * per campaign and track, so it survives navigation, reloads and failed sends.
  */
 
-import { mountBotWidget, preloadBotWidget, type BotWidget } from './bot-check-widget.ts';
+import { mountBotWidget, type BotWidget } from './bot-check-widget.ts';
 import { ensureDevice, postJson } from './public-write.ts';
 
 interface Picked {
@@ -144,7 +144,9 @@ export function mountBallot() {
         picks = [...picks, { id, name: t.dataset.name ?? String(id) }];
       }
       save(key, picks);
-      preloadBotWidget(bar.dataset);
+      // A pick shows the intent to vote: the check starts now, so that its proof is usually
+      // ready by the time the reader has reviewed the sheet.
+      if (picks.length > 0) void mountBotCheck();
       render();
     });
   }
@@ -157,7 +159,7 @@ export function mountBallot() {
     }
   });
 
-  /** Mounts the bot check the first time the sheet opens; it starts checking at once. */
+  /** Mounts the bot check at the first pick or sheet opening; it starts checking at once. */
   function mountBotCheck(): Promise<void> {
     mounting ??= mountBotWidget(q<HTMLElement>(sheet!, '[data-bot-check]')!, bar!.dataset, (r) => {
       ready = r;

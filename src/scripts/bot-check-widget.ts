@@ -42,14 +42,6 @@ function loadTurnstile(): Promise<void> {
 }
 
 /**
- * Fetches the widget's code ahead of need (when the reader starts picking), so that opening the
- * sheet waits only for the check itself. Nothing is solved and nothing is sent to the server.
- */
-export function preloadBotWidget(data: DOMStringMap): void {
-  if (data.botProvider === 'altcha') void import('./altcha-widget.ts').catch(() => undefined);
-}
-
-/**
  * Mounts the widget in `slot`, configured by the form's data attributes
  * (src/components/bot-check-attributes.ts). `onChange` hears whether a proof is ready. Throws
  * when the widget's code cannot be loaded.

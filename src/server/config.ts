@@ -52,7 +52,7 @@ function wholeNumber(min: number, max: number) {
  * ALTCHA's defaults, calibrated in Chromium with the CPU slowed 4× and 6× (README, "The bot
  * check"): Argon2id over 1 MiB per step, and on average this many steps for one challenge.
  */
-export const defaultAltchaSteps = 80;
+export const defaultAltchaSteps = 20;
 export const defaultAltchaMemoryKib = 1024;
 
 const databaseUrl = z

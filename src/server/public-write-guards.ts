@@ -7,16 +7,31 @@ import type { ApiEnv } from './api-env.ts';
 /**
  * A body larger than `maxBytes` is refused with 413 `payload_too_large` before it is read; a
  * `reason` names the message (with `maxBytes` in its details).
+ *
+ * A body whose length is declared is judged by its Content-Length alone (Node's parser never
+ * reads past it), without touching the request's stream: the route then reads the JSON straight
+ * from the socket, which saved a tenth of a ballot's time. Only a chunked body is counted as it
+ * streams, by Hono's bodyLimit.
  */
 export function limitBody(maxBytes: number, reason?: string): MiddlewareHandler<ApiEnv> {
-  return bodyLimit({
+  const tooLarge = () =>
+    reason === undefined
+      ? new DomainError('payload_too_large')
+      : new DomainError('payload_too_large', reason, { maxBytes });
+  const counted = bodyLimit({
     maxSize: maxBytes,
     onError: () => {
-      throw reason === undefined
-        ? new DomainError('payload_too_large')
-        : new DomainError('payload_too_large', reason, { maxBytes });
+      throw tooLarge();
     },
   });
+  return async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (!/^\d+$/.test(declared) || Number(declared) > maxBytes) throw tooLarge();
+      return next();
+    }
+    return counted(c, next);
+  };
 }
 
 type Limiter = ReturnType<typeof rateLimiter<ApiEnv>>;

@@ -54,8 +54,18 @@ export function deviceHash(secret: string, deviceId: string): string {
   return mac(secret, 'device', deviceId);
 }
 
+/** The day keys in use (today's, yesterday's around midnight), by secret and day. */
+const dayKeys = new Map<string, string>();
+
 function dayKey(secret: string, day: string): string {
-  return mac(secret, 'address-key', day);
+  const id = `${day}\0${secret}`;
+  let key = dayKeys.get(id);
+  if (key === undefined) {
+    key = mac(secret, 'address-key', day);
+    if (dayKeys.size >= 8) dayKeys.clear();
+    dayKeys.set(id, key);
+  }
+  return key;
 }
 
 /** Keyed hash of an address under the key of one local day. */

@@ -16,9 +16,10 @@
  *   issues them), a client address of its own from the benchmark range 198.18.0.0/15 in
  *   X-Forwarded-For (the server trusts loopback proxies; these are header strings only, no
  *   traffic goes there), and 1–5 random candidates of one track.
- * - ballots at a steady 300/s: the ALTCHA server offered 300 ballots a second (autocannon's
- *   overall rate), about twice the busiest documented Chinese online selection's estimated
- *   peak, for its p99.
+ * - ballots at a steady 300/s: the ALTCHA server offered one ballot every 1/300 s, whatever the
+ *   answers (an open loop, steady-load.ts; autocannon's own rate sends each second's quota in
+ *   a burst), about twice the busiest documented Chinese online selection's estimated peak, for
+ *   its p99 timed from when each ballot was due.
  * - ballot write alone: the ballot's database transaction called in a process of its own, with
  *   no HTTP and no bot check (ballot-write-floor.ts): the most the ballots could reach here.
  *
@@ -46,6 +47,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { newDeviceCookie } from '../../src/server/voter-identity.ts';
 import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
+import { steadyLoadInChild } from './steady-load.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const healthPath = '/api/health';
@@ -512,14 +514,12 @@ async function loadBallots(
   tracks: BallotTrack[],
   seconds: number,
   provider: Provider,
-  overallRate?: number,
 ): Promise<BallotFigures> {
   const refusalSamples: string[] = [];
   const result = await autocannon({
     url: server.baseUrl,
     connections,
     duration: seconds,
-    ...(overallRate === undefined ? {} : { overallRate }),
     requests: [
       {
         method: 'POST',
@@ -565,6 +565,54 @@ async function loadBallots(
     timeouts: result.timeouts,
     statusCodes,
     refusalSamples,
+  };
+}
+
+/**
+ * Ballots sent at a steady `rate` (an open loop, steady-load.ts), each timed from when it was
+ * due; the first `warmUpSeconds` are sent the same way and not counted.
+ */
+async function steadyBallots(
+  server: RunningProcess,
+  tracks: BallotTrack[],
+  seconds: number,
+  rate: number,
+): Promise<BallotFigures> {
+  const requests = Array.from({ length: Math.round(rate * (seconds + warmUpSeconds)) }, () => {
+    const ballot = nextBallot(tracks, 'altcha');
+    return {
+      method: 'POST' as const,
+      path: ballotsPath,
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': ballot.address,
+        cookie: ballot.cookie,
+      },
+      body: ballot.body,
+    };
+  });
+  const figures = await steadyLoadInChild({
+    origin: server.baseUrl,
+    rate,
+    seconds,
+    warmUpSeconds,
+    expectStatus: 201,
+    requests,
+  });
+  assertAlive(server);
+  const accepted = figures.statusCodes['201'] ?? 0;
+  const answered = Object.values(figures.statusCodes).reduce((a, b) => a + b, 0);
+  return {
+    acceptedPerSec: figures.acceptedPerSec,
+    p50Ms: figures.p50Ms,
+    p99Ms: figures.p99Ms,
+    requests: figures.requests,
+    accepted,
+    refused: answered - accepted,
+    errors: figures.errors,
+    timeouts: 0,
+    statusCodes: figures.statusCodes,
+    refusalSamples: figures.refusalSamples,
   };
 }
 
@@ -719,25 +767,30 @@ async function main(): Promise<number> {
     round: number,
     server: RunningProcess,
     provider: Provider,
-    overallRate?: number,
+    steadyRate?: number,
   ) => {
-    const warmUp = await loadBallots(server, standIn, tracks, warmUpSeconds, provider, overallRate);
-    ballotFailures += ballotFailuresIn(warmUp);
-    acceptedBallots += warmUp.accepted;
+    let warmUp: BallotFigures | undefined;
+    if (steadyRate === undefined) {
+      warmUp = await loadBallots(server, standIn, tracks, warmUpSeconds, provider);
+      ballotFailures += ballotFailuresIn(warmUp);
+      acceptedBallots += warmUp.accepted;
+    } else {
+      // The steady run warms up inside, at its own rate; those ballots count as accepted too.
+      acceptedBallots += steadyRate * warmUpSeconds;
+    }
     const ballotsBefore = acceptedBallots;
-    const figures = await loadBallots(
-      server,
-      standIn,
-      tracks,
-      measuredSeconds,
-      provider,
-      overallRate,
-    );
+    const figures =
+      steadyRate === undefined
+        ? await loadBallots(server, standIn, tracks, measuredSeconds, provider)
+        : await steadyBallots(server, tracks, measuredSeconds, steadyRate);
     ballotFailures += ballotFailuresIn(figures);
     acceptedBallots += figures.accepted;
     ballotRuns.push({ run, round, ballotsBefore, ...figures });
     console.log(`${Math.round(figures.acceptedPerSec)} accepted/s, p99 ${figures.p99Ms} ms`);
-    for (const sample of [...warmUp.refusalSamples, ...figures.refusalSamples].slice(0, 3)) {
+    for (const sample of [...(warmUp?.refusalSamples ?? []), ...figures.refusalSamples].slice(
+      0,
+      3,
+    )) {
       console.log(`  refused: ${sample}`);
     }
     return figures;

@@ -80,6 +80,7 @@ describe('Turnstile siteverify', () => {
     ).toEqual({
       ok: false,
       codes: ['invalid-input-response'],
+      forged: true,
     });
     const t = token();
     standIn.issue(t, { hostname: 'vote.example.org', action: 'ballot' });

@@ -3,8 +3,12 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { DomainError } from '../errors.ts';
 
-/** The outcome of a bot check; `codes` are the provider's error codes or our own. */
-export type BotCheckResult = { ok: true } | { ok: false; codes: string[] };
+/**
+ * The outcome of a bot check; `codes` are the provider's error codes or our own. `forged` marks a
+ * proof the provider never issued (a bad signature, a token it does not know): it can never pass,
+ * so there is nothing to spend, and recording it would let anyone fill `bot_token_use`.
+ */
+export type BotCheckResult = { ok: true } | { ok: false; codes: string[]; forged?: boolean };
 
 /** A proof as the domain sees it, whoever the provider: what it spends, and how it is judged. */
 export interface BotCheckProof {
@@ -54,7 +58,7 @@ function refused(reason: string, codes: string[]): DomainError {
  * used before (by any process) is refused without asking the provider; then the provider judges
  * it; then `write` runs with the key to record. Whatever refuses after the provider was asked
  * (the provider itself, a rule, a limit, a lost race), the proof is spent: no proof is judged
- * twice. A write that records the key in its own transaction says so (`markSpent`) and saves a
+ * twice. Only a forged proof, which no provider would ever pass, is refused without a write. A write that records the key in its own transaction says so (`markSpent`) and saves a
  * second commit.
  *
  * `reason` names the refusal's message (ballot and report forms say different things).
@@ -70,6 +74,7 @@ export async function withBotCheck<T>(
   const keyHash = botTokenHash(proof.useKey);
   if (await isSpent(db, keyHash)) throw refused(reason, ['token-already-used']);
   const check = await proof.verify();
+  if (!check.ok && check.forged) throw refused(reason, check.codes);
   let spent = false;
   try {
     if (!check.ok) throw refused(reason, check.codes);

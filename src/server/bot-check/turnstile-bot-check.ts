@@ -70,7 +70,13 @@ export function createTurnstileBotCheck(options: TurnstileOptions): BotCheck {
       result = await callOnce(body, deadline - Date.now());
     }
     if (result === 'retry') return { ok: false, codes: ['siteverify-unreachable'] };
-    if (!result.success) return { ok: false, codes: result['error-codes'] };
+    if (!result.success) {
+      const codes = result['error-codes'];
+      // Cloudflare never issued this token: it can never pass, so there is nothing to spend.
+      return codes.includes('invalid-input-response')
+        ? { ok: false, codes, forged: true }
+        : { ok: false, codes };
+    }
     if (!result.hostname || !options.allowedHostnames.includes(result.hostname)) {
       return { ok: false, codes: ['hostname-mismatch'] };
     }

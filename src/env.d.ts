@@ -7,5 +7,9 @@ declare namespace App {
     staff?: import('./domain/staff/resolve-staff-session.ts').StaffSessionContext;
     /** A staff member previewing public pages (`?preview`) before the list is published. */
     preview?: boolean;
+    /** The page changes at this instant (ms since 1970): the page cache drops it then. */
+    pageExpiresAt?: number;
+    /** The page must not be cached (src/server/page-expiry.ts). */
+    pageNotCached?: true;
   }
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index.ts';
+import { startBackgroundCheckpoint } from './background-checkpoint.ts';
 import { installStatementCache } from './statement-cache.ts';
 
 export type Db = LibSQLDatabase<typeof schema>;
@@ -21,6 +22,11 @@ export interface DbOptions {
   authToken?: string | undefined;
   /** How long a writer waits for the file lock before giving up, in ms. */
   busyTimeoutMs?: number;
+  /**
+   * For the server: WAL checkpoints of a local file run on a thread of their own
+   * (background-checkpoint.ts) instead of inside the commits of the event loop.
+   */
+  backgroundCheckpoint?: boolean;
 }
 
 /** Local file path of a `file:` URL, or null for a remote libSQL server. */
@@ -54,7 +60,18 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   }
   const db = drizzle(client, { schema, casing: 'snake_case' });
   serialiseTransactions(db);
-  return { db, client, close: () => client.close() };
+  const checkpoint =
+    options.backgroundCheckpoint && path !== null && path !== ':memory:'
+      ? await startBackgroundCheckpoint(path)
+      : undefined;
+  return {
+    db,
+    client,
+    close: () => {
+      void checkpoint?.stop();
+      client.close();
+    },
+  };
 }
 
 /** Most transactions one commit carries; bounds the latency a batch adds. */

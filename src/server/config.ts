@@ -55,6 +55,9 @@ function wholeNumber(min: number, max: number) {
 export const defaultAltchaSteps = 20;
 export const defaultAltchaMemoryKib = 1024;
 
+/** Memory for rendered public pages, per process (src/server/page-cache.ts); 0 turns it off. */
+export const defaultPageCacheMb = 64;
+
 const databaseUrl = z
   .string()
   .trim()
@@ -90,6 +93,7 @@ export const envSchema = z
     ALTCHA_MEMORY_KIB: wholeNumber(64, 65_536).default(defaultAltchaMemoryKib),
     TRUST_PROXY: trustProxy,
     DATA_DIR: z.string().trim().min(1).default('data'),
+    PAGE_CACHE_MB: wholeNumber(0, 65_536).default(defaultPageCacheMb),
     BALLOT_RATE_PER_MINUTE: z
       .string()
       .trim()
@@ -135,6 +139,8 @@ export interface Config {
   dataDir: string;
   /** Ballot requests one address may send per minute to one process. */
   ballotRatePerMinute: number;
+  /** Bytes the page cache may hold in this process; 0 when it is off. */
+  pageCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +184,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.TRUST_PROXY,
     dataDir,
     ballotRatePerMinute: e.BALLOT_RATE_PER_MINUTE,
+    pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
   };
 }
 

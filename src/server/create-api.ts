@@ -1,5 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
+import { compress } from 'hono/compress';
 import { DomainError } from '../domain/errors.ts';
 import { createDatabaseProbe } from '../domain/health/check-database.ts';
 import { newRouter, type ApiApp, type ApiDeps, type ResolvedDeps } from './api-env.ts';
@@ -57,6 +58,10 @@ export function createApi(deps: ApiDeps): ApiApp {
     c.set('deps', full);
     await next();
   });
+  // Large answers (lists, exports) go out compressed; the front server's cache keeps open data
+  // compressed already, and a ballot's answer is too small to gain anything.
+  const compressLarge = compress({ threshold: 1024 });
+  api.use((c, next) => (c.req.method === 'GET' ? compressLarge(c, next) : next()));
   api.route('/', healthRoutes);
   api.route('/', campaignRoutes);
   api.route('/', deviceRoutes);

@@ -31,6 +31,10 @@ export function createBotCheck(config: Config): BotCheck {
 }
 
 export async function createServices(config: Config): Promise<Services> {
-  const dbHandle = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
+  const dbHandle = await createDb({
+    url: config.databaseUrl,
+    authToken: config.databaseAuthToken,
+    backgroundCheckpoint: true,
+  });
   return { config, dbHandle, botCheck: createBotCheck(config), clock: systemClock };
 }

@@ -15,10 +15,11 @@ import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 let db: TestDb;
 const now = new Date('2026-11-22T03:00:00Z');
 
+// Drawing the portraits and casting the demo's ballots takes seconds on a busy machine.
 beforeAll(async () => {
   db = await createTestDb();
   await seedDemo(db.db, now);
-});
+}, 60_000);
 afterAll(() => db.destroy());
 
 describe('the demo data', () => {

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
+import { getCampaign, type CampaignDetail } from '../../domain/campaigns/get-campaign.ts';
 import { votingStateOf } from '../../domain/campaigns/voting-window.ts';
 import { getOpenResults, type OpenResults } from '../../domain/results/get-open-results.ts';
 import { slugSchema } from '../../schemas/api.ts';
@@ -11,6 +11,7 @@ import {
 } from '../../schemas/open-data.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
+import { liveCountsMaxAgeMs } from '../page-expiry.ts';
 
 const params = z.object({ slug: slugSchema });
 
@@ -106,6 +107,20 @@ function toCsv(results: OpenResults): string {
   return csvFile(header, rows);
 }
 
+/**
+ * Counts that still move (shown live while the vote is open) are a few seconds old at most in
+ * any cache, the page cache included (src/server/page-cache.ts reads max-age).
+ */
+function liveCountsControl(
+  results: OpenResults,
+  detail: CampaignDetail,
+  now: Date,
+): Record<string, string> {
+  return results.countsVisible && votingStateOf(detail.campaign, now) === 'open'
+    ? { 'Cache-Control': `public, max-age=${liveCountsMaxAgeMs / 1000}` }
+    : {};
+}
+
 /** Results as open data (JSON and CSV), for everyone. Documented in the OpenAPI document. */
 export const openDataRoutes = newRouter()
   .openapi(resultsRoute, async (c) => {
@@ -113,12 +128,15 @@ export const openDataRoutes = newRouter()
     const now = clock.now();
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const results = await getOpenResults(db, detail, now);
-    return c.json(present(detail, results, now), 200);
+    return c.json(present(detail, results, now), 200, liveCountsControl(results, detail, now));
   })
   .openapi(csvRoute, async (c) => {
     const { db, clock } = c.var.deps;
     const now = clock.now();
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const results = await getOpenResults(db, detail, now);
-    return c.body(toCsv(results), 200, csvHeaders(`results-${detail.campaign.slug}.csv`));
+    return c.body(toCsv(results), 200, {
+      ...csvHeaders(`results-${detail.campaign.slug}.csv`),
+      ...liveCountsControl(results, detail, now),
+    });
   });

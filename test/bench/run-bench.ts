@@ -22,6 +22,10 @@
  *   its p99 timed from when each ballot was due.
  * - ballot write alone: the ballot's database transaction called in a process of its own, with
  *   no HTTP and no bot check (ballot-write-floor.ts): the most the ballots could reach here.
+ * - pages: the home page, a track's list, a profile, the notice and the list in Traditional
+ *   Chinese, as a browser asks for them (gzip and brotli accepted), each from the production
+ *   server with its page cache (cached: rendered once, then served from memory) and from one
+ *   with PAGE_CACHE_MB=0 (every request a first render).
  *
  * Each server and the stand-in run in their own child processes and the load comes from this
  * process, so autocannon never shares a thread with what it measures. The targets are measured
@@ -61,6 +65,10 @@ const startTimeoutMs = 60_000;
 const stopTimeoutMs = 15_000;
 const healthResultFile = join(root, 'test-results', 'bench-health.json');
 const ballotsResultFile = join(root, 'test-results', 'bench-ballots.json');
+const pagesResultFile = join(root, 'test-results', 'bench-pages.json');
+/** Seconds per page and server in each round, after one of warm-up. */
+const pageSeconds = Math.min(measuredSeconds, 4);
+const browserAccepts = 'gzip, deflate, br';
 
 // The ballot benchmark's live bot check. The stand-in accepts any token with the prefix, once,
 // as issued on the hostname of PUBLIC_BASE_URL for the action `ballot`.
@@ -268,6 +276,80 @@ async function startServer(
   throw new Error(
     `${server.label} did not answer ${healthPath} with 200 within ${startTimeoutMs / 1000} s:\n${server.output()}`,
   );
+}
+
+interface PageTarget {
+  label: string;
+  path: string;
+  headers: Record<string, string>;
+}
+
+interface PageMeasurement extends RunFigures {
+  page: string;
+  server: 'cached' | 'cold';
+  round: number;
+}
+
+/** The pages the issue of page speed named, with a profile and the notice of the demo. */
+async function pageTargets(server: RunningProcess): Promise<PageTarget[]> {
+  const { candidates } = (await getJson(
+    `${server.baseUrl}/api/campaigns/${campaignSlug}/candidates?track=cadres`,
+  )) as { candidates: { id: number }[] };
+  const zhCN = { 'accept-encoding': browserAccepts, 'accept-language': 'zh-CN,zh;q=0.9' };
+  return [
+    { label: 'home', path: '/', headers: zhCN },
+    {
+      label: 'track list (cadres)',
+      path: `/campaigns/${campaignSlug}/tracks/cadres`,
+      headers: zhCN,
+    },
+    {
+      label: 'profile',
+      path: `/campaigns/${campaignSlug}/candidates/${candidates[0]!.id}`,
+      headers: zhCN,
+    },
+    { label: 'notice', path: '/notices/2025-1', headers: zhCN },
+    {
+      label: 'track list in 繁體',
+      path: `/campaigns/${campaignSlug}/tracks/cadres`,
+      headers: { ...zhCN, cookie: 'lang=zh-TW' },
+    },
+  ];
+}
+
+async function loadPage(
+  server: RunningProcess,
+  target: PageTarget,
+  seconds: number,
+): Promise<RunFigures> {
+  const result = await autocannon({
+    url: server.baseUrl + target.path,
+    connections,
+    duration: seconds,
+    headers: target.headers,
+  });
+  assertAlive(server);
+  return {
+    reqPerSec: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    mismatches: 0,
+  };
+}
+
+/** The bytes a page sends: as rendered, and brotli-compressed from the cache. */
+async function pageBytes(server: RunningProcess, target: PageTarget) {
+  const size = async (encoding: string) => {
+    const res = await fetch(server.baseUrl + target.path, {
+      headers: { ...target.headers, 'accept-encoding': encoding },
+    });
+    return (await res.arrayBuffer()).byteLength;
+  };
+  return { identity: await size('identity'), br: await size('br') };
 }
 
 /** The siteverify stand-in prints `listening <port>` once it serves. */
@@ -725,6 +807,12 @@ async function main(): Promise<number> {
     DATABASE_URL: `file:${join(dataDir, 'health', 'bench.db')}`,
     SESSION_SECRET: sessionSecret,
   });
+  const cold = await startServer('production (no page cache)', 'src/server/main.ts', {
+    DATA_DIR: join(dataDir, 'cold'),
+    DATABASE_URL: `file:${join(dataDir, 'cold', 'bench.db')}`,
+    SESSION_SECRET: sessionSecret,
+    PAGE_CACHE_MB: '0',
+  });
   const standIn = await startSiteverifyStandIn();
   const ballotServer = (name: string, dir: string, env: Record<string, string>) =>
     startServer(name, 'src/server/main.ts', {
@@ -748,6 +836,9 @@ async function main(): Promise<number> {
   });
   const tracks = await readBallotTracks(live);
   await checkBallotSetup(standIn, live, tracks);
+  const pages = await pageTargets(production);
+  const pageRuns: PageMeasurement[] = [];
+  let pageFailures = 0;
 
   // The idle servers stay up while another is measured: an idle process costs no CPU, and
   // starting each once keeps the production servers' migrations and seeding out of the run.
@@ -805,6 +896,22 @@ async function main(): Promise<number> {
       failures += failuresIn(figures);
       measurements.push({ target: server.name as HealthTarget, round, ...figures });
       console.log(`${Math.round(figures.reqPerSec)} req/s`);
+    }
+
+    for (const target of pages) {
+      for (const [kind, server] of [
+        ['cached', production],
+        ['cold', cold],
+      ] as const) {
+        process.stdout.write(
+          `Round ${round}/${rounds}, ${target.label} (${kind}): 1 s warm-up, ${pageSeconds} s measured… `,
+        );
+        pageFailures += failuresIn(await loadPage(server, target, 1));
+        const figures = await loadPage(server, target, pageSeconds);
+        pageFailures += failuresIn(figures);
+        pageRuns.push({ page: target.label, server: kind, round, ...figures });
+        console.log(`${Math.round(figures.reqPerSec)} req/s, p99 ${figures.p99Ms} ms`);
+      }
     }
 
     progress(round, 'ballots with Turnstile (stand-in)');
@@ -924,7 +1031,60 @@ async function main(): Promise<number> {
     failures: ballotFailures,
   });
 
+  // Pages: medians per page and server, as ratios to the same run's bare server.
+  const pageSummary = [];
+  console.log();
+  console.log(
+    row(['page', 'cold/s', 'ratio', 'p99 ms', 'cached/s', 'ratio', 'p99 ms', 'KB', 'KB br']),
+  );
+  for (const target of pages) {
+    const of = (kind: 'cached' | 'cold') =>
+      pageRuns.filter((r) => r.page === target.label && r.server === kind);
+    const coldRate = median(of('cold').map((r) => r.reqPerSec));
+    const cachedRate = median(of('cached').map((r) => r.reqPerSec));
+    const coldP99 = median(of('cold').map((r) => r.p99Ms));
+    const cachedP99 = median(of('cached').map((r) => r.p99Ms));
+    const bytes = await pageBytes(production, target);
+    pageSummary.push({
+      page: target.label,
+      path: target.path,
+      cold: { reqPerSec: coldRate, p99Ms: coldP99, ratio: coldRate / bareRate },
+      cached: { reqPerSec: cachedRate, p99Ms: cachedP99, ratio: cachedRate / bareRate },
+      bytes,
+    });
+    console.log(
+      row([
+        target.label,
+        Math.round(coldRate),
+        (coldRate / bareRate).toFixed(3),
+        coldP99,
+        Math.round(cachedRate),
+        (cachedRate / bareRate).toFixed(2),
+        cachedP99,
+        (bytes.identity / 1024).toFixed(1),
+        (bytes.br / 1024).toFixed(1),
+      ]),
+    );
+  }
+  const pagesMet = pageSummary.every((p) => p.cached.ratio >= 0.5 && p.cached.p99Ms <= 20);
+  console.log(
+    `page targets (reported, not asserted): cached ≥ 0.5 of bare and p99 ≤ 20 ms on every page ${verdict(pagesMet)}`,
+  );
+  writeJson(pagesResultFile, {
+    ...machine,
+    pageSeconds,
+    accept: browserAccepts,
+    bare: medians.bare,
+    pages: pageSummary,
+    runs: pageRuns,
+    failures: pageFailures,
+  });
+
   let exitCode = 0;
+  if (pageFailures > 0) {
+    console.error(`${pageFailures} page request(s) failed (errors, timeouts or non-2xx).`);
+    exitCode = 1;
+  }
   if (failures > 0) {
     console.error(
       `${failures} health request(s) failed (errors, timeouts, non-2xx or unexpected bodies).`,

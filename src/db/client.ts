@@ -14,7 +14,11 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export interface DbHandle {
   db: Db;
   client: Client;
-  close(): void;
+  /**
+   * Closes the connections, after the background checkpoint's thread (if any) has stopped: a
+   * process must not exit while that thread is inside the database engine.
+   */
+  close(): Promise<void>;
 }
 
 export interface DbOptions {
@@ -67,8 +71,8 @@ export async function createDb(options: DbOptions): Promise<DbHandle> {
   return {
     db,
     client,
-    close: () => {
-      void checkpoint?.stop();
+    close: async () => {
+      await checkpoint?.stop();
       client.close();
     },
   };

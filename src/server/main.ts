@@ -61,9 +61,20 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   } else {
     console.error(err);
   }
-  services.dbHandle.close();
-  process.exit(1);
+  void exit(1);
 });
+
+/**
+ * Closes the database, whose background checkpoint runs on a thread of its own that must stop
+ * before the process goes (src/db/background-checkpoint.ts), then exits; 2 s at most.
+ */
+async function exit(code: number): Promise<never> {
+  await Promise.race([
+    services.dbHandle.close(),
+    new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+  ]);
+  process.exit(code);
+}
 
 let stopping = false;
 
@@ -77,21 +88,21 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) {
     console.error(`${signal} again: exiting without waiting.`);
-    process.exit(1);
+    void exit(1);
+    return;
   }
   stopping = true;
   console.log(`${signal}: closing; requests in flight may take up to ${shutdownGraceMs / 1000} s…`);
   server.prependListener('request', (_req, res) => res.setHeader('Connection', 'close'));
   server.close(() => {
-    services.dbHandle.close();
     console.log('Closed.');
-    process.exit(0);
+    void exit(0);
   });
   server.closeIdleConnections();
   setInterval(() => server.closeIdleConnections(), 100).unref();
   setTimeout(() => {
     console.error(`Requests still in flight after ${shutdownGraceMs / 1000} s: exiting.`);
-    process.exit(1);
+    void exit(1);
   }, shutdownGraceMs).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

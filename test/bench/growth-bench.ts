@@ -12,7 +12,7 @@
  *
  * - GET /campaigns/2026/tracks/cadres: the candidate list page of the open campaign;
  * - GET /campaigns/2025/results: the results page of the closed campaign;
- * - POST /api/ballots: accepted ballots in test mode (measure-load.ts).
+ * - POST /api/ballots: accepted ballots, each with its own device and proof (measure-load.ts).
  *
  * Each run has 16 connections, which keep the server busy: its latency then says what a request
  * costs, queueing included. Every answer is timed (measure-load.ts); for each endpoint the
@@ -31,7 +31,12 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { runMain } from '../helpers/run-main.ts';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { ballotBody, readCandidateIds } from '../drill/ballot-load.ts';
+import {
+  ballotBody,
+  credentialSupply,
+  readCandidateIds,
+  type CredentialSupply,
+} from '../drill/ballot-load.ts';
 import {
   root,
   startSite,
@@ -77,7 +82,11 @@ interface Server {
   site: Site;
   candidateIds: number[];
   addresses: AddressCounter;
+  credentials: CredentialSupply;
 }
+
+/** More accepted ballots a second than this machine has shown: enough proofs for any run. */
+const ballotsPerSecondAtMost = 1500;
 
 interface Run extends LoadRun {
   endpoint: string;
@@ -119,14 +128,17 @@ const endpoints: Endpoint[] = [
   {
     name: 'ballot',
     request: 'POST /api/ballots',
-    measure: (server, seconds) =>
-      measureBallots({
+    measure: async (server, seconds) => {
+      await server.credentials.ensure(seconds * ballotsPerSecondAtMost);
+      return measureBallots({
         baseUrl: server.site.baseUrl,
         candidateIds: server.candidateIds,
         connections,
         seconds,
         addresses: server.addresses,
-      }),
+        credentials: server.credentials,
+      });
+    },
   },
 ];
 
@@ -135,6 +147,8 @@ const siteEnv = (dir: string) => ({
   DATABASE_URL: `file:${join(dir, 'site.db')}`,
   SESSION_SECRET: sessionSecret,
   TRUST_PROXY: 'loopback',
+  // What is measured is the database's growth under the pages, not the page cache.
+  PAGE_CACHE_MB: '0',
   // The largest the configuration accepts; each address sends one ballot anyway.
   BALLOT_RATE_PER_MINUTE: '999999',
 });
@@ -184,10 +198,16 @@ async function checkServer(server: Server, dir: string): Promise<void> {
   }
   const list = await fetch(`${server.site.baseUrl}/campaigns/${openCampaign}/tracks/cadres`);
   await list.text();
+  await server.credentials.ensure(1);
+  const { cookie, proof } = server.credentials.next();
   const ballot = await fetch(`${server.site.baseUrl}/api/ballots`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': server.addresses.next() },
-    body: ballotBody(server.candidateIds, 2),
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': server.addresses.next(),
+      cookie,
+    },
+    body: ballotBody(server.candidateIds, 2, proof),
   });
   const ballotText = await ballot.text();
   if (list.status !== 200 || ballot.status !== 201) {
@@ -301,6 +321,7 @@ async function main(): Promise<number> {
       site,
       candidateIds: await readCandidateIds(site.baseUrl),
       addresses: newAddressCounter(),
+      credentials: credentialSupply(sessionSecret),
     };
     await checkServer(server, d);
     servers[database] = server;

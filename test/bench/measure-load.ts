@@ -1,12 +1,13 @@
 /**
  * Timed load for the growth and memory benchmarks, with autocannon in this process (the server
- * runs in its own): GETs of pages, and accepted ballots in test mode. A ballot is the drills'
- * ballot (test/drill/ballot-load.ts): the dummy token, no cookie (a new device each time), an
- * address of its own from 198.18.0.0/15 in X-Forwarded-For (the server must trust loopback
- * proxies; no traffic goes there) and 1–3 candidates of the open campaign's cadres track.
+ * runs in its own): GETs of pages, and accepted ballots. A ballot is the drills' ballot
+ * (test/drill/ballot-load.ts): a device of its own and a solved proof, both made beforehand
+ * (`credentialSupply`) with the site's secret, an address of its own from 198.18.0.0/15 in
+ * X-Forwarded-For (the server must trust loopback proxies; no traffic goes there) and 1–3
+ * candidates of the open campaign's cadres track.
  */
 import autocannon from 'autocannon';
-import { ballotBody, benchAddress } from '../drill/ballot-load.ts';
+import { ballotBody, benchAddress, type CredentialSupply } from '../drill/ballot-load.ts';
 
 export interface LoadFigures {
   /** Answers with the expected status, per second. */
@@ -47,6 +48,8 @@ export interface BallotLoadOptions {
   seconds: number;
   /** Hands out the benchmark addresses; share one per database so none is reused early. */
   addresses: AddressCounter;
+  /** Devices and proofs made beforehand (requests are built synchronously). */
+  credentials: Pick<CredentialSupply, 'next'>;
   /** How long an answer may take before it counts as failed (autocannon's default, 10 s). */
   timeoutSeconds?: number;
 }
@@ -95,8 +98,13 @@ export function measureBallots(load: BallotLoadOptions): Promise<LoadRun> {
         headers: { 'content-type': 'application/json' },
         // Called once per request sent (and once more per connection at the end, unsent).
         setupRequest: (request) => {
-          request.headers = { ...request.headers, 'x-forwarded-for': load.addresses.next() };
-          request.body = ballotBody(load.candidateIds, 1 + Math.floor(Math.random() * 3));
+          const { cookie, proof } = load.credentials.next();
+          request.headers = {
+            ...request.headers,
+            'x-forwarded-for': load.addresses.next(),
+            cookie,
+          };
+          request.body = ballotBody(load.candidateIds, 1 + Math.floor(Math.random() * 3), proof);
           return request;
         },
         onResponse: (status, body) => {

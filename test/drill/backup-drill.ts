@@ -14,11 +14,12 @@
  * DRILL_SECONDS sets how long ballots flow before the backup (default 2; they flow on during
  * the backup and 1 s after it). All traffic goes to 127.0.0.1.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ballotBody,
+  credentialsFor,
   checkReceipts,
   readCandidateIds,
   startBallotLoad,
@@ -70,8 +71,11 @@ async function main(): Promise<number> {
   report.section(`1. Backup under load (${concurrency} clients)`);
   const live = await startSite(liveEnv);
   const candidateIds = await readCandidateIds(live.baseUrl);
+  // The secret the server made for itself on its first start, which the backup carries.
+  const secret = readFileSync(join(liveDir, 'session-secret'), 'utf8').trim();
   const load = startBallotLoad({
     baseUrl: live.baseUrl,
+    secret,
     candidateIds,
     concurrency,
     maxBallots: 200_000,
@@ -168,6 +172,7 @@ async function main(): Promise<number> {
 
   // Same device, same track, same day: the daily limit (1) must still know it. With another
   // secret the cookie would not verify and the device would count as new.
+  const { proof } = await credentialsFor(secret)();
   const again = await fetch(`${restored.baseUrl}/api/ballots`, {
     method: 'POST',
     headers: {
@@ -175,7 +180,7 @@ async function main(): Promise<number> {
       cookie: sample.cookie,
       'x-forwarded-for': '198.19.255.1',
     },
-    body: ballotBody(candidateIds, 1),
+    body: ballotBody(candidateIds, 1, proof),
   });
   report.check(
     again.status === 409,

@@ -1,13 +1,53 @@
 /**
  * Ballots sent concurrently to a running server, as the drills need them: every request is a
- * new device (no cookie), comes from its own address of the benchmark range 198.18.0.0/15 (a
- * header string in X-Forwarded-For, which the server believes from loopback; no traffic goes
- * there), carries the test-mode dummy token and picks 1–3 candidates of one track. Every 201 is
- * kept with its receipt: that is the promise the drills check.
+ * new device with a solved bot-check proof (both made here, signed with the site's secret, as
+ * `GET /api/device` and the ALTCHA challenge endpoint would make them; the cheapest proof of
+ * work, since the server's check does not depend on the cost), comes from its own address of
+ * the benchmark range 198.18.0.0/15 (a header string in X-Forwarded-For, which the server
+ * believes from loopback; no traffic goes there) and picks 1–3 candidates of one track. Every
+ * 201 is kept with its receipt: that is the promise the drills check.
  */
+import { newDeviceCookie } from '../../src/server/voter-identity.ts';
+import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
+
 export const campaignSlug = '2026';
 export const trackSlug = 'cadres';
-export const dummyToken = 'XXXX.DUMMY.TOKEN.XXXX';
+
+/** What makes a drill's ballot acceptable: a device of its own and an unused proof. */
+export interface BallotCredentials {
+  /** `voter=…`, to send as Cookie. */
+  cookie: string;
+  /** A solved ALTCHA challenge for the action `ballot`. */
+  proof: string;
+}
+
+/** Makes credentials one at a time, for the site whose SESSION_SECRET is `secret`. */
+export function credentialsFor(secret: string): () => Promise<BallotCredentials> {
+  const altcha = cheapAltcha(secret);
+  return async () => ({
+    cookie: `voter=${newDeviceCookie(secret, new Date()).value}`,
+    proof: await solveAltcha(await altcha.challenge('ballot', new Date())),
+  });
+}
+
+/** Credentials made beforehand, for loads whose requests are built synchronously (autocannon). */
+export interface CredentialSupply {
+  /** The next unused credentials; an exhausted supply hands out an empty proof (a loud 400). */
+  next(): BallotCredentials;
+  /** Makes more until at least `n` are ready. */
+  ensure(n: number): Promise<void>;
+}
+
+export function credentialSupply(secret: string): CredentialSupply {
+  const make = credentialsFor(secret);
+  const made: BallotCredentials[] = [];
+  return {
+    next: () => made.pop() ?? { cookie: '', proof: '' },
+    async ensure(n) {
+      while (made.length < n) made.push(await make());
+    },
+  };
+}
 /** 198.18.0.0/15 (RFC 2544): 131,072 addresses. */
 const addressSpace = 2 ** 17;
 
@@ -15,7 +55,7 @@ export interface Receipt {
   code: string;
   /** When the 201 arrived (ms since the epoch). */
   at: number;
-  /** The device cookie the server set, `name=value`. */
+  /** The ballot's device cookie, `name=value`. */
   cookie: string;
 }
 
@@ -40,6 +80,8 @@ export interface BallotLoad {
 
 export interface LoadOptions {
   baseUrl: string;
+  /** The site's SESSION_SECRET, which signs devices and proofs. */
+  secret: string;
   candidateIds: number[];
   /** Requests in flight at once. */
   concurrency: number;
@@ -56,7 +98,7 @@ export function benchAddress(n: number): string {
   return `198.${18 + (i >> 16)}.${(i >> 8) & 255}.${i & 255}`;
 }
 
-export function ballotBody(candidateIds: number[], picks: number): string {
+export function ballotBody(candidateIds: number[], picks: number, proof: string): string {
   const ids = [...candidateIds];
   // A partial Fisher–Yates shuffle: `picks` distinct candidates.
   for (let i = 0; i < picks; i++) {
@@ -67,7 +109,7 @@ export function ballotBody(candidateIds: number[], picks: number): string {
     campaign: campaignSlug,
     track: trackSlug,
     candidates: ids.slice(0, picks),
-    turnstileToken: dummyToken,
+    botCheck: proof,
   });
 }
 
@@ -89,21 +131,21 @@ export function startBallotLoad(options: LoadOptions): BallotLoad {
   let stopped = false;
   const deadline = Date.now() + options.maxMs;
   let next = options.firstAddress ?? 0;
+  const credentials = credentialsFor(options.secret);
 
   async function sendOne(): Promise<void> {
     const address = benchAddress(next++);
     sent++;
     let status: number;
     let text: string;
-    let cookie: string;
+    const { cookie, proof } = await credentials();
     try {
       const res = await fetch(`${options.baseUrl}/api/ballots`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
-        body: ballotBody(options.candidateIds, 1 + Math.floor(Math.random() * 3)),
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address, cookie },
+        body: ballotBody(options.candidateIds, 1 + Math.floor(Math.random() * 3), proof),
       });
       status = res.status;
-      cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
       text = await res.text();
     } catch {
       unanswered++;

@@ -2,9 +2,9 @@
  * `npm run drill:crash`: does the site keep its promises when the process dies, and does it
  * stop cleanly when asked?
  *
- * 1. Crash. The production server (src/server/main.ts, test-mode bot check) takes ballots from
- *    32 concurrent clients, each a new device from its own address; mid-run it is killed with
- *    SIGKILL and started again on the same database. Every ballot that was answered 201 must be
+ * 1. Crash. The production server (src/server/main.ts, the self-hosted bot check) takes
+ *    ballots from 32 concurrent clients, each a new device with a solved proof from its own
+ *    address; mid-run it is killed with SIGKILL and started again on the same database. Every ballot that was answered 201 must be
  *    counted (its receipt, through the API, and its row, read directly), SQLite's integrity
  *    check must say `ok`, the tallies must match the counted picks (as `npm run tally:verify`),
  *    and the database must hold no ballot nobody sent: acknowledged ≤ new ballots ≤
@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ballotBody,
+  credentialsFor,
   benchAddress,
   checkReceipts,
   readCandidateIds,
@@ -71,6 +72,7 @@ async function crash(): Promise<void> {
   const seeded = (await inspectDatabase(databaseUrl)).ballots;
   const load = startBallotLoad({
     baseUrl: site.baseUrl,
+    secret: env.SESSION_SECRET,
     candidateIds,
     concurrency,
     maxBallots: 200_000,
@@ -143,8 +145,10 @@ async function gracefulShutdown(site: Site, candidateIds: number[]): Promise<voi
     `2. Graceful shutdown: SIGTERM with ${heldBallots} ballots and ${heldPagePaths.length} page requests in flight`,
   );
   const seededBefore = (await inspectDatabase(databaseUrl)).ballots;
-  const ballots = Array.from({ length: heldBallots }, (_, i) =>
-    holdBallot(site.port, ballotBody(candidateIds, 2), benchAddress(100_000 + i)),
+  const credentials = credentialsFor(env.SESSION_SECRET);
+  const made = await Promise.all(Array.from({ length: heldBallots }, () => credentials()));
+  const ballots = made.map(({ cookie, proof }, i) =>
+    holdBallot(site.port, ballotBody(candidateIds, 2, proof), benchAddress(100_000 + i), cookie),
   );
   const pages = heldPagePaths.map((path) => holdPage(site.port, path));
   // Long enough for the server to have read every held request's headers.
@@ -199,7 +203,13 @@ async function forcedExit(): Promise<void> {
   report.section('3. Grace limit: a request that never completes');
   const site = await startSite(env);
   const candidateIds = await readCandidateIds(site.baseUrl);
-  const stuck = holdBallot(site.port, ballotBody(candidateIds, 1), benchAddress(110_000));
+  const { cookie, proof } = await credentialsFor(env.SESSION_SECRET)();
+  const stuck = holdBallot(
+    site.port,
+    ballotBody(candidateIds, 1, proof),
+    benchAddress(110_000),
+    cookie,
+  );
   await sleep(500);
   const signalledAt = Date.now();
   site.child.kill('SIGTERM');

@@ -21,7 +21,12 @@ export interface HeldRequest {
 }
 
 /** A POST /api/ballots whose headers and first half of the body are sent at once. */
-export function holdBallot(port: number, body: string, address: string): HeldRequest {
+export function holdBallot(
+  port: number,
+  body: string,
+  address: string,
+  cookie: string,
+): HeldRequest {
   const bytes = Buffer.from(body);
   const half = Math.floor(bytes.length / 2);
   const req = request({
@@ -34,6 +39,7 @@ export function holdBallot(port: number, body: string, address: string): HeldReq
       'content-type': 'application/json',
       'content-length': bytes.length,
       'x-forwarded-for': address,
+      cookie,
     },
   });
   const answer = new Promise<HeldAnswer>((done) => {

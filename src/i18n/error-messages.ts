@@ -25,6 +25,7 @@ const messages: Record<Locale, Record<string, Message>> = {
   'zh-CN': {
     invalid_request: '请求格式不正确，请检查后重试。',
     invalid_json: '请求内容不是有效的 JSON。',
+    value_refused: '提交的内容中有不被接受的值（例如不可见的控制字符），请检查后重试。',
     not_found: '没有找到您要的内容。',
     campaign_not_found: '没有找到这项评选活动。',
     track_not_found: '没有找到这个评选类别。',
@@ -70,6 +71,7 @@ const messages: Record<Locale, Record<string, Message>> = {
   'zh-TW': {
     invalid_request: '請求格式不正確，請檢查後重試。',
     invalid_json: '請求內容不是有效的 JSON。',
+    value_refused: '提交的內容中有不被接受的值（例如不可見的控制字元），請檢查後重試。',
     not_found: '沒有找到您要的內容。',
     campaign_not_found: '沒有找到這項評選活動。',
     track_not_found: '沒有找到這個評選類別。',
@@ -115,6 +117,8 @@ const messages: Record<Locale, Record<string, Message>> = {
   en: {
     invalid_request: 'The request is not well formed; please check it and try again.',
     invalid_json: 'The request body is not valid JSON.',
+    value_refused:
+      'A value in the request was refused (an invisible control character, for example); please check it and try again.',
     not_found: 'Nothing was found here.',
     campaign_not_found: 'There is no such selection.',
     track_not_found: 'There is no such category in this selection.',

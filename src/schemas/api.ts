@@ -25,6 +25,9 @@ export const errorBodySchema = z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()
         .meta({ description: 'Validation problems, for 400 invalid_request.' }),
+      requestId: z.string().optional().meta({
+        description: 'For an unexpected error (500): the id under which the server logged it.',
+      }),
     }),
   })
   .meta({ id: 'Error' });

@@ -3,6 +3,7 @@ import { applyMigrations } from '../db/migrate.ts';
 import { campaign } from '../db/schema/index.ts';
 import { ConfigError, parseConfig, type Config } from './config.ts';
 import { startConversionTermSync } from './conversion-term-sync.ts';
+import { startRecordPruning } from './record-pruning.ts';
 import { createServices, type Services } from './services.ts';
 
 /** The start-up log's line about what protects ballots and reports. */
@@ -53,6 +54,7 @@ export async function prepareServices(config: Config, log = console.log): Promis
     }
   }
   startConversionTermSync(db);
+  startRecordPruning(db, services.clock);
   log(botCheckSummary(config));
   return services;
 }

@@ -524,6 +524,21 @@ describe('twenty reports per address and day', () => {
     expect((await sendReport(api, path(n.slug), {}, address)).status).toBe(201);
   });
 
+  it('counts every address of one IPv6 /64 as one address', async () => {
+    const api = testApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '1000' } });
+    const { notice: n } = await makeNotice();
+    for (let i = 1; i <= 20; i++) {
+      const res = await sendReport(api, path(n.slug), {}, { client: `2001:db8:20:1::${i}` });
+      expect(res.status, `report ${i}`).toBe(201);
+    }
+    const over = await sendReport(api, path(n.slug), {}, { client: '2001:db8:20:1:9:9:9:9' });
+    expect(over.status).toBe(429);
+    expect((await over.json()).error.reason).toBe('report_address_limit');
+    expect((await sendReport(api, path(n.slug), {}, { client: '2001:db8:20:2::1' })).status).toBe(
+      201,
+    );
+  });
+
   it('is held by the database for any writer', async () => {
     const { notice: n } = await makeNotice();
     const row = (i: number) => ({

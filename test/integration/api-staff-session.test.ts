@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/staff/session-lifetime.ts';
 import type { ApiEnv, ResolvedDeps } from '../../src/server/api-env.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
+import { createAddressKeys } from '../../src/server/address-keys.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { handleError } from '../../src/server/http-errors.ts';
 import { requireStaff, staffSession } from '../../src/server/staff-auth.ts';
@@ -654,6 +655,7 @@ describe('requireStaff', () => {
       botCheck: cheapAltcha(testSecret),
       clientAddress: () => '203.0.113.9',
       probeDatabase: async () => true,
+      addressKeys: createAddressKeys(db.db),
     };
     const app = new Hono<ApiEnv>();
     app.use(async (c, next) => {

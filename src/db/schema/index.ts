@@ -7,3 +7,4 @@ export * from './staff.ts';
 export * from './notice.ts';
 export * from './committee.ts';
 export * from './conversion.ts';
+export * from './address-key.ts';

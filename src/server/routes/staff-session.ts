@@ -38,18 +38,15 @@ staffSessionRoutes
     sameOrigin(),
     validJson(staffLoginRequestSchema),
     async (c) => {
-      const { db, config, clock, clientAddress } = c.var.deps;
+      const { db, config, clock, clientAddress, addressKeys } = c.var.deps;
       const { email, password } = c.req.valid('json');
       const now = clock.now();
+      // Keyed per calendar day in China, like voters' addresses (an IPv6 /64 as one address).
+      const key = await addressKeys.keyOf(localDay(now, 'Asia/Shanghai'), now);
       const login = await logInStaff(db, {
         email,
         password,
-        // Keyed per calendar day in China, like voters' addresses.
-        addressHash: addressHash(
-          config.sessionSecret,
-          clientAddress(c),
-          localDay(now, 'Asia/Shanghai'),
-        ),
+        addressHash: addressHash(key, clientAddress(c)),
         userAgent: c.req.header('user-agent') ?? '',
         now,
       });

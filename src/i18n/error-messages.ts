@@ -52,7 +52,11 @@ const messages: Record<Locale, Record<string, Message>> = {
     unauthenticated: '请先登录。',
     bad_credentials: '邮箱或密码不正确。',
     session_expired: '登录已过期，请重新登录。',
-    login_throttled: (p) => `登录失败次数过多，请 ${minutes(p.retryAfterSeconds)} 分钟后再试。`,
+    login_throttled: (p) =>
+      `从这里登录这个账号失败次数过多，请 ${minutes(p.retryAfterSeconds)} 分钟后再试。`,
+    login_proof_required:
+      '这个账号近期登录失败较多，从新的设备或网络登录需要先完成人机验证，验证完成后会自动继续登录。',
+    login_proof_failed: '人机验证未通过，请重新验证后再登录。',
     forbidden: '您没有进行此操作的权限。',
     csrf_failed: '请求未通过安全校验，请刷新页面后重试。',
     password_too_short: (p) => `密码至少需要 ${String(p.min)} 个字符。`,
@@ -98,7 +102,11 @@ const messages: Record<Locale, Record<string, Message>> = {
     unauthenticated: '請先登入。',
     bad_credentials: '電子郵件或密碼不正確。',
     session_expired: '登入已逾時，請重新登入。',
-    login_throttled: (p) => `登入失敗次數過多，請於 ${minutes(p.retryAfterSeconds)} 分鐘後再試。`,
+    login_throttled: (p) =>
+      `從這裡登入這個帳號失敗次數過多，請於 ${minutes(p.retryAfterSeconds)} 分鐘後再試。`,
+    login_proof_required:
+      '這個帳號近期登入失敗較多，從新的裝置或網路登入需要先完成人機驗證，驗證完成後會自動繼續登入。',
+    login_proof_failed: '人機驗證未通過，請重新驗證後再登入。',
     forbidden: '您沒有進行此操作的權限。',
     csrf_failed: '請求未通過安全驗證，請重新整理頁面後重試。',
     password_too_short: (p) => `密碼至少需要 ${String(p.min)} 個字元。`,
@@ -148,7 +156,10 @@ const messages: Record<Locale, Record<string, Message>> = {
     bad_credentials: 'The email address or the password is not correct.',
     session_expired: 'Your session has ended; please sign in again.',
     login_throttled: (p) =>
-      `Too many failed sign-ins; please try again in ${minutes(p.retryAfterSeconds)} min.`,
+      `Too many failed sign-ins to this account from here; please try again in ${minutes(p.retryAfterSeconds)} min.`,
+    login_proof_required:
+      'This account has had many failed sign-ins: signing in from a new device or network needs the bot check first. It runs by itself and the sign-in then continues.',
+    login_proof_failed: 'The bot check did not pass; please check again and sign in.',
     forbidden: 'You are not allowed to do this.',
     csrf_failed: 'The request failed a security check; reload the page and try again.',
     password_too_short: (p) => `A password needs at least ${String(p.min)} characters.`,

@@ -30,6 +30,8 @@ export const staffLoginRequestSchema = z.object({
     .max(320)
     .regex(/^[^\s@]+@[^\s@]+$/, 'an email address'),
   password: z.string().min(1).max(1024),
+  /** The bot-check proof for the action `login`, asked for after repeated failed logins. */
+  botCheck: lineText().min(1).max(4096).optional(),
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
 

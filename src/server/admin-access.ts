@@ -39,3 +39,15 @@ export function rolesForAdminPath(pathname: string): readonly StaffRole[] | null
   const path = pathname.replace(/(.)\/$/, '$1');
   return adminPages.find((p) => p.path.test(path))?.roles ?? null;
 }
+
+/**
+ * Where the login form leads once logged in: the `next` a redirect to it carried, when that is
+ * a path of the admin area written in plain printable ASCII (the middleware percent-encodes the
+ * path and query it sends), else `/admin`. Never another site (`//host`, a backslash), and never
+ * a line break or a non-ASCII character that would break the Location header.
+ */
+export function adminReturnPath(next: string | null): string {
+  if (next === null) return '/admin';
+  const plain = /^\/admin(?:[/?#][\x21-\x7e]*)?$/.test(next);
+  return plain && !next.startsWith('//') && !next.includes('\\') ? next : '/admin';
+}

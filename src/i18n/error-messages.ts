@@ -71,6 +71,8 @@ const messages: Record<Locale, Record<string, Message>> = {
     device_required: '页面未能识别您的设备，请允许本网站使用 Cookie 后刷新页面重试。',
     unavailable: '服务暂时不可用，请稍后再试。',
     internal: '服务器出了点问题，请稍后再试。您的选择已保留。',
+    page_failed: (p) =>
+      `页面暂时无法显示，请稍后再试。如需反映，请告知编号 ${String(p.requestId)}。`,
   },
   'zh-TW': {
     invalid_request: '請求格式不正確，請檢查後重試。',
@@ -121,6 +123,8 @@ const messages: Record<Locale, Record<string, Message>> = {
     device_required: '頁面未能識別您的裝置，請允許本網站使用 Cookie 後重新整理頁面重試。',
     unavailable: '服務暫時無法使用，請稍後再試。',
     internal: '伺服器出了點問題，請稍後再試。您的選擇已保留。',
+    page_failed: (p) =>
+      `頁面暫時無法顯示，請稍後再試。如需反映，請告知編號 ${String(p.requestId)}。`,
   },
   en: {
     invalid_request: 'The request is not well formed; please check it and try again.',
@@ -175,6 +179,8 @@ const messages: Record<Locale, Record<string, Message>> = {
       'The page could not recognise your device. Allow this site’s cookies, reload the page and try again.',
     unavailable: 'The service is unavailable right now; please try again shortly.',
     internal: 'Something went wrong on our side; please try again. Your picks are kept.',
+    page_failed: (p) =>
+      `This page cannot be shown right now; please try again later. If you report it, quote ${String(p.requestId)}.`,
   },
 };
 

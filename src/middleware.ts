@@ -1,7 +1,12 @@
 import { defineMiddleware } from 'astro:middleware';
 import { resolveStaffSession } from './domain/staff/resolve-staff-session.ts';
 import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from './i18n/select-locale.ts';
-import { isAdminPath, openAdminPaths, rolesForAdminPath } from './server/admin-access.ts';
+import {
+  campaignReaderRoles,
+  isAdminPath,
+  openAdminPaths,
+  rolesForAdminPath,
+} from './server/admin-access.ts';
 import { errorMessage } from './i18n/error-messages.ts';
 import { describeError, newRequestId } from './server/error-log.ts';
 import { staffCookieName } from './server/staff-auth.ts';
@@ -19,15 +24,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
     acceptLanguage: context.request.headers.get('accept-language'),
   });
   context.locals.locale = locale;
-  // Staff preview the public pages before the list is published; only a live staff session
-  // turns it on, and such a page is never cached or indexed.
+  // Staff preview the public pages before the list is published; only a live session of a
+  // role that reads campaigns turns it on, and such a page is never cached or indexed.
   if (context.url.searchParams.has('preview')) {
     const { dbHandle, config, clock } = context.locals.services;
     const token = context.cookies.get(staffCookieName(config))?.value;
     const staff = token
       ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() })
       : null;
-    if (staff) context.locals.preview = true;
+    if (staff && campaignReaderRoles.includes(staff.user.role)) context.locals.preview = true;
   }
   if (remember) {
     context.cookies.set(localeCookie, remember, {

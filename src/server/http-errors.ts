@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, isDomainError, type DomainErrorCode } from '../domain/errors.ts';
 import { errorMessage } from '../i18n/error-messages.ts';
@@ -64,7 +65,8 @@ export function handleError(err: unknown, c: Context): Response {
     if (err.status < 500) return errorResponse(c, new DomainError('invalid_request'));
   }
   const requestId = newRequestId();
-  const route = `${c.req.method} ${c.req.routePath}`;
+  // The route that was to answer (the last one matched), not a middleware's pattern.
+  const route = `${c.req.method} ${routePath(c, -1)}`;
   c.header('X-Request-Id', requestId);
   if (databaseErrorCode(err) === 'SQLITE_CONSTRAINT_CHECK') {
     console.error(`[api] 400 ${route} request ${requestId}: refused by a CHECK constraint`);

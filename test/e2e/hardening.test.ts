@@ -3,10 +3,14 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { loginAttempt, notice, noticeRevision } from '../../src/db/schema/index.ts';
+import { loginAttempt } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import type { NoticeContent } from '../../src/schemas/notice-content.ts';
-import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import {
+  makeCampaign,
+  makeCandidate,
+  makePublishedNotice,
+  makeTrack,
+} from '../helpers/factories.ts';
 import { makeStaffUser } from '../helpers/staff.ts';
 import { launchBrowser } from './browser.ts';
 
@@ -163,30 +167,16 @@ describe('the Atom feed', () => {
       signature: '中共澄川市委组织部',
       signedOn: '2016-03-01',
     };
-    const [row] = await db
-      .insert(notice)
-      .values({
-        campaignId: campaign.id,
-        slug: `e2e-feed-${Date.now().toString(36)}`,
-        status: 'published',
-        publishedAt: now,
-        currentRevision: 1,
-        ...fields,
-      })
-      .returning();
-    const content: NoticeContent = {
-      ...fields,
-      workingDays: 5,
-      showPhotos: false,
-      showSummaries: false,
+    const row = await makePublishedNotice(db, {
+      campaignId: campaign.id,
+      slug: `e2e-feed-${Date.now().toString(36)}`,
+      fields,
       entries: [],
-    };
-    await db
-      .insert(noticeRevision)
-      .values({ noticeId: row!.id, revision: 1, content, publishedAt: now });
+      publishedAt: now,
+    });
 
     const feed = parseFeed(await (await fetch(`${baseUrl}/notices/feed.xml`)).text());
-    const entry = feed.items.find((i) => i.url?.includes(row!.slug));
+    const entry = feed.items.find((i) => i.url?.includes(row.slug));
     expect(entry?.title).toContain('关于拟命名对象的公示');
   });
 });

@@ -22,24 +22,13 @@ import {
 } from '../../src/schemas/notice-input.ts';
 import { reportRequestSchema } from '../../src/schemas/report.ts';
 import { staffAccountCreateSchema, staffLoginRequestSchema } from '../../src/schemas/staff.ts';
+import { personInput } from '../helpers/candidate-fixtures.ts';
 
 const person = {
-  kind: 'individual',
-  name: '林晓岚',
-  sex: '女',
-  ethnicity: '汉族',
-  birth: '1981-04',
-  nativePlace: '江苏澄川',
-  politicalAffiliation: '中共党员',
-  workStarted: '2004-07',
-  education: '大学',
+  ...personInput,
   degree: '学士',
-  currentPost: '东河区应急管理局局长',
-  organisation: '澄川市东河区应急管理局',
   district: '东河区',
   sector: '应急管理',
-  summary: '汛期转移群众1860人',
-  deeds: '## 防汛\n\n连续 **40 天**驻守堤防。',
   cv: '2004.07—2010.03 某局科员\n2010.03— 某局局长',
 };
 

@@ -4,9 +4,12 @@
  * writers carry on (WAL) and the copy holds every ballot committed before it began and none
  * half-written. The default file is `<DATA_DIR>/backups/site-<UTC timestamp>.db`.
  *
+ * The copy leaves out the day keys of addresses (`address_key`): a backup must not carry what
+ * would turn its address hashes back into addresses.
+ *
  * Without SESSION_SECRET the server's secret lives in DATA_DIR; it is copied next to the backup
- * (`<name>.session-secret`), because device cookies and address hashes only match with it and
- * `npm run db:restore` puts it back. A remote libSQL server (sqld, Turso) is refused: its disk is
+ * (`<name>.session-secret`), because device cookies only match with it and `npm run db:restore`
+ * puts it back. It no longer keys address hashes, so it cannot reverse them. A remote libSQL server (sqld, Turso) is refused: its disk is
  * not this machine's, and it has backups of its own.
  */
 import {
@@ -68,6 +71,17 @@ const copied = performance.now();
 
 // The copy is checked before it takes its name, and counted so the operator sees what it holds.
 const check = createClient({ url: `file:${partial}` });
+// The day keys of addresses stay behind: with them, whoever holds the backup could recompute
+// the hash of every address and read back who voted. Without them today's address hashes start
+// afresh after a restore (the device limits, which count, are unaffected). secure_delete
+// overwrites the keys' bytes instead of leaving them on a free page of the copy.
+const hasKeys = await check.execute(
+  "select 1 from sqlite_master where type = 'table' and name = 'address_key'",
+);
+if (hasKeys.rows.length > 0) {
+  await check.execute('PRAGMA secure_delete = ON');
+  await check.execute('DELETE FROM address_key');
+}
 const integrity = (await check.execute('PRAGMA integrity_check')).rows.map((r) => String(r[0]));
 const ballots = Number((await check.execute('select count(*) from ballot')).rows[0]?.[0] ?? 0);
 check.close();
@@ -94,6 +108,6 @@ if (secretFromDataDir) {
 } else {
   console.log(
     'The session secret comes from SESSION_SECRET: keep its value with this backup, or device ' +
-      'cookies and address hashes will not match after a restore.',
+      'cookies will not match after a restore.',
   );
 }

@@ -133,7 +133,7 @@ const secretFromDataDir =
 if (savedSecret === null) {
   console.log(
     'No session secret was saved with this backup: the server keeps its current one. If that is ' +
-      'not the secret in use when the backup was taken, device cookies and address hashes no ' +
+      'not the secret in use when the backup was taken, device cookies no ' +
       'longer match (the daily limits start afresh).',
   );
 } else if (savedSecret === config.sessionSecret) {

@@ -25,34 +25,51 @@ const fixes: [string, string][] = [
   ['好乾事', '好幹事'],
 ];
 
-let traditional: ((text: string) => string) | undefined;
-let simplified: ((text: string) => string) | undefined;
-
 /**
- * Converted texts by source text. Pages convert the same names, deeds and interface sentences
- * over and over; converting a profile costs several milliseconds, looking it up nothing. Keyed
- * by the source, so an edited text is simply a new entry. Bounded by characters held (about
- * 16 MB at most), dropping the oldest entries first.
+ * The converter's state, one per process. The pages run from Astro's bundle and the API from
+ * the source, so this module is loaded twice in a production process; were the state per
+ * module, staff corrections saved through the API would never reach rendered pages (they did
+ * not, for as long as the process lived). Both copies therefore keep it on globalThis.
  */
-const converted = new Map<string, string>();
+interface ConverterState {
+  traditional: ((text: string) => string) | undefined;
+  simplified: ((text: string) => string) | undefined;
+  /**
+   * Converted texts by source text. Pages convert the same names, deeds and interface sentences
+   * over and over; converting a profile costs several milliseconds, looking it up nothing. Keyed
+   * by the source, so an edited text is simply a new entry. Bounded by characters held (about
+   * 16 MB at most), dropping the oldest entries first.
+   */
+  converted: Map<string, string>;
+  cacheChars: number;
+  /** Staff corrections as output fixes ([default output, wanted output]), and their source. */
+  staffFixes: [string, string][];
+  staffTermsKey: string;
+}
+
+const stateKey = Symbol.for('honour-roll.convert-chinese');
+const state: ConverterState = ((globalThis as { [stateKey]?: ConverterState })[stateKey] ??= {
+  traditional: undefined,
+  simplified: undefined,
+  converted: new Map(),
+  cacheChars: 0,
+  staffFixes: [],
+  staffTermsKey: '',
+});
+
 const cacheCharLimit = 4_000_000;
-let cacheChars = 0;
 
 function remember(source: string, result: string): string {
   if (source.length + result.length > cacheCharLimit / 100) return result;
-  converted.set(source, result);
-  cacheChars += source.length + result.length;
-  for (const [oldest, value] of converted) {
-    if (cacheChars <= cacheCharLimit) break;
-    converted.delete(oldest);
-    cacheChars -= oldest.length + value.length;
+  state.converted.set(source, result);
+  state.cacheChars += source.length + result.length;
+  for (const [oldest, value] of state.converted) {
+    if (state.cacheChars <= cacheCharLimit) break;
+    state.converted.delete(oldest);
+    state.cacheChars -= oldest.length + value.length;
   }
   return result;
 }
-
-/** Staff corrections as output fixes ([default output, wanted output]), and their source. */
-let staffFixes: [string, string][] = [];
-let staffTermsKey = '';
 
 function baseConverter(): (text: string) => string {
   return OpenCC.ConverterFactory(SimplifiedToTraditional.from.cn!, SimplifiedToTraditional.to.tw!, [
@@ -68,15 +85,15 @@ function baseConverter(): (text: string) => string {
  */
 export function setConversionTerms(terms: { simplified: string; traditional: string }[]): void {
   const key = JSON.stringify(terms.map((t) => [t.simplified, t.traditional]).sort());
-  if (key === staffTermsKey) return;
+  if (key === state.staffTermsKey) return;
   const plain = baseConverter();
-  staffFixes = terms
+  state.staffFixes = terms
     .map((t): [string, string] => [plain(t.simplified), t.traditional])
     .filter(([from, to]) => from !== to);
-  staffTermsKey = key;
-  traditional = undefined;
-  converted.clear();
-  cacheChars = 0;
+  state.staffTermsKey = key;
+  state.traditional = undefined;
+  state.converted.clear();
+  state.cacheChars = 0;
 }
 
 /**
@@ -85,14 +102,14 @@ export function setConversionTerms(terms: { simplified: string; traditional: str
  */
 export function toTraditional(text: string): string {
   if (text === '') return text;
-  const known = converted.get(text);
+  const known = state.converted.get(text);
   if (known !== undefined) return known;
-  traditional ??= OpenCC.ConverterFactory(
+  state.traditional ??= OpenCC.ConverterFactory(
     SimplifiedToTraditional.from.cn!,
     SimplifiedToTraditional.to.tw!,
-    staffFixes.length > 0 ? [fixes, staffFixes] : [fixes],
+    state.staffFixes.length > 0 ? [fixes, state.staffFixes] : [fixes],
   );
-  return remember(text, traditional(text));
+  return remember(text, state.traditional(text));
 }
 
 /**
@@ -100,9 +117,9 @@ export function toTraditional(text: string): string {
  * source (search). Simplified input passes through unchanged.
  */
 export function toSimplified(text: string): string {
-  simplified ??= OpenCC.ConverterFactory(
+  state.simplified ??= OpenCC.ConverterFactory(
     TraditionalToSimplified.from.tw!,
     TraditionalToSimplified.to.cn!,
   );
-  return text === '' ? text : simplified(text);
+  return text === '' ? text : state.simplified(text);
 }

@@ -25,6 +25,7 @@ const messages: Record<Locale, Record<string, Message>> = {
   'zh-CN': {
     invalid_request: '请求格式不正确，请检查后重试。',
     invalid_json: '请求内容不是有效的 JSON。',
+    value_refused: '提交的内容中有不被接受的值（例如不可见的控制字符），请检查后重试。',
     not_found: '没有找到您要的内容。',
     campaign_not_found: '没有找到这项评选活动。',
     track_not_found: '没有找到这个评选类别。',
@@ -51,7 +52,11 @@ const messages: Record<Locale, Record<string, Message>> = {
     unauthenticated: '请先登录。',
     bad_credentials: '邮箱或密码不正确。',
     session_expired: '登录已过期，请重新登录。',
-    login_throttled: (p) => `登录失败次数过多，请 ${minutes(p.retryAfterSeconds)} 分钟后再试。`,
+    login_throttled: (p) =>
+      `从这里登录这个账号失败次数过多，请 ${minutes(p.retryAfterSeconds)} 分钟后再试。`,
+    login_proof_required:
+      '这个账号近期登录失败较多，从新的设备或网络登录需要先完成人机验证，验证完成后会自动继续登录。',
+    login_proof_failed: '人机验证未通过，请重新验证后再登录。',
     forbidden: '您没有进行此操作的权限。',
     csrf_failed: '请求未通过安全校验，请刷新页面后重试。',
     password_too_short: (p) => `密码至少需要 ${String(p.min)} 个字符。`,
@@ -66,10 +71,13 @@ const messages: Record<Locale, Record<string, Message>> = {
     device_required: '页面未能识别您的设备，请允许本网站使用 Cookie 后刷新页面重试。',
     unavailable: '服务暂时不可用，请稍后再试。',
     internal: '服务器出了点问题，请稍后再试。您的选择已保留。',
+    page_failed: (p) =>
+      `页面暂时无法显示，请稍后再试。如需反映，请告知编号 ${String(p.requestId)}。`,
   },
   'zh-TW': {
     invalid_request: '請求格式不正確，請檢查後重試。',
     invalid_json: '請求內容不是有效的 JSON。',
+    value_refused: '提交的內容中有不被接受的值（例如不可見的控制字元），請檢查後重試。',
     not_found: '沒有找到您要的內容。',
     campaign_not_found: '沒有找到這項評選活動。',
     track_not_found: '沒有找到這個評選類別。',
@@ -96,7 +104,11 @@ const messages: Record<Locale, Record<string, Message>> = {
     unauthenticated: '請先登入。',
     bad_credentials: '電子郵件或密碼不正確。',
     session_expired: '登入已逾時，請重新登入。',
-    login_throttled: (p) => `登入失敗次數過多，請於 ${minutes(p.retryAfterSeconds)} 分鐘後再試。`,
+    login_throttled: (p) =>
+      `從這裡登入這個帳號失敗次數過多，請於 ${minutes(p.retryAfterSeconds)} 分鐘後再試。`,
+    login_proof_required:
+      '這個帳號近期登入失敗較多，從新的裝置或網路登入需要先完成人機驗證，驗證完成後會自動繼續登入。',
+    login_proof_failed: '人機驗證未通過，請重新驗證後再登入。',
     forbidden: '您沒有進行此操作的權限。',
     csrf_failed: '請求未通過安全驗證，請重新整理頁面後重試。',
     password_too_short: (p) => `密碼至少需要 ${String(p.min)} 個字元。`,
@@ -111,10 +123,14 @@ const messages: Record<Locale, Record<string, Message>> = {
     device_required: '頁面未能識別您的裝置，請允許本網站使用 Cookie 後重新整理頁面重試。',
     unavailable: '服務暫時無法使用，請稍後再試。',
     internal: '伺服器出了點問題，請稍後再試。您的選擇已保留。',
+    page_failed: (p) =>
+      `頁面暫時無法顯示，請稍後再試。如需反映，請告知編號 ${String(p.requestId)}。`,
   },
   en: {
     invalid_request: 'The request is not well formed; please check it and try again.',
     invalid_json: 'The request body is not valid JSON.',
+    value_refused:
+      'A value in the request was refused (an invisible control character, for example); please check it and try again.',
     not_found: 'Nothing was found here.',
     campaign_not_found: 'There is no such selection.',
     track_not_found: 'There is no such category in this selection.',
@@ -144,7 +160,10 @@ const messages: Record<Locale, Record<string, Message>> = {
     bad_credentials: 'The email address or the password is not correct.',
     session_expired: 'Your session has ended; please sign in again.',
     login_throttled: (p) =>
-      `Too many failed sign-ins; please try again in ${minutes(p.retryAfterSeconds)} min.`,
+      `Too many failed sign-ins to this account from here; please try again in ${minutes(p.retryAfterSeconds)} min.`,
+    login_proof_required:
+      'This account has had many failed sign-ins: signing in from a new device or network needs the bot check first. It runs by itself and the sign-in then continues.',
+    login_proof_failed: 'The bot check did not pass; please check again and sign in.',
     forbidden: 'You are not allowed to do this.',
     csrf_failed: 'The request failed a security check; reload the page and try again.',
     password_too_short: (p) => `A password needs at least ${String(p.min)} characters.`,
@@ -160,6 +179,8 @@ const messages: Record<Locale, Record<string, Message>> = {
       'The page could not recognise your device. Allow this site’s cookies, reload the page and try again.',
     unavailable: 'The service is unavailable right now; please try again shortly.',
     internal: 'Something went wrong on our side; please try again. Your picks are kept.',
+    page_failed: (p) =>
+      `This page cannot be shown right now; please try again later. If you report it, quote ${String(p.requestId)}.`,
   },
 };
 

@@ -7,6 +7,17 @@ import { ballotStatuses, campaignStages, countsVisibilities, trackKinds } from '
  * forms use the same schemas, so what is documented is what is enforced.
  */
 
+/**
+ * A row id as it comes in a path: digits only, at most 15 (so it stays an exact number). A
+ * longer or other text is refused before any lookup: 400 nines made `Infinity`, which the
+ * database refused with an error rather than "no such row".
+ */
+export const rowIdSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, 'a whole number')
+  .transform(Number)
+  .pipe(z.int().positive());
+
 export const slugSchema = z
   .string()
   .min(1)
@@ -25,6 +36,9 @@ export const errorBodySchema = z
         .array(z.object({ path: z.string(), message: z.string() }))
         .optional()
         .meta({ description: 'Validation problems, for 400 invalid_request.' }),
+      requestId: z.string().optional().meta({
+        description: 'For an unexpected error (500): the id under which the server logged it.',
+      }),
     }),
   })
   .meta({ id: 'Error' });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
+import { lineText } from './text.ts';
 
 /** Filters of the audit log view and its export; every one optional. */
 export const auditQuerySchema = z
   .object({
     /** `campaign.` matches every campaign action; a full name matches one. */
-    action: z.string().trim().max(60).optional(),
-    entityType: z.string().trim().max(40).optional(),
-    entityId: z.string().trim().max(64).optional(),
-    actor: z.string().trim().toLowerCase().max(254).optional(),
+    action: lineText().trim().max(60).optional(),
+    entityType: lineText().trim().max(40).optional(),
+    entityId: lineText().trim().max(64).optional(),
+    actor: lineText().trim().toLowerCase().max(254).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     /** Entries older than this id (the next page). */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lineText } from './text.ts';
 
 /** An ALTCHA payload is about 1 KB of base64; a Turnstile token at most 2048 characters. */
-const proofSchema = z.string().min(1).max(4096);
+const proofSchema = lineText().min(1).max(4096);
 
 /**
  * The bot-check proof of a public write, whichever provider the site uses. `botCheck` is the

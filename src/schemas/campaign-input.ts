@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, paragraphText } from './text.ts';
 import { slugSchema } from './api.ts';
 import { campaignStages, countsVisibilities, trackKinds } from './enums.ts';
 
@@ -12,7 +13,7 @@ export const localDateSchema = z
     return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === day;
   }, 'not a real date');
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => lineText().trim().min(1).max(max);
 
 export const stageDateInputSchema = z
   .object({ stage: z.enum(campaignStages), startsOn: localDateSchema, endsOn: localDateSchema })
@@ -26,7 +27,7 @@ const campaignFields = z
     year: z.int().min(2000).max(2100),
     title: text(100),
     organiser: text(100),
-    intro: z.string().trim().max(5000).default(''),
+    intro: paragraphText().trim().max(5000).default(''),
     countsVisibility: z.enum(countsVisibilities).default('after_close'),
     voteOpensAt: z.iso.datetime({ offset: true }).nullable().default(null),
     voteClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
@@ -64,7 +65,7 @@ const trackFields = z
     slug: slugSchema,
     kind: z.enum(trackKinds),
     name: text(60),
-    description: z.string().trim().max(2000).default(''),
+    description: paragraphText().trim().max(2000).default(''),
     quota: z.int().min(1).max(1000),
     maxPicks: z.int().min(1).max(1000),
     minPicks: z.int().min(1).max(1000).default(1),

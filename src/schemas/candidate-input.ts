@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, paragraphText } from './text.ts';
 import { candidateStatuses, type TrackKind } from './enums.ts';
 
 /**
@@ -182,9 +183,11 @@ export function isRealMonth(value: string): boolean {
   return year >= 1900 && year <= 2100 && month >= 1 && month <= 12;
 }
 
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const requiredText = (max: number) => lineText().trim().min(1).max(max);
 /** Optional text: absent, null or empty all mean "not given". */
-const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const optionalText = (max: number) => lineText().trim().max(max).nullish();
+/** Text of several paragraphs (deeds in Markdown, a CV line by line). */
+const optionalParagraphs = (max: number) => paragraphText().trim().max(max).nullish();
 const month = z
   .string()
   .trim()
@@ -201,7 +204,7 @@ const sharedShape = {
   district: optionalText(50),
   sector: optionalText(50),
   summary: optionalText(summaryMaxLength),
-  deeds: optionalText(deedsMaxLength),
+  deeds: optionalParagraphs(deedsMaxLength),
   portraitId,
 };
 
@@ -218,7 +221,7 @@ const individualShape = {
   education: requiredText(50),
   degree: optionalText(50),
   currentPost: requiredText(200),
-  cv: optionalText(4000),
+  cv: optionalParagraphs(4000),
 };
 
 const unitShape = {
@@ -274,7 +277,7 @@ export function candidatePatchSchemaFor(kind: TrackKind) {
 export const candidateStatusChangeSchema = z.strictObject({
   ids: z.array(z.int().positive()).min(1).max(500),
   to: z.enum(candidateStatuses),
-  note: z.string().trim().max(500).optional(),
+  note: paragraphText().trim().max(500).optional(),
 });
 export type CandidateStatusChange = z.infer<typeof candidateStatusChangeSchema>;
 
@@ -284,10 +287,10 @@ export const staffCandidateQuerySchema = z.object({
     .regex(/^[a-z0-9-]{1,40}$/)
     .optional(),
   status: z.enum(candidateStatuses).optional(),
-  q: z.string().trim().max(100).optional(),
+  q: lineText().trim().max(100).optional(),
 });
 export type StaffCandidateQuery = z.infer<typeof staffCandidateQuerySchema>;
 
 export const markdownPreviewSchema = z.strictObject({
-  markdown: z.string().max(deedsMaxLength),
+  markdown: paragraphText().max(deedsMaxLength),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paragraphText } from './text.ts';
 import { slugSchema } from './api.ts';
 
 /** Why staff voided ballots; shown to voters on their receipt as a category, never the evidence. */
@@ -11,7 +12,8 @@ export const voidReasonCategories = [
 ] as const;
 export type VoidReasonCategory = (typeof voidReasonCategories)[number];
 
-const hash = z.string().min(10).max(100);
+/** A keyed hash as the integrity report shows it (base64url). */
+const hash = z.string().regex(/^[\w-]{10,100}$/, 'a hash from the integrity report');
 
 /**
  * Which ballots to void. A time window is always required, so that one mistaken request can
@@ -38,7 +40,7 @@ export const voidRequestSchema = z
   .object({
     filter: voidFilterSchema,
     reasonCategory: z.enum(voidReasonCategories),
-    note: z.string().trim().min(1).max(1000),
+    note: paragraphText().trim().min(1).max(1000),
     /** Only count what would be voided. */
     dryRun: z.boolean().default(false),
   })

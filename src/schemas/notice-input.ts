@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, paragraphText } from './text.ts';
 import { noticeEntrySchema } from './notice-content.ts';
 
 /**
@@ -16,7 +17,9 @@ export const noticeDateSchema = z
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
   }, '不是一个真实的日期');
 
-const text = (max: number) => z.string().trim().max(max, `最多 ${max} 个字`);
+const text = (max: number) => lineText().trim().max(max, `最多 ${max} 个字`);
+/** Paragraphs: the lead, an address over two lines, the rules for reports. */
+const paragraphs = (max: number) => paragraphText().trim().max(max, `最多 ${max} 个字`);
 const required = (max: number) => text(max).min(1, '不能为空');
 
 /**
@@ -27,18 +30,18 @@ export const noticeDraftFieldsSchema = z
   .object({
     serial: required(60),
     title: required(200),
-    lead: required(2000),
+    lead: paragraphs(2000).min(1, '不能为空'),
     periodStart: noticeDateSchema,
     workingDays: z.int('应为整数').min(1, '至少 1 个工作日').max(30, '最多 30 个工作日'),
     reportPhone: text(80).regex(
       /^$|^[0-9０-９()（）+\-－—、,，;；/ 转]{5,80}$/,
       '只能填写电话号码，多个号码用顿号分隔，例如 0519-12380',
     ),
-    reportAddress: text(200),
+    reportAddress: paragraphs(200),
     reportPostcode: text(6).regex(/^$|^\d{6}$/, '邮政编码为 6 位数字'),
-    reportVisit: text(300),
+    reportVisit: paragraphs(300),
     reportWeb: text(300).regex(/^$|^https?:\/\/\S+$/, '应为以 http:// 或 https:// 开头的网址'),
-    reportRules: text(1000),
+    reportRules: paragraphs(1000),
     signature: required(100),
     signedOn: noticeDateSchema,
     showPhotos: z.boolean(),
@@ -57,7 +60,7 @@ export type NoticeUpdateRequest = z.infer<typeof noticeUpdateRequestSchema>;
 export const noticePublishRequestSchema = z
   .object({
     /** Why a correction is published; required from the second revision on. */
-    changeNote: z.string().trim().max(500, '最多 500 个字').optional(),
+    changeNote: paragraphs(500).optional(),
   })
   .strict();
 export type NoticePublishRequest = z.infer<typeof noticePublishRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, paragraphText } from './text.ts';
 import { slugSchema } from './api.ts';
 import { botCheckFields, hasOneProof, oneProofIssue } from './bot-check.ts';
 
@@ -36,8 +37,7 @@ export function isPlausiblePhone(text: string): boolean {
 }
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  lineText()
     .trim()
     .refine((v) => countChars(v) <= max, { message: `at most ${max} characters` })
     .nullish();
@@ -48,8 +48,7 @@ export const reportRequestSchema = z
       description:
         'The entry of the notice the report concerns (its candidate id); null or absent for the notice as a whole.',
     }),
-    content: z
-      .string()
+    content: paragraphText()
       .trim()
       .min(1, 'must not be empty')
       .refine((v) => countChars(v) <= reportContentMaxChars, {
@@ -59,8 +58,7 @@ export const reportRequestSchema = z
     name: optionalText(reporterNameMaxChars).meta({
       description: 'Optional; at most 50 characters. Real-name reports are encouraged.',
     }),
-    phone: z
-      .string()
+    phone: lineText()
       .trim()
       .max(reporterPhoneMaxChars)
       .refine((v) => v === '' || isPlausiblePhone(v), {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText } from './text.ts';
 import { staffRoles } from './enums.ts';
 
 /**
@@ -12,9 +13,9 @@ export const passwordMinLength = 12;
 export const passwordMaxLength = 256;
 
 /** Stored lower-cased (the database checks it), so one person cannot hold two accounts. */
-export const staffEmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const staffEmailSchema = lineText().trim().toLowerCase().pipe(z.email().max(254));
 
-export const staffDisplayNameSchema = z.string().trim().min(1).max(100);
+export const staffDisplayNameSchema = lineText().trim().min(1).max(100);
 
 export const staffRoleSchema = z.enum(staffRoles);
 
@@ -24,11 +25,27 @@ export const staffRoleSchema = z.enum(staffRoles);
  * email field by mistake out of login_attempt, which stores the email as typed.
  */
 export const staffLoginRequestSchema = z.object({
-  email: z
-    .string()
+  email: lineText()
     .trim()
     .max(320)
     .regex(/^[^\s@]+@[^\s@]+$/, 'an email address'),
   password: z.string().min(1).max(1024),
+  /** The bot-check proof for the action `login`, asked for after repeated failed logins. */
+  botCheck: lineText().min(1).max(4096).optional(),
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
+
+// Field rules of the account routes (length, role names, password policy) are the verbs' own,
+// shared with the command line; these schemas only check the shape.
+export const staffAccountCreateSchema = z
+  .object({
+    email: lineText().max(254),
+    displayName: lineText().max(200),
+    role: lineText().max(20),
+    password: z.string().max(1024),
+  })
+  .strict();
+export const staffAccountEmailSchema = z.object({ email: staffEmailSchema }).strict();
+export const staffPasswordResetSchema = z
+  .object({ email: staffEmailSchema, password: z.string().max(1024) })
+  .strict();

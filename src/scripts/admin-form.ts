@@ -202,10 +202,37 @@ export function showResult(form: HTMLElement, res: StaffResponse, success?: stri
   box.focus();
 }
 
-function fill(template: string, data: Record<string, unknown>): string {
-  return template.replace(/\{(\w+)\}/g, (_, k: string) =>
-    encodeURIComponent(String(data[k] ?? '')),
-  );
+/**
+ * Where `data-then="created:/admin/candidates/{id}"` leads once the thing is made: only `{id}`
+ * and `{slug}` are filled in, and only with a plain id or slug of the answer. `go:` leads to its
+ * path as written: it may come from a link (the login form's `next`), and filling it from the
+ * answer would let a crafted link put the login's CSRF token into a URL.
+ */
+function createdPath(template: string, data: Record<string, unknown>): string {
+  return template.replace(/\{(id|slug)\}/g, (_, k: string) => {
+    const value = String(data[k] ?? '');
+    return /^[a-z0-9-]{1,64}$/.test(value) ? value : '';
+  });
+}
+
+/**
+ * After repeated failed logins on an account, the login asks a new address or device for a
+ * bot-check proof: the form mounts the widget in its `[data-bot-slot]` and, once a proof is
+ * ready, sends once more with it.
+ */
+async function proofForRetry(form: HTMLFormElement, res: StaffResponse): Promise<string | null> {
+  const slot = form.querySelector<HTMLElement>('[data-bot-slot]');
+  if (!slot || res.status !== 403 || res.data.error?.code !== 'bot_check_failed') return null;
+  const reason = (res.data.error as { reason?: string }).reason;
+  if (reason !== 'login_proof_required' && reason !== 'login_proof_failed') return null;
+  slot.hidden = false;
+  try {
+    const { mountBotWidget } = await import('./bot-check-widget.ts');
+    const widget = await mountBotWidget(slot, form.dataset, () => {});
+    return await widget.proof();
+  } catch {
+    return null;
+  }
 }
 
 document.addEventListener('submit', async (event) => {
@@ -227,14 +254,20 @@ document.addEventListener('submit', async (event) => {
     return;
   }
   if (submit) submit.disabled = true;
-  const res = await staffFetch<Record<string, unknown>>(method, url, body);
+  let res = await staffFetch<Record<string, unknown>>(method, url, body);
+  if (!res.ok && form.querySelector('[data-bot-slot]')) {
+    showResult(form, res);
+    const proof = await proofForRetry(form, res);
+    if (proof !== null) res = await staffFetch(method, url, { ...body, botCheck: proof });
+  }
   if (submit) submit.disabled = false;
   showResult(form, res, form.dataset.success);
   if (!res.ok) return;
   form.dispatchEvent(new CustomEvent('staff:done', { detail: res.data }));
   const then = form.dataset.then ?? 'reload';
   if (then === 'reload') location.reload();
-  else if (then.startsWith('go:')) location.href = fill(then.slice(3), res.data);
+  else if (then.startsWith('go:')) location.href = then.slice(3);
+  else if (then.startsWith('created:')) location.href = createdPath(then.slice(8), res.data);
 });
 
 document.querySelector('[data-logout]')?.addEventListener('click', async () => {

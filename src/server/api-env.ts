@@ -7,6 +7,7 @@ import { errorBodySchema } from '../schemas/api.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../domain/clock.ts';
 import type { StaffSessionContext } from '../domain/staff/resolve-staff-session.ts';
+import type { AddressKeys } from './address-keys.ts';
 import type { BotCheck } from './bot-check/bot-check.ts';
 import type { Config } from './config.ts';
 import { errorResponse, type ValidationIssue } from './http-errors.ts';
@@ -27,6 +28,8 @@ export interface ApiDeps {
 export interface ResolvedDeps extends Required<ApiDeps> {
   /** Database reachability for /api/health, shared across concurrent checks (see the probe). */
   probeDatabase: () => Promise<boolean>;
+  /** The random day keys under which client addresses are hashed. */
+  addressKeys: AddressKeys;
 }
 
 export type ApiEnv = {

@@ -61,8 +61,8 @@ export const defaultPageCacheMb = 64;
 const databaseUrl = z
   .string()
   .trim()
-  .default('file:data/site.db')
-  .refine((v) => /^(file|libsql|https?|wss?):/.test(v), {
+  .optional()
+  .refine((v) => v === undefined || /^(file|libsql|https?|wss?):/.test(v), {
     message: 'must start with file:, libsql:, http(s): or ws(s):',
   });
 
@@ -124,6 +124,11 @@ export interface Config {
   port: number;
   databaseUrl: string;
   databaseAuthToken: string | undefined;
+  /**
+   * True when DATABASE_URL is not set: the embedded default, a local file that exists to try
+   * the site out. Only then does an empty database get the fictional demo data on start.
+   */
+  embeddedDatabase: boolean;
   /** Origin used in canonical links, share links and QR codes. */
   publicBaseUrl: string;
   sessionSecret: string;
@@ -162,12 +167,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
-  const databaseUrl = resolveFileUrl(e.DATABASE_URL);
+  // The embedded default lives in the data directory, beside the secret.
+  const databaseUrl = resolveFileUrl(e.DATABASE_URL ?? `file:${join(dataDir, 'site.db')}`);
   return {
     host: e.HOST,
     port: e.PORT,
     databaseUrl,
     databaseAuthToken: e.DATABASE_AUTH_TOKEN,
+    embeddedDatabase: given.DATABASE_URL === undefined,
     publicBaseUrl:
       e.PUBLIC_BASE_URL ?? `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),

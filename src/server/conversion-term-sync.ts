@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.ts';
 import { listConversionTerms } from '../domain/conversion/list-conversion-terms.ts';
 import { setConversionTerms } from '../i18n/convert-chinese.ts';
+import { describeError } from './error-log.ts';
 
 /** How often a process re-reads the corrections another process may have changed. */
 export const conversionTermRefreshMs = 60_000;
@@ -18,7 +19,7 @@ export async function loadConversionTerms(db: Db): Promise<void> {
 export function startConversionTermSync(db: Db): () => void {
   const refresh = () =>
     loadConversionTerms(db).catch((e: unknown) => {
-      console.error('[conversion] could not load the conversion terms', e);
+      console.error(`[conversion] could not load the conversion terms: ${describeError(e)}`);
     });
   void refresh();
   const timer = setInterval(() => void refresh(), conversionTermRefreshMs);

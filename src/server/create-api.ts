@@ -4,6 +4,7 @@ import { compress } from 'hono/compress';
 import { DomainError } from '../domain/errors.ts';
 import { createDatabaseProbe } from '../domain/health/check-database.ts';
 import { newRouter, type ApiApp, type ApiDeps, type ResolvedDeps } from './api-env.ts';
+import { createAddressKeys } from './address-keys.ts';
 import { resolveClientAddress, trustedProxies } from './client-address.ts';
 import { errorResponse, handleError } from './http-errors.ts';
 import { ballotRoutes } from './routes/ballots.ts';
@@ -51,6 +52,7 @@ export function createApi(deps: ApiDeps): ApiApp {
     ...deps,
     clientAddress,
     probeDatabase: createDatabaseProbe(deps.db, () => deps.clock.now().getTime()),
+    addressKeys: createAddressKeys(deps.db),
   };
 
   const api = newRouter().basePath('/api') as ApiApp;

@@ -1,8 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, isDomainError, type DomainErrorCode } from '../domain/errors.ts';
 import { errorMessage } from '../i18n/error-messages.ts';
+import { databaseErrorCode, describeError, newRequestId } from './error-log.ts';
 import { requestLocale } from './request-locale.ts';
 
 const statusOf: Record<DomainErrorCode, ContentfulStatusCode> = {
@@ -49,8 +51,10 @@ export function errorResponse(c: Context, e: DomainError, issues?: ValidationIss
 
 /**
  * The API's one error handler. Domain errors map to their status; framework errors (malformed
- * JSON, oversized bodies) to ours; anything else is logged and answered with a bare 500 that
- * leaks nothing.
+ * JSON, oversized bodies) to ours; a value the database's CHECK constraints refused (which the
+ * schemas should have caught) to 400; anything else to a bare 500 that leaks nothing. The log
+ * gets one line with a request id (also in the answer), the route and the error's class and
+ * code, never its message: a database error's message carries the statement's parameters.
  */
 export function handleError(err: unknown, c: Context): Response {
   if (isDomainError(err)) return errorResponse(c, err);
@@ -60,10 +64,24 @@ export function handleError(err: unknown, c: Context): Response {
       return errorResponse(c, new DomainError('invalid_request', 'invalid_json'));
     if (err.status < 500) return errorResponse(c, new DomainError('invalid_request'));
   }
-  console.error('[api] unexpected error', c.req.method, c.req.path, err);
+  const requestId = newRequestId();
+  // The route that was to answer (the last one matched), not a middleware's pattern.
+  const route = `${c.req.method} ${routePath(c, -1)}`;
+  c.header('X-Request-Id', requestId);
+  if (databaseErrorCode(err) === 'SQLITE_CONSTRAINT_CHECK') {
+    console.error(`[api] 400 ${route} request ${requestId}: refused by a CHECK constraint`);
+    return errorResponse(c, new DomainError('invalid_request', 'value_refused', { requestId }));
+  }
+  console.error(`[api] 500 ${route} request ${requestId}: ${describeError(err)}`);
   const locale = requestLocale(c);
   return c.json(
-    { error: { code: 'internal', message: errorMessage(locale, 'internal', 'internal') } },
+    {
+      error: {
+        code: 'internal',
+        message: errorMessage(locale, 'internal', 'internal'),
+        requestId,
+      },
+    },
     500,
   );
 }

@@ -8,6 +8,7 @@ import {
   deviceCookieMaxAgeSeconds,
   deviceCookieName,
   deviceHash,
+  hostHash,
   networkHash,
   newDeviceCookie,
   readDeviceCookie,
@@ -20,8 +21,13 @@ export interface VoterIdentity {
   deviceHash: string;
   /** When the device cookie was issued (by `GET /api/device`). */
   deviceIssuedAt: Date;
-  /** Keys of the local day in `timeZone`: they change daily, so hashes cannot be joined. */
+  /**
+   * Under the random key of the local day in `timeZone`: keys change daily and are destroyed
+   * soon after, so hashes cannot be joined across days nor, later, reversed. The address hash
+   * counts an IPv6 /64 as one address; the host hash is the full address, as evidence.
+   */
   addressHash: string;
+  hostHash: string;
   networkHash: string;
 }
 
@@ -31,18 +37,20 @@ export interface VoterIdentity {
  * `GET /api/device`, never from a write, so two writes of one fresh browser share one device
  * and the device's age at the ballot means something.
  */
-export function identifyVoter(c: Context<ApiEnv>, timeZone: string): VoterIdentity {
-  const { config, clock, clientAddress } = c.var.deps;
+export async function identifyVoter(c: Context<ApiEnv>, timeZone: string): Promise<VoterIdentity> {
+  const { config, clock, clientAddress, addressKeys } = c.var.deps;
   const device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
   if (!device) throw new DomainError('device_required');
   const address = clientAddress(c);
-  const day = localDay(clock.now(), timeZone);
+  const now = clock.now();
+  const key = await addressKeys.keyOf(localDay(now, timeZone), now);
   return {
     address,
     deviceHash: deviceHash(config.sessionSecret, device.deviceId),
     deviceIssuedAt: device.issuedAt,
-    addressHash: addressHash(config.sessionSecret, address, day),
-    networkHash: networkHash(config.sessionSecret, address, day),
+    addressHash: addressHash(key, address),
+    hostHash: hostHash(key, address),
+    networkHash: networkHash(key, address),
   };
 }
 

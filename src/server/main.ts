@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server';
 import { loadConfigOrExit, prepareServices } from './bootstrap.ts';
 import { createApi } from './create-api.ts';
 import { createFrontServer, type AstroHandler } from './front-server.ts';
+import { refuseMalformedRequests } from './refuse-malformed-requests.ts';
 import { readInlineScriptHashes } from './security-headers.ts';
 
 /** How long requests in flight may take to finish after SIGTERM before the process gives up. */
@@ -47,7 +48,8 @@ const front = createFrontServer({
 });
 
 // Plain HTTP/1.1 (no createServer option), so this is a node:http Server.
-const server = serve({ fetch: front.fetch, hostname: config.host, port: config.port }, (info) => {
+const fetch = refuseMalformedRequests(front.fetch);
+const server = serve({ fetch, hostname: config.host, port: config.port }, (info) => {
   console.log(
     `Listening on http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port} (public URL ${config.publicBaseUrl})`,
   );

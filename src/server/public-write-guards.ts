@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import { DomainError } from '../domain/errors.ts';
 import type { ApiEnv } from './api-env.ts';
+import { addressLimitKeyOf } from './voter-identity.ts';
 
 /**
  * A body larger than `maxBytes` is refused with 413 `payload_too_large` before it is read; a
@@ -51,7 +52,8 @@ export function addressRateLimit(): MiddlewareHandler<ApiEnv> {
       windowMs: 60_000,
       limit: perMinute,
       standardHeaders: 'draft-7',
-      keyGenerator: (c) => c.var.deps.clientAddress(c),
+      // An IPv6 /64 is one subscriber: its hosts share one allowance.
+      keyGenerator: (c) => addressLimitKeyOf(c.var.deps.clientAddress(c)),
       handler: (c) => {
         const info = c.get('rateLimit' as never) as { resetTime?: Date } | undefined;
         const seconds = info?.resetTime

@@ -55,12 +55,17 @@ const ballotPagePath = /^\/campaigns\/[^/]+\/(?:tracks|candidates)\/[^/]+\/?$/;
  */
 const noticePagePath = /^\/notices\/[a-z0-9-]+\/?$/;
 
+/** The staff login, which asks for a proof after repeated failed logins on an account. */
+const loginPagePath = /^\/admin\/login\/?$/;
+
 /**
- * Pages that may load the bot check: ballot pages and notice pages. (The name is older than the
- * report form; the front server picks the `ballotPage` headers with it.)
+ * Pages that may load the bot check: ballot pages, notice pages and the staff login. (The name
+ * is older than the report form; the front server picks the `ballotPage` headers with it.)
  */
 export function isBallotPagePath(pathname: string): boolean {
-  return ballotPagePath.test(pathname) || noticePagePath.test(pathname);
+  return (
+    ballotPagePath.test(pathname) || noticePagePath.test(pathname) || loginPagePath.test(pathname)
+  );
 }
 
 function pageCsp(scriptSources: string[], frameSources: string[]): string {

@@ -35,6 +35,23 @@ export function staffCookieOptions(config: Config): CookieOptions {
   return { httpOnly: true, sameSite: 'Strict', secure: isHttps(config), path: '/' };
 }
 
+/**
+ * The staff device cookie: a random id, signed like voters' device cookies, given to a browser
+ * at its first successful login. It is how the login throttle knows a device the account has
+ * logged in from (login-throttle.ts). Sent only to the login route, never readable by scripts.
+ */
+export const staffDeviceCookieName = 'staff_device';
+
+export function staffDeviceCookieOptions(config: Config): CookieOptions {
+  return {
+    httpOnly: true,
+    sameSite: 'Strict',
+    secure: isHttps(config),
+    path: '/api/staff/session',
+    maxAge: 400 * 24 * 3600,
+  };
+}
+
 export function clearStaffCookie(c: Context<ApiEnv>): void {
   const { config } = c.var.deps;
   deleteCookie(c, staffCookieName(config), staffCookieOptions(config));

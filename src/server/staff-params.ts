@@ -3,7 +3,7 @@ import { validator } from 'hono/validator';
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { errorMessage } from '../i18n/error-messages.ts';
-import { slugSchema } from '../schemas/api.ts';
+import { rowIdSchema, slugSchema } from '../schemas/api.ts';
 import type { ApiEnv } from './api-env.ts';
 import { errorResponse } from './http-errors.ts';
 import { requestLocale } from './request-locale.ts';
@@ -11,7 +11,7 @@ import { requestLocale } from './request-locale.ts';
 const paramSchemas = {
   slug: slugSchema,
   track: slugSchema,
-  id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+  id: rowIdSchema,
 } as const;
 
 /**

@@ -4,8 +4,9 @@ import { isIP } from 'node:net';
 /**
  * Voters have no accounts. A device is known by a random id in a signed cookie that also
  * carries when it was first issued (a ballot from a minutes-old device is a signal of vote
- * stuffing); an address and its network are known only by keyed hashes whose key changes every
- * day, so stored hashes cannot be joined across days or reversed by anyone without the secret.
+ * stuffing); an address and its network are known only by keyed hashes under a random key of
+ * the day, destroyed two days later, so stored hashes cannot be joined across days, and once
+ * the key is gone nobody can reverse them.
  */
 export const deviceCookieName = 'voter';
 export const deviceCookieMaxAgeSeconds = 400 * 24 * 3600;
@@ -54,23 +55,54 @@ export function deviceHash(secret: string, deviceId: string): string {
   return mac(secret, 'device', deviceId);
 }
 
-/** The day keys in use (today's, yesterday's around midnight), by secret and day. */
-const dayKeys = new Map<string, string>();
-
-function dayKey(secret: string, day: string): string {
-  const id = `${day}\0${secret}`;
-  let key = dayKeys.get(id);
-  if (key === undefined) {
-    key = mac(secret, 'address-key', day);
-    if (dayKeys.size >= 8) dayKeys.clear();
-    dayKeys.set(id, key);
-  }
-  return key;
+/**
+ * Keyed hash of an address under the random key of one local day (address-keys.ts). It keys
+ * the per-address limits, so it hashes what a limit should count: an IPv4 address, or the /64
+ * of an IPv6 one, since a subscriber gets a whole /64 and its hosts take any address in it.
+ */
+export function addressHash(dayKey: string, address: string): string {
+  return mac(dayKey, 'address', addressLimitKeyOf(address));
 }
 
-/** Keyed hash of an address under the key of one local day. */
-export function addressHash(secret: string, address: string, day: string): string {
-  return mac(dayKey(secret, day), 'address', address);
+/** Keyed hash of the full address: evidence beside addressHash, never a limit's key. */
+export function hostHash(dayKey: string, address: string): string {
+  return mac(dayKey, 'host', address);
+}
+
+/** The 8 groups of an IPv6 address (an embedded IPv4 tail counts as two), or null. */
+function ipv6Groups(address: string): number[] | null {
+  if (isIP(address) !== 6) return null;
+  let text = address.split('%')[0]!;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1]!.split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, -dotted[1]!.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = [
+    ...left,
+    ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'),
+    ...right,
+  ];
+  return groups.map((g) => Number.parseInt(g, 16));
+}
+
+function ipv6Prefix(groups: number[], bits: 48 | 64): string {
+  return `${groups
+    .slice(0, bits / 16)
+    .map((g) => g.toString(16))
+    .join(':')}::/${bits}`;
+}
+
+/**
+ * What a per-address limit or throttle counts for an address: an IPv4 address itself, the /64
+ * of an IPv6 address (70 addresses of one /64 are one subscriber, not 70 voters).
+ */
+export function addressLimitKeyOf(address: string): string {
+  const groups = ipv6Groups(address);
+  return groups === null ? address : ipv6Prefix(groups, 64);
 }
 
 /**
@@ -79,24 +111,11 @@ export function addressHash(secret: string, address: string, day: string): strin
  */
 export function networkOf(address: string): string {
   if (isIP(address) === 4) return `${address.split('.').slice(0, 3).join('.')}.0/24`;
-  if (isIP(address) === 6) {
-    const [head = '', tail] = address.split('::');
-    const left = head === '' ? [] : head.split(':');
-    const right = tail === undefined || tail === '' ? [] : tail.split(':');
-    const groups = [
-      ...left,
-      ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'),
-      ...right,
-    ];
-    return `${groups
-      .slice(0, 3)
-      .map((g) => Number.parseInt(g, 16).toString(16))
-      .join(':')}::/48`;
-  }
-  return address;
+  const groups = ipv6Groups(address);
+  return groups === null ? address : ipv6Prefix(groups, 48);
 }
 
 /** Keyed hash of an address's network under the key of one local day. */
-export function networkHash(secret: string, address: string, day: string): string {
-  return mac(dayKey(secret, day), 'network', networkOf(address));
+export function networkHash(dayKey: string, address: string): string {
+  return mac(dayKey, 'network', networkOf(address));
 }

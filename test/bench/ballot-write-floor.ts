@@ -64,6 +64,7 @@ try {
         deviceHash: hash(),
         deviceIssuedAt: null,
         addressHash: hash(),
+        hostHash: hash(),
         networkHash: hash(),
         // A proof every provider would pass: what is measured is the database's part of the
         // single-use rule (a read, then the key written with the ballot), not the provider.

@@ -2,11 +2,15 @@ import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
+import { report } from '../../src/db/schema/index.ts';
 import { localDay } from '../../src/domain/clock.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import type { NoticeContent } from '../../src/schemas/notice-content.ts';
-import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import {
+  makeCampaign,
+  makeCandidate,
+  makePublishedNotice,
+  makeTrack,
+} from '../helpers/factories.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
 
@@ -52,22 +56,11 @@ async function publishNotice(slug: string, periodStart: string, periodEnd: strin
     signature: '中共澄川市委组织部',
     signedOn: periodStart,
   };
-  const [row] = await db
-    .insert(notice)
-    .values({
-      campaignId: campaign.id,
-      slug,
-      status: 'published',
-      publishedAt: now,
-      currentRevision: 1,
-      ...fields,
-    })
-    .returning();
-  const content: NoticeContent = {
-    ...fields,
-    workingDays: 5,
-    showPhotos: false,
-    showSummaries: false,
+  await makePublishedNotice(db, {
+    campaignId: campaign.id,
+    slug,
+    fields,
+    publishedAt: now,
     entries: people.map((c) => ({
       candidateId: c.id,
       kind: 'individual',
@@ -91,10 +84,7 @@ async function publishNotice(slug: string, periodStart: string, periodEnd: strin
       summary: '测试摘要',
       portraitId: null,
     })),
-  };
-  await db
-    .insert(noticeRevision)
-    .values({ noticeId: row!.id, revision: 1, content, publishedAt: now });
+  });
   return { slug, entryName: people[1]!.name };
 }
 

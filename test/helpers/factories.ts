@@ -7,9 +7,12 @@ import {
   ballotPick,
   campaign,
   candidate,
+  notice,
+  noticeRevision,
   tally,
   track,
 } from '../../src/db/schema/index.ts';
+import type { NoticeContent } from '../../src/schemas/notice-content.ts';
 
 let seq = 0;
 const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
@@ -128,4 +131,60 @@ export async function makeCountedBallot(
         .onConflictDoUpdate({ target: tally.candidateId, set: { votes: sql`${tally.votes} + 1` } });
     }
   });
+}
+
+/** The framing fields of a notice, as both the notice row and its revision carry them. */
+export type NoticeFields = Pick<
+  NoticeContent,
+  | 'serial'
+  | 'title'
+  | 'lead'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'reportPhone'
+  | 'reportAddress'
+  | 'reportPostcode'
+  | 'reportVisit'
+  | 'reportWeb'
+  | 'reportRules'
+  | 'signature'
+  | 'signedOn'
+>;
+
+/**
+ * A published notice with its revision 1, written as publishNotice writes them (five working
+ * days, no photos or summaries), for tests that need a notice the demo does not have.
+ */
+export async function makePublishedNotice(
+  db: Db,
+  options: {
+    campaignId: number;
+    slug: string;
+    fields: NoticeFields;
+    entries: NoticeContent['entries'];
+    publishedAt: Date;
+  },
+) {
+  const [row] = await db
+    .insert(notice)
+    .values({
+      campaignId: options.campaignId,
+      slug: options.slug,
+      status: 'published',
+      publishedAt: options.publishedAt,
+      currentRevision: 1,
+      ...options.fields,
+    })
+    .returning();
+  const content: NoticeContent = {
+    ...options.fields,
+    workingDays: 5,
+    showPhotos: false,
+    showSummaries: false,
+    entries: options.entries,
+  };
+  await db
+    .insert(noticeRevision)
+    .values({ noticeId: row!.id, revision: 1, content, publishedAt: options.publishedAt });
+  return row!;
 }

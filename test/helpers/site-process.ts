@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { localPathOf } from '../../src/db/client.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 const startTimeoutMs = 60_000;
@@ -109,8 +110,27 @@ const running = new Set<Site>();
  */
 export const serverNodeFlags = ['--max-semi-space-size=8', '--heap-growing-percent=20'];
 
-/** Starts the production server and waits until GET /api/health answers 200. */
-export async function startSite(env: Record<string, string>, port?: number): Promise<Site> {
+/**
+ * Loads the fictional demo into the database `env` names, as an operator would with
+ * `npm run db:seed`: a configured database never gets it on its own.
+ */
+export async function seedDemoData(env: Record<string, string>): Promise<void> {
+  const run = await runScript('db/seed/run-seed.ts', [], env);
+  if (run.code !== 0) throw new Error(`db:seed failed:\n${run.output}`);
+}
+
+/**
+ * Starts the production server and waits until GET /api/health answers 200. A database file
+ * that does not exist yet gets the demo data first (`demo: false` starts it empty); an existing
+ * one is served as it is, so a restart or a restored copy is not seeded again.
+ */
+export async function startSite(
+  env: Record<string, string>,
+  port?: number,
+  options: { demo?: boolean } = {},
+): Promise<Site> {
+  const path = env.DATABASE_URL ? localPathOf(env.DATABASE_URL) : null;
+  if ((options.demo ?? true) && path !== null && !existsSync(path)) await seedDemoData(env);
   const chosen = port ?? (await freePort());
   const fullEnv = { ...env, HOST: '127.0.0.1', PORT: String(chosen) };
   const child = spawn(process.execPath, [...serverNodeFlags, 'src/server/main.ts'], {

@@ -132,6 +132,26 @@ describe('POST /api/ballots', () => {
     expect((await third.json()).error.reason).toBe('address_limit');
   });
 
+  it('counts the addresses of one IPv6 /64 as one address, keeping each host’s hash as evidence', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2, {
+      ballotsPerAddressPerDay: 2,
+    });
+    const send = async (client: string) =>
+      (await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), { client })).res;
+    expect((await send('2001:db8:7:1::a')).status).toBe(201);
+    expect((await send('2001:db8:7:1:ffff:1:2:3')).status).toBe(201);
+    const third = await send('2001:db8:0007:0001::beef');
+    expect(third.status).toBe(409);
+    expect((await third.json()).error.reason).toBe('address_limit');
+    // The next /64 is another subscriber.
+    expect((await send('2001:db8:7:2::a')).status).toBe(201);
+    const rows = await db.db.select().from(ballot).where(eq(ballot.trackId, track.id));
+    expect(new Set(rows.map((r) => r.addressHash)).size).toBe(2);
+    expect(new Set(rows.map((r) => r.hostHash)).size).toBe(3);
+    for (const r of rows) expect(r.hostHash).toMatch(/^[\w-]{43}$/);
+  });
+
   describe('rule violations are 422 and write nothing', () => {
     it.each([
       ['a pick twice', (ids: number[]) => [ids[0]!, ids[0]!], 'duplicate_pick'],
@@ -440,6 +460,15 @@ describe('request rate and single-use tokens', () => {
     expect(retryAfter).toBeLessThanOrEqual(60);
     expect((await limited.json()).error.code).toBe('rate_limited');
     expect((await send('198.51.100.100')).status).toBe(400);
+  });
+
+  it('counts the request rate per IPv6 /64', async () => {
+    const api = testApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '3' } });
+    const send = (client: string) =>
+      api.request('/api/ballots', jsonRequest({ campaign: 'x' }, { 'x-test-client': client }));
+    for (let i = 1; i <= 3; i++) expect((await send(`2001:db8:99:1::${i}`)).status).toBe(400);
+    expect((await send('2001:db8:99:1:abcd::4')).status).toBe(429);
+    expect((await send('2001:db8:99:2::1')).status).toBe(400);
   });
 
   it('refuses a replayed live token before calling siteverify again', () =>

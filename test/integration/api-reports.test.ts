@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
 import { reportReferencePattern } from '../../src/domain/reports/make-report-reference.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
@@ -282,6 +282,30 @@ describe('POST /api/notices/{slug}/reports: what is refused before anything is s
     }
   });
 
+  it('refuses a text that starts with a NUL (400, not 500), and logs nothing of the reporter', async () => {
+    const api = testApi(db, { clock: fixedClock(now) });
+    const { notice: n } = await makeNotice();
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const extra = { name: '郑秋白', phone: '13912345678' };
+      for (const content of ['\u0000该同志弄虚作假', '该同志\u0007弄虚作假', '\u001b[2J']) {
+        const res = await sendReport(api, path(n.slug), { ...extra, content }, fresh());
+        expect(res.status, JSON.stringify(content)).toBe(400);
+        const { error } = await res.json();
+        expect(error.code).toBe('invalid_request');
+        expect(error.issues[0]).toMatchObject({ path: 'content' });
+      }
+      const badName = await sendReport(api, path(n.slug), { name: '郑\u0000秋白' }, fresh());
+      expect(badName.status).toBe(400);
+      const text = logged.mock.calls.flat().map(String).join('\n');
+      expect(text).not.toContain('13912345678');
+      expect(text).not.toContain('郑秋白');
+    } finally {
+      logged.mockRestore();
+    }
+    expect(await reportsOf(n.id)).toEqual([]);
+  });
+
   it('refuses malformed bodies, unknown fields and oversized requests', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { notice: n } = await makeNotice();
@@ -498,6 +522,21 @@ describe('twenty reports per address and day', () => {
     expect((await sendReport(api, path(n.slug), {}, fresh())).status).toBe(201);
     clock.set(shanghaiMidnight('2026-11-21'));
     expect((await sendReport(api, path(n.slug), {}, address)).status).toBe(201);
+  });
+
+  it('counts every address of one IPv6 /64 as one address', async () => {
+    const api = testApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '1000' } });
+    const { notice: n } = await makeNotice();
+    for (let i = 1; i <= 20; i++) {
+      const res = await sendReport(api, path(n.slug), {}, { client: `2001:db8:20:1::${i}` });
+      expect(res.status, `report ${i}`).toBe(201);
+    }
+    const over = await sendReport(api, path(n.slug), {}, { client: '2001:db8:20:1:9:9:9:9' });
+    expect(over.status).toBe(429);
+    expect((await over.json()).error.reason).toBe('report_address_limit');
+    expect((await sendReport(api, path(n.slug), {}, { client: '2001:db8:20:2::1' })).status).toBe(
+      201,
+    );
   });
 
   it('is held by the database for any writer', async () => {

@@ -11,6 +11,7 @@ import {
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { personInput } from '../helpers/candidate-fixtures.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-05-10T02:00:00Z');
@@ -23,21 +24,7 @@ let slug: string;
 let people: { id: number; campaignId: number; slug: string };
 let units: { id: number; campaignId: number; slug: string };
 
-const person = {
-  kind: 'individual',
-  name: '林晓岚',
-  sex: '女',
-  ethnicity: '汉族',
-  birth: '1981-04',
-  nativePlace: '江苏澄川',
-  politicalAffiliation: '中共党员',
-  workStarted: '2004-07',
-  education: '大学',
-  currentPost: '东河区应急管理局局长',
-  organisation: '澄川市东河区应急管理局',
-  summary: '汛期转移群众1860人',
-  deeds: '## 防汛\n\n连续 **40 天**驻守堤防。',
-};
+const person = personInput;
 const unit = { kind: 'unit', name: '澄川市北岸街道办事处', headName: '吴海平', headTitle: '主任' };
 
 beforeAll(async () => {

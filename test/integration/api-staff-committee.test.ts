@@ -15,7 +15,7 @@ const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: num
 beforeAll(async () => {
   db = await createTestDb();
   api = testApi(db, { clock: fixedClock(now) });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
+  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
     const user = await makeStaffUser(db.db, { role });
     const { cookie, csrfToken } = await logInAs(api, user);
     sessions.set(role, { cookie, csrfToken, id: user.id });
@@ -227,7 +227,7 @@ describe('a track from rule to confirmed result', () => {
       '赞成 7 票，超过应到会 13 人的半数（需至少 7 票），但按得票排名第 3，在剩余名额 2 名之外，不能当选。',
     );
     const overview = await (
-      await api.request(f.overviewPath, { headers: asRole('monitor') })
+      await api.request(f.overviewPath, { headers: asRole('auditor') })
     ).json();
     expect(overview.tracks[0].sessions).toHaveLength(1);
     expect(overview.tracks[0].draft.id).toBe(sessionId);
@@ -727,10 +727,14 @@ describe('security', () => {
     expect((await api.request(confirmPath(1), jsonRequest({}))).status).toBe(401);
   });
 
-  it.each(['editor', 'admin', 'monitor', 'auditor'] as const)(
-    'lets %s read the overview',
+  it.each(['editor', 'admin', 'auditor'] as const)('lets %s read the overview', async (role) => {
+    expect((await api.request(f.overviewPath, { headers: asRole(role) })).status).toBe(200);
+  });
+
+  it.each(['monitor', 'supervisor'] as const)(
+    'refuses %s the overview, as the committee page does',
     async (role) => {
-      expect((await api.request(f.overviewPath, { headers: asRole(role) })).status).toBe(200);
+      expect((await api.request(f.overviewPath, { headers: asRole(role) })).status).toBe(403);
     },
   );
 

@@ -9,6 +9,11 @@ import { auditLog, candidate } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { encodeGb18030 } from '../fixtures/import/encode-gb18030.ts';
+import {
+  largestCandidateCsv,
+  wideHeaderCsv,
+  xlsxBomb,
+} from '../fixtures/import/make-spreadsheet-bombs.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -349,6 +354,94 @@ describe('POST …/import: refusals', () => {
     });
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).error.code).toBe('csrf_failed');
+  });
+});
+
+describe('POST …/import: hostile and huge files', () => {
+  let track: string;
+  beforeAll(async () => {
+    track = (await newTrack('unit')).slug;
+  });
+
+  async function refusal(res: Response) {
+    return { status: res.status, reason: (await res.json()).error.reason as string };
+  }
+
+  it('refuses the review’s bomb (one cell of 480 MB in 0.5 MB) from the zip directory alone', async () => {
+    const bomb = xlsxBomb(480 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(600_000);
+    const res = await upload(track, bomb, { dryRun: true, type: xlsxType });
+    expect(await refusal(res)).toEqual({ status: 400, reason: 'import_archive_too_large' });
+  });
+
+  it('refuses an entry that hides its size behind a small declared one, inflating no further', async () => {
+    const res = await upload(track, xlsxBomb(480 * 1024 * 1024, 'small'), {
+      dryRun: true,
+      type: xlsxType,
+    });
+    expect(await refusal(res)).toEqual({ status: 400, reason: 'import_malformed' });
+  });
+
+  it('refuses an entry compressed a thousand to one, though small enough in itself', async () => {
+    const res = await upload(track, xlsxBomb(4 * 1024 * 1024), { dryRun: true, type: xlsxType });
+    const body = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.error.reason).toBe('import_archive_too_large');
+    expect(body.error.details).toEqual({ reason: 'ratio', max: 100 });
+    expect(body.error.message).toContain('压缩');
+  });
+
+  it('refuses a CSV header of a quarter of a million columns with one error, not a warning each', async () => {
+    const res = await upload(track, wideHeaderCsv(), { dryRun: true });
+    const body = await res.json();
+    expect(res.status).toBe(400);
+    expect(body.error.reason).toBe('import_too_many_columns');
+    expect(body.error.details.max).toBe(200);
+    expect(JSON.stringify(body).length).toBeLessThan(2000);
+  });
+
+  it('reads the largest plausible CSV (2 MB, 500 units with long deeds) in full', async () => {
+    const csv = largestCandidateCsv();
+    expect(new TextEncoder().encode(csv).length).toBeGreaterThan(1_500_000);
+    const res = await upload(track, csv, { dryRun: true });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.rows).toBe(500);
+    expect(body.errors).toEqual([]);
+  });
+
+  it('answers a health request sent during an import check before the check ends; one check at a time', async () => {
+    expect((await api.request('/api/health')).status).toBe(200);
+    let ended = false;
+    const check = Promise.resolve(upload(track, largestCandidateCsv(), { dryRun: true })).then(
+      (res) => {
+        ended = true;
+        return res;
+      },
+    );
+    // The check is under way once a second file is turned away as busy.
+    let busy: Response | undefined;
+    while (!ended) {
+      const probe = await upload(track, '单位全称\n某局\n', { dryRun: true });
+      if (probe.status === 429) {
+        busy = probe;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(ended, 'the check ended before a second file was turned away').toBe(false);
+    expect((await busy!.json()).error.reason).toBe('import_busy');
+    expect(busy!.headers.get('retry-after')).toBe('5');
+
+    const health = await api.request('/api/health');
+    expect(health.status).toBe(200);
+    expect(ended, 'health was answered only after the check').toBe(false);
+
+    const done = await check;
+    expect(done.status).toBe(200);
+    expect((await done.json()).rows).toBe(500);
+    // And the next file is read again.
+    expect((await upload(track, '单位全称\n某局\n', { dryRun: true })).status).toBe(200);
   });
 });
 

@@ -11,7 +11,8 @@ import {
   staffSessionIdleTimeoutMs,
 } from '../../src/domain/staff/session-lifetime.ts';
 import type { ApiEnv, ResolvedDeps } from '../../src/server/api-env.ts';
-import { cheapAltcha } from '../helpers/bot-proof.ts';
+import { cheapAltcha, solvedProof } from '../helpers/bot-proof.ts';
+import { createAddressKeys } from '../../src/server/address-keys.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { handleError } from '../../src/server/http-errors.ts';
 import { requireStaff, staffSession } from '../../src/server/staff-auth.ts';
@@ -74,7 +75,7 @@ describe('POST /api/staff/session (login)', () => {
     expect(JSON.stringify(body)).not.toContain('scrypt');
     expect(res.headers.get('cache-control')).toBe('no-store');
 
-    const setCookie = res.headers.get('set-cookie') ?? '';
+    const setCookie = res.headers.getSetCookie().find((c) => c.startsWith('staff=')) ?? '';
     expect(setCookie).toMatch(/^staff=[\w-]{43};/);
     expect(setCookie).toMatch(/; HttpOnly/);
     expect(setCookie).toMatch(/; SameSite=Strict/);
@@ -458,28 +459,25 @@ describe('login throttling', () => {
       .where(eq(loginAttempt.email, email));
     return row!.n;
   }
+  /** The staff device cookie a successful login gave the browser. */
+  function staffDeviceOf(res: Response): string {
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('staff_device='));
+    return cookie?.split(';')[0] ?? '';
+  }
+  const wrong = (email: string) => ({ email, password: 'wrong password!' });
+  const from = (client: string, extra: Record<string, string> = {}) => ({
+    'x-test-client': client,
+    ...extra,
+  });
 
-  it('refuses an account for a minute after 5 failures, from any address, without checking the password', async () => {
+  it('makes one account wait a minute after 5 failures from one address, without checking the password', async () => {
     const t = setup();
     const user = await makeStaffUser(db.db);
     for (let i = 0; i < 5; i++) {
-      // Five different networks: the account's own count is what trips.
-      const res = await t.api.request(
-        '/api/staff/session',
-        jsonRequest(
-          { email: user.email, password: 'wrong password!' },
-          {
-            'x-test-client': newAddress(),
-          },
-        ),
-      );
-      expect(res.status).toBe(401);
+      expect((await t.send('/api/staff/session', jsonRequest(wrong(user.email)))).status).toBe(401);
     }
-    // Even the right password is refused now, and the refusal is not counted.
-    const refused = await t.api.request(
-      '/api/staff/session',
-      jsonRequest(user, { 'x-test-client': newAddress() }),
-    );
+    // Even the right password is refused from there now, and the refusal is not counted.
+    const refused = await t.send('/api/staff/session', jsonRequest(user));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('60');
     const body = await refused.json();
@@ -487,27 +485,31 @@ describe('login throttling', () => {
       code: 'rate_limited',
       reason: 'login_throttled',
       details: { retryAfterSeconds: 60 },
-      message: '登录失败次数过多，请 1 分钟后再试。',
+      message: '从这里登录这个账号失败次数过多，请 1 分钟后再试。',
     });
     expect(refused.headers.get('set-cookie')).toBeNull();
     expect(await attemptCount(user.email)).toBe(5);
 
-    // Half-way through, the wait has shrunk.
+    // Half-way through, the wait has shrunk; once over, the right password works (with the
+    // proof an account with 5 failures asks of an address it has not logged in from).
     t.clock.advance(30_000);
-    const later = await t.send('/api/staff/session', jsonRequest(user));
-    expect(later.status).toBe(429);
-    expect(later.headers.get('retry-after')).toBe('30');
-
-    // Never locked for good: once the backoff has passed, the right password works.
+    expect((await t.send('/api/staff/session', jsonRequest(user))).headers.get('retry-after')).toBe(
+      '30',
+    );
     t.clock.advance(30_000);
-    expect((await logInAs(t, user)).res.status).toBe(200);
+    const proof = await solvedProof(t.send, 'login');
+    const ok = await t.send('/api/staff/session', jsonRequest({ ...user, botCheck: proof }));
+    expect(ok.status).toBe(200);
   });
 
-  it('doubles the backoff with each further failure', async () => {
+  it('doubles that wait with each further failure', async () => {
     const t = setup();
     const user = await makeStaffUser(db.db);
-    const fail = () =>
-      t.send('/api/staff/session', jsonRequest({ email: user.email, password: 'wrong password!' }));
+    const fail = async () =>
+      t.send(
+        '/api/staff/session',
+        jsonRequest({ ...wrong(user.email), botCheck: await solvedProof(t.send, 'login') }),
+      );
     for (let i = 0; i < 5; i++) expect((await fail()).status).toBe(401);
     t.clock.advance(minute);
     expect((await fail()).status).toBe(401); // the 6th failure
@@ -519,15 +521,28 @@ describe('login throttling', () => {
     expect((await fail()).headers.get('retry-after')).toBe('240');
   });
 
+  it('counts the hosts of one IPv6 /64 as one address', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    for (let i = 1; i <= 5; i++) {
+      const res = await t.api.request(
+        '/api/staff/session',
+        jsonRequest(wrong(user.email), from(`2001:db8:5:6::${i}`)),
+      );
+      expect(res.status).toBe(401);
+    }
+    const refused = await t.api.request(
+      '/api/staff/session',
+      jsonRequest(user, from('2001:db8:5:6:aaaa::1')),
+    );
+    expect(refused.status).toBe(429);
+  });
+
   it('throttles unknown emails exactly like known ones', async () => {
     const t = setup();
     const email = 'no-such-account@example.cn';
     for (let i = 0; i < 5; i++) {
-      const res = await t.send(
-        '/api/staff/session',
-        jsonRequest({ email, password: 'wrong password!' }),
-      );
-      expect(res.status).toBe(401);
+      expect((await t.send('/api/staff/session', jsonRequest(wrong(email)))).status).toBe(401);
     }
     const res = await t.send(
       '/api/staff/session',
@@ -536,46 +551,177 @@ describe('login throttling', () => {
     expect(res.status).toBe(429);
   }, 30_000);
 
-  it('forgets an account’s failures after a successful login', async () => {
+  it('forgets an account’s failures from an address after a successful login from it', async () => {
     const t = setup();
     const user = await makeStaffUser(db.db);
-    const fail = () =>
-      t.send('/api/staff/session', jsonRequest({ email: user.email, password: 'wrong password!' }));
+    const fail = () => t.send('/api/staff/session', jsonRequest(wrong(user.email)));
     for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(401);
     expect((await logInAs(t, user)).res.status).toBe(200);
     for (let i = 0; i < 4; i++) expect((await fail()).status).toBe(401);
     expect((await logInAs(t, user)).res.status).toBe(200);
   });
 
-  it('refuses an address for 15 minutes after 20 failures across accounts, and only that address', async () => {
+  it('keeps a colleague working through 20 minutes of wrong passwords every 3 s from one address', async () => {
+    const t = setup();
+    const colleague = await makeStaffUser(db.db);
+    const office = newAddress();
+    const attacker = newAddress();
+    // Yesterday the colleague logged in at the office: that browser has a staff device cookie.
+    const first = await t.api.request('/api/staff/session', jsonRequest(colleague, from(office)));
+    expect(first.status).toBe(200);
+    const device = staffDeviceOf(first);
+    expect(device).toMatch(/^staff_device=[\w-]{22}\.[0-9a-z]+\.[\w-]{22}$/);
+    t.clock.advance(24 * 3600_000);
+
+    let refusedColleague = 0;
+    for (let second = 0; second < 20 * 60; second += 3) {
+      await t.api.request(
+        '/api/staff/session',
+        jsonRequest(wrong(colleague.email), from(attacker)),
+      );
+      if (second % 120 === 0) {
+        // Today's address hash is new (the key changed), but the device is known.
+        const res = await t.api.request(
+          '/api/staff/session',
+          jsonRequest(colleague, from(newAddress(), { cookie: device })),
+        );
+        if (res.status !== 200) refusedColleague++;
+      }
+      t.clock.advance(3000);
+    }
+    expect(refusedColleague).toBe(0);
+    // The attacker got a handful of guesses in 20 minutes: each failure from that address
+    // lengthens its wait, and only failures of the last 15 minutes count.
+    const guesses = await db.db
+      .select({ n: count() })
+      .from(loginAttempt)
+      .where(and(eq(loginAttempt.email, colleague.email), eq(loginAttempt.succeeded, false)));
+    expect(guesses[0]!.n).toBeLessThanOrEqual(15);
+  }, 60_000);
+
+  it('asks a new address or device for a bot-check proof after 5 failures from anywhere, instead of a wait', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    for (let i = 0; i < 5; i++) {
+      const res = await t.api.request(
+        '/api/staff/session',
+        jsonRequest(wrong(user.email), from(newAddress())),
+      );
+      expect(res.status).toBe(401);
+    }
+    const client = newAddress();
+    const request = (path: string, init?: RequestInit) =>
+      t.api.request(path, {
+        ...init,
+        headers: { ...from(client), ...(init?.headers as Record<string, string>) },
+      });
+    // Without a proof: no password is looked at, nothing is recorded.
+    const asked = await request('/api/staff/session', jsonRequest(user));
+    expect(asked.status).toBe(403);
+    const { error } = await asked.json();
+    expect(error).toMatchObject({ code: 'bot_check_failed', reason: 'login_proof_required' });
+    expect(error.message).toContain('人机验证');
+    expect(await attemptCount(user.email)).toBe(5);
+
+    // A proof made for a ballot is not one for a login.
+    const ballotProof = await solvedProof(request, 'ballot');
+    const mismatched = await request(
+      '/api/staff/session',
+      jsonRequest({ ...user, botCheck: ballotProof }),
+    );
+    expect(mismatched.status).toBe(403);
+    expect((await mismatched.json()).error.reason).toBe('login_proof_failed');
+
+    // With a proof, a wrong password is checked and counted, and the proof is spent.
+    const proof = await solvedProof(request, 'login');
+    const withProof = await request(
+      '/api/staff/session',
+      jsonRequest({ ...wrong(user.email), botCheck: proof }),
+    );
+    expect(withProof.status).toBe(401);
+    expect(await attemptCount(user.email)).toBe(6);
+    const replay = await request('/api/staff/session', jsonRequest({ ...user, botCheck: proof }));
+    expect(replay.status).toBe(403);
+    expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
+
+    // And the right password with a fresh proof logs in.
+    const ok = await request(
+      '/api/staff/session',
+      jsonRequest({ ...user, botCheck: await solvedProof(request, 'login') }),
+    );
+    expect(ok.status).toBe(200);
+  });
+
+  it('does not ask an address the account logged in from today, nor hold it back', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const office = newAddress();
+    expect(
+      (await t.api.request('/api/staff/session', jsonRequest(user, from(office)))).status,
+    ).toBe(200);
+    for (let i = 0; i < 5; i++) {
+      await t.api.request('/api/staff/session', jsonRequest(wrong(user.email), from(newAddress())));
+    }
+    // The browser's cookies are gone (no device), but the office's address is known today.
+    const res = await t.api.request('/api/staff/session', jsonRequest(user, from(office)));
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses an address for 15 minutes after 20 failures across accounts, but not a device the account knows', async () => {
     const t = setup();
     const users = [];
-    for (let i = 0; i < 6; i++) users.push(await makeStaffUser(db.db));
+    for (let i = 0; i < 7; i++) users.push(await makeStaffUser(db.db));
+    const victim = users[5]!;
+    const regular = users[6]!;
+    // The regular's browser logged in elsewhere before: it has a known device cookie.
+    const before = await t.api.request(
+      '/api/staff/session',
+      jsonRequest(regular, from(newAddress())),
+    );
+    const device = staffDeviceOf(before);
     // 4 wrong passwords on each of 5 accounts: no account reaches its own limit.
     for (const user of users.slice(0, 5)) {
       for (let i = 0; i < 4; i++) {
-        const res = await t.send(
-          '/api/staff/session',
-          jsonRequest({ email: user.email, password: 'wrong password!' }),
+        expect((await t.send('/api/staff/session', jsonRequest(wrong(user.email)))).status).toBe(
+          401,
         );
-        expect(res.status).toBe(401);
       }
     }
-    const victim = users[5]!;
     const refused = await t.send('/api/staff/session', jsonRequest(victim));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('900');
     expect(await attemptCount(victim.email)).toBe(0);
+    // The regular's known device on that same address is not held back by others' failures.
+    const regularOk = await t.send('/api/staff/session', jsonRequest(regular, { cookie: device }));
+    expect(regularOk.status).toBe(200);
 
     // Another network is not affected.
     const elsewhere = await t.api.request(
       '/api/staff/session',
-      jsonRequest(victim, { 'x-test-client': newAddress() }),
+      jsonRequest(victim, from(newAddress())),
     );
     expect(elsewhere.status).toBe(200);
 
     t.clock.advance(15 * minute);
     expect((await logInAs(t, victim)).res.status).toBe(200);
+  });
+
+  it('gives a browser its staff device cookie only on a successful login, for the login route alone', async () => {
+    const t = setup();
+    const user = await makeStaffUser(db.db);
+    const failed = await t.send('/api/staff/session', jsonRequest(wrong(user.email)));
+    expect(staffDeviceOf(failed)).toBe('');
+    const ok = await t.send('/api/staff/session', jsonRequest(user));
+    const cookie = ok.headers.getSetCookie().find((c) => c.startsWith('staff_device='))!;
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/api/staff/session');
+    // A browser that has one keeps it.
+    const again = await t.send(
+      '/api/staff/session',
+      jsonRequest(user, { cookie: staffDeviceOf(ok) }),
+    );
+    expect(staffDeviceOf(again)).toBe('');
   });
 });
 
@@ -654,6 +800,7 @@ describe('requireStaff', () => {
       botCheck: cheapAltcha(testSecret),
       clientAddress: () => '203.0.113.9',
       probeDatabase: async () => true,
+      addressKeys: createAddressKeys(db.db),
     };
     const app = new Hono<ApiEnv>();
     app.use(async (c, next) => {

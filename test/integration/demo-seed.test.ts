@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
@@ -10,12 +13,15 @@ import {
   track,
 } from '../../src/db/schema/index.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
+import { prepareServices } from '../../src/server/bootstrap.ts';
+import { parseConfig } from '../../src/server/config.ts';
+import { testSecret } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;
 const now = new Date('2026-11-22T03:00:00Z');
 
-// Drawing the portraits and casting the demo's ballots takes seconds on a busy machine.
+// Seeding draws every portrait: seconds on a busy machine.
 beforeAll(async () => {
   db = await createTestDb();
   await seedDemo(db.db, now);
@@ -82,6 +88,43 @@ describe('the demo notice', () => {
       expect(row!.reportWeb).toBe('https://vote.example.org/notices/2025-1');
     } finally {
       deployed.destroy();
+    }
+  });
+});
+
+describe('when the demo is loaded on start', () => {
+  async function start(env: Record<string, string>) {
+    const lines: string[] = [];
+    const services = await prepareServices(parseConfig(env), (line) => lines.push(line));
+    const campaigns = await services.dbHandle.db.select().from(campaign);
+    services.dbHandle.close();
+    return { campaigns, log: lines.join('\n') };
+  }
+
+  it('loads it into the embedded default (no DATABASE_URL) when that is empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'honour-roll-embedded-'));
+    try {
+      const { campaigns, log } = await start({ DATA_DIR: dir, SESSION_SECRET: testSecret });
+      expect(campaigns.map((c) => c.slug).sort()).toEqual(['2025', '2026']);
+      expect(log).toContain('demo');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('starts a configured empty database empty, saying how to begin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'honour-roll-configured-'));
+    try {
+      const { campaigns, log } = await start({
+        DATA_DIR: dir,
+        DATABASE_URL: `file:${join(dir, 'real.db')}`,
+        SESSION_SECRET: testSecret,
+      });
+      expect(campaigns).toEqual([]);
+      expect(log).toContain('npm run staff -- add');
+      expect(log).toContain('npm run db:seed');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

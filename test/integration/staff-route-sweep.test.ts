@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
+import { rolesForAdminPath } from '../../src/server/admin-access.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
@@ -13,13 +14,14 @@ import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 const all = staffRoles;
 const editors = ['editor', 'admin'] as const;
 const readers = ['editor', 'admin', 'monitor', 'auditor'] as const;
+const committeeReaders = ['editor', 'admin', 'auditor'] as const;
 const expected: Record<string, readonly StaffRole[]> = {
   'GET /api/staff/session': all,
   'DELETE /api/staff/session': all,
   'DELETE /api/staff/sessions': all,
-  'GET /api/staff/campaigns': all,
+  'GET /api/staff/campaigns': readers,
   'POST /api/staff/campaigns': editors,
-  'GET /api/staff/campaigns/:slug': all,
+  'GET /api/staff/campaigns/:slug': readers,
   'PUT /api/staff/campaigns/:slug': editors,
   'POST /api/staff/campaigns/:slug/stage': editors,
   'POST /api/staff/campaigns/:slug/tracks': editors,
@@ -36,7 +38,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/candidates/:id/portrait': editors,
   'DELETE /api/staff/candidates/:id/portrait': editors,
   'POST /api/staff/media': editors,
-  'GET /api/staff/campaigns/:slug/committee': readers,
+  'GET /api/staff/campaigns/:slug/committee': committeeReaders,
   'PUT /api/staff/campaigns/:slug/committee/rule': editors,
   'POST /api/staff/campaigns/:slug/tracks/:track/committee/sessions': editors,
   'POST /api/staff/committee/sessions/:id/confirm': editors,
@@ -58,6 +60,30 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/conversion-terms': editors,
   'DELETE /api/staff/conversion-terms/:id': editors,
   'POST /api/staff/conversion-preview': editors,
+};
+
+/**
+ * The admin page whose data each staff read serves: a role reads through the API exactly what
+ * the page table (src/server/admin-access.ts, checked before any page runs) lets it open.
+ */
+const pageOfRead: Record<string, string> = {
+  'GET /api/staff/campaigns': '/admin/campaigns/2026',
+  'GET /api/staff/campaigns/:slug': '/admin/campaigns/2026',
+  'GET /api/staff/campaigns/:slug/candidates': '/admin/campaigns/2026/candidates',
+  'GET /api/staff/candidates/:id': '/admin/candidates/7',
+  'GET /api/staff/campaigns/:slug/tracks/:track/import-template.xlsx':
+    '/admin/campaigns/2026/import',
+  'GET /api/staff/campaigns/:slug/tracks/:track/import-template.csv':
+    '/admin/campaigns/2026/import',
+  'GET /api/staff/campaigns/:slug/committee': '/admin/campaigns/2026/committee',
+  'GET /api/staff/campaigns/:slug/integrity': '/admin/campaigns/2026/monitor',
+  'GET /api/staff/audit': '/admin/audit',
+  'GET /api/staff/audit.csv': '/admin/audit',
+  'GET /api/staff/accounts': '/admin/accounts',
+  'GET /api/staff/campaigns/:slug/notice': '/admin/campaigns/2026/notice',
+  'GET /api/staff/reports': '/admin/reports',
+  'GET /api/staff/reports/:id': '/admin/reports',
+  'GET /api/staff/conversion-terms': '/admin/conversion',
 };
 
 const now = new Date('2026-11-20T04:00:00Z');
@@ -138,5 +164,17 @@ describe('every staff route', () => {
       }
     }
     expect(refused).toBeGreaterThan(40);
+  });
+
+  it('lets each role read exactly what the admin page of that data lets it open', () => {
+    const reads = staffRoutes().filter(
+      (r) => r.startsWith('GET ') && r !== 'GET /api/staff/session',
+    );
+    expect(reads.filter((r) => !(r in pageOfRead))).toEqual([]);
+    for (const read of reads) {
+      const pageRoles = rolesForAdminPath(pageOfRead[read]!);
+      expect(pageRoles, read).not.toBeNull();
+      expect([...expected[read]!].sort(), read).toEqual([...pageRoles!].sort());
+    }
   });
 });

@@ -4,6 +4,7 @@ import {
   auditLog,
   ballot,
   ballotCount,
+  campaign as campaignTable,
   staffUser,
   tally,
   track,
@@ -192,6 +193,111 @@ describe('a stuffing attack, found and voided', () => {
         now: start,
       }),
     ).rejects.toMatchObject({ reason: 'window_too_long' });
+  });
+});
+
+describe('voiding once the result is published', () => {
+  const window = {
+    from: new Date(start.getTime() - 3600_000).toISOString(),
+    to: new Date(start.getTime() + 3600_000).toISOString(),
+  };
+
+  async function votedCampaign() {
+    const api = testApi(db, { clock: fixedClock(start) });
+    const { campaign, track: t, candidates } = await makeOpenBallot(db.db, start, 2);
+    await cast(api, campaign.slug, t.slug, [candidates[0]!.id], 3, '198.51.100.30');
+    return { campaign, track: t, candidates };
+  }
+  const voidAll = (slug: string, dryRun = false) =>
+    voidBallots(db.db, {
+      campaignSlug: slug,
+      filter: window,
+      reasonCategory: 'burst',
+      note: '测试',
+      actorId: monitorId,
+      now: start,
+      dryRun,
+    });
+
+  it('is refused from publicity on (409), dry run or not, and the tallies stay', async () => {
+    for (const stage of ['publicity', 'concluded'] as const) {
+      const { campaign, candidates } = await votedCampaign();
+      await db.db.update(campaignTable).set({ stage }).where(eq(campaignTable.id, campaign.id));
+      for (const dryRun of [true, false]) {
+        await expect(voidAll(campaign.slug, dryRun)).rejects.toMatchObject({
+          code: 'conflict',
+          reason: 'void_after_review',
+        });
+      }
+      const [row] = await db.db
+        .select()
+        .from(tally)
+        .where(eq(tally.candidateId, candidates[0]!.id));
+      expect(row!.votes).toBe(3);
+    }
+  });
+
+  it('is still possible while the vote is reviewed, before publicity', async () => {
+    const { campaign } = await votedCampaign();
+    await db.db
+      .update(campaignTable)
+      .set({ stage: 'committee_vote' })
+      .where(eq(campaignTable.id, campaign.id));
+    expect((await voidAll(campaign.slug)).ballots).toBe(3);
+  });
+
+  it('is refused by the database for any writer, and un-voiding too', async () => {
+    const { campaign } = await votedCampaign();
+    const rows = await db.db.select().from(ballot).where(eq(ballot.campaignId, campaign.id));
+    await voidBallots(db.db, {
+      campaignSlug: campaign.slug,
+      filter: { ...window, deviceHash: rows[0]!.deviceHash },
+      reasonCategory: 'burst',
+      note: '测试',
+      actorId: monitorId,
+      now: start,
+      dryRun: false,
+    });
+    await db.db
+      .update(campaignTable)
+      .set({ stage: 'publicity' })
+      .where(eq(campaignTable.id, campaign.id));
+    await expect(
+      db.db
+        .update(ballot)
+        .set({ status: 'invalidated', invalidReason: 'burst', invalidatedAt: start })
+        .where(eq(ballot.id, rows[1]!.id)),
+    ).rejects.toThrow();
+    await expect(
+      db.db
+        .update(ballot)
+        .set({ status: 'counted', invalidReason: null, invalidatedAt: null })
+        .where(eq(ballot.id, rows[0]!.id)),
+    ).rejects.toThrow();
+  });
+
+  it('is refused over a window longer than 31 days or an empty one (400), even as a dry run', async () => {
+    const { campaign } = await votedCampaign();
+    const voidOver = (from: string, to: string) =>
+      voidBallots(db.db, {
+        campaignSlug: campaign.slug,
+        filter: { from, to },
+        reasonCategory: 'burst',
+        note: '测试',
+        actorId: monitorId,
+        now: start,
+        dryRun: true,
+      });
+    await expect(voidOver('2000-01-01T00:00:00Z', '2099-12-31T00:00:00Z')).rejects.toMatchObject({
+      code: 'invalid_request',
+      reason: 'window_too_long',
+      details: { maxDays: 31 },
+    });
+    await expect(voidOver(window.from, window.from)).rejects.toMatchObject({
+      reason: 'window_empty',
+    });
+    const month = new Date(Date.parse(window.from) + 31 * 86_400_000).toISOString();
+    expect((await voidOver(window.from, month)).ballots).toBe(3);
   });
 });
 

@@ -1,7 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAdminPath, openAdminPaths, rolesForAdminPath } from '../../src/server/admin-access.ts';
+import {
+  adminReturnPath,
+  isAdminPath,
+  openAdminPaths,
+  rolesForAdminPath,
+} from '../../src/server/admin-access.ts';
 
 const pagesDir = resolve(import.meta.dirname, '../../src/pages/admin');
 
@@ -48,5 +53,21 @@ describe('admin page access table', () => {
     expect(isAdminPath('/admin/audit')).toBe(true);
     expect(isAdminPath('/administration')).toBe(false);
     expect(isAdminPath('/campaigns/2026')).toBe(false);
+  });
+});
+
+describe('adminReturnPath', () => {
+  it.each([
+    ['/admin/campaigns/2026?tab=x', '/admin/campaigns/2026?tab=x'],
+    ['/admin', '/admin'],
+    [null, '/admin'],
+    ['https://evil.example/admin', '/admin'],
+    ['//evil.example/admin', '/admin'],
+    ['/admin\\..\\x', '/admin'],
+    ['/admin/x\r\nSet-Cookie: a=b', '/admin'],
+    ['/admin/候选', '/admin'],
+    ['/administrator', '/admin'],
+  ])('leads %j to %j', (next, path) => {
+    expect(adminReturnPath(next)).toBe(path);
   });
 });

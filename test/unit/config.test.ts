@@ -59,6 +59,18 @@ describe('parseConfig defaults', () => {
     expect(isAbsolute(databaseUrl.slice('file:'.length))).toBe(true);
   });
 
+  it('keeps the embedded database in DATA_DIR, and says whether DATABASE_URL chose another', () => {
+    const embedded = parseConfig({ SESSION_SECRET: secret, DATA_DIR: '/srv/site-data' });
+    expect(embedded.databaseUrl).toBe('file:/srv/site-data/site.db');
+    expect(embedded.embeddedDatabase).toBe(true);
+    const chosen = parseConfig({
+      SESSION_SECRET: secret,
+      DATABASE_URL: 'file:/srv/site-data/site.db',
+    });
+    expect(chosen.embeddedDatabase).toBe(false);
+    expect(parseConfig({ SESSION_SECRET: secret, DATABASE_URL: ' ' }).embeddedDatabase).toBe(true);
+  });
+
   it('resolves a relative DATA_DIR to an absolute path', () => {
     expect(parseConfig({ SESSION_SECRET: secret }).dataDir).toBe(resolve('data'));
   });

@@ -63,3 +63,17 @@ describe('staff corrections', () => {
     expect(toTraditional('李云龙工作')).toBe('李雲龍工作');
   });
 });
+
+describe('one converter per process', () => {
+  afterEach(() => setConversionTerms([]));
+
+  it('puts a correction saved through one copy of the module into effect in another', async () => {
+    // Production loads this module twice: once in Astro's page bundle, once for the API.
+    const copy = '../../src/i18n/convert-chinese.ts?copy=pages';
+    const pagesCopy = (await import(copy)) as typeof import('../../src/i18n/convert-chinese.ts');
+    expect(pagesCopy.toTraditional).not.toBe(toTraditional);
+    expect(pagesCopy.toTraditional('李云龙')).toBe('李雲龍');
+    setConversionTerms([{ simplified: '李云龙', traditional: '李云龍' }]);
+    expect(pagesCopy.toTraditional('李云龙')).toBe('李云龍');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  accountLockedUntil,
+  accountNeedsProof,
+  pairLockedUntil,
   addressLockedUntil,
   loginRetryAfterSeconds,
 } from '../../src/domain/staff/login-throttle.ts';
@@ -10,8 +11,8 @@ const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 const none = { count: 0, latestAt: null };
 
 describe('login throttle policy', () => {
-  it('lets an account fail 4 times in a row without a wait', () => {
-    expect(accountLockedUntil({ count: 4, latestAt: t0 })).toBeNull();
+  it('lets an account fail 4 times in a row from one address without a wait', () => {
+    expect(pairLockedUntil({ count: 4, latestAt: t0 })).toBeNull();
   });
 
   it.each([
@@ -22,10 +23,13 @@ describe('login throttle policy', () => {
     [9, 900], // 960 capped at 15 minutes
     [10, 900],
     [200, 900],
-  ])('after %i failures an account waits %i s from the last one', (count, seconds) => {
-    expect(accountLockedUntil({ count, latestAt: t0 })).toEqual(at(seconds));
-    expect(loginRetryAfterSeconds({ count, latestAt: t0 }, none, t0)).toBe(seconds);
-  });
+  ])(
+    'after %i failures from one address an account waits %i s from the last one',
+    (count, seconds) => {
+      expect(pairLockedUntil({ count, latestAt: t0 })).toEqual(at(seconds));
+      expect(loginRetryAfterSeconds({ count, latestAt: t0 }, none, t0)).toBe(seconds);
+    },
+  );
 
   it('blocks an address for 15 minutes from its 20th failure', () => {
     expect(addressLockedUntil({ count: 19, latestAt: t0 })).toBeNull();
@@ -43,5 +47,17 @@ describe('login throttle policy', () => {
     expect(
       loginRetryAfterSeconds({ count: 5, latestAt: t0 }, { count: 20, latestAt: t0 }, at(10)),
     ).toBe(890);
+  });
+});
+
+describe('proof after repeated failures', () => {
+  it('asks for a proof from the 5th failure of an account, wherever they came from', () => {
+    expect(accountNeedsProof({ count: 4, latestAt: t0 })).toBe(false);
+    expect(accountNeedsProof({ count: 5, latestAt: t0 })).toBe(true);
+  });
+
+  it('lets a known address or device skip the address rule', () => {
+    expect(loginRetryAfterSeconds(none, null, t0)).toBeNull();
+    expect(loginRetryAfterSeconds({ count: 5, latestAt: t0 }, null, t0)).toBe(60);
   });
 });

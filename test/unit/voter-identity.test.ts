@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addressHash,
+  addressLimitKeyOf,
   deviceHash,
+  hostHash,
   networkHash,
   networkOf,
   newDeviceCookie,
@@ -90,36 +92,56 @@ describe('deviceHash', () => {
   });
 });
 
-describe('addressHash', () => {
+describe('addressHash and hostHash', () => {
   const address = '203.0.113.7';
+  const key = 'a-random-day-key-from-address_key';
+  const nextKey = 'the-random-key-of-the-next-day';
 
-  it('is stable for one secret, address and day', () => {
-    expect(addressHash(secret, address, '2026-11-22')).toBe(
-      addressHash(secret, address, '2026-11-22'),
-    );
+  it('is stable for one day key and address', () => {
+    expect(addressHash(key, address)).toBe(addressHash(key, address));
   });
 
-  it('differs between days, so hashes cannot be joined across days', () => {
-    expect(addressHash(secret, address, '2026-11-22')).not.toBe(
-      addressHash(secret, address, '2026-11-23'),
-    );
+  it('differs between day keys, so hashes cannot be joined across days', () => {
+    expect(addressHash(key, address)).not.toBe(addressHash(nextKey, address));
   });
 
-  it('differs between secrets and between addresses', () => {
-    expect(addressHash(secret, address, '2026-11-22')).not.toBe(
-      addressHash(otherSecret, address, '2026-11-22'),
-    );
-    expect(addressHash(secret, address, '2026-11-22')).not.toBe(
-      addressHash(secret, '203.0.113.8', '2026-11-22'),
-    );
+  it('differs between addresses', () => {
+    expect(addressHash(key, address)).not.toBe(addressHash(key, '203.0.113.8'));
+  });
+
+  it('counts an IPv6 /64 as one address; the host hash still tells its hosts apart', () => {
+    const hosts = [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2:aaaa:bbbb:cccc:dddd',
+      '2001:0db8:0001:0002::ff',
+    ];
+    for (const host of hosts) {
+      expect(addressHash(key, host)).toBe(addressHash(key, hosts[0]!));
+    }
+    expect(new Set(hosts.map((h) => hostHash(key, h))).size).toBe(3);
+    expect(addressHash(key, '2001:db8:1:3::1')).not.toBe(addressHash(key, hosts[0]!));
+    expect(hostHash(key, address)).not.toBe(addressHash(key, address));
   });
 
   it('is a bare SHA-256 digest that does not contain the address', () => {
     for (const a of [address, '2001:db8::42', '::1']) {
-      const hash = addressHash(secret, a, '2026-11-22');
+      const hash = addressHash(key, a);
       expect(hash).toMatch(/^[\w-]{43}$/);
       expect(hash).not.toContain(a);
     }
+  });
+});
+
+describe('addressLimitKeyOf', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::ffff:0:203.0.113.7', '0:0:0:0::/64'],
+    ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+    ['unknown', 'unknown'],
+  ])('counts %s as %s', (address, key) => {
+    expect(addressLimitKeyOf(address)).toBe(key);
   });
 });
 
@@ -142,16 +164,10 @@ describe('networkOf and networkHash', () => {
   });
 
   it('groups addresses of one network and separates others, under a daily key', () => {
-    const day = '2026-11-22';
-    expect(networkHash(secret, '203.0.113.7', day)).toBe(networkHash(secret, '203.0.113.200', day));
-    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
-      networkHash(secret, '203.0.114.7', day),
-    );
-    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
-      networkHash(secret, '203.0.113.7', '2026-11-23'),
-    );
-    expect(networkHash(secret, '203.0.113.7', day)).not.toBe(
-      addressHash(secret, '203.0.113.7', day),
-    );
+    const key = 'a-random-day-key-from-address_key';
+    expect(networkHash(key, '203.0.113.7')).toBe(networkHash(key, '203.0.113.200'));
+    expect(networkHash(key, '203.0.113.7')).not.toBe(networkHash(key, '203.0.114.7'));
+    expect(networkHash(key, '203.0.113.7')).not.toBe(networkHash('the-next-day', '203.0.113.7'));
+    expect(networkHash(key, '203.0.113.7')).not.toBe(addressHash(key, '203.0.113.7'));
   });
 });

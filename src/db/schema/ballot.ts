@@ -36,7 +36,16 @@ export const ballot = sqliteTable(
       .notNull()
       .references(() => track.id, { onDelete: 'restrict' }),
     deviceHash: text().notNull(),
+    /**
+     * Keyed hash of what the per-address limit counts: an IPv4 address, or the /64 of an IPv6
+     * address (one subscriber's network; a host picks any address inside it at will).
+     */
     addressHash: text().notNull(),
+    /**
+     * Keyed hash of the full address, as evidence only (two ballots from one IPv6 /64 came from
+     * the same host or not); no limit counts it. Empty for ballots from before it was kept.
+     */
+    hostHash: text().notNull().default(''),
     /**
      * Keyed hash of the network the address belongs to (IPv4 /24, IPv6 /48): paid vote stuffing
      * rotates addresses inside one network, which this still groups.

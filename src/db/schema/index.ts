@@ -8,3 +8,4 @@ export * from './notice.ts';
 export * from './committee.ts';
 export * from './conversion.ts';
 export * from './content-version.ts';
+export * from './address-key.ts';

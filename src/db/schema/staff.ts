@@ -46,8 +46,10 @@ export const staffSession = sqliteTable(
 );
 
 /**
- * Failed and successful logins, for throttling per account and per address. Addresses are
- * stored only as keyed hashes, like voters'.
+ * Failed and successful logins, for throttling per account and address and per address, and to
+ * know the addresses and devices an account has logged in from. Addresses are stored only as
+ * keyed hashes under the day's key, like voters'; devices as keyed hashes of the staff device
+ * cookie. Kept 30 days (src/domain/privacy/prune-expired-records.ts).
  */
 export const loginAttempt = sqliteTable(
   'login_attempt',
@@ -56,6 +58,8 @@ export const loginAttempt = sqliteTable(
     at: integer({ mode: 'timestamp_ms' }).notNull(),
     email: text().notNull(),
     addressHash: text().notNull(),
+    /** Keyed hash of the browser's staff device cookie; empty when it had none. */
+    deviceHash: text().notNull().default(''),
     succeeded: integer({ mode: 'boolean' }).notNull(),
   },
   (t) => [

@@ -17,8 +17,10 @@ export interface CastBallotInput {
   deviceHash: string;
   /** When the device cookie was first issued. */
   deviceIssuedAt: Date | null;
-  /** Keyed hash of the client address. */
+  /** Keyed hash of what the per-address limit counts (an IPv4 address, an IPv6 /64). */
   addressHash: string;
+  /** Keyed hash of the full client address, kept as evidence. */
+  hostHash: string;
   /** Keyed hash of the client's network (/24 or /48). */
   networkHash: string;
   /**
@@ -178,10 +180,10 @@ async function writeBallot(
       if (addressSeq > t.perAddress) return { refused: 'address' } as const;
       const [inserted] = await tx.all<{ id: number }>(sql`
         insert into ballot (receipt, campaign_id, track_id, device_hash, address_hash,
-          network_hash, device_issued_at, day, device_seq, address_seq, cast_at)
+          host_hash, network_hash, device_issued_at, day, device_seq, address_seq, cast_at)
         values (${receipt}, ${t.campaignId}, ${t.trackId}, ${input.deviceHash},
-          ${input.addressHash}, ${input.networkHash}, ${input.deviceIssuedAt?.getTime() ?? null},
-          ${day}, ${deviceSeq}, ${addressSeq}, ${castAt})
+          ${input.addressHash}, ${input.hostHash}, ${input.networkHash},
+          ${input.deviceIssuedAt?.getTime() ?? null}, ${day}, ${deviceSeq}, ${addressSeq}, ${castAt})
         returning id`);
       // Every statement returns its rows, which the driver reads without a detour.
       await tx.all(sql`

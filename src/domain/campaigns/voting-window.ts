@@ -13,6 +13,16 @@ export function isBeforeVote(stage: CampaignStage): boolean {
 }
 
 /**
+ * The stages in which the result is published (publicity) or final (concluded): the
+ * committee's outcome and the public vote's figures no longer change (triggers hold both).
+ */
+export const stagesOfPublishedResult: readonly CampaignStage[] = ['publicity', 'concluded'];
+
+export function isResultPublished(stage: CampaignStage): boolean {
+  return stagesOfPublishedResult.includes(stage);
+}
+
+/**
  * Voting is open only while the campaign is in its public-vote stage and inside the published
  * window; before that stage or window it is "not yet open", after them "closed".
  */

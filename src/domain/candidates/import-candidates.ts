@@ -6,12 +6,8 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
 import { findCampaignTrack } from './find-candidate-track.ts';
-import {
-  candidateIdentity,
-  parseCandidateSheet,
-  type SheetFormat,
-  type SheetIssue,
-} from './parse-candidate-sheet.ts';
+import { candidateIdentity, type SheetFormat, type SheetIssue } from './parse-candidate-sheet.ts';
+import { parseCandidateSheetInWorker } from './parse-candidate-sheet-in-worker.ts';
 import { candidateSnapshot } from './staff-candidate-view.ts';
 import { isBeforeVote } from '../campaigns/voting-window.ts';
 
@@ -66,7 +62,8 @@ export async function importCandidates(
     input.campaignSlug,
     input.trackSlug,
   );
-  const sheet = await parseCandidateSheet(input.bytes, input.format, t.kind);
+  // Off the event loop: a hostile or merely huge file must not hold up ballots and pages.
+  const sheet = await parseCandidateSheetInWorker(input.bytes, input.format, t.kind);
   const describe = (issues: SheetIssue[]): ImportIssue[] =>
     issues.map((i) => ({
       row: i.row,

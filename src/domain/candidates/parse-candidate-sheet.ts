@@ -1,5 +1,5 @@
 import { parse as parseCsv } from 'csv-parse/sync';
-import { readSheet } from 'read-excel-file/node';
+import { readSheet } from 'read-excel-file/universal';
 import {
   candidateFields,
   candidateInputSchemaFor,
@@ -11,6 +11,7 @@ import {
 } from '../../schemas/candidate-input.ts';
 import type { TrackKind } from '../../schemas/enums.ts';
 import { DomainError } from '../errors.ts';
+import { unpackXlsxArchive } from './unpack-xlsx-archive.ts';
 
 /**
  * Reads a spreadsheet of candidates (CSV or XLSX) into validated rows and row-level problems.
@@ -22,6 +23,11 @@ export type SheetFormat = 'csv' | 'xlsx';
 export type Cell = string | number | boolean | Date | null | undefined;
 
 export const maxImportRows = 500;
+/**
+ * The template has about 25 columns; a header of thousands is not a candidate list (a 270,000-
+ * column header would otherwise have made as many warnings).
+ */
+export const maxImportColumns = 200;
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csvContentTypes = new Set([
@@ -76,19 +82,52 @@ function delimiterOf(text: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-/** The cells of the first sheet, rows in order, empty rows kept so row numbers stay true. */
+/** Cells of the first line that has any, counting delimiters outside quotes. */
+function countHeaderColumns(text: string, delimiter: string): number {
+  let columns = 1;
+  let quoted = false;
+  let seen = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) {
+      if (seen) return columns;
+      columns = 1;
+    } else if (!quoted && ch === delimiter) {
+      columns++;
+      seen = true;
+    } else seen = true;
+  }
+  return columns;
+}
+
+/**
+ * The cells of the first sheet, rows in order, empty rows kept so row numbers stay true. An
+ * XLSX is checked and unpacked by unpackXlsxArchive first: the reader only ever sees entries
+ * stored uncompressed, whose sizes were checked.
+ */
 export async function readSheetCells(bytes: Uint8Array, format: SheetFormat): Promise<Cell[][]> {
   if (format === 'xlsx') {
+    const checked = unpackXlsxArchive(bytes);
     try {
-      return (await readSheet(Buffer.from(bytes))) as Cell[][];
+      return (await readSheet(checked.buffer as ArrayBuffer)) as Cell[][];
     } catch {
       throw new DomainError('invalid_request', 'import_malformed');
     }
   }
   const text = decodeCsvText(bytes);
+  const delimiter = delimiterOf(text);
+  // Counted before parsing: a header of a quarter of a million columns costs the parser seconds.
+  const headerColumns = countHeaderColumns(text, delimiter);
+  if (headerColumns > maxImportColumns) {
+    throw new DomainError('invalid_request', 'import_too_many_columns', {
+      max: maxImportColumns,
+      given: headerColumns,
+    });
+  }
   try {
     return parseCsv(text, {
-      delimiter: delimiterOf(text),
+      delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
     }) as string[][];
@@ -218,6 +257,12 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
   if (headerIndex < 0) throw new DomainError('invalid_request', 'import_empty');
   const header = cells[headerIndex]!;
   const headerRow = headerIndex + 1;
+  if (header.length > maxImportColumns) {
+    throw new DomainError('invalid_request', 'import_too_many_columns', {
+      max: maxImportColumns,
+      given: header.length,
+    });
+  }
 
   const { own, otherKind } = columnLookup(kind);
   const columns = new Map<number, ColumnKey>();

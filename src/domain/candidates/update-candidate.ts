@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
 import { candidatePatchSchemaFor, type CandidatePatch } from '../../schemas/candidate-input.ts';
-import type { CampaignStage, CandidateStatus } from '../../schemas/enums.ts';
+import type { CandidateStatus } from '../../schemas/enums.ts';
+import { isResultPublished } from '../campaigns/voting-window.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns } from './build-candidate-columns.ts';
@@ -18,7 +19,6 @@ export interface UpdateCandidateInput {
 }
 
 const decided: readonly CandidateStatus[] = ['elected', 'not_elected'];
-const published: readonly CampaignStage[] = ['publicity', 'concluded'];
 
 /**
  * Changes some fields of a candidate. Once the result is being published (publicity) or final
@@ -31,7 +31,7 @@ export async function updateCandidate(
 ): Promise<StaffCandidateView> {
   return db.transaction(async (tx) => {
     const { row, context, votes } = await loadCandidate(tx, input.id);
-    if (decided.includes(row.status) && published.includes(context.campaignStage)) {
+    if (decided.includes(row.status) && isResultPublished(context.campaignStage)) {
       throw new DomainError('conflict', 'candidate_locked', {
         id: row.id,
         status: row.status,

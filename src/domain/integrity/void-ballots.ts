@@ -2,7 +2,10 @@ import { and, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, ballot, ballotPick, campaign, tally, track } from '../../db/schema/index.ts';
 import type { VoidFilter, VoidReasonCategory } from '../../schemas/integrity.ts';
+import { databaseErrorMentions } from '../../db/database-error.ts';
+import { isResultPublished } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
+import { integrityThresholds } from './analyse-vote-integrity.ts';
 
 export interface VoidBallotsInput {
   campaignSlug: string;
@@ -30,7 +33,20 @@ export interface VoidBallotsResult {
 export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<VoidBallotsResult> {
   const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
   if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+  // From publicity on the committee has used the figures and the notice is out: voiding would
+  // rewrite published results. A trigger holds this for every writer.
+  if (isResultPublished(c.stage)) {
+    throw new DomainError('conflict', 'void_after_review', { stage: c.stage });
+  }
   const f = input.filter;
+  // The same bound as the stuffing report's: one request never sweeps a whole vote.
+  const windowMs = Date.parse(f.to) - Date.parse(f.from);
+  if (!(windowMs > 0)) throw new DomainError('invalid_request', 'window_empty');
+  if (windowMs > integrityThresholds.maxWindowMs) {
+    throw new DomainError('invalid_request', 'window_too_long', {
+      maxDays: integrityThresholds.maxWindowMs / 86_400_000,
+    });
+  }
   const conditions: SQL[] = [
     eq(ballot.campaignId, c.id),
     eq(ballot.status, 'counted'),
@@ -61,6 +77,24 @@ export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<Void
   }
   const matching = and(...conditions)!;
 
+  try {
+    return await voidMatching(db, input, c, matching);
+  } catch (e) {
+    // The stage moved on between the check above and the write: the trigger refused it.
+    if (databaseErrorMentions(e, 'ballots are final')) {
+      throw new DomainError('conflict', 'void_after_review', {});
+    }
+    throw e;
+  }
+}
+
+async function voidMatching(
+  db: Db,
+  input: VoidBallotsInput,
+  c: { id: number; slug: string },
+  matching: SQL,
+): Promise<VoidBallotsResult> {
+  const f = input.filter;
   return db.transaction(async (tx) => {
     const ids = (await tx.select({ id: ballot.id }).from(ballot).where(matching)).map((r) => r.id);
     const removed: { candidateId: number; votes: number }[] = [];

@@ -1,10 +1,12 @@
-import { and, count, desc, eq, gt, lt, lte, max, or } from 'drizzle-orm';
+import { and, count, desc, eq, gt, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { loginAttempt, staffSession, staffUser } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail, normaliseStaffEmail } from './find-staff-user-by-email.ts';
 import {
+  accountNeedsProof,
   loginRetryAfterSeconds,
   loginThrottleWindowMs,
   type FailureSummary,
@@ -17,8 +19,15 @@ import { toStaffUserView, type StaffUserView } from './staff-user-view.ts';
 export interface LogInStaffInput {
   email: string;
   password: string;
-  /** Keyed hash of the client address (voter-identity.ts's addressHash); never the address. */
+  /**
+   * Keyed hash of what the throttle counts of the client address (an IPv4 address, an IPv6
+   * /64) under the day's key (voter-identity.ts's addressHash); never the address.
+   */
   addressHash: string;
+  /** Keyed hash of the browser's staff device cookie (a new one when it had none). */
+  deviceHash: string;
+  /** The bot-check proof the form sent, if any: asked for after repeated failures. */
+  botCheck: BotCheckProof | null;
   userAgent?: string;
   now: Date;
 }
@@ -33,7 +42,7 @@ export interface StaffLogin {
 }
 
 /**
- * Logs a staff member in: throttle, verify, open a new session.
+ * Logs a staff member in: throttle (login-throttle.ts), verify, open a new session.
  *
  * Every failure looks the same from outside: an unknown email, a wrong password and a disabled
  * account all give `unauthenticated`/`bad_credentials`, and an unknown email is verified
@@ -43,27 +52,40 @@ export interface StaffLogin {
 export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffLogin> {
   const email = normaliseStaffEmail(input.email);
   const now = input.now;
+  const attempt = { email, addressHash: input.addressHash, deviceHash: input.deviceHash, now };
 
   // The throttle check and the record of this attempt share one transaction, and the attempt
   // is recorded as failed before the password is checked (and marked successful afterwards).
   // Otherwise a burst of parallel guesses would all pass the check before any was counted.
-  const attemptId = await db.transaction(async (tx) => {
-    const retryAfterSeconds = loginRetryAfterSeconds(
-      await accountFailures(tx, email, now),
-      await addressFailures(tx, input.addressHash, now),
-      now,
-    );
-    // A throttled attempt is refused before the password is looked at, and not recorded: the
-    // lock must run out even while an attacker keeps trying.
-    if (retryAfterSeconds !== null) {
-      throw new DomainError('rate_limited', 'login_throttled', { retryAfterSeconds });
-    }
-    const [row] = await tx
-      .insert(loginAttempt)
-      .values({ at: now, email, addressHash: input.addressHash, succeeded: false })
-      .returning({ id: loginAttempt.id });
-    return row!.id;
+  let attemptId = await db.transaction(async (tx) => {
+    const verdict = await judgeAttempt(tx, attempt);
+    return verdict.needsProof ? null : recordAttempt(tx, attempt);
   });
+  if (attemptId === null) {
+    // The account has failed repeatedly and this address or device is new to it: a proof of
+    // work stands in for the wait a lock would impose, and no password is looked at without one.
+    if (!input.botCheck) {
+      throw new DomainError('bot_check_failed', 'login_proof_required', {
+        codes: ['proof-required'],
+      });
+    }
+    attemptId = await withBotCheck(db, input.botCheck, now, 'login_proof_failed', async (use) => {
+      const id = await db.transaction(async (tx) => {
+        const claimed = await tx.all(sql`insert into bot_token_use (token_hash, used_at)
+          values (${use.keyHash}, ${now.getTime()}) on conflict do nothing returning 1 as spent`);
+        if (claimed.length === 0) {
+          throw new DomainError('bot_check_failed', 'login_proof_failed', {
+            codes: ['token-already-used'],
+          });
+        }
+        // Judged again: the proof does not lift a wait or an address's block.
+        await judgeAttempt(tx, attempt);
+        return recordAttempt(tx, attempt);
+      });
+      use.markSpent();
+      return id;
+    });
+  }
 
   // The dummy hash is made on the first login of the process, whichever kind: were it made only
   // for an unknown email, that first answer would be slower and tell the email has no account.
@@ -122,19 +144,81 @@ export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffL
   });
 }
 
-/** Failures for this email inside the window since its last success there. */
-async function accountFailures(tx: Tx, email: string, now: Date): Promise<FailureSummary> {
+interface Attempt {
+  email: string;
+  addressHash: string;
+  deviceHash: string;
+  now: Date;
+}
+
+/**
+ * What the throttle says about an attempt (login-throttle.ts): refuses it with 429 while a wait
+ * runs, and says whether it needs a bot-check proof.
+ */
+async function judgeAttempt(tx: Tx, a: Attempt): Promise<{ needsProof: boolean }> {
+  const known = await knownSource(tx, a);
+  const pair =
+    known === 'device'
+      ? await failuresSinceSuccess(tx, a.now, [
+          eq(loginAttempt.email, a.email),
+          eq(loginAttempt.deviceHash, a.deviceHash),
+        ])
+      : await failuresSinceSuccess(tx, a.now, [
+          eq(loginAttempt.email, a.email),
+          eq(loginAttempt.addressHash, a.addressHash),
+        ]);
+  const address = known === null ? await addressFailures(tx, a.addressHash, a.now) : null;
+  const retryAfterSeconds = loginRetryAfterSeconds(pair, address, a.now);
+  // A throttled attempt is refused before the password is looked at, and not recorded: the
+  // wait must run out even while an attacker keeps trying.
+  if (retryAfterSeconds !== null) {
+    throw new DomainError('rate_limited', 'login_throttled', { retryAfterSeconds });
+  }
+  if (known !== null) return { needsProof: false };
+  const account = await failuresSinceSuccess(tx, a.now, [eq(loginAttempt.email, a.email)]);
+  return { needsProof: accountNeedsProof(account) };
+}
+
+async function recordAttempt(tx: Tx, a: Attempt): Promise<number> {
+  const [row] = await tx
+    .insert(loginAttempt)
+    .values({
+      at: a.now,
+      email: a.email,
+      addressHash: a.addressHash,
+      deviceHash: a.deviceHash,
+      succeeded: false,
+    })
+    .returning({ id: loginAttempt.id });
+  return row!.id;
+}
+
+/**
+ * Whether the account has logged in from this device (its staff device cookie) or this address
+ * before, as far as the kept attempts tell: a device for 30 days, an address for the day (its
+ * hash changes with the day's key).
+ */
+async function knownSource(tx: Tx, a: Attempt): Promise<'device' | 'address' | null> {
+  const [row] = await tx
+    .select({
+      byDevice: sql<number>`coalesce(max(${loginAttempt.deviceHash} = ${a.deviceHash}), 0)`,
+      byAddress: sql<number>`coalesce(max(${loginAttempt.addressHash} = ${a.addressHash}), 0)`,
+    })
+    .from(loginAttempt)
+    .where(and(eq(loginAttempt.email, a.email), eq(loginAttempt.succeeded, true)));
+  if (a.deviceHash !== '' && Number(row?.byDevice) === 1) return 'device';
+  if (Number(row?.byAddress) === 1) return 'address';
+  return null;
+}
+
+/** Failures matching `where` inside the window, since the last success that matches it too. */
+async function failuresSinceSuccess(tx: Tx, now: Date, where: SQL[]): Promise<FailureSummary> {
   const recent = await tx
     .select({ at: loginAttempt.at, succeeded: loginAttempt.succeeded })
     .from(loginAttempt)
-    .where(
-      and(
-        eq(loginAttempt.email, email),
-        gt(loginAttempt.at, new Date(now.getTime() - loginThrottleWindowMs)),
-      ),
-    )
+    .where(and(...where, gt(loginAttempt.at, new Date(now.getTime() - loginThrottleWindowMs))))
     .orderBy(desc(loginAttempt.at), desc(loginAttempt.id));
-  const sinceSuccess = recent.findIndex((a) => a.succeeded);
+  const sinceSuccess = recent.findIndex((r) => r.succeeded);
   const failures = sinceSuccess === -1 ? recent : recent.slice(0, sinceSuccess);
   return { count: failures.length, latestAt: failures[0]?.at ?? null };
 }

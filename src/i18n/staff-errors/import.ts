@@ -17,6 +17,17 @@ export const messages: StaffErrorMessages = {
       typeof p.line === 'number'
         ? `文件无法读取：第 ${p.line} 行附近格式有误（可能有未闭合的引号）。请检查后重新上传。`
         : '文件无法读取，可能已损坏或不是表格文件。请用模板重新填写后上传。',
+    import_archive_too_large: (p) =>
+      p.reason === 'ratio'
+        ? '文件中的内容被压缩得异常厉害（可能是恶意构造的文件），未予读取。请用模板重新填写后上传。'
+        : p.reason === 'entries'
+          ? '这个 Excel 文件包含的内部文件过多，不像是候选对象表格，未予读取。请用模板重新填写后上传。'
+          : '这个 Excel 文件解压后过大，未予读取。一次最多导入 500 行，请拆分后分批上传。',
+    import_too_many_columns: (p) =>
+      `表头有 ${String(p.given)} 列，超过上限 ${String(p.max)} 列，不像是候选对象表格。请用导入模板重新填写后上传。`,
+    import_too_complex:
+      '这个文件读取时占用的时间或内存超出上限，未予导入。请用模板重新填写，或拆分为多个文件后上传。',
+    import_busy: '另一个文件正在检查或导入，请几秒钟后再试。',
     import_empty: '文件是空的。请下载导入模板，填写后再上传。',
     import_no_rows: '文件只有表头，没有候选对象数据。请在表头下方逐行填写后再上传。',
     import_has_errors: (p) =>
@@ -62,6 +73,17 @@ export const messages: StaffErrorMessages = {
       typeof p.line === 'number'
         ? `The file cannot be read: it is malformed near line ${p.line} (perhaps an unclosed quote).`
         : 'The file cannot be read; it may be damaged or not a spreadsheet. Fill in the template and upload it.',
+    import_archive_too_large: (p) =>
+      p.reason === 'ratio'
+        ? 'The file is compressed far more than a spreadsheet can be (it may have been crafted to harm the site) and was not read. Fill in the template and upload it.'
+        : p.reason === 'entries'
+          ? 'This Excel file holds too many internal files to be a list of candidates and was not read. Fill in the template and upload it.'
+          : 'This Excel file is too large once unpacked and was not read. At most 500 rows can be imported at once: split it into several files.',
+    import_too_many_columns: (p) =>
+      `The header has ${String(p.given)} columns, more than the ${String(p.max)} allowed: this is not a list of candidates. Fill in the import template and upload it.`,
+    import_too_complex:
+      'Reading this file took more time or memory than allowed, so nothing was imported. Fill in the template again or split the file.',
+    import_busy: 'Another file is being checked or imported; please try again in a few seconds.',
     import_empty: 'The file is empty. Download the import template, fill it in and upload it.',
     import_no_rows: 'The file has a header but no candidates. Add one candidate per row below it.',
     import_has_errors: (p) =>

@@ -2,6 +2,7 @@ import { messages as campaigns } from './campaigns.ts';
 import { messages as candidates } from './candidates.ts';
 import { messages as committee } from './committee.ts';
 import { messages as importing } from './import.ts';
+import { messages as integrity } from './integrity.ts';
 import { messages as media } from './media.ts';
 import { messages as notices } from './notices.ts';
 import { messages as reports } from './reports.ts';
@@ -15,6 +16,7 @@ export const staffErrorMessages: StaffErrorMessages = [
   candidates,
   committee,
   importing,
+  integrity,
   media,
   notices,
   reports,

@@ -1,17 +1,13 @@
 import type { APIRoute } from 'astro';
 import { listNoticeRevisions } from '../../domain/notices/list-notice-revisions.ts';
 import { formatNoticePeriodLine } from '../../domain/notices/format-notice-entry.ts';
+import { escapeXml } from '../../components/escape-xml.ts';
 import { uiFor } from '../../i18n/ui.ts';
 
 /** How many revisions the feed carries; readers keep what they have already fetched. */
 const feedSize = 50;
 
-const escape = (s: string) =>
-  s
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
+const escape = escapeXml;
 
 /**
  * Atom 1.0 feed of the notices: one entry per published revision, so a correction reaches

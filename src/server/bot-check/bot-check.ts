@@ -1,7 +1,10 @@
 import type { BotCheckProof } from '../../domain/bot-check/pass-bot-check.ts';
 
-/** The actions a proof is issued for; a proof for one is refused for the other. */
-export const botCheckActions = ['ballot', 'report'] as const;
+/**
+ * The actions a proof is issued for; a proof for one is refused for the others. `login` is
+ * asked of a staff login after repeated failures on its account.
+ */
+export const botCheckActions = ['ballot', 'report', 'login'] as const;
 export type BotCheckAction = (typeof botCheckActions)[number];
 
 export interface BotCheckRequest {

@@ -60,7 +60,7 @@ ballotRoutes
   .openapi(castRoute, async (c) => {
     const { db, botCheck, clock } = c.var.deps;
     const body = c.req.valid('json');
-    const voter = identifyVoter(c, addressKeyZone);
+    const voter = await identifyVoter(c, addressKeyZone);
     const now = clock.now();
     const result = await castBallot(db, {
       campaignSlug: body.campaign,

@@ -55,7 +55,7 @@ reportRoutes.openapi(submitRoute, async (c) => {
   const { db, botCheck, clock } = c.var.deps;
   const body = c.req.valid('json');
   const { slug } = c.req.valid('param');
-  const voter = identifyVoter(c, reportTimeZone);
+  const voter = await identifyVoter(c, reportTimeZone);
   const now = clock.now();
   const result = await submitReport(db, {
     noticeSlug: slug,

@@ -1,11 +1,14 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { DomainError } from '../../domain/errors.ts';
 import { createStaffUser } from '../../domain/staff/create-staff-user.ts';
 import { disableStaffUser } from '../../domain/staff/disable-staff-user.ts';
 import { listStaffUsers } from '../../domain/staff/list-staff-users.ts';
 import { resetStaffPassword } from '../../domain/staff/reset-staff-password.ts';
-import { staffEmailSchema } from '../../schemas/staff.ts';
+import {
+  staffAccountCreateSchema,
+  staffAccountEmailSchema,
+  staffPasswordResetSchema,
+} from '../../schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { requireStaff } from '../staff-auth.ts';
 
@@ -14,24 +17,11 @@ export const staffAccountRoutes = new Hono<ApiEnv>();
 
 const admins = requireStaff('admin');
 
-// Field rules (length, role names, password policy) are the verbs' own, shared with the
-// command line; these schemas only check the shape.
-const createSchema = z
-  .object({
-    email: z.string().max(254),
-    displayName: z.string().max(200),
-    role: z.string().max(20),
-    password: z.string().max(1024),
-  })
-  .strict();
-const emailSchema = z.object({ email: staffEmailSchema }).strict();
-const resetSchema = z.object({ email: staffEmailSchema, password: z.string().max(1024) }).strict();
-
 staffAccountRoutes
   .get('/staff/accounts', admins, async (c) => {
     return c.json({ accounts: await listStaffUsers(c.var.deps.db) }, 200);
   })
-  .post('/staff/accounts', admins, validJson(createSchema), async (c) => {
+  .post('/staff/accounts', admins, validJson(staffAccountCreateSchema), async (c) => {
     const { db, clock } = c.var.deps;
     const user = await createStaffUser(db, {
       ...c.req.valid('json'),
@@ -40,7 +30,7 @@ staffAccountRoutes
     });
     return c.json({ user }, 201);
   })
-  .post('/staff/accounts/disable', admins, validJson(emailSchema), async (c) => {
+  .post('/staff/accounts/disable', admins, validJson(staffAccountEmailSchema), async (c) => {
     const { db, clock } = c.var.deps;
     const { email } = c.req.valid('json');
     // An admin locking themselves out would leave the site without anyone to undo it.
@@ -52,14 +42,19 @@ staffAccountRoutes
     });
     return c.json(result, 200);
   })
-  .post('/staff/accounts/reset-password', admins, validJson(resetSchema), async (c) => {
-    const { db, clock } = c.var.deps;
-    const { email, password } = c.req.valid('json');
-    const result = await resetStaffPassword(db, {
-      email,
-      newPassword: password,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
-    });
-    return c.json(result, 200);
-  });
+  .post(
+    '/staff/accounts/reset-password',
+    admins,
+    validJson(staffPasswordResetSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { email, password } = c.req.valid('json');
+      const result = await resetStaffPassword(db, {
+        email,
+        newPassword: password,
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json(result, 200);
+    },
+  );

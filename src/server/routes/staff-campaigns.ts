@@ -20,17 +20,19 @@ import {
   trackUpdateSchema,
 } from '../../schemas/campaign-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
+import { campaignReaderRoles } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { describeReasons, validParams } from '../staff-params.ts';
 
 /** Campaigns, stages and tracks for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCampaignRoutes = new Hono<ApiEnv>();
 
-const anyStaff = requireStaff();
+// The supervisor reads the public's reports and nothing else: no campaign drafts.
+const readers = requireStaff(...campaignReaderRoles);
 const editors = requireStaff('editor', 'admin');
 
 staffCampaignRoutes
-  .get('/staff/campaigns', anyStaff, async (c) => {
+  .get('/staff/campaigns', readers, async (c) => {
     const all = await listCampaigns(c.var.deps.db);
     return c.json({ campaigns: all }, 200);
   })
@@ -43,7 +45,7 @@ staffCampaignRoutes
     });
     return c.json(created, 201);
   })
-  .get('/staff/campaigns/:slug', anyStaff, validParams('slug'), async (c) => {
+  .get('/staff/campaigns/:slug', readers, validParams('slug'), async (c) => {
     const { db, clock } = c.var.deps;
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const next = nextStageOf(detail.campaign.stage);

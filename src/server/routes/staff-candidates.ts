@@ -13,6 +13,7 @@ import {
   staffCandidateQuerySchema,
 } from '../../schemas/candidate-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
+import { campaignReaderRoles } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams, validQuery } from '../staff-params.ts';
 import { limitBody } from '../public-write-guards.ts';
@@ -24,7 +25,7 @@ import { limitBody } from '../public-write-guards.ts';
  */
 export const staffCandidateRoutes = new Hono<ApiEnv>();
 
-const readers = ['editor', 'admin', 'auditor', 'monitor'] as const;
+const readers = campaignReaderRoles;
 const writers = ['editor', 'admin'] as const;
 
 /** Deeds of 20,000 Chinese characters are about 60 KB of JSON; the rest of a profile is small. */

@@ -19,7 +19,8 @@ import { requireStaff } from '../staff-auth.ts';
 export const staffCommitteeRoutes = new Hono<ApiEnv>();
 
 // Everyone on staff may follow the vote; only those who keep candidates may record it.
-const readers = requireStaff('editor', 'admin', 'monitor', 'auditor');
+// As the committee page: monitors watch the vote, not the committee.
+const readers = requireStaff('editor', 'admin', 'auditor');
 const writers = requireStaff('editor', 'admin');
 
 const validSlugs = validator('param', (value: Record<string, string>, c) => {

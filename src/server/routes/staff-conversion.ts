@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import { addConversionTerm } from '../../domain/conversion/add-conversion-term.ts';
 import { listConversionTerms } from '../../domain/conversion/list-conversion-terms.ts';
 import { removeConversionTerm } from '../../domain/conversion/remove-conversion-term.ts';
 import { toTraditional } from '../../i18n/convert-chinese.ts';
+import { conversionPreviewSchema, conversionTermInputSchema } from '../../schemas/conversion.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -16,17 +16,12 @@ import { validParams } from '../staff-params.ts';
 export const staffConversionRoutes = new Hono<ApiEnv>();
 
 const editors = requireStaff('editor', 'admin');
-const term = z.string().trim().min(1).max(50);
-const termSchema = z
-  .object({ simplified: term, traditional: term, note: z.string().trim().max(200).default('') })
-  .strict();
-const previewSchema = z.object({ text: z.string().max(20_000) }).strict();
 
 staffConversionRoutes
   .get('/staff/conversion-terms', editors, async (c) => {
     return c.json({ terms: await listConversionTerms(c.var.deps.db) }, 200);
   })
-  .post('/staff/conversion-terms', editors, validJson(termSchema), async (c) => {
+  .post('/staff/conversion-terms', editors, validJson(conversionTermInputSchema), async (c) => {
     const { db, clock } = c.var.deps;
     const row = await addConversionTerm(db, {
       ...c.req.valid('json'),
@@ -46,6 +41,6 @@ staffConversionRoutes
     await loadConversionTerms(db);
     return c.body(null, 204);
   })
-  .post('/staff/conversion-preview', editors, validJson(previewSchema), (c) => {
+  .post('/staff/conversion-preview', editors, validJson(conversionPreviewSchema), (c) => {
     return c.json({ traditional: toTraditional(c.req.valid('json').text) }, 200);
   });

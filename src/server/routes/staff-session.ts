@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { setCookie } from 'hono/cookie';
+import { getCookie, setCookie } from 'hono/cookie';
 import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { logInStaff } from '../../domain/staff/log-in-staff.ts';
@@ -14,8 +14,10 @@ import {
   sameOrigin,
   staffCookieName,
   staffCookieOptions,
+  staffDeviceCookieName,
+  staffDeviceCookieOptions,
 } from '../staff-auth.ts';
-import { addressHash } from '../voter-identity.ts';
+import { addressHash, deviceHash, newDeviceCookie, readDeviceCookie } from '../voter-identity.ts';
 
 /**
  * Staff login and logout. A plain Hono app, not an OpenAPI router: these routes are for the
@@ -38,22 +40,32 @@ staffSessionRoutes
     sameOrigin(),
     validJson(staffLoginRequestSchema),
     async (c) => {
-      const { db, config, clock, clientAddress } = c.var.deps;
-      const { email, password } = c.req.valid('json');
+      const { db, config, clock, clientAddress, addressKeys, botCheck } = c.var.deps;
+      const body = c.req.valid('json');
       const now = clock.now();
+      const address = clientAddress(c);
+      // Keyed per calendar day in China, like voters' addresses (an IPv6 /64 as one address).
+      const key = await addressKeys.keyOf(localDay(now, 'Asia/Shanghai'), now);
+      // A browser without a staff device cookie gets one if this login succeeds; its hash is
+      // recorded with the attempt, so the next login from it counts as a known device.
+      const known = readDeviceCookie(config.sessionSecret, getCookie(c, staffDeviceCookieName));
+      const fresh = known ? null : newDeviceCookie(config.sessionSecret, now);
       const login = await logInStaff(db, {
-        email,
-        password,
-        // Keyed per calendar day in China, like voters' addresses.
-        addressHash: addressHash(
-          config.sessionSecret,
-          clientAddress(c),
-          localDay(now, 'Asia/Shanghai'),
-        ),
+        email: body.email,
+        password: body.password,
+        addressHash: addressHash(key, address),
+        deviceHash: deviceHash(config.sessionSecret, (known ?? fresh!).deviceId),
+        botCheck:
+          body.botCheck === undefined
+            ? null
+            : botCheck.proofOf({ proof: body.botCheck, remoteIp: address, action: 'login', now }),
         userAgent: c.req.header('user-agent') ?? '',
         now,
       });
       setCookie(c, staffCookieName(config), login.token, staffCookieOptions(config));
+      if (fresh) {
+        setCookie(c, staffDeviceCookieName, fresh.value, staffDeviceCookieOptions(config));
+      }
       c.header('Cache-Control', 'no-store');
       return c.json({ user: login.user, csrfToken: login.csrfToken }, 200);
     },

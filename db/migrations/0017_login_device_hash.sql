@@ -1,0 +1,1 @@
+ALTER TABLE `login_attempt` ADD `device_hash` text DEFAULT '' NOT NULL;

@@ -188,8 +188,7 @@ const requiredText = (max: number) => lineText().trim().min(1).max(max);
 const optionalText = (max: number) => lineText().trim().max(max).nullish();
 /** Text of several paragraphs (deeds in Markdown, a CV line by line). */
 const optionalParagraphs = (max: number) => paragraphText().trim().max(max).nullish();
-const month = z
-  .string()
+const month = lineText()
   .trim()
   .refine(isRealMonth, { message: 'expected a real month as YYYY-MM' });
 const portraitId = z

@@ -168,6 +168,15 @@ describe('every text input refuses control characters at the schema', () => {
     });
   }
 
+  it('refuses a control character that trimming would otherwise strip (a month ending in U+000B)', () => {
+    for (const workStarted of ['2001-07\u000b', '\u000c2001-07', '2001-07\u0085\u000b']) {
+      expect(candidateInputSchema.safeParse({ ...person, workStarted }).success).toBe(false);
+    }
+    expect(
+      candidateInputSchema.safeParse({ ...person, workStarted: ' 2001-07 ' }).data?.workStarted,
+    ).toBe('2001-07');
+  });
+
   it('lets paragraphs keep their line breaks and tabs, and refuses them on one line', () => {
     expect(candidateInputSchema.safeParse({ ...person, deeds: '甲\r\n\t乙' }).success).toBe(true);
     expect(candidateInputSchema.safeParse({ ...person, name: '林\t晓岚' }).success).toBe(false);

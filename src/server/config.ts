@@ -55,8 +55,11 @@ function wholeNumber(min: number, max: number) {
 export const defaultAltchaSteps = 20;
 export const defaultAltchaMemoryKib = 1024;
 
-/** Memory for rendered public pages, per process (src/server/page-cache.ts); 0 turns it off. */
-export const defaultPageCacheMb = 64;
+/**
+ * Memory for rendered public pages, per process (src/server/page-cache.ts); 0 turns it off.
+ * The demo's every page in three languages takes about 10 MB; the rest holds searches.
+ */
+export const defaultPageCacheMb = 32;
 
 const databaseUrl = z
   .string()

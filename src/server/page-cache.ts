@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { brotliCompress, constants as zlib, gunzipSync, gzip } from 'node:zlib';
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 
@@ -37,7 +37,13 @@ export interface RenderedResponse {
   expiresAt: number;
 }
 
-export interface CacheEntry extends RenderedResponse {
+export interface CacheEntry extends Omit<RenderedResponse, 'body'> {
+  /**
+   * The body as rendered, kept only when it is too small to compress. A compressed entry keeps
+   * brotli and gzip alone (most of an entry's bytes would otherwise be the identity body, which
+   * almost no client asks for); the identity body is inflated from the gzip copy when asked.
+   */
+  body: Buffer | null;
   gzip: Buffer;
   br: Buffer;
   /** The strong ETag of each encoding, quoted. */
@@ -175,6 +181,7 @@ export class PageCache {
     const identity = etagOf(body, '');
     const entry: CacheEntry = {
       ...rendered,
+      body: small ? body : null,
       gzip: gz,
       br,
       etags: small
@@ -182,8 +189,7 @@ export class PageCache {
         : { identity, gzip: etagOf(body, '-gz'), br: etagOf(body, '-br') },
       version,
       bytes:
-        body.length +
-        (small ? 0 : gz.length + br.length) +
+        (small ? body.length : gz.length + br.length) +
         key.length * 2 +
         JSON.stringify(rendered.headers).length * 2 +
         256,
@@ -259,8 +265,13 @@ export function writeEntry(
 ): void {
   // The server speaks HTTP/1.1 (src/server/main.ts); both kinds take these calls alike.
   const res = target as ServerResponse;
-  const encoding = entry.br === entry.body ? 'identity' : chooseEncoding(request.acceptEncoding);
-  const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.body;
+  const encoding = entry.body !== null ? 'identity' : chooseEncoding(request.acceptEncoding);
+  const body =
+    encoding === 'br'
+      ? entry.br
+      : encoding === 'gzip'
+        ? entry.gzip
+        : (entry.body ?? gunzipSync(entry.gzip));
   const headers: Record<string, string | string[] | number> = {
     ...entry.headers,
     ...extra,

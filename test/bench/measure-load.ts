@@ -67,6 +67,7 @@ export function newAddressCounter(): AddressCounter {
 /** GETs that must answer 200. */
 export function measureGet(load: GetLoad): Promise<LoadRun> {
   const samples: string[] = [];
+  let distinct = 0;
   return runAutocannon(200, samples, {
     url: load.baseUrl,
     connections: load.connections,
@@ -75,6 +76,13 @@ export function measureGet(load: GetLoad): Promise<LoadRun> {
     requests: load.paths.map((path) => ({
       method: 'GET' as const,
       path,
+      // A path with {n} is a new URL each time: {n} counts up from 1.
+      ...(path.includes('{n}') && {
+        setupRequest: (request: autocannon.Request) => ({
+          ...request,
+          path: path.replace('{n}', String(++distinct)),
+        }),
+      }),
       onResponse: (status: number, body: string) => {
         if (status !== 200 && samples.length < 5)
           samples.push(`${status} ${path} ${body.slice(0, 200)}`);

@@ -57,6 +57,22 @@ export type StaffRole = (typeof staffRoles)[number];
 export const noticeStatuses = ['draft', 'published'] as const;
 export type NoticeStatus = (typeof noticeStatuses)[number];
 
+/**
+ * Where a report from the public stands: received (no one has taken it up), verifying (a
+ * supervisor is checking it), concluded (a finding, what was done and a reply are recorded).
+ */
+export const reportStatuses = ['received', 'verifying', 'concluded'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/** The finding of a concluded report: 属实, 部分属实, 不属实, 无法核实. */
+export const reportFindings = [
+  'substantiated',
+  'partly_substantiated',
+  'unsubstantiated',
+  'unverifiable',
+] as const;
+export type ReportFinding = (typeof reportFindings)[number];
+
 /** How many of the committee members due must be present for the committee vote to be valid. */
 export const committeeQuorums = ['two_thirds', 'more_than_half'] as const;
 export type CommitteeQuorum = (typeof committeeQuorums)[number];

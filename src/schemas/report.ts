@@ -2,6 +2,11 @@ import { z } from 'zod';
 import { lineText, paragraphText } from './text.ts';
 import { slugSchema } from './api.ts';
 import { botCheckFields, hasOneProof, oneProofIssue } from './bot-check.ts';
+import { reportFindings, reportStatuses } from './enums.ts';
+import {
+  reportCheckCodePattern,
+  reportReferencePattern,
+} from '../domain/reports/make-report-reference.ts';
 
 /**
  * Shapes of reports from the public (公示期间的群众反映) and of the supervisors' queries. The form,
@@ -81,6 +86,11 @@ export const reportAcknowledgementSchema = z
     reference: z
       .string()
       .meta({ example: 'JB-2026-7K3Q9M', description: 'Keep it to refer to the report later.' }),
+    checkCode: z.string().meta({
+      example: 'Q7M4K2XA',
+      description:
+        'Shown once. With the reference it opens the report’s status and reply (`POST /api/reports/status`); the reference alone opens nothing.',
+    }),
     receivedAt: z.iso.datetime(),
     message: z.string().meta({ description: 'The acknowledgement, in the reader’s language.' }),
   })
@@ -91,6 +101,8 @@ export const reportQuerySchema = z
   .object({
     /** The notice's slug. */
     notice: slugSchema.optional(),
+    /** Where the reports stand: received (not taken up), verifying or concluded. */
+    status: z.enum(reportStatuses).optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     /** Reports older than this id (the next page). */
@@ -104,3 +116,54 @@ export const reportQuerySchema = z
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
 export const reportIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+/** Reference and check code as a reporter types them: spaces ignored, either case. */
+const typedCode = (pattern: RegExp, example: string) =>
+  lineText()
+    .max(40)
+    .transform((v) => v.replace(/\s+/g, '').toUpperCase())
+    .pipe(z.string().regex(pattern, 'not a code this site hands out'))
+    .meta({ example });
+
+export const reportStatusRequestSchema = z
+  .object({
+    reference: typedCode(reportReferencePattern, 'JB-2026-7K3Q9M'),
+    checkCode: typedCode(reportCheckCodePattern, 'Q7M4K2XA'),
+  })
+  .strict()
+  .meta({ id: 'ReportStatusRequest' });
+
+export const reportStatusSchema = z
+  .object({
+    reference: z.string(),
+    notice: z.object({ slug: z.string(), serial: z.string(), title: z.string() }),
+    status: z.enum(reportStatuses).meta({
+      description: 'received: not yet taken up; verifying: being checked; concluded: answered.',
+    }),
+    statusText: z.string().meta({ description: 'The status in the reader’s language.' }),
+    receivedAt: z.iso.datetime(),
+    verifyingSince: z.iso.datetime().nullable(),
+    concludedAt: z.iso.datetime().nullable(),
+    finding: z.enum(reportFindings).nullable().meta({
+      description:
+        'Once concluded: substantiated (属实), partly_substantiated (部分属实), unsubstantiated (不属实) or unverifiable (无法核实).',
+    }),
+    findingText: z.string().nullable(),
+    reply: z.string().nullable().meta({ description: 'The supervisors’ answer, once concluded.' }),
+  })
+  .meta({ id: 'ReportStatus' });
+
+/** A supervisor's conclusion of a report being verified. */
+export const reportConclusionSchema = z
+  .object({
+    finding: z.enum(reportFindings),
+    actionTaken: paragraphText()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((v) => countChars(v) <= 2000, { message: 'at most 2000 characters' }),
+    reply: paragraphText()
+      .trim()
+      .min(1, 'must not be empty')
+      .refine((v) => countChars(v) <= 1000, { message: 'at most 1000 characters' }),
+  })
+  .strict();

@@ -138,6 +138,7 @@ export function mountReportForm() {
     try {
       const { res, body } = await postJson<{
         reference?: string;
+        checkCode?: string;
         error?: { message: string; issues?: { path: string }[] };
       }>(`/api/notices/${encodeURIComponent(form.dataset.notice!)}/reports`, {
         candidateId: entry.value === '' ? null : Number(entry.value),
@@ -151,6 +152,7 @@ export function mountReportForm() {
       widget?.reset(!received);
       if (received && body?.reference) {
         q<HTMLElement>(done, '[data-reference]')!.textContent = body.reference;
+        q<HTMLElement>(done, '[data-check-code]')!.textContent = body.checkCode ?? '';
         form.reset();
         renderCount();
         form.hidden = true;

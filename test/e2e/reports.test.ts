@@ -132,8 +132,9 @@ async function staffCookie(role: StaffRole): Promise<string> {
   return login.headers.get('set-cookie')!.split(';')[0]!;
 }
 
-/** The reference the citizen was given, for the supervisor's part. */
+/** The reference and check code the citizen was given, for the supervisor's part. */
 let reference = '';
+let checkCode = '';
 const words = `E2E 反映：${Date.now().toString(36)}，该同志2025年3月的验收材料与实际不符。`;
 
 describe('a citizen reports a concern from a phone', () => {
@@ -182,7 +183,13 @@ describe('a citizen reports a concern from a phone', () => {
       expect(await page.locator('altcha-widget').count()).toBe(1);
       expect(reference).toMatch(/^JB-\d{4}-[2-9A-HJKMNP-TV-Z]{6}$/);
       expect(await section.getByRole('heading', { name: '已收到您的反映' }).isVisible()).toBe(true);
-      expect(await section.getByText('请截图或记下受理编号并妥善保存').isVisible()).toBe(true);
+      // A check code of its own, shown once beside the reference, and where to use both.
+      checkCode = (await section.locator('[data-check-code]').textContent()) ?? '';
+      expect(checkCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
+      expect(await section.getByText('受理编号和查询码只显示这一次').isVisible()).toBe(true);
+      expect(await section.getByRole('link', { name: '查询办理情况' }).getAttribute('href')).toBe(
+        '/reports/status',
+      );
       // The form is cleared once the report is received, and hidden behind the acknowledgement.
       expect(await page.locator('[data-report-form]').isHidden()).toBe(true);
       expect(await page.locator('[data-report-form] textarea').inputValue()).toBe('');
@@ -306,5 +313,92 @@ describe('supervisors, and only they, read reports', () => {
     const apiRes = await fetch(`${baseUrl}/api/staff/reports`, { headers: { cookie } });
     expect(apiRes.status).toBe(403);
     expect((await apiRes.json()).error.code).toBe('forbidden');
+  });
+});
+
+describe('a report worked through to its reply', () => {
+  async function checkStatus(lang: string) {
+    const context = await phoneContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/reports/status?lang=${lang}`);
+    return { context, page };
+  }
+
+  it('shows the reporter on a phone that the report is received, with both codes only', async () => {
+    expect(checkCode).not.toBe('');
+    const { context, page } = await checkStatus('zh-CN');
+    try {
+      expect(await page.getByRole('heading', { name: '反映办理查询' }).isVisible()).toBe(true);
+      await page.getByLabel('受理编号').fill(reference.toLowerCase());
+      await page.getByLabel('查询码').fill('22222222');
+      await page.getByRole('button', { name: '查询' }).click();
+      const error = page.locator('[data-status-error]');
+      await error.waitFor({ state: 'visible' });
+      expect(await error.textContent()).toContain('受理编号或查询码不正确');
+
+      await page.getByLabel('查询码').fill(checkCode.toLowerCase());
+      await page.getByRole('button', { name: '查询' }).click();
+      const result = page.locator('[data-status-result]');
+      await result.waitFor({ state: 'visible' });
+      const text = (await result.textContent()) ?? '';
+      expect(text).toContain(`${reference} · 已收到，等待核实`);
+      expect(text).toContain('关于拟命名对象的公示（反映测试）');
+      // Never the report's own words or the reporter's details.
+      expect(text).not.toContain('王五');
+      expect(text).not.toContain('验收材料');
+      expect(await error.isHidden()).toBe(true);
+      expect(describeViolations(await axeViolations(page))).toEqual([]);
+      expect(await smallTargets(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('lets the supervisor take it up and conclude it with a finding and a reply, at 1280×800', async () => {
+    const { context, page } = await signIn('supervisor', '/admin/reports');
+    try {
+      const row = () => page.locator(`tr[data-report="${reference}"]`);
+      await row().getByRole('button', { name: '开始核实' }).click();
+      await page.waitForLoadState('load');
+      await expect
+        .poll(() => row().locator('[data-report-status]').getAttribute('data-report-status'))
+        .toBe('verifying');
+      await row().getByLabel('核实结论').selectOption({ label: '部分属实' });
+      await row().getByLabel('处理情况（仅内部留存）').fill('调阅验收档案，约谈本人。');
+      await row()
+        .getByLabel('答复反映人（反映人可见）')
+        .fill('经核实，反映的情况部分属实，已责成整改。感谢您的监督。');
+      page.once('dialog', (dialog) => void dialog.accept());
+      await row().getByRole('button', { name: '办结' }).click();
+      await expect
+        .poll(() => row().locator('[data-report-status]').getAttribute('data-report-status'))
+        .toBe('concluded');
+      expect(await row().textContent()).toContain('已办结');
+      // The filter by status finds it among the concluded.
+      await page.getByLabel('办理状态').selectOption({ label: '已办结' });
+      await page.getByRole('button', { name: '筛选' }).click();
+      await page.waitForURL(/status=concluded/);
+      expect(await row().isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the reporter the finding and the reply, in English too, never what was done', async () => {
+    const { context, page } = await checkStatus('en');
+    try {
+      await page.getByLabel('Reference number').fill(reference);
+      await page.getByLabel('Check code').fill(checkCode);
+      await page.getByRole('button', { name: 'Check' }).click();
+      const result = page.locator('[data-status-result]');
+      await result.waitFor({ state: 'visible' });
+      const text = (await result.textContent()) ?? '';
+      expect(text).toContain(`${reference} · Concluded`);
+      expect(text).toContain('Partly substantiated');
+      expect(text).toContain('经核实，反映的情况部分属实，已责成整改。感谢您的监督。');
+      expect(text).not.toContain('约谈本人');
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -185,8 +185,12 @@ describe('POST /api/notices/{slug}/reports: accepted reports', () => {
     expect(ack.reference).toMatch(reportReferencePattern);
     expect(ack.reference.startsWith('JB-2026-')).toBe(true);
     expect(ack.receivedAt).toBe(now.toISOString());
-    expect(ack.message).toBe(`已收到您的反映，受理编号 ${ack.reference}，请妥善保存。`);
+    expect(ack.message).toBe(`已收到您的反映，受理编号 ${ack.reference}，请与查询码一起妥善保存。`);
+    // A check code of its own, shown once: only its hash is kept.
+    expect(ack.checkCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
     const row = await stored(ack.reference);
+    expect(row!.checkCodeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(row)).not.toContain(ack.checkCode);
     expect(row).toMatchObject({
       noticeId: n.id,
       candidateId: entries[0]!.id,
@@ -218,7 +222,7 @@ describe('POST /api/notices/{slug}/reports: accepted reports', () => {
     const en = await sendReport(api, `${path(n.slug)}?lang=en`, {}, fresh());
     const { reference, message } = await en.json();
     expect(message).toBe(
-      `Your report has been received. Its reference number is ${reference}; please keep it.`,
+      `Your report has been received. Its reference number is ${reference}; please keep it with the check code.`,
     );
     const tw = await sendReport(
       api,

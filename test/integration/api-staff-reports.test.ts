@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, notice, noticeRevision, report } from '../../src/db/schema/index.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
@@ -164,6 +164,12 @@ describe('GET /api/staff/reports', () => {
       reporterName: '张三',
       reporterPhone: '13912345678',
       receivedAt: now.toISOString(),
+      status: 'received',
+      verifyingSince: null,
+      finding: null,
+      actionTaken: null,
+      reply: null,
+      concludedAt: null,
     });
     expect(body.reports[1]).toMatchObject({
       candidate: null,
@@ -328,5 +334,207 @@ describe('who may read reports', () => {
       where: and(eq(report.id, id), eq(report.reference, sent[0]!)),
     });
     expect(row?.content).toBe('反映内容 1');
+  });
+});
+
+describe('working a report through: received → verifying → concluded', () => {
+  let reference: string;
+  let checkCode: string;
+  let id: number;
+
+  const write = (path: string, body?: unknown) => {
+    const s = sessions.get('supervisor')!;
+    return api.request(path, {
+      method: 'POST',
+      headers: {
+        cookie: s.cookie,
+        'x-csrf-token': s.csrfToken,
+        'content-type': 'application/json',
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  };
+  const status = (ref: string, code: string, lang = 'zh-CN') =>
+    api.request('/api/reports/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': lang },
+      body: JSON.stringify({ reference: ref, checkCode: code }),
+    });
+  const conclusion = {
+    finding: 'partly_substantiated',
+    actionTaken: '约谈本人，核对档案，已要求说明情况。',
+    reply: '经核实，反映的情况部分属实，已责成有关单位整改。感谢您的监督。',
+  };
+
+  beforeAll(async () => {
+    const { res } = await sendAsVoter(
+      api,
+      `/api/notices/${first.slug}/reports`,
+      { content: '反映内容：工作中存在问题。', name: '李四', phone: '13900001111' },
+      { client: '198.51.100.200' },
+    );
+    ({ reference, checkCode } = await res.json());
+    id = await idOf(reference);
+  });
+
+  it('shows the reporter, with both codes only, that the report is received, never its text', async () => {
+    const res = await status(reference, checkCode);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const body = await res.json();
+    expect(body).toMatchObject({
+      reference,
+      notice: { slug: first.slug, title: '公示 rp-first' },
+      status: 'received',
+      statusText: '已收到，等待核实',
+      verifyingSince: null,
+      finding: null,
+      reply: null,
+    });
+    expect(JSON.stringify(body)).not.toMatch(/李四|13900001111|工作中存在问题/);
+    // Typed by hand: lower case and spaces are fine.
+    const typed = await status(` ${reference.toLowerCase()} `, checkCode.toLowerCase());
+    expect(typed.status).toBe(200);
+  });
+
+  it('refuses a wrong code and an unknown reference alike (404), and malformed codes (400)', async () => {
+    const wrongCode = checkCode.startsWith('2')
+      ? `3${checkCode.slice(1)}`
+      : `2${checkCode.slice(1)}`;
+    const answers = [
+      await status(reference, wrongCode),
+      await status('JB-2026-222222', checkCode),
+      await status(sent[0]!, checkCode),
+    ];
+    const bodies = await Promise.all(answers.map((r) => r.json()));
+    for (const [i, res] of answers.entries()) {
+      expect(res.status).toBe(404);
+      expect(bodies[i].error.reason).toBe('report_status_not_found');
+    }
+    expect(bodies[0]).toEqual(bodies[1]);
+    const en = await status(reference, wrongCode, 'en');
+    expect((await en.json()).error.message).toMatch(
+      /^The reference or the check code is not right/,
+    );
+    for (const bad of [
+      { reference, checkCode: '1234' },
+      { reference: 'JB-26-X', checkCode },
+      { reference },
+      { reference, checkCode, extra: 1 },
+    ]) {
+      const res = await api.request('/api/reports/status', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bad),
+      });
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+  });
+
+  it('refuses a conclusion before the report is taken up (409), and writes nothing', async () => {
+    const res = await write(`/api/staff/reports/${id}/conclusion`, conclusion);
+    expect(res.status).toBe(409);
+    expect((await res.json()).error).toMatchObject({
+      reason: 'report_not_taken_up',
+      message: '请先点击“开始核实”，核实后再填写办理结果。',
+    });
+    expect((await (await status(reference, checkCode)).json()).status).toBe('received');
+  });
+
+  it('takes the report up once, audited; the reporter sees it being verified', async () => {
+    clock.set(new Date(now.getTime() + 600_000));
+    const res = await write(`/api/staff/reports/${id}/verifying`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'verifying' });
+    const again = await write(`/api/staff/reports/${id}/verifying`);
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.reason).toBe('report_already_taken_up');
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'report.verify'))
+      .orderBy(desc(auditLog.id));
+    expect(entry).toMatchObject({
+      actorId: sessions.get('supervisor')!.id,
+      entityId: String(id),
+      before: { status: 'received' },
+      after: { status: 'verifying', reference },
+    });
+    const seen = await (await status(reference, checkCode, 'zh-TW')).json();
+    expect(seen).toMatchObject({ status: 'verifying', statusText: '正在核實', reply: null });
+    expect(seen.verifyingSince).toBe(new Date(now.getTime() + 600_000).toISOString());
+    clock.set(now);
+  });
+
+  it('refuses a conclusion without a finding, a reply or what was done (400)', async () => {
+    for (const bad of [
+      { ...conclusion, finding: 'maybe' },
+      { ...conclusion, reply: '   ' },
+      { ...conclusion, actionTaken: '' },
+      { finding: 'substantiated' },
+      { ...conclusion, reply: 'x'.repeat(1001) },
+    ]) {
+      const res = await write(`/api/staff/reports/${id}/conclusion`, bad);
+      expect(res.status, JSON.stringify(bad).slice(0, 60)).toBe(400);
+    }
+  });
+
+  it('concludes it once, audited; the reporter reads the finding and the reply in their language', async () => {
+    const res = await write(`/api/staff/reports/${id}/conclusion`, conclusion);
+    expect(res.status).toBe(200);
+    const again = await write(`/api/staff/reports/${id}/conclusion`, {
+      ...conclusion,
+      finding: 'unsubstantiated',
+    });
+    expect(again.status).toBe(409);
+    expect((await again.json()).error.reason).toBe('report_already_concluded');
+    const taken = await write(`/api/staff/reports/${id}/verifying`);
+    expect((await taken.json()).error.message).toBe('这条反映已经办结，不能再次受理核实。');
+
+    const seen = await (await status(reference, checkCode, 'en')).json();
+    expect(seen).toMatchObject({
+      status: 'concluded',
+      statusText: 'Concluded',
+      finding: 'partly_substantiated',
+      findingText: 'Partly substantiated',
+      reply: conclusion.reply,
+    });
+    // What was done stays with staff.
+    expect(JSON.stringify(seen)).not.toContain('约谈本人');
+
+    const view = await (await api.request(`/api/staff/reports/${id}`, as('supervisor'))).json();
+    expect(view).toMatchObject({ status: 'concluded', ...conclusion });
+    const [entry] = await db.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'report.conclude'))
+      .orderBy(desc(auditLog.id));
+    expect(entry).toMatchObject({
+      entityId: String(id),
+      after: { status: 'concluded', finding: 'partly_substantiated', reply: conclusion.reply },
+    });
+  });
+
+  it('is held by the database for every writer: a conclusion is final and handling is kept', async () => {
+    const attempts = [
+      sql`update report_handling set reply = 'changed' where report_id = ${id}`,
+      sql`update report_handling set status = 'verifying' where report_id = ${id}`,
+      sql`delete from report_handling where report_id = ${id}`,
+      sql`update report set content = 'changed' where id = ${id}`,
+    ];
+    for (const statement of attempts) await expect(db.db.run(statement)).rejects.toThrow();
+    const other = await idOf(sent[1]!);
+    // A handling row starts as verifying, and is complete when concluded.
+    await expect(
+      db.db
+        .run(sql`insert into report_handling (report_id, status, verifying_since, finding, action_taken, reply, concluded_at)
+        values (${other}, 'concluded', 1, 'substantiated', 'a', 'b', 1)`),
+    ).rejects.toThrow();
+    await db.db.run(
+      sql`insert into report_handling (report_id, status, verifying_since) values (${other}, 'verifying', 1)`,
+    );
+    await expect(
+      db.db.run(sql`update report_handling set status = 'concluded' where report_id = ${other}`),
+    ).rejects.toThrow();
   });
 });

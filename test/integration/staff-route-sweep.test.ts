@@ -56,6 +56,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/campaigns/:slug/notice/publish': editors,
   'GET /api/staff/reports': ['supervisor'],
   'GET /api/staff/reports/:id': ['supervisor'],
+  'POST /api/staff/reports/:id/verifying': ['supervisor'],
+  'POST /api/staff/reports/:id/conclusion': ['supervisor'],
   'GET /api/staff/conversion-terms': editors,
   'POST /api/staff/conversion-terms': editors,
   'DELETE /api/staff/conversion-terms/:id': editors,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { noticeStatuses } from '../../schemas/enums.ts';
+import { noticeStatuses, reportFindings } from '../../schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { candidate } from './candidate.ts';
 import { staffUser } from './staff.ts';
@@ -110,6 +110,11 @@ export const report = sqliteTable(
     day: text().notNull(),
     deviceSeq: integer().notNull(),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /**
+     * SHA-256 of the check code given to the reporter with the reference: both together show
+     * the report's status and reply. Null for reports received before check codes existed.
+     */
+    checkCodeHash: text(),
   },
   (t) => [
     uniqueIndex('report_reference_unique').on(t.reference),
@@ -119,5 +124,39 @@ export const report = sqliteTable(
     index('report_address_day_idx').on(t.addressHash, t.day),
     check('report_device_seq_range', sql`${t.deviceSeq} between 1 and 5`),
     check('report_content_length', sql`length(trim(${t.content})) between 1 and 1000`),
+  ],
+);
+
+/**
+ * A supervisor's handling of a report. The report itself stays as sent; this row appears when a
+ * supervisor takes it up (verifying) and is completed once (concluded) with the finding, what
+ * was done and the reply the reporter reads. No row: received. Triggers (migration 0018) hold
+ * the order: a row starts as verifying, and a concluded one never changes or goes.
+ */
+export const reportHandling = sqliteTable(
+  'report_handling',
+  {
+    reportId: integer()
+      .primaryKey()
+      .references(() => report.id, { onDelete: 'restrict' }),
+    status: text({ enum: ['verifying', 'concluded'] }).notNull(),
+    verifyingSince: integer({ mode: 'timestamp_ms' }).notNull(),
+    finding: text({ enum: reportFindings }),
+    /** What was done about it, for the record (staff only). */
+    actionTaken: text(),
+    /** The answer the reporter reads with the reference and check code. */
+    reply: text(),
+    concludedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    check('report_handling_status', sql`${t.status} in ('verifying', 'concluded')`),
+    check(
+      'report_handling_finding',
+      sql`${t.finding} is null or ${inList(t.finding, reportFindings)}`,
+    ),
+    check(
+      'report_handling_concluded_complete',
+      sql`${t.status} = 'verifying' or (${t.finding} is not null and ${t.concludedAt} is not null and length(trim(${t.actionTaken})) between 1 and 2000 and length(trim(${t.reply})) between 1 and 1000)`,
+    ),
   ],
 );

@@ -1,6 +1,6 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { candidate, notice, report } from '../../db/schema/index.ts';
+import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
 import type { ReportQuery } from '../../schemas/report.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
@@ -38,11 +38,14 @@ export async function listReports(
     if (input.from) where.push(gte(report.createdAt, new Date(input.from)));
     if (input.to) where.push(lt(report.createdAt, new Date(input.to)));
     if (input.before) where.push(lt(report.id, input.before));
+    if (input.status === 'received') where.push(isNull(reportHandling.status));
+    else if (input.status) where.push(eq(reportHandling.status, input.status));
     const rows = await tx
       .select(reportViewColumns)
       .from(report)
       .innerJoin(notice, eq(notice.id, report.noticeId))
       .leftJoin(candidate, eq(candidate.id, report.candidateId))
+      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
       .where(and(...where))
       .orderBy(desc(report.id))
       .limit(input.limit + 1);
@@ -58,6 +61,7 @@ export async function listReports(
         ids,
         filter: {
           notice: input.notice ?? null,
+          status: input.status ?? null,
           from: input.from ?? null,
           to: input.to ?? null,
           before: input.before ?? null,

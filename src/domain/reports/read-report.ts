@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { candidate, notice, report } from '../../db/schema/index.ts';
+import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { reportViewColumns, toReportView, type ReportView } from './report-view.ts';
@@ -21,6 +21,7 @@ export async function readReport(
       .from(report)
       .innerJoin(notice, eq(notice.id, report.noticeId))
       .leftJoin(candidate, eq(candidate.id, report.candidateId))
+      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
       .where(eq(report.id, input.id));
     await recordAuditEntry(tx, {
       at: input.now,

@@ -1,4 +1,5 @@
-import { candidate, notice, report } from '../../db/schema/index.ts';
+import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
+import type { ReportFinding, ReportStatus } from '../../schemas/enums.ts';
 
 /** What a supervisor sees of one report. Device and address hashes stay in the database. */
 export interface ReportView {
@@ -11,6 +12,13 @@ export interface ReportView {
   reporterName: string | null;
   reporterPhone: string | null;
   receivedAt: Date;
+  status: ReportStatus;
+  /** Set once a supervisor takes the report up. */
+  verifyingSince: Date | null;
+  finding: ReportFinding | null;
+  actionTaken: string | null;
+  reply: string | null;
+  concludedAt: Date | null;
 }
 
 /** The columns a ReportView is built from; shared by the list and the single read. */
@@ -26,6 +34,12 @@ export const reportViewColumns = {
   reporterName: report.reporterName,
   reporterPhone: report.reporterPhone,
   createdAt: report.createdAt,
+  handlingStatus: reportHandling.status,
+  verifyingSince: reportHandling.verifyingSince,
+  finding: reportHandling.finding,
+  actionTaken: reportHandling.actionTaken,
+  reply: reportHandling.reply,
+  concludedAt: reportHandling.concludedAt,
 };
 
 type ReportViewRow = {
@@ -40,6 +54,12 @@ type ReportViewRow = {
   reporterName: string | null;
   reporterPhone: string | null;
   createdAt: Date;
+  handlingStatus: 'verifying' | 'concluded' | null;
+  verifyingSince: Date | null;
+  finding: ReportFinding | null;
+  actionTaken: string | null;
+  reply: string | null;
+  concludedAt: Date | null;
 };
 
 export function toReportView(row: ReportViewRow): ReportView {
@@ -53,5 +73,11 @@ export function toReportView(row: ReportViewRow): ReportView {
     reporterName: row.reporterName,
     reporterPhone: row.reporterPhone,
     receivedAt: row.createdAt,
+    status: row.handlingStatus ?? 'received',
+    verifyingSince: row.verifyingSince,
+    finding: row.finding,
+    actionTaken: row.actionTaken,
+    reply: row.reply,
+    concludedAt: row.concludedAt,
   };
 }

@@ -8,7 +8,11 @@ import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { checkReportPeriod, reportTimeZone } from './check-report-period.ts';
 import { findReportableNotice } from './find-reportable-notice.ts';
-import { makeReportReference } from './make-report-reference.ts';
+import {
+  hashReportCheckCode,
+  makeReportCheckCode,
+  makeReportReference,
+} from './make-report-reference.ts';
 
 export interface SubmitReportInput {
   noticeSlug: string;
@@ -32,6 +36,8 @@ export interface SubmitReportInput {
 
 export interface SubmitReportResult {
   reference: string;
+  /** Shown once, to the reporter: with the reference it opens the report's status and reply. */
+  checkCode: string;
   receivedAt: Date;
   /** Reports this device may still send today. */
   remainingToday: number;
@@ -73,6 +79,7 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
     // the daily limit itself is decided by the count inside the transaction or by the CHECK.
     for (let attempt = 0; ; attempt++) {
       const reference = makeReportReference(day.slice(0, 4));
+      const checkCode = makeReportCheckCode();
       try {
         const deviceSeq = await db.transaction(async (tx) => {
           const [sent] = await tx
@@ -109,12 +116,14 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
             day,
             deviceSeq,
             createdAt: input.now,
+            checkCodeHash: hashReportCheckCode(checkCode),
           });
           return deviceSeq;
         });
         proof.markSpent();
         return {
           reference,
+          checkCode,
           receivedAt: input.now,
           remainingToday: reportsPerDevicePerDay - deviceSeq,
         };

@@ -45,6 +45,14 @@ export const messages: StaffErrorMessages = {
     report_address_limit: (p) =>
       `同一网络地址今天已提交 ${s(p.limit)} 条反映，已达上限。请于 ${when(p.nextReportAt, 'zh-CN')}后再提交，或通过公示中的电话、信函、来访等方式反映。`,
     report_not_found: '没有找到这条反映。',
+    report_already_taken_up: (p) =>
+      p.status === 'concluded'
+        ? '这条反映已经办结，不能再次受理核实。'
+        : '这条反映已在核实中，无需再次开始核实。',
+    report_not_taken_up: '请先点击“开始核实”，核实后再填写办理结果。',
+    report_already_concluded: '这条反映已经办结，办理结果不能修改。',
+    report_status_not_found:
+      '受理编号或查询码不正确。请核对提交反映时显示的受理编号和查询码（不区分大小写）。',
   },
   en: {
     report_notice_not_found:
@@ -62,5 +70,13 @@ export const messages: StaffErrorMessages = {
     report_address_limit: (p) =>
       `${s(p.limit)} reports have been sent from this network address today, the most it may send. You can send again from ${when(p.nextReportAt, 'en-GB')} (Beijing time), or use the phone, post or visit channels in the notice.`,
     report_not_found: 'There is no such report.',
+    report_already_taken_up: (p) =>
+      p.status === 'concluded'
+        ? 'This report has been concluded and cannot be taken up again.'
+        : 'This report is already being verified.',
+    report_not_taken_up: 'Start verifying this report first, then record its conclusion.',
+    report_already_concluded: 'This report has been concluded; its conclusion cannot be changed.',
+    report_status_not_found:
+      'The reference or the check code is not right. Please check both as they were shown when you sent the report (capitals or not, either works).',
   },
 };

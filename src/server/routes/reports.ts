@@ -1,9 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { reportTimeZone } from '../../domain/reports/check-report-period.ts';
+import { checkReportStatus } from '../../domain/reports/check-report-status.ts';
 import { submitReport } from '../../domain/reports/submit-report.ts';
 import { uiFor } from '../../i18n/ui.ts';
 import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
-import { reportAcknowledgementSchema, reportRequestSchema } from '../../schemas/report.ts';
+import {
+  reportAcknowledgementSchema,
+  reportRequestSchema,
+  reportStatusRequestSchema,
+  reportStatusSchema,
+} from '../../schemas/report.ts';
 import { proofOfRequest } from '../../schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
@@ -22,7 +28,8 @@ const submitRoute = createRoute({
     'Needs the device cookie from `GET /api/device` and a bot-check proof for the action `report` ' +
     'in `botCheck` (see `POST /api/ballots`); a proof is used once. ' +
     'At most 5 reports per device and day, held by the database. Reports are never public: ' +
-    'there is no way to read one back through this API.',
+    'the answer carries a check code, shown once, with which the reporter (and no one else) ' +
+    'reads the status and the reply through `POST /api/reports/status`; the text is never read back.',
   request: {
     params: z.object({ slug: slugSchema.meta({ example: '2025-1' }) }),
     body: { required: true, content: { 'application/json': { schema: reportRequestSchema } } },
@@ -77,9 +84,62 @@ reportRoutes.openapi(submitRoute, async (c) => {
   return c.json(
     {
       reference: result.reference,
+      checkCode: result.checkCode,
       receivedAt: result.receivedAt.toISOString(),
       message: uiFor(requestLocale(c))['report.received'](result.reference),
     },
     201,
+  );
+});
+
+const statusRoute = createRoute({
+  method: 'post',
+  path: '/reports/status',
+  summary: 'The status of a report and the supervisors’ reply, for its reporter',
+  description:
+    'Needs both the reference and the check code given when the report was sent (spaces and case ' +
+    'ignored). A wrong code and an unknown reference get the same 404 `report_status_not_found`. ' +
+    'The report’s text, name and phone are never returned. Sent as POST so that the codes stay ' +
+    'out of addresses and logs; counted by the per-address request limit.',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: reportStatusRequestSchema } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Where the report stands; the finding and the reply once it is concluded.',
+      content: { 'application/json': { schema: reportStatusSchema } },
+    },
+    ...errorResponses(400, 404, 413, 429),
+  },
+});
+
+reportRoutes.use('/reports/status', limitBody(1024), addressRateLimit());
+
+reportRoutes.openapi(statusRoute, async (c) => {
+  const { db } = c.var.deps;
+  const body = c.req.valid('json');
+  const view = await checkReportStatus(db, {
+    reference: body.reference,
+    checkCode: body.checkCode,
+  });
+  const t = uiFor(requestLocale(c));
+  c.header('Cache-Control', 'no-store');
+  return c.json(
+    {
+      reference: view.reference,
+      notice: view.notice,
+      status: view.status,
+      statusText: t[`status.${view.status}`],
+      receivedAt: view.receivedAt.toISOString(),
+      verifyingSince: view.verifyingSince?.toISOString() ?? null,
+      concludedAt: view.concludedAt?.toISOString() ?? null,
+      finding: view.finding,
+      findingText: view.finding ? t[`finding.${view.finding}`] : null,
+      reply: view.reply,
+    },
+    200,
   );
 });

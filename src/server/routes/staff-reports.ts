@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { DomainError } from '../../domain/errors.ts';
+import { concludeReport } from '../../domain/reports/conclude-report.ts';
 import { listReports } from '../../domain/reports/list-reports.ts';
+import { takeUpReport } from '../../domain/reports/take-up-report.ts';
 import { readReport } from '../../domain/reports/read-report.ts';
 import type { ReportView } from '../../domain/reports/report-view.ts';
-import { reportIdSchema, reportQuerySchema } from '../../schemas/report.ts';
-import type { ApiEnv } from '../api-env.ts';
+import { reportConclusionSchema, reportIdSchema, reportQuerySchema } from '../../schemas/report.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validQuery } from '../staff-params.ts';
@@ -20,7 +22,12 @@ const validId = validator('param', (value, c) => {
 });
 
 function toJson(r: ReportView) {
-  return { ...r, receivedAt: r.receivedAt.toISOString() };
+  return {
+    ...r,
+    receivedAt: r.receivedAt.toISOString(),
+    verifyingSince: r.verifyingSince?.toISOString() ?? null,
+    concludedAt: r.concludedAt?.toISOString() ?? null,
+  };
 }
 
 // Supervisors only, not even admins: reporters' names, phones and words are for those who
@@ -43,4 +50,30 @@ staffReportRoutes
       now: clock.now(),
     });
     return c.json(toJson(view), 200);
-  });
+  })
+  // Working a report through: take it up (verifying), then conclude it once. Supervisors only.
+  .post('/staff/reports/:id/verifying', requireStaff('supervisor'), validId, async (c) => {
+    const { db, clock } = c.var.deps;
+    const done = await takeUpReport(db, {
+      id: c.req.valid('param').id,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ ...done, verifyingSince: done.verifyingSince.toISOString() }, 200);
+  })
+  .post(
+    '/staff/reports/:id/conclusion',
+    requireStaff('supervisor'),
+    validId,
+    validJson(reportConclusionSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const done = await concludeReport(db, {
+        id: c.req.valid('param').id,
+        ...c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ ...done, concludedAt: done.concludedAt.toISOString() }, 200);
+    },
+  );

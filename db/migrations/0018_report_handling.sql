@@ -1,0 +1,33 @@
+CREATE TABLE `report_handling` (
+	`report_id` integer PRIMARY KEY NOT NULL,
+	`status` text NOT NULL,
+	`verifying_since` integer NOT NULL,
+	`finding` text,
+	`action_taken` text,
+	`reply` text,
+	`concluded_at` integer,
+	FOREIGN KEY (`report_id`) REFERENCES `report`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "report_handling_status" CHECK("report_handling"."status" in ('verifying', 'concluded')),
+	CONSTRAINT "report_handling_finding" CHECK("report_handling"."finding" is null or "report_handling"."finding" in ('substantiated', 'partly_substantiated', 'unsubstantiated', 'unverifiable')),
+	CONSTRAINT "report_handling_concluded_complete" CHECK("report_handling"."status" = 'verifying' or ("report_handling"."finding" is not null and "report_handling"."concluded_at" is not null and length(trim("report_handling"."action_taken")) between 1 and 2000 and length(trim("report_handling"."reply")) between 1 and 1000))
+);
+--> statement-breakpoint
+ALTER TABLE `report` ADD `check_code_hash` text;--> statement-breakpoint
+-- A report is taken up before it is concluded, and a conclusion is final: the reporter has read
+-- the reply. The application refuses first, with a message; these hold it for every writer.
+CREATE TRIGGER `report_handling_starts_verifying` BEFORE INSERT ON `report_handling`
+WHEN NEW.`status` <> 'verifying'
+BEGIN
+	SELECT RAISE(ABORT, 'a report is verified before it is concluded');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_handling_final` BEFORE UPDATE ON `report_handling`
+WHEN OLD.`status` = 'concluded'
+BEGIN
+	SELECT RAISE(ABORT, 'a concluded report is final');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_handling_kept` BEFORE DELETE ON `report_handling`
+BEGIN
+	SELECT RAISE(ABORT, 'a report''s handling is kept');
+END;

@@ -1,0 +1,66 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { report, reportHandling } from '../../db/schema/index.ts';
+import type { ReportFinding } from '../../schemas/enums.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+
+export interface ConcludeReportInput {
+  id: number;
+  finding: ReportFinding;
+  /** What was done about it; for the record, never shown to the reporter. */
+  actionTaken: string;
+  /** The answer the reporter reads. */
+  reply: string;
+  actorId: number;
+  now: Date;
+}
+
+/**
+ * Concludes a report being verified: the finding (属实 / 部分属实 / 不属实 / 无法核实), what was
+ * done, and the reply the reporter reads with the reference and check code. Final: a concluded
+ * report is refused (409), and the database refuses any change to it (migration 0018). A report
+ * not yet taken up is refused too: it is verified before it is concluded. Audited as
+ * `report.conclude` with the finding, never the texts' personal content beyond what staff wrote.
+ */
+export async function concludeReport(
+  db: Db,
+  input: ConcludeReportInput,
+): Promise<{ id: number; status: 'concluded'; concludedAt: Date }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: report.id, reference: report.reference, status: reportHandling.status })
+      .from(report)
+      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
+      .where(eq(report.id, input.id));
+    if (!row) throw new DomainError('not_found', 'report_not_found', { id: input.id });
+    if (row.status === null) throw new DomainError('conflict', 'report_not_taken_up');
+    if (row.status === 'concluded') throw new DomainError('conflict', 'report_already_concluded');
+    await tx
+      .update(reportHandling)
+      .set({
+        status: 'concluded',
+        finding: input.finding,
+        actionTaken: input.actionTaken,
+        reply: input.reply,
+        concludedAt: input.now,
+      })
+      .where(and(eq(reportHandling.reportId, input.id), eq(reportHandling.status, 'verifying')));
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'report.conclude',
+      entityType: 'report',
+      entityId: input.id,
+      before: { status: 'verifying' },
+      after: {
+        status: 'concluded',
+        reference: row.reference,
+        finding: input.finding,
+        actionTaken: input.actionTaken,
+        reply: input.reply,
+      },
+    });
+    return { id: input.id, status: 'concluded', concludedAt: input.now };
+  });
+}

@@ -1,0 +1,42 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { report, reportHandling } from '../../db/schema/index.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+
+/**
+ * A supervisor takes a received report up: its status becomes 验证中 (verifying), for the
+ * reporter too. Audited as `report.verify`. A report already taken up or concluded is refused
+ * (409); the database holds the order as well (migration 0018).
+ */
+export async function takeUpReport(
+  db: Db,
+  input: { id: number; actorId: number; now: Date },
+): Promise<{ id: number; status: 'verifying'; verifyingSince: Date }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ id: report.id, reference: report.reference, status: reportHandling.status })
+      .from(report)
+      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
+      .where(eq(report.id, input.id));
+    if (!row) throw new DomainError('not_found', 'report_not_found', { id: input.id });
+    if (row.status !== null) {
+      throw new DomainError('conflict', 'report_already_taken_up', { status: row.status });
+    }
+    await tx.insert(reportHandling).values({
+      reportId: input.id,
+      status: 'verifying',
+      verifyingSince: input.now,
+    });
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'report.verify',
+      entityType: 'report',
+      entityId: input.id,
+      before: { status: 'received' },
+      after: { status: 'verifying', reference: row.reference },
+    });
+    return { id: input.id, status: 'verifying', verifyingSince: input.now };
+  });
+}

@@ -45,6 +45,8 @@ export const enReports: Pick<UiDictionary, keyof typeof zhCNReports> = {
   'report.checkCode': 'Check code',
   'report.keepCode':
     'The reference number and check code are shown only now. With both you can see the status of your report and the reply on the “Report status” page; the reference alone opens nothing.',
+  'report.sentBefore':
+    'Sent a report already? With its reference and check code you can see its status and the reply.',
   'report.statusLink': 'Check the status',
   'status.title': 'Report status',
   'status.intro':

@@ -34,6 +34,7 @@ export const zhCNReports = {
   'report.checkCode': '查询码',
   'report.keepCode':
     '受理编号和查询码只显示这一次。凭二者可在“反映办理查询”页面查看办理状态和答复，仅凭受理编号不能查看。',
+  'report.sentBefore': '已经反映过？凭受理编号和查询码可以查看办理情况和答复。',
   'report.statusLink': '查询办理情况',
   'status.title': '反映办理查询',
   'status.intro':

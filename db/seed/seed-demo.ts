@@ -404,7 +404,11 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
     .returning();
   // Revision 1 is what the public reads: built from the elected candidates exactly as the
   // publish verb builds it, so the demo's notice is a real one.
-  const entries = await buildNoticeEntries(db, { campaignId, showPhotos: published!.showPhotos });
+  const entries = await buildNoticeEntries(db, {
+    campaignId,
+    showPhotos: published!.showPhotos,
+    order: published!.entryOrder,
+  });
   await db.insert(noticeRevision).values({
     noticeId: published!.id,
     revision: 1,

@@ -58,6 +58,14 @@ export const noticeStatuses = ['draft', 'published'] as const;
 export type NoticeStatus = (typeof noticeStatuses)[number];
 
 /**
+ * The order of a notice's entries within each track: by the strokes of the surname (姓氏笔画,
+ * the customary order of a 公示, as ICU's `zh-u-co-stroke` collation sorts names), or by
+ * ballot number.
+ */
+export const noticeEntryOrders = ['stroke', 'number'] as const;
+export type NoticeEntryOrder = (typeof noticeEntryOrders)[number];
+
+/**
  * Where a report from the public stands: received (no one has taken it up), verifying (a
  * supervisor is checking it), concluded (a finding, what was done and a reply are recorded).
  */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { trackKinds } from './enums.ts';
+import { noticeEntryOrders, trackKinds } from './enums.ts';
 
 /**
  * One entry of a notice, as published: a person (the fields of a pre-appointment notice, in
@@ -54,6 +54,8 @@ export const noticeContentSchema = z.object({
   signedOn: z.string(),
   showPhotos: z.boolean(),
   showSummaries: z.boolean(),
+  /** Revisions published before the order was chosen listed entries by number. */
+  entryOrder: z.enum(noticeEntryOrders).default('number'),
   entries: z.array(noticeEntrySchema),
 });
 export type NoticeContent = z.infer<typeof noticeContentSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineText, paragraphText } from './text.ts';
+import { noticeEntryOrders } from './enums.ts';
 import { noticeEntrySchema } from './notice-content.ts';
 
 /**
@@ -46,6 +47,7 @@ export const noticeDraftFieldsSchema = z
     signedOn: noticeDateSchema,
     showPhotos: z.boolean(),
     showSummaries: z.boolean(),
+    entryOrder: z.enum(noticeEntryOrders, '请选择排列顺序'),
   })
   .strict();
 export type NoticeDraftFields = z.infer<typeof noticeDraftFieldsSchema>;
@@ -83,6 +85,7 @@ export const noticeFramingFields = [
   'signedOn',
   'showPhotos',
   'showSummaries',
+  'entryOrder',
 ] as const;
 export type NoticeFramingField = (typeof noticeFramingFields)[number];
 
@@ -180,6 +183,10 @@ export const publicNoticeSchema = noticeSummarySchema
     signedOn: z.iso.date(),
     showPhotos: z.boolean(),
     showSummaries: z.boolean(),
+    entryOrder: z.enum(noticeEntryOrders).meta({
+      description:
+        'The order of entries within each track: `stroke`, by the strokes of the surname (姓氏笔画; a unit’s name for units), or `number`, by ballot number.',
+    }),
     shownRevision: z.int().meta({ description: 'The revision this body holds (`?revision=`).' }),
     changeNote: z.string(),
     revisions: z.array(noticeRevisionSummarySchema),

@@ -178,6 +178,7 @@ export async function makePublishedNotice(
     .returning();
   const content: NoticeContent = {
     ...options.fields,
+    entryOrder: 'number',
     workingDays: 5,
     showPhotos: false,
     showSummaries: false,

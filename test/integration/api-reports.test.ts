@@ -104,6 +104,7 @@ async function makeNotice(
     });
     const content: NoticeContent = {
       ...fields,
+      entryOrder: 'number',
       workingDays: 5,
       showPhotos: false,
       showSummaries: false,

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, campaign, candidate, notice } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
@@ -99,11 +99,13 @@ describe('GET /api/staff/campaigns/{slug}/notice', () => {
     expect(body.notice).toBeNull();
     expect(body.revisions).toEqual([]);
     expect(body.pendingChanges).toBeNull();
-    // Tracks in their display order (units first here), then ballot number; never the loser.
+    // Tracks in their display order (units first here), then by the strokes of the surname, as
+    // a notice customarily lists people: 乙 (1 stroke) before 甲 (5), though 甲 is number 1;
+    // never the loser.
     expect(body.entries.map((e: { name: string }) => e.name)).toEqual([
       '澄川市某局',
-      '甲干部',
       '乙干部',
+      '甲干部',
     ]);
     expect(body.entries[0]).toMatchObject({ kind: 'unit', headName: '丁局长', sex: null });
   });
@@ -367,7 +369,7 @@ describe('POST /api/staff/campaigns/{slug}/notice/publish', () => {
     expect(audit?.after).toMatchObject({
       status: 'published',
       currentRevision: 1,
-      entries: [d.unit.id, d.first.id, d.second.id],
+      entries: [d.unit.id, d.second.id, d.first.id],
     });
 
     // A second revision needs a note, and something to publish.
@@ -442,5 +444,50 @@ describe('POST /api/staff/campaigns/{slug}/notice/publish', () => {
     ).toBe(401);
     const c = await db.db.query.campaign.findFirst({ where: eq(campaign.id, d.campaign.id) });
     expect(c?.stage).toBe('publicity');
+  });
+});
+
+describe('the order of a notice’s entries', () => {
+  it('lists by surname strokes by default and says so in each track’s heading; by number when chosen, shown as a change', async () => {
+    const d = await makeDecidedCampaign();
+    expect((await create(d.campaign.slug)).status).toBe(201);
+    const draft = (await (
+      await api.request(noticePath(d.campaign.slug), { headers: asRole('editor') })
+    ).json()) as { notice: { entryOrder: string } };
+    expect(draft.notice.entryOrder).toBe('stroke');
+    expect((await put(d.campaign.slug, complete)).status).toBe(200);
+    expect((await publish(d.campaign.slug)).status).toBe(200);
+    const slug = (await db.db.query.notice.findFirst({
+      where: eq(notice.campaignId, d.campaign.id),
+    }))!.slug;
+    const first = await (await api.request(`/api/notices/${slug}`)).json();
+    expect(first.entryOrder).toBe('stroke');
+    expect(first.entries.map((e: { name: string }) => e.name)).toEqual([
+      '澄川市某局',
+      '乙干部',
+      '甲干部',
+    ]);
+
+    const bad = await put(d.campaign.slug, { entryOrder: 'votes' });
+    expect(bad.status).toBe(400);
+    expect((await put(d.campaign.slug, { entryOrder: 'number' })).status).toBe(200);
+    const pending = (await (
+      await api.request(noticePath(d.campaign.slug), { headers: asRole('editor') })
+    ).json()) as { pendingChanges: { fields: unknown[] }; entries: { name: string }[] };
+    expect(pending.pendingChanges.fields).toEqual([
+      { field: 'entryOrder', before: 'stroke', after: 'number' },
+    ]);
+    expect(pending.entries.map((e) => e.name)).toEqual(['澄川市某局', '甲干部', '乙干部']);
+    expect((await publish(d.campaign.slug, { changeNote: '改为按编号排列。' })).status).toBe(200);
+    const second = await (await api.request(`/api/notices/${slug}`)).json();
+    expect(second.entries.map((e: { name: string }) => e.name)).toEqual([
+      '澄川市某局',
+      '甲干部',
+      '乙干部',
+    ]);
+    // The database refuses an order it does not know, whoever writes.
+    await expect(
+      db.db.run(sql`update notice set entry_order = 'votes' where slug = ${slug}`),
+    ).rejects.toThrow();
   });
 });

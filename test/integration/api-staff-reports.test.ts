@@ -53,6 +53,7 @@ async function makeNotice(slug: string) {
     .returning();
   const content: NoticeContent = {
     ...fields,
+    entryOrder: 'number',
     workingDays: 5,
     showPhotos: false,
     showSummaries: false,

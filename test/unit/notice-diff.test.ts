@@ -35,6 +35,7 @@ const entry = (
 });
 
 const base: NoticeContent = {
+  entryOrder: 'stroke',
   serial: '澄组公〔2026〕1号',
   title: '关于拟命名对象的公示',
   lead: '现予以公示。',

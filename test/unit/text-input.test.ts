@@ -71,6 +71,7 @@ const inputs: [string, z.ZodType, Record<string, unknown>][] = [
       signedOn: '2026-01-10',
       showPhotos: true,
       showSummaries: true,
+      entryOrder: 'stroke',
     },
   ],
   ['notice publish', noticePublishRequestSchema, { changeNote: '更正' }],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { noticeStatuses, reportFindings } from '../../schemas/enums.ts';
+import { noticeEntryOrders, noticeStatuses, reportFindings } from '../../schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { candidate } from './candidate.ts';
 import { staffUser } from './staff.ts';
@@ -41,6 +41,8 @@ export const notice = sqliteTable(
     /** Whether entries show the portrait and the one-line summary of deeds. */
     showPhotos: integer({ mode: 'boolean' }).notNull().default(true),
     showSummaries: integer({ mode: 'boolean' }).notNull().default(true),
+    /** How entries are ordered within each track (a trigger refuses other values, 0018). */
+    entryOrder: text({ enum: noticeEntryOrders }).notNull().default('stroke'),
     /** The latest published revision; 0 while only a draft exists. */
     currentRevision: integer().notNull().default(0),
     updatedAt: integer({ mode: 'timestamp_ms' }),

@@ -22,6 +22,7 @@ export function buildNoticeContent(row: NoticeRow, entries: NoticeEntry[]): Noti
     signedOn: row.signedOn,
     showPhotos: row.showPhotos,
     showSummaries: row.showSummaries,
+    entryOrder: row.entryOrder,
     entries,
   };
 }

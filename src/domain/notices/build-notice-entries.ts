@@ -1,17 +1,22 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
 import { candidate, track } from '../../db/schema/index.ts';
+import type { NoticeEntryOrder } from '../../schemas/enums.ts';
 import type { NoticeEntry } from '../../schemas/notice-content.ts';
+
+/** Names by the strokes of their first character, then of the next (姓氏笔画), as ICU sorts them. */
+const byStrokes = new Intl.Collator('zh-u-co-stroke');
 
 /**
  * The entries of a campaign's notice: its elected candidates, track by track in the tracks'
- * display order, then by ballot number (never by votes). The fields are copied, so a published
- * revision keeps them as they were. The portrait goes in only when the notice shows photos and
- * the candidate has one.
+ * display order, then in the notice's order: by the strokes of the surname (a unit's name for
+ * units), ties by ballot number, or by ballot number alone (never by votes). The fields are
+ * copied, so a published revision keeps them as they were. The portrait goes in only when the
+ * notice shows photos and the candidate has one.
  */
 export async function buildNoticeEntries(
   db: Db | Tx,
-  input: { campaignId: number; showPhotos: boolean },
+  input: { campaignId: number; showPhotos: boolean; order: NoticeEntryOrder },
 ): Promise<NoticeEntry[]> {
   const rows = await db
     .select({ c: candidate, t: track })
@@ -19,6 +24,17 @@ export async function buildNoticeEntries(
     .innerJoin(track, eq(track.id, candidate.trackId))
     .where(and(eq(candidate.campaignId, input.campaignId), eq(candidate.status, 'elected')))
     .orderBy(asc(track.position), asc(track.id), asc(candidate.number));
+  if (input.order === 'stroke') {
+    // Within a track by strokes, ties by ballot number; the tracks keep their order.
+    const byNumber = new Map(rows.map((r, i) => [r, i]));
+    rows.sort(
+      (a, b) =>
+        a.t.position - b.t.position ||
+        a.t.id - b.t.id ||
+        byStrokes.compare(a.c.name.trim(), b.c.name.trim()) ||
+        byNumber.get(a)! - byNumber.get(b)!,
+    );
+  }
   return rows.map(({ c, t }) => {
     const person = t.kind === 'individual';
     // A unit has no personal fields and a person no head: whatever a stray column holds is

@@ -135,7 +135,11 @@ function shortOrganiser(organiser: string): string {
 
 /** The lead: the basis, the decision per track ("6个单位为“…”、8名同志为“…”"), "现予以公示". */
 async function composeLead(tx: Tx, c: typeof campaign.$inferSelect): Promise<string> {
-  const entries = await buildNoticeEntries(tx, { campaignId: c.id, showPhotos: false });
+  const entries = await buildNoticeEntries(tx, {
+    campaignId: c.id,
+    showPhotos: false,
+    order: 'number',
+  });
   const tracks = await tx.select().from(track).where(eq(track.campaignId, c.id));
   const decided = tracks
     .sort((a, b) => a.position - b.position || a.id - b.id)

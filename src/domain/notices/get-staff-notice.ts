@@ -38,6 +38,7 @@ export async function getStaffNotice(
   const entries = await buildNoticeEntries(db, {
     campaignId: c.id,
     showPhotos: row?.showPhotos ?? true,
+    order: row?.entryOrder ?? 'stroke',
   });
   const revisionRows = row
     ? await db

@@ -38,6 +38,7 @@ export async function publishNotice(
     const entries = await buildNoticeEntries(tx, {
       campaignId: row.campaignId,
       showPhotos: row.showPhotos,
+      order: row.entryOrder,
     });
     const [problem] = checkNoticeReadiness(stage, row, entries);
     if (problem) {

@@ -211,6 +211,7 @@ function presentNotice(n: PublishedNotice, base: string): z.infer<typeof publicN
     signedOn: c.signedOn,
     showPhotos: c.showPhotos,
     showSummaries: c.showSummaries,
+    entryOrder: c.entryOrder,
     revisions: n.revisions.map((r) => ({
       revision: r.revision,
       publishedAt: r.publishedAt.toISOString(),

@@ -135,6 +135,7 @@ describe('the API as a whole', () => {
       '/api/notices/{slug}.csv',
       '/api/notices/{slug}/reports',
       '/api/receipts/{code}',
+      '/api/reports/status',
     ]);
     const post = doc.paths['/api/ballots'].post;
     expect(Object.keys(post.responses).sort()).toEqual([

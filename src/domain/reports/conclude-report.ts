@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { report, reportHandling } from '../../db/schema/index.ts';
+import { reportHandling } from '../../db/schema/index.ts';
 import type { ReportFinding } from '../../schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
+import { findReportHandling } from './find-report-handling.ts';
 
 export interface ConcludeReportInput {
   id: number;
@@ -28,12 +29,7 @@ export async function concludeReport(
   input: ConcludeReportInput,
 ): Promise<{ id: number; status: 'concluded'; concludedAt: Date }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: report.id, reference: report.reference, status: reportHandling.status })
-      .from(report)
-      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
-      .where(eq(report.id, input.id));
-    if (!row) throw new DomainError('not_found', 'report_not_found', { id: input.id });
+    const row = await findReportHandling(tx, input.id);
     if (row.status === null) throw new DomainError('conflict', 'report_not_taken_up');
     if (row.status === 'concluded') throw new DomainError('conflict', 'report_already_concluded');
     await tx

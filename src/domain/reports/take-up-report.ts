@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { report, reportHandling } from '../../db/schema/index.ts';
+import { reportHandling } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
+import { findReportHandling } from './find-report-handling.ts';
 
 /**
  * A supervisor takes a received report up: its status becomes 验证中 (verifying), for the
@@ -14,12 +14,7 @@ export async function takeUpReport(
   input: { id: number; actorId: number; now: Date },
 ): Promise<{ id: number; status: 'verifying'; verifyingSince: Date }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ id: report.id, reference: report.reference, status: reportHandling.status })
-      .from(report)
-      .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
-      .where(eq(report.id, input.id));
-    if (!row) throw new DomainError('not_found', 'report_not_found', { id: input.id });
+    const row = await findReportHandling(tx, input.id);
     if (row.status !== null) {
       throw new DomainError('conflict', 'report_already_taken_up', { status: row.status });
     }

@@ -21,6 +21,34 @@ BEGIN
 	SELECT RAISE(ABORT, 'a report is verified before it is concluded');
 END;
 --> statement-breakpoint
+-- INSERT OR REPLACE would delete the row it replaces without firing a delete trigger (SQLite
+-- leaves recursive_triggers off): a row that exists is never written over. The same guard for
+-- the rows migration 0010 keeps, a report as sent and a published revision.
+CREATE TRIGGER `report_handling_once` BEFORE INSERT ON `report_handling`
+WHEN EXISTS (SELECT 1 FROM `report_handling` WHERE `report_id` = NEW.`report_id`)
+BEGIN
+	SELECT RAISE(ABORT, 'a report is taken up once');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `report_not_replaced` BEFORE INSERT ON `report`
+WHEN EXISTS (
+	SELECT 1 FROM `report`
+	WHERE `id` = NEW.`id` OR `reference` = NEW.`reference`
+		OR (`device_hash` = NEW.`device_hash` AND `day` = NEW.`day` AND `device_seq` = NEW.`device_seq`)
+)
+BEGIN
+	SELECT RAISE(ABORT, 'a report is never written over');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `notice_revision_not_replaced` BEFORE INSERT ON `notice_revision`
+WHEN EXISTS (
+	SELECT 1 FROM `notice_revision`
+	WHERE `id` = NEW.`id` OR (`notice_id` = NEW.`notice_id` AND `revision` = NEW.`revision`)
+)
+BEGIN
+	SELECT RAISE(ABORT, 'a published revision is never written over');
+END;
+--> statement-breakpoint
 CREATE TRIGGER `report_handling_final` BEFORE UPDATE ON `report_handling`
 WHEN OLD.`status` = 'concluded'
 BEGIN

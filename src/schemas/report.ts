@@ -153,17 +153,17 @@ export const reportStatusSchema = z
   })
   .meta({ id: 'ReportStatus' });
 
-/** A supervisor's conclusion of a report being verified. */
+/** A supervisor's conclusion of a report being verified; messages for the Chinese staff page. */
 export const reportConclusionSchema = z
   .object({
-    finding: z.enum(reportFindings),
+    finding: z.enum(reportFindings, '请选择核实结论'),
     actionTaken: paragraphText()
       .trim()
-      .min(1, 'must not be empty')
-      .refine((v) => countChars(v) <= 2000, { message: 'at most 2000 characters' }),
+      .min(1, '请填写处理情况')
+      .refine((v) => countChars(v) <= 2000, { message: '处理情况最多 2000 字' }),
     reply: paragraphText()
       .trim()
-      .min(1, 'must not be empty')
-      .refine((v) => countChars(v) <= 1000, { message: 'at most 1000 characters' }),
+      .min(1, '请填写给反映人的答复')
+      .refine((v) => countChars(v) <= 1000, { message: '答复最多 1000 字' }),
   })
   .strict();

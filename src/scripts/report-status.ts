@@ -20,6 +20,7 @@ interface StatusAnswer {
 type Strings = Record<
   | 'sending'
   | 'submit'
+  | 'malformed'
   | 'networkError'
   | 'notice'
   | 'receivedAt'
@@ -94,7 +95,9 @@ export function mountReportStatus() {
       const body = (await res.json().catch(() => null)) as StatusAnswer | null;
       if (res.ok && body) show(body);
       else {
-        errorBox.textContent = body?.error?.message ?? strings.networkError;
+        // A code typed wrong in form (too short, or O, I, 1, 0, which codes never hold).
+        errorBox.textContent =
+          res.status === 400 ? strings.malformed : (body?.error?.message ?? strings.networkError);
         errorBox.hidden = false;
       }
     } catch {

@@ -44,6 +44,8 @@ export interface CacheEntry extends Omit<RenderedResponse, 'body'> {
    * almost no client asks for); the identity body is inflated from the gzip copy when asked.
    */
   body: Buffer | null;
+  /** The length of the body as rendered, for Content-Length without inflating it. */
+  identityBytes: number;
   gzip: Buffer;
   br: Buffer;
   /** The strong ETag of each encoding, quoted. */
@@ -182,6 +184,7 @@ export class PageCache {
     const entry: CacheEntry = {
       ...rendered,
       body: small ? body : null,
+      identityBytes: body.length,
       gzip: gz,
       br,
       etags: small
@@ -266,12 +269,6 @@ export function writeEntry(
   // The server speaks HTTP/1.1 (src/server/main.ts); both kinds take these calls alike.
   const res = target as ServerResponse;
   const encoding = entry.body !== null ? 'identity' : chooseEncoding(request.acceptEncoding);
-  const body =
-    encoding === 'br'
-      ? entry.br
-      : encoding === 'gzip'
-        ? entry.gzip
-        : (entry.body ?? gunzipSync(entry.gzip));
   const headers: Record<string, string | string[] | number> = {
     ...entry.headers,
     ...extra,
@@ -285,8 +282,23 @@ export function writeEntry(
     res.end();
     return;
   }
-  headers['content-length'] = body.length;
+  headers['content-length'] =
+    encoding === 'br'
+      ? entry.br.length
+      : encoding === 'gzip'
+        ? entry.gzip.length
+        : entry.identityBytes;
   res.writeHead(entry.status, headers);
-  if (request.method === 'HEAD') res.end();
-  else res.end(body);
+  if (request.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  // Only a client that accepts no compression gets the body inflated, and only when it is sent.
+  const body =
+    encoding === 'br'
+      ? entry.br
+      : encoding === 'gzip'
+        ? entry.gzip
+        : (entry.body ?? gunzipSync(entry.gzip));
+  res.end(body);
 }

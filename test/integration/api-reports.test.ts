@@ -636,8 +636,9 @@ describe('five reports per device and day', () => {
     expect(await refusal(db.db.insert(report).values(row(6, 'JB-2026-DBRUL6')))).toMatch(
       /CHECK constraint failed: report_device_seq_range/,
     );
+    // The same sequence twice: refused before the unique key is even asked (migration 0018).
     expect(await refusal(db.db.insert(report).values(row(5, 'JB-2026-DBRULX')))).toMatch(
-      /UNIQUE constraint failed: report.device_hash, report.day, report.device_seq/,
+      /a report is never written over/,
     );
     expect(
       await refusal(db.db.insert(report).values({ ...row(4, 'JB-2026-DBRUL4'), content: '   ' })),

@@ -1,11 +1,20 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, notice, noticeRevision, report } from '../../src/db/schema/index.ts';
+import {
+  auditLog,
+  notice,
+  noticeRevision,
+  report,
+  reportHandling,
+} from '../../src/db/schema/index.ts';
 import type { NoticeContent } from '../../src/schemas/notice-content.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
+import { createDb } from '../../src/db/client.ts';
+import { concludeReport } from '../../src/domain/reports/conclude-report.ts';
+import { takeUpReport } from '../../src/domain/reports/take-up-report.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /** 12:00 in Shanghai, inside both notices' periods. */
@@ -512,18 +521,35 @@ describe('working a report through: received → verifying → concluded', () =>
       .orderBy(desc(auditLog.id));
     expect(entry).toMatchObject({
       entityId: String(id),
-      after: { status: 'concluded', finding: 'partly_substantiated', reply: conclusion.reply },
+      after: {
+        status: 'concluded',
+        finding: 'partly_substantiated',
+        actionTakenChars: [...conclusion.actionTaken].length,
+        replyChars: [...conclusion.reply].length,
+      },
     });
+    // Admins and auditors read the log: what was done and the reply stay with the report.
+    expect(JSON.stringify(entry)).not.toMatch(/约谈本人|感谢您的监督/);
   });
 
   it('is held by the database for every writer: a conclusion is final and handling is kept', async () => {
     const attempts = [
+      // INSERT OR REPLACE deletes the row it replaces without a delete trigger: refused too.
+      sql`insert or replace into report_handling (report_id, status, verifying_since) values (${id}, 'verifying', 1)`,
+      sql`insert or replace into report (id, reference, notice_id, content, device_hash, address_hash, day, device_seq, created_at)
+        values (${id}, 'JB-2026-REPLAC', ${first.id}, 'x', 'd', 'a', '2026-11-20', 1, 1)`,
+      sql`insert or replace into notice_revision (notice_id, revision, content, published_at)
+        select notice_id, revision, '{}', 1 from notice_revision limit 1`,
       sql`update report_handling set reply = 'changed' where report_id = ${id}`,
       sql`update report_handling set status = 'verifying' where report_id = ${id}`,
       sql`delete from report_handling where report_id = ${id}`,
       sql`update report set content = 'changed' where id = ${id}`,
     ];
     for (const statement of attempts) await expect(db.db.run(statement)).rejects.toThrow();
+    const kept = await db.db.query.reportHandling.findFirst({
+      where: eq(reportHandling.reportId, id),
+    });
+    expect(kept).toMatchObject({ status: 'concluded', reply: conclusion.reply });
     const other = await idOf(sent[1]!);
     // A handling row starts as verifying, and is complete when concluded.
     await expect(
@@ -537,5 +563,45 @@ describe('working a report through: received → verifying → concluded', () =>
     await expect(
       db.db.run(sql`update report_handling set status = 'concluded' where report_id = ${other}`),
     ).rejects.toThrow();
+  });
+});
+
+describe('two supervisors at once, in two processes', () => {
+  it('takes a report up once and concludes it once; the other answer is a 409, never a 500', async () => {
+    const { res } = await sendAsVoter(
+      api,
+      `/api/notices/${second.slug}/reports`,
+      { content: '两处同时办理的反映。' },
+      { client: '198.51.100.201' },
+    );
+    const id = await idOf((await res.json()).reference);
+    const other = await createDb({ url: db.url });
+    try {
+      const supervisor = sessions.get('supervisor')!.id;
+      const input = { id, actorId: supervisor, now };
+      const taken = await Promise.allSettled([
+        takeUpReport(db.db, input),
+        takeUpReport(other.db, input),
+      ]);
+      expect(taken.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+      const refused = taken.find((t) => t.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: 'conflict', reason: 'report_already_taken_up' });
+
+      const conclusion = {
+        ...input,
+        finding: 'unverifiable' as const,
+        actionTaken: '无法联系反映人。',
+        reply: '因线索不足，暂无法核实。',
+      };
+      const concluded = await Promise.allSettled([
+        concludeReport(db.db, conclusion),
+        concludeReport(other.db, { ...conclusion, reply: '另一条答复。' }),
+      ]);
+      expect(concluded.filter((t) => t.status === 'fulfilled')).toHaveLength(1);
+      const late = concluded.find((t) => t.status === 'rejected') as PromiseRejectedResult;
+      expect(late.reason).toMatchObject({ code: 'conflict', reason: 'report_already_concluded' });
+    } finally {
+      await other.close();
+    }
   });
 });

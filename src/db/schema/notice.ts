@@ -41,7 +41,7 @@ export const notice = sqliteTable(
     /** Whether entries show the portrait and the one-line summary of deeds. */
     showPhotos: integer({ mode: 'boolean' }).notNull().default(true),
     showSummaries: integer({ mode: 'boolean' }).notNull().default(true),
-    /** How entries are ordered within each track (a trigger refuses other values, 0018). */
+    /** How entries are ordered within each track (a trigger refuses other values, 0019). */
     entryOrder: text({ enum: noticeEntryOrders }).notNull().default('stroke'),
     /** The latest published revision; 0 while only a draft exists. */
     currentRevision: integer().notNull().default(0),

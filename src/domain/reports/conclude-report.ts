@@ -22,7 +22,7 @@ export interface ConcludeReportInput {
  * done, and the reply the reporter reads with the reference and check code. Final: a concluded
  * report is refused (409), and the database refuses any change to it (migration 0018). A report
  * not yet taken up is refused too: it is verified before it is concluded. Audited as
- * `report.conclude` with the finding, never the texts' personal content beyond what staff wrote.
+ * `report.conclude` with the finding and the texts' lengths, never the texts themselves.
  */
 export async function concludeReport(
   db: Db,
@@ -32,7 +32,7 @@ export async function concludeReport(
     const row = await findReportHandling(tx, input.id);
     if (row.status === null) throw new DomainError('conflict', 'report_not_taken_up');
     if (row.status === 'concluded') throw new DomainError('conflict', 'report_already_concluded');
-    await tx
+    const updated = await tx
       .update(reportHandling)
       .set({
         status: 'concluded',
@@ -41,7 +41,10 @@ export async function concludeReport(
         reply: input.reply,
         concludedAt: input.now,
       })
-      .where(and(eq(reportHandling.reportId, input.id), eq(reportHandling.status, 'verifying')));
+      .where(and(eq(reportHandling.reportId, input.id), eq(reportHandling.status, 'verifying')))
+      .returning({ id: reportHandling.reportId });
+    // Another supervisor concluded it in the meantime (another process).
+    if (updated.length === 0) throw new DomainError('conflict', 'report_already_concluded');
     await recordAuditEntry(tx, {
       at: input.now,
       actorId: input.actorId,
@@ -49,12 +52,14 @@ export async function concludeReport(
       entityType: 'report',
       entityId: input.id,
       before: { status: 'verifying' },
+      // The texts stay with the report, for supervisors: the log, which admins and auditors
+      // read, records that they were written and how long they are.
       after: {
         status: 'concluded',
         reference: row.reference,
         finding: input.finding,
-        actionTaken: input.actionTaken,
-        reply: input.reply,
+        actionTakenChars: [...input.actionTaken].length,
+        replyChars: [...input.reply].length,
       },
     });
     return { id: input.id, status: 'concluded', concludedAt: input.now };

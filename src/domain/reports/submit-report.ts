@@ -138,6 +138,7 @@ export async function submitReport(db: Db, input: SubmitReportInput): Promise<Su
           e,
           'report.reference',
           'report.device_hash, report.day',
+          'a report is never written over',
         );
         if (raced && attempt < 4) continue;
         throw e;

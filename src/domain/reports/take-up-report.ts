@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { databaseErrorMentions } from '../../db/database-error.ts';
 import { reportHandling } from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
@@ -13,6 +14,18 @@ export async function takeUpReport(
   db: Db,
   input: { id: number; actorId: number; now: Date },
 ): Promise<{ id: number; status: 'verifying'; verifyingSince: Date }> {
+  try {
+    return await takeUp(db, input);
+  } catch (e) {
+    // Two supervisors at once, in two processes: the second finds the row the first wrote.
+    if (databaseErrorMentions(e, 'a report is taken up once', 'report_handling.report_id')) {
+      throw new DomainError('conflict', 'report_already_taken_up', { status: 'verifying' });
+    }
+    throw e;
+  }
+}
+
+function takeUp(db: Db, input: { id: number; actorId: number; now: Date }) {
   return db.transaction(async (tx) => {
     const row = await findReportHandling(tx, input.id);
     if (row.status !== null) {
@@ -32,6 +45,6 @@ export async function takeUpReport(
       before: { status: 'received' },
       after: { status: 'verifying', reference: row.reference },
     });
-    return { id: input.id, status: 'verifying', verifyingSince: input.now };
+    return { id: input.id, status: 'verifying' as const, verifyingSince: input.now };
   });
 }

@@ -58,6 +58,8 @@ export const enReports: Pick<UiDictionary, keyof typeof zhCNReports> = {
   'status.submit': 'Check',
   'status.sending': 'Checking…',
   'status.networkError': 'The connection failed. Check your connection and try again.',
+  'status.malformed':
+    'Not in the right form: a reference looks like JB-2026-7K3Q9M, a check code has 8 letters and digits (never 0, 1, I, O, L or U).',
   'status.result': 'Status',
   'status.notice': 'Notice',
   'status.received': 'Received, waiting to be verified',

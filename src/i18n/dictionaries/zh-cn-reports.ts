@@ -46,6 +46,8 @@ export const zhCNReports = {
   'status.submit': '查询',
   'status.sending': '正在查询…',
   'status.networkError': '网络连接失败，请检查网络后重试。',
+  'status.malformed':
+    '格式不对：受理编号形如 JB-2026-7K3Q9M，查询码为 8 位字母和数字（不含 0、1、I、O、L、U）。',
   'status.result': '办理情况',
   'status.notice': '所涉公示',
   'status.received': '已收到，等待核实',

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { reportTimeZone } from '../../domain/reports/check-report-period.ts';
 import { checkReportStatus } from '../../domain/reports/check-report-status.ts';
 import { submitReport } from '../../domain/reports/submit-report.ts';
+import { localizeText } from '../../i18n/localize-content.ts';
 import { uiFor } from '../../i18n/ui.ts';
 import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
 import {
@@ -125,12 +126,13 @@ reportRoutes.openapi(statusRoute, async (c) => {
     reference: body.reference,
     checkCode: body.checkCode,
   });
-  const t = uiFor(requestLocale(c));
+  const locale = requestLocale(c);
+  const t = uiFor(locale);
   c.header('Cache-Control', 'no-store');
   return c.json(
     {
       reference: view.reference,
-      notice: view.notice,
+      notice: { ...view.notice, title: localizeText(view.notice.title, locale) },
       status: view.status,
       statusText: t[`status.${view.status}`],
       receivedAt: view.receivedAt.toISOString(),
@@ -138,7 +140,7 @@ reportRoutes.openapi(statusRoute, async (c) => {
       concludedAt: view.concludedAt?.toISOString() ?? null,
       finding: view.finding,
       findingText: view.finding ? t[`finding.${view.finding}`] : null,
-      reply: view.reply,
+      reply: view.reply === null ? null : localizeText(view.reply, locale),
     },
     200,
   );

@@ -5,6 +5,7 @@
  */
 
 import { mountBotWidget, type BotWidget } from './bot-check-widget.ts';
+import { addReceipt, ballotOfToday, describeNextBallot, loadReceipts } from './device-receipts.ts';
 import { ensureDevice, postJson } from './public-write.ts';
 
 interface Picked {
@@ -21,9 +22,20 @@ type Strings = Record<
   | 'networkError'
   | 'copied'
   | 'selected'
-  | 'select',
+  | 'select'
+  | 'nextTomorrow'
+  | 'nextLater'
+  | 'remainingToday',
   string
 >;
+
+interface CastAnswer {
+  receipt?: string;
+  castAt?: string;
+  remainingToday?: number;
+  nextBallotAt?: string;
+  error?: { code: string; message: string };
+}
 
 const q = <T extends Element>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
 
@@ -88,11 +100,39 @@ export function mountBallot() {
     errorBox.textContent = message ?? '';
   }
 
+  /**
+   * What this device knows of its own ballots today (from its receipts): a used-up track says so
+   * in the bar and hides the picks; the other tracks still open to it are offered.
+   */
+  function renderVoted() {
+    const now = new Date();
+    const receipts = loadReceipts();
+    const today = ballotOfToday(receipts, campaign, track, now);
+    const usedUp = today !== null && today.remainingToday <= 0;
+    const voted = q<HTMLElement>(bar!, '[data-voted]')!;
+    voted.hidden = today === null;
+    if (today) {
+      q<HTMLElement>(voted, '[data-voted-next]')!.textContent = usedUp
+        ? describeNextBallot(new Date(today.nextBallotAt), now, document.documentElement.lang, {
+            tomorrow: strings.nextTomorrow,
+            later: strings.nextLater,
+          })
+        : strings.remainingToday.replace('{n}', String(today.remainingToday));
+    }
+    for (const li of document.querySelectorAll<HTMLElement>('[data-other-track]')) {
+      const other = ballotOfToday(receipts, campaign, li.dataset.otherTrack!, now);
+      li.hidden = today === null || (other !== null && other.remainingToday <= 0);
+    }
+    bar!.classList.toggle('ballot-bar--used-up', usedUp);
+    return usedUp;
+  }
+
   function render() {
     const chosen = new Set(picks.map((p) => p.id));
+    const usedUp = renderVoted();
     for (const t of toggles) {
       const on = chosen.has(Number(t.dataset.candidate));
-      t.hidden = false;
+      t.hidden = usedUp;
       t.setAttribute('aria-pressed', String(on));
       const label = q<HTMLElement>(t, '.toggle__text');
       if (label) label.textContent = on ? strings.selected : strings.select;
@@ -200,10 +240,7 @@ export function mountBallot() {
     showError(null);
     render();
     try {
-      const { res, body } = await postJson<{
-        receipt?: string;
-        error?: { code: string; message: string };
-      }>('/api/ballots', {
+      const { res, body } = await postJson<CastAnswer>('/api/ballots', {
         campaign,
         track,
         candidates: picks.map((p) => p.id),
@@ -211,6 +248,17 @@ export function mountBallot() {
       });
       counted = res.status === 201 && Boolean(body?.receipt);
       if (counted && body?.receipt) {
+        addReceipt({
+          code: body.receipt,
+          campaign,
+          campaignTitle: bar.dataset.campaignTitle ?? campaign,
+          track,
+          trackName: bar.dataset.trackName ?? track,
+          castAt: body.castAt ?? new Date().toISOString(),
+          nextBallotAt: body.nextBallotAt ?? new Date().toISOString(),
+          remainingToday: body.remainingToday ?? 0,
+          picks: picks.map((p) => p.name),
+        });
         picks = [];
         save(key, picks);
         q<HTMLElement>(sheet, '[data-receipt]')!.textContent = body.receipt;

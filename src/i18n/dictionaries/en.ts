@@ -102,6 +102,16 @@ export const en: UiDictionary = {
   'ballot.copied': 'Link copied',
   'ballot.networkError':
     'The connection failed. Your selection is kept; check your connection and try again.',
+  'ballot.votedToday': 'Voted today',
+  'ballot.nextTomorrow': (time) => `you can vote again from ${time} tomorrow (China time)`,
+  'ballot.nextLater': (when) => `you can vote again from ${when} (China time)`,
+  'ballot.remainingToday': (n) => `${n} more ballot(s) possible today`,
+  'ballot.otherTrack': (track) => `You can still vote for ${track}`,
+  'ballot.myReceipts': 'Receipts on this device',
+  'receipt.deviceTitle': 'Receipts on this device',
+  'receipt.deviceHint':
+    'These receipts are kept only in this device’s browser; the site does not know that they belong to one device. Clearing the browser’s data removes them, so note them down.',
+  'receipt.deviceEntry': (track, when) => `${track} · ${when}`,
   'profile.facts': 'Basic facts',
   'profile.deeds': 'Deeds',
   'profile.cv': 'Career',

@@ -101,6 +101,17 @@ export const zhCN = {
   'ballot.share': '复制链接，邀请他人了解候选对象',
   'ballot.copied': '链接已复制',
   'ballot.networkError': '网络连接失败，您的选择已保留，请检查网络后重试。',
+  'ballot.votedToday': '今天已投',
+  /** `time` is a clock time in China, e.g. 0:00. */
+  'ballot.nextTomorrow': (time: string) => `明天 ${time} 后可再投`,
+  'ballot.nextLater': (when: string) => `${when} 后可再投`,
+  'ballot.remainingToday': (n: string) => `今天还可再投 ${n} 次`,
+  'ballot.otherTrack': (track: string) => `还可以为${track}投票`,
+  'ballot.myReceipts': '本设备的选票凭证',
+  'receipt.deviceTitle': '本设备的选票凭证',
+  'receipt.deviceHint':
+    '这些凭证只保存在本设备的浏览器中，本站不知道它们属于同一台设备；清除浏览器数据后将不再显示，请另行记下。',
+  'receipt.deviceEntry': (track: string, when: string) => `${track} · ${when}`,
   'profile.facts': '基本情况',
   'profile.deeds': '先进事迹',
   'profile.cv': '简历',

@@ -5,7 +5,13 @@
  */
 
 import { mountBotWidget, type BotWidget } from './bot-check-widget.ts';
-import { addReceipt, ballotOfToday, describeNextBallot, loadReceipts } from './device-receipts.ts';
+import {
+  addReceipt,
+  ballotOfToday,
+  describeNextBallot,
+  formatMoment,
+  loadReceipts,
+} from './device-receipts.ts';
 import { ensureDevice, postJson } from './public-write.ts';
 
 interface Picked {
@@ -25,7 +31,8 @@ type Strings = Record<
   | 'select'
   | 'nextTomorrow'
   | 'nextLater'
-  | 'remainingToday',
+  | 'remainingToday'
+  | 'listGap',
   string
 >;
 
@@ -230,6 +237,33 @@ export function mountBallot() {
     b.addEventListener('click', () => sheet.close());
   }
 
+  /** The done view: the code, what the ballot picked, when, and when the next is possible. */
+  function showReceipt(code: string, picked: Picked[], answer: CastAnswer) {
+    const lang = document.documentElement.lang;
+    const now = new Date();
+    q<HTMLElement>(sheet!, '[data-receipt]')!.textContent = code;
+    q<HTMLElement>(sheet!, '[data-done-picks]')!.textContent = picked
+      .map((p) => p.name)
+      .join(strings.listGap);
+    q<HTMLElement>(sheet!, '[data-done-when]')!.textContent = formatMoment(
+      new Date(answer.castAt ?? now),
+      lang,
+    );
+    q<HTMLElement>(sheet!, '[data-done-next]')!.textContent =
+      (answer.remainingToday ?? 0) > 0
+        ? strings.remainingToday.replace('{n}', String(answer.remainingToday))
+        : describeNextBallot(new Date(answer.nextBallotAt ?? now), now, lang, {
+            tomorrow: strings.nextTomorrow,
+            later: strings.nextLater,
+          });
+    const link = q<HTMLAnchorElement>(sheet!, '[data-receipt-link]')!;
+    const href = new URL('/receipt', location.href);
+    href.searchParams.set('code', code);
+    const langParam = new URL(location.href).searchParams.get('lang');
+    if (langParam) href.searchParams.set('lang', langParam);
+    link.href = href.pathname + href.search;
+  }
+
   submit.addEventListener('click', async () => {
     if (!ready || sending || !widget) return;
     const proof = await widget.proof();
@@ -259,9 +293,9 @@ export function mountBallot() {
           remainingToday: body.remainingToday ?? 0,
           picks: picks.map((p) => p.name),
         });
+        showReceipt(body.receipt, picks, body);
         picks = [];
         save(key, picks);
-        q<HTMLElement>(sheet, '[data-receipt]')!.textContent = body.receipt;
         review.hidden = true;
         done.hidden = false;
         q<HTMLElement>(sheet, '[data-done-title]')?.focus();

@@ -36,7 +36,19 @@ describe('a citizen after the vote, on a phone', () => {
 
   it('is told on the track’s pages that it voted today, and offered the other track', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    const names = await page
+      .locator('.card__name')
+      .evaluateAll((els) => els.slice(0, 2).map((e) => e.textContent!.trim()));
     receipt = await vote(page, 2);
+    // The receipt names the track, the selection, the time and the next possible ballot.
+    const facts = await page.locator('[data-done] .receipt-facts').innerText();
+    expect(facts).toContain('担当作为好干部');
+    expect(facts).toContain(names.join('、'));
+    expect(facts).toContain('明天 0:00 后可再投');
+    expect(await page.locator('[data-receipt-link]').getAttribute('href')).toBe(
+      `/receipt?code=${receipt}`,
+    );
+    await page.screenshot({ path: 'test-results/e2e-receipt-details-390.png' });
     // The sheet offers the other track at once.
     const offer = page.locator('[data-done] [data-other-track="units"]');
     expect(await offer.isVisible()).toBe(true);
@@ -79,6 +91,12 @@ describe('a citizen after the vote, on a phone', () => {
     await entry.getByRole('link', { name: receipt }).click();
     await page.waitForURL(/\/receipt\?code=/);
     expect(await page.getByRole('status').innerText()).toContain('这张选票已计入');
+    const facts = await page.locator('.receipt-facts').innerText();
+    expect(facts).toContain('2026年度澄川市担当作为好单位、好干部评选');
+    expect(facts).toContain('担当作为好干部');
+    expect(facts).toMatch(/所选对象（2）\s*01号 \S+\s*02号 \S+/);
+    expect(facts).toMatch(/下次可投\s*\d{4}年\d+月\d+日 00:00起/);
+    await page.screenshot({ path: 'test-results/e2e-receipt-page-390.png', fullPage: true });
   });
 
   it('draws the device’s state in the browser: the list’s HTML is the same for every reader', async () => {

@@ -21,6 +21,7 @@ export const en: UiDictionary = {
   'nav.language': 'Language',
   'punct.colon': ': ',
   'punct.sentenceGap': ' ',
+  'punct.listGap': ', ',
   'footer.fictional':
     'All demonstration data on this site is fictional; any resemblance to real people, units or events is coincidental.',
   'footer.organiser': 'Organiser',
@@ -108,6 +109,17 @@ export const en: UiDictionary = {
   'ballot.remainingToday': (n) => `${n} more ballot(s) possible today`,
   'ballot.otherTrack': (track) => `You can still vote for ${track}`,
   'ballot.myReceipts': 'Receipts on this device',
+  'ballot.picked': 'Picked',
+  'receipt.campaign': 'Selection',
+  'receipt.track': 'Category',
+  'receipt.picks': (n) => `Candidates picked (${n})`,
+  'receipt.when': 'Cast',
+  'receipt.next': 'Next ballot',
+  'receipt.nextAt': (when) =>
+    `from ${when} (China time) the device that cast this ballot may vote again in this category`,
+  'receipt.nextNow': 'the device that cast this ballot could still vote again that day',
+  'receipt.votingClosed': 'voting in this selection has closed',
+  'receipt.link': 'Check this ballot',
   'receipt.deviceTitle': 'Receipts on this device',
   'receipt.deviceHint':
     'These receipts are kept only in this device’s browser; the site does not know that they belong to one device. Clearing the browser’s data removes them, so note them down.',
@@ -154,7 +166,6 @@ export const en: UiDictionary = {
   'receipt.submit': 'Check',
   'receipt.counted': 'This ballot was counted.',
   'receipt.invalidated': 'This ballot was found invalid and was not counted.',
-  'receipt.castAt': (when) => `Cast ${when} (Beijing time)`,
   'receipt.reason': (category) =>
     `Reason: ${category}. If you disagree, please contact the organiser.`,
   'receipt.reason.burst': 'many ballots in a short time',

@@ -24,6 +24,8 @@ export const zhCN = {
   'punct.colon': '：',
   /** Between two sentences: nothing after a Chinese full stop, a space after an English one. */
   'punct.sentenceGap': '',
+  /** Between the items of a list written out in a sentence (names). */
+  'punct.listGap': '、',
   'footer.fictional': '本站演示数据均为虚构，人物、单位与事迹如有雷同纯属巧合。',
   'footer.organiser': '主办',
   'content.note': '候选对象资料和先进事迹以简体中文发布。',
@@ -108,6 +110,16 @@ export const zhCN = {
   'ballot.remainingToday': (n: string) => `今天还可再投 ${n} 次`,
   'ballot.otherTrack': (track: string) => `还可以为${track}投票`,
   'ballot.myReceipts': '本设备的选票凭证',
+  'ballot.picked': '所选对象',
+  'receipt.campaign': '评选',
+  'receipt.track': '类别',
+  'receipt.picks': (n: number) => `所选对象（${n}）`,
+  'receipt.when': '投票时间',
+  'receipt.next': '下次可投',
+  'receipt.nextAt': (when: string) => `${when}起，投出这张选票的设备可在本类别再投`,
+  'receipt.nextNow': '投出这张选票的设备当天还可在本类别再投',
+  'receipt.votingClosed': '本次评选的投票已结束',
+  'receipt.link': '查验这张选票',
   'receipt.deviceTitle': '本设备的选票凭证',
   'receipt.deviceHint':
     '这些凭证只保存在本设备的浏览器中，本站不知道它们属于同一台设备；清除浏览器数据后将不再显示，请另行记下。',
@@ -152,7 +164,6 @@ export const zhCN = {
   'receipt.submit': '查验',
   'receipt.counted': '这张选票已计入。',
   'receipt.invalidated': '这张选票已被认定无效，未计入。',
-  'receipt.castAt': (when: string) => `投票时间：${when}`,
   'receipt.reason': (category: string) => `认定原因：${category}。如有疑问，可向主办单位反映。`,
   'receipt.reason.burst': '短时间内集中投票',
   'receipt.reason.address_concentration': '同一网络地址集中投票',

@@ -29,6 +29,7 @@ type Strings = Record<
   | 'copied'
   | 'selected'
   | 'select'
+  | 'limit'
   | 'nextTomorrow'
   | 'nextLater'
   | 'remainingToday'
@@ -142,7 +143,10 @@ export function mountBallot() {
       t.hidden = usedUp;
       t.setAttribute('aria-pressed', String(on));
       const label = q<HTMLElement>(t, '.toggle__text');
-      if (label) label.textContent = on ? strings.selected : strings.select;
+      // At the ballot's limit the others say so before a tap is refused.
+      const full = !on && picks.length >= max;
+      t.toggleAttribute('data-full', full);
+      if (label) label.textContent = on ? strings.selected : full ? strings.limit : strings.select;
       t.closest('[data-card]')?.setAttribute('data-selected', String(on));
     }
     counterText.textContent = counterLabel(picks.length);

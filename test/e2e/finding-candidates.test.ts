@@ -55,3 +55,38 @@ describe('“请投18号”: finding a candidate on a phone', () => {
     expect(await page.locator('.compact-list__name').allInnerTexts()).toEqual(['顧明瀾']);
   });
 });
+
+describe('picking many of a long list on a phone', () => {
+  it('offers a compact list, remembers it on this device, and says when the limit is reached', async () => {
+    const own = await phoneContext(browser);
+    const p = await own.newPage();
+    await p.goto(`${baseUrl}/campaigns/2026/tracks/units`);
+    const height = () => p.evaluate(() => document.documentElement.scrollHeight);
+    const cardsHeight = await height();
+    await p.getByRole('button', { name: '紧凑列表' }).click();
+    expect(await p.getByRole('button', { name: '紧凑列表' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    const compactHeight = await height();
+    // 32 units: from about 7,000 px of cards to a list a few screens long.
+    expect(compactHeight).toBeLessThan(cardsHeight / 2.5);
+    await p.screenshot({ path: 'test-results/e2e-compact-list-390.png' });
+
+    // The choice is this device's: it stays after a reload and on the other track.
+    await p.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    expect(await p.locator('[data-view-list]').getAttribute('class')).toContain('cards--compact');
+
+    // Each row is number, name, unit and a pick button; at the limit the others say so.
+    const max = Number(await p.locator('[data-ballot]').getAttribute('data-max'));
+    const toggles = p.locator('.card .toggle');
+    for (let i = 0; i < max; i++) await toggles.nth(i).click();
+    expect(await p.locator('[data-counter]').innerText()).toContain(`已选 ${max} / ${max}`);
+    const next = toggles.nth(max);
+    expect(await next.innerText()).toContain('已选满');
+    expect(await toggles.nth(0).innerText()).toContain('已选');
+    await next.click();
+    expect(await p.locator('[data-bar-message]').innerText()).toContain(`最多可选 ${max} 名`);
+    await p.screenshot({ path: 'test-results/e2e-compact-full-390.png' });
+    await own.close();
+  });
+});

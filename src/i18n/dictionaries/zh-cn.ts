@@ -72,6 +72,11 @@ export const zhCN = {
   'list.empty': '本类别暂无公开的候选对象。',
   'toggle.select': '选择',
   'toggle.selected': '已选',
+  /** On the pick buttons of the candidates not picked, once a ballot holds its maximum. */
+  'toggle.full': '已选满',
+  'view.label': '显示方式',
+  'view.cards': '卡片',
+  'view.compact': '紧凑列表',
   'ballot.counter': (n: number, max: number) => `已选 ${n} / ${max}`,
   'ballot.review': '核对并投票',
   'ballot.sheetTitle': '核对您的选票',

@@ -203,6 +203,7 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
       slug: '2026',
       year: 2026,
       title: '2026年度澄川市担当作为好单位、好干部评选',
+      titleEn: 'Chengchuan 2026: units and cadres who take responsibility and act',
       organiser,
       intro: [
         '为激励全市广大党员干部新时代新担当新作为，树立重实干、重实绩的鲜明导向，市委决定开展2026年度“担当作为好单位、好干部”评选活动。',
@@ -239,6 +240,9 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
         kind: 'individual',
         name: '担当作为好干部',
         description: '在推动高质量发展、破解急难愁盼问题中敢于担当、实绩突出的干部。',
+        nameEn: 'Cadres who take responsibility and act',
+        descriptionEn:
+          'Cadres who took on hard tasks with outstanding results in development and in the problems that weigh on residents most.',
         quota: 20,
         maxPicks: 20,
         minPicks: 1,
@@ -250,6 +254,9 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
         kind: 'unit',
         name: '担当作为好单位',
         description: '在重大任务、重点工作和服务群众中攻坚克难、成效显著的单位。',
+        nameEn: 'Units that take responsibility and act',
+        descriptionEn:
+          'Units that overcame hard problems with marked results in major tasks, key work and service to residents.',
         quota: 12,
         maxPicks: 12,
         minPicks: 1,
@@ -300,6 +307,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
       slug: '2025',
       year: 2025,
       title: '2025年度澄川市担当作为好单位、好干部评选',
+      titleEn: 'Chengchuan 2025: units and cadres who take responsibility and act',
       organiser,
       intro:
         '2025年度评选经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决和任前公示，已完成命名表彰。',
@@ -330,6 +338,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
         slug: 'cadres',
         kind: 'individual',
         name: '担当作为好干部',
+        nameEn: 'Cadres who take responsibility and act',
         quota: 8,
         maxPicks: 8,
         position: 1,
@@ -339,6 +348,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
         slug: 'units',
         kind: 'unit',
         name: '担当作为好单位',
+        nameEn: 'Units that take responsibility and act',
         quota: 6,
         maxPicks: 6,
         position: 2,

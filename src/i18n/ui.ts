@@ -81,14 +81,17 @@ export function formatDateTime(d: Date, locale: Locale): string {
   return format.format(d);
 }
 
-/** `2026-11-17` → `11月17日` or `17 Nov`, with the year when it differs from `yearOf`. */
+/**
+ * `2026-11-17` → `11月17日` or `17 November`, with the year when it differs from `yearOf`: the
+ * same day and month as formatDateTime writes them, so a language has one date format.
+ */
 export function formatDay(iso: string, locale: Locale, yearOf?: number): string {
   const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
   if (locale === 'en') {
     return new Intl.DateTimeFormat('en-GB', {
       timeZone: 'UTC',
       day: 'numeric',
-      month: 'short',
+      month: 'long',
       year: y === yearOf ? undefined : 'numeric',
     }).format(new Date(Date.UTC(y, m - 1, d)));
   }

@@ -84,7 +84,7 @@ export function describeNextBallot(
 ): string {
   const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
     timeZone: zone,
-    hour: 'numeric',
+    hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(next);

@@ -44,7 +44,7 @@ describe('a citizen after the vote, on a phone', () => {
     const facts = await page.locator('[data-done] .receipt-facts').innerText();
     expect(facts).toContain('担当作为好干部');
     expect(facts).toContain(names.join('、'));
-    expect(facts).toContain('明天 0:00 后可再投');
+    expect(facts).toContain('明天 00:00 后可再投');
     expect(await page.locator('[data-receipt-link]').getAttribute('href')).toBe(
       `/receipt?code=${receipt}`,
     );
@@ -57,8 +57,7 @@ describe('a citizen after the vote, on a phone', () => {
 
     const voted = page.locator('[data-voted]');
     expect(await voted.isVisible()).toBe(true);
-    expect(await voted.innerText()).toContain('今天已投');
-    expect(await voted.innerText()).toContain('明天 0:00 后可再投');
+    expect(await voted.innerText()).toContain('今天已投 · 明天 00:00 后可再投');
     // Nothing left to pick today in this track, and no way to a refused second try.
     expect(await page.locator('.card .toggle:visible').count()).toBe(0);
     expect(await page.locator('[data-open-sheet]').isVisible()).toBe(false);
@@ -69,7 +68,7 @@ describe('a citizen after the vote, on a phone', () => {
     expect(await page.locator('[data-voted]').innerText()).toContain('今天已投');
     await page.locator('.card__name a').first().click();
     await page.waitForURL(/\/candidates\/\d+$/);
-    expect(await page.locator('[data-voted]').innerText()).toContain('明天 0:00 后可再投');
+    expect(await page.locator('[data-voted]').innerText()).toContain('明天 00:00 后可再投');
     expect(await page.locator('.profile .toggle').isVisible()).toBe(false);
 
     // The other track is still open to this device.

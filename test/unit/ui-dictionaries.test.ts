@@ -66,8 +66,8 @@ describe('dates per language, always in China time', () => {
   it('formats a day, with the year only when it differs', () => {
     expect(formatDay('2026-11-17', 'zh-CN', 2026)).toBe('11月17日');
     expect(formatDay('2025-11-17', 'zh-TW', 2026)).toBe('2025年11月17日');
-    expect(formatDay('2026-11-17', 'en', 2026)).toBe('17 Nov');
-    expect(formatDay('2025-11-17', 'en', 2026)).toBe('17 Nov 2025');
+    expect(formatDay('2026-11-17', 'en', 2026)).toBe('17 November');
+    expect(formatDay('2025-11-17', 'en', 2026)).toBe('17 November 2025');
   });
 
   it('writes months the notice way in every language', () => {

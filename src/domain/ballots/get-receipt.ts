@@ -12,8 +12,8 @@ export interface ReceiptStatus {
   /** Category of the reason a ballot was voided; never the evidence itself. */
   reasonCategory: string | null;
   castAt: Date;
-  campaign: { slug: string; title: string };
-  track: { slug: string; name: string };
+  campaign: { slug: string; title: string; titleEn: string };
+  track: { slug: string; name: string; nameEn: string };
   /** What the ballot picked, by number: the same to whoever holds the code. */
   picks: { id: number; number: number; name: string }[];
   /**
@@ -36,12 +36,14 @@ export async function getReceipt(db: Db, code: string, now: Date): Promise<Recei
       deviceSeq: ballot.deviceSeq,
       campaignSlug: campaign.slug,
       campaignTitle: campaign.title,
+      campaignTitleEn: campaign.titleEn,
       stage: campaign.stage,
       voteOpensAt: campaign.voteOpensAt,
       voteClosesAt: campaign.voteClosesAt,
       timeZone: campaign.timeZone,
       trackSlug: track.slug,
       trackName: track.name,
+      trackNameEn: track.nameEn,
       perDevice: track.ballotsPerDevicePerDay,
     })
     .from(ballot)
@@ -65,8 +67,8 @@ export async function getReceipt(db: Db, code: string, now: Date): Promise<Recei
     status: row.status,
     reasonCategory: row.status === 'invalidated' ? (row.invalidReason ?? 'other') : null,
     castAt: row.castAt,
-    campaign: { slug: row.campaignSlug, title: row.campaignTitle },
-    track: { slug: row.trackSlug, name: row.trackName },
+    campaign: { slug: row.campaignSlug, title: row.campaignTitle, titleEn: row.campaignTitleEn },
+    track: { slug: row.trackSlug, name: row.trackName, nameEn: row.trackNameEn },
     picks,
     nextBallotAt: open ? (next > now ? next : now) : null,
   };

@@ -34,13 +34,12 @@ function pinyinOf(text: string, name: boolean): string[] {
   const known = pinyinKeys.get(cacheKey);
   if (known) return known;
   // A surname read as a surname: 单 is shan, 曾 is zeng, 仇 is qiu.
-  const options = {
+  const syllables = pinyin(text, {
     toneType: 'none',
     type: 'array',
     nonZh: 'removed',
-    ...(name ? { surname: 'head' } : {}),
-  } as const;
-  const syllables = pinyin(text, options);
+    surname: name ? 'head' : 'off',
+  });
   const keys = [
     syllables.map((s) => s[0] ?? '').join(''),
     ...(name ? [syllables.join('')] : []),

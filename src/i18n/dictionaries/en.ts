@@ -217,7 +217,7 @@ export const en: UiDictionary = {
   'results.status': 'Status',
   'filter.legend': 'Find a candidate',
   'filter.query': 'Number, name or unit',
-  'filter.queryPlaceholder': 'e.g. 18, a name, a unit or pinyin initials',
+  'filter.queryPlaceholder': 'e.g. 18 or a name',
   'filter.district': 'District',
   'filter.sector': 'Sector',
   'filter.all': 'All',

@@ -212,7 +212,7 @@ export const zhCN = {
   'results.status': '进展',
   'filter.legend': '查找候选对象',
   'filter.query': '编号、姓名或单位',
-  'filter.queryPlaceholder': '如 18号、姓名、单位或拼音首字母',
+  'filter.queryPlaceholder': '如 18号、姓名或拼音首字母',
   'filter.district': '地区',
   'filter.sector': '领域',
   'filter.all': '全部',

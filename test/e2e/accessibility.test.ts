@@ -54,6 +54,8 @@ const pages = () => [
   { name: 'receipt counted', path: `/receipt?code=${receipt}` },
   { name: 'receipt unknown', path: '/receipt?code=AAAA-BBBB-CCCC' },
   { name: '404', path: '/no-such-page' },
+  { name: 'privacy', path: '/privacy' },
+  { name: 'search', path: '/campaigns/2026/search?q=18' },
   { name: 'campaign poster', path: '/campaigns/2026/poster' },
   { name: 'cadre poster', path: `${profilePath}/poster` },
   { name: 'unit poster', path: `${unitPath}/poster` },

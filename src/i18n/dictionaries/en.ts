@@ -1,4 +1,5 @@
 import { enNotices } from './en-notices.ts';
+import { enPrivacy } from './en-privacy.ts';
 import { enOpenData } from './en-open-data.ts';
 import { enReports } from './en-reports.ts';
 import type { UiDictionary } from './zh-cn.ts';
@@ -25,6 +26,9 @@ export const en: UiDictionary = {
   'footer.fictional':
     'All demonstration data on this site is fictional; any resemblance to real people, units or events is coincidental.',
   'footer.organiser': 'Organiser',
+  'footer.contact': 'Contact',
+  'footer.privacy': 'Privacy statement',
+  'footer.siteId': 'Website ID code',
   'content.note': 'Candidate profiles and deeds are published in Chinese.',
   'stage.nomination': 'Nomination',
   'stage.review': 'Initial review',
@@ -242,4 +246,5 @@ export const en: UiDictionary = {
   ...enNotices,
   ...enReports,
   ...enOpenData,
+  ...enPrivacy,
 };

@@ -8,6 +8,7 @@
  */
 import { zhCNNotices } from './zh-cn-notices.ts';
 import { zhCNOpenData } from './zh-cn-open-data.ts';
+import { zhCNPrivacy } from './zh-cn-privacy.ts';
 import { zhCNReports } from './zh-cn-reports.ts';
 
 export const zhCN = {
@@ -27,7 +28,10 @@ export const zhCN = {
   /** Between the items of a list written out in a sentence (names). */
   'punct.listGap': '、',
   'footer.fictional': '本站演示数据均为虚构，人物、单位与事迹如有雷同纯属巧合。',
-  'footer.organiser': '主办',
+  'footer.organiser': '主办单位',
+  'footer.contact': '联系方式',
+  'footer.privacy': '隐私声明',
+  'footer.siteId': '网站标识码',
   'content.note': '候选对象资料和先进事迹以简体中文发布。',
   'stage.nomination': '推荐',
   'stage.review': '初审入围',
@@ -235,6 +239,7 @@ export const zhCN = {
   ...zhCNNotices,
   ...zhCNReports,
   ...zhCNOpenData,
+  ...zhCNPrivacy,
 } as const;
 
 type Entry<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

@@ -40,7 +40,7 @@ export const zhCN = {
   'stage.committee_vote': '常委会差额票决',
   'stage.publicity': '公示',
   'stage.concluded': '命名表彰',
-  'stage.dates': (from: string, to: string) => `${from}—${to}`,
+  'stage.dates': (from: string, to: string) => `${from}至${to}`,
   'stage.current': '当前阶段',
   'stage.done': '已完成',
   'stage.upcoming': '待进行',
@@ -191,7 +191,7 @@ export const zhCN = {
   'rules.picks': (min: number, max: number) =>
     min === max
       ? `每张选票须选 ${max} 名。`
-      : `每张选票可选 ${min}—${max} 名，不得重复选择同一对象。`,
+      : `每张选票可选 ${min}至${max} 名，不得重复选择同一对象。`,
   'rules.quota': (quota: number, unit: boolean) =>
     `最终拟命名 ${quota} ${unit ? '个' : '名'}，候选对象多于名额，差额产生。`,
   'rules.perDevice': (n: number) =>

@@ -26,7 +26,8 @@ import type { CampaignStage } from '../../src/schemas/enums.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
-import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
+import { drawPersonPortrait, drawUnitEmblem, emblemLabel } from './draw-portrait.ts';
+import { fontsCover } from './fonts-cover.ts';
 import type { DemoIndividual, DemoUnit } from './types.ts';
 
 const day = 24 * 3600 * 1000;
@@ -63,7 +64,18 @@ export async function seedDemo(
 type Portraits = Map<string, PreparedImage>;
 
 const personSvg = (p: DemoIndividual) => drawPersonPortrait(p.name, p.sex);
-const unitSvg = (u: DemoUnit) => drawUnitEmblem(u.name, unitShortName(u.name));
+/**
+ * A unit's emblem, with its name only where the machine's fonts can draw it: an image whose
+ * text did not render is never stored (it would show boxes to every reader, for good).
+ */
+const labelRenders = new Map<string, boolean>();
+const unitSvg = (u: DemoUnit) => {
+  const short = unitShortName(u.name);
+  const label = emblemLabel(short);
+  let renders = labelRenders.get(label);
+  if (renders === undefined) labelRenders.set(label, (renders = fontsCover(label)));
+  return drawUnitEmblem(u.name, short, renders);
+};
 
 function encodePortrait(svg: string): Promise<PreparedImage> {
   return prepareImageCopies(Buffer.from(svg, 'utf8'), {

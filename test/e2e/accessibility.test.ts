@@ -55,6 +55,7 @@ const pages = () => [
   { name: 'receipt unknown', path: '/receipt?code=AAAA-BBBB-CCCC' },
   { name: '404', path: '/no-such-page' },
   { name: 'privacy', path: '/privacy' },
+  { name: 'open data', path: '/open-data' },
   { name: 'search', path: '/campaigns/2026/search?q=18' },
   { name: 'campaign poster', path: '/campaigns/2026/poster' },
   { name: 'cadre poster', path: `${profilePath}/poster` },

@@ -102,3 +102,25 @@ export function formatDay(iso: string, locale: Locale, yearOf?: number): string 
 export function formatMonth(ym: string | null): string {
   return ym ? ym.replace('-', '.') : '';
 }
+
+/**
+ * A public candidate's progress in the words of the notice for the campaign's stage: elected
+ * ones are 拟命名 (proposed) until the selection concludes with the naming decision, then
+ * 已命名. Empty for a candidate still simply shortlisted.
+ */
+export function candidateStatusLabel(
+  t: UiDictionary,
+  status: string,
+  stage: CampaignStage,
+): string {
+  switch (status) {
+    case 'elected':
+      return stage === 'concluded' ? t['status.named'] : t['status.elected'];
+    case 'not_elected':
+      return t['status.not_elected'];
+    case 'second_shortlist':
+      return t['status.second_shortlist'];
+    default:
+      return '';
+  }
+}

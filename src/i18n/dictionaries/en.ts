@@ -164,8 +164,9 @@ export const en: UiDictionary = {
   'field.headWithTitle': (name, title) => `${name} (${title})`,
   'field.district': 'District',
   'field.sector': 'Sector',
-  'status.elected': 'Named',
-  'status.not_elected': 'Not elected',
+  'status.elected': 'Proposed for the honour',
+  'status.named': 'Named',
+  'status.not_elected': 'Not proposed',
   'status.second_shortlist': 'Second shortlist',
   'receipt.title': 'Check a ballot',
   'receipt.intro':
@@ -219,6 +220,12 @@ export const en: UiDictionary = {
   'results.name': 'Name',
   'results.votes': 'Votes',
   'results.status': 'Status',
+  'results.explain':
+    'The public vote is one important input to the second shortlist, not the deciding one, and the number of votes does not decide the honour by itself: the organisation department draws up the second shortlist from the vote and other views, the standing committee votes among it on whom to propose, and those proposed are named after the publicity period.',
+  'results.rulesLink': 'The rules of the selection and the vote',
+  'results.share': 'Share',
+  'results.shareNote':
+    'Share = votes ÷ valid ballots in the category; a ballot may pick several, so the shares add up to more than 100%.',
   'results.data': 'Download the data',
   'results.dataHelp': 'What the columns mean, and all open data',
   'filter.legend': 'Find a candidate',

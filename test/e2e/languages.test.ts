@@ -108,9 +108,9 @@ describe('pages per language over HTTP', () => {
         `<link rel="alternate" hreflang="${lang}" href="${baseUrl}/campaigns/2026?lang=${lang}">`,
       );
     }
-    expect(html).toContain(
-      `<link rel="alternate" hreflang="x-default" href="${baseUrl}/campaigns/2026">`,
-    );
+    // The bare URL negotiates; it is not an hreflang location of its own.
+    expect(html).not.toContain('hreflang="x-default"');
+    expect(html).toContain(`<link rel="canonical" href="${baseUrl}/campaigns/2026?lang=en">`);
   });
 
   it('follow Accept-Language without a choice, and the cookie over it', async () => {

@@ -41,6 +41,12 @@ describe('results that explain themselves', () => {
       const statuses = await units.locator('tbody tr td:last-child').allInnerTexts();
       expect(statuses).toContain('已命名');
       expect(statuses).not.toContain('未当选');
+      // The list of a concluded selection says the same.
+      await page.goto(`${baseUrl}/campaigns/2025/tracks/units`);
+      const badges = await page.locator('.card .badge').allInnerTexts();
+      expect(badges).toContain('已命名');
+      expect(badges).toContain('未列入拟命名');
+      await page.goto(`${baseUrl}/campaigns/2025/results`);
       await page.screenshot({
         path: `test-results/e2e-results-explained-${size}.png`,
         fullPage: true,

@@ -66,16 +66,29 @@ ${glasses}
 </svg>`;
 }
 
-/** An emblem-like card for a unit: its short name on a coloured panel with a building motif. */
-export function drawUnitEmblem(name: string, shortName: string): string {
+/**
+ * An emblem-like card for a unit: a coloured panel with a building motif and, when `labelled`,
+ * its short name. The name is drawn as SVG text, which the image encoder renders with the
+ * machine's fonts: the seed asks for the label only where those fonts have its characters
+ * (seed-demo.ts), and otherwise gets a seal in its place, never boxes of missing glyphs.
+ */
+export function drawUnitEmblem(name: string, shortName: string, labelled = true): string {
   const r = rng(`unit:${name}`);
   const colour = pick(r, ['#8e1b1b', '#1d4e89', '#2f5d3a', '#5a2d82', '#7a4b16', '#0f5b66']);
-  const label = (shortName.length > 4 ? shortName.slice(0, 4) : shortName).replace(/[<>&"]/g, '');
+  const label = emblemLabel(shortName).replace(/[<>&"]/g, '');
   const fontSize = label.length <= 2 ? 44 : label.length === 3 ? 36 : 30;
+  const mark = labelled
+    ? `<text x="100" y="196" text-anchor="middle" font-family="'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif" font-size="${fontSize}" font-weight="700" fill="#fff">${label}</text>`
+    : `<g fill="none" stroke="#fff" stroke-width="3"><circle cx="100" cy="188" r="22"/></g><path d="M100 172l4.7 9.6 10.6 1.5-7.7 7.5 1.8 10.5-9.4-5-9.4 5 1.8-10.5-7.7-7.5 10.6-1.5z" fill="#fff"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 240" width="200" height="240" role="img" aria-label="单位标识（示意）">
 <rect width="200" height="240" fill="${colour}"/>
 <g fill="#fff" opacity="0.14"><path d="M30 150h140v8H30zM40 100h120l-60-36zM48 108h14v40H48zM78 108h14v40H78zM108 108h14v40h-14zM138 108h14v40h-14z"/></g>
 <rect x="18" y="18" width="164" height="204" rx="10" fill="none" stroke="#fff" stroke-opacity="0.5" stroke-width="2"/>
-<text x="100" y="196" text-anchor="middle" font-family="'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif" font-size="${fontSize}" font-weight="700" fill="#fff">${label}</text>
+${mark}
 </svg>`;
+}
+
+/** The characters an emblem draws as text: at most four of the unit's short name. */
+export function emblemLabel(shortName: string): string {
+  return shortName.length > 4 ? shortName.slice(0, 4) : shortName;
 }

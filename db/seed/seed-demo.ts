@@ -26,7 +26,8 @@ import type { CampaignStage } from '../../src/schemas/enums.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
-import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
+import { drawPersonPortrait, drawUnitEmblem, emblemLabel } from './draw-portrait.ts';
+import { fontsCover } from './fonts-cover.ts';
 import type { DemoIndividual, DemoUnit } from './types.ts';
 
 const day = 24 * 3600 * 1000;
@@ -63,7 +64,18 @@ export async function seedDemo(
 type Portraits = Map<string, PreparedImage>;
 
 const personSvg = (p: DemoIndividual) => drawPersonPortrait(p.name, p.sex);
-const unitSvg = (u: DemoUnit) => drawUnitEmblem(u.name, unitShortName(u.name));
+/**
+ * A unit's emblem, with its name only where the machine's fonts can draw it: an image whose
+ * text did not render is never stored (it would show boxes to every reader, for good).
+ */
+const labelRenders = new Map<string, boolean>();
+const unitSvg = (u: DemoUnit) => {
+  const short = unitShortName(u.name);
+  const label = emblemLabel(short);
+  let renders = labelRenders.get(label);
+  if (renders === undefined) labelRenders.set(label, (renders = fontsCover(label)));
+  return drawUnitEmblem(u.name, short, renders);
+};
 
 function encodePortrait(svg: string): Promise<PreparedImage> {
   return prepareImageCopies(Buffer.from(svg, 'utf8'), {
@@ -203,6 +215,7 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
       slug: '2026',
       year: 2026,
       title: '2026年度澄川市担当作为好单位、好干部评选',
+      titleEn: 'Chengchuan 2026: units and cadres who take responsibility and act',
       organiser,
       intro: [
         '为激励全市广大党员干部新时代新担当新作为，树立重实干、重实绩的鲜明导向，市委决定开展2026年度“担当作为好单位、好干部”评选活动。',
@@ -239,6 +252,9 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
         kind: 'individual',
         name: '担当作为好干部',
         description: '在推动高质量发展、破解急难愁盼问题中敢于担当、实绩突出的干部。',
+        nameEn: 'Cadres who take responsibility and act',
+        descriptionEn:
+          'Cadres who took on hard tasks with outstanding results in development and in the problems that weigh on residents most.',
         quota: 20,
         maxPicks: 20,
         minPicks: 1,
@@ -250,6 +266,9 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
         kind: 'unit',
         name: '担当作为好单位',
         description: '在重大任务、重点工作和服务群众中攻坚克难、成效显著的单位。',
+        nameEn: 'Units that take responsibility and act',
+        descriptionEn:
+          'Units that overcame hard problems with marked results in major tasks, key work and service to residents.',
         quota: 12,
         maxPicks: 12,
         minPicks: 1,
@@ -300,6 +319,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
       slug: '2025',
       year: 2025,
       title: '2025年度澄川市担当作为好单位、好干部评选',
+      titleEn: 'Chengchuan 2025: units and cadres who take responsibility and act',
       organiser,
       intro:
         '2025年度评选经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决和任前公示，已完成命名表彰。',
@@ -330,6 +350,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
         slug: 'cadres',
         kind: 'individual',
         name: '担当作为好干部',
+        nameEn: 'Cadres who take responsibility and act',
         quota: 8,
         maxPicks: 8,
         position: 1,
@@ -339,6 +360,7 @@ async function seedCampaign2025(db: Db, portraits: Portraits, reportWeb: string)
         slug: 'units',
         kind: 'unit',
         name: '担当作为好单位',
+        nameEn: 'Units that take responsibility and act',
         quota: 6,
         maxPicks: 6,
         position: 2,

@@ -1,20 +1,14 @@
 import { toTraditional } from './convert-chinese.ts';
 import type { Locale } from './locales.ts';
+import { formatDateTime } from './ui.ts';
 import { staffErrorMessages } from './staff-errors/index.ts';
 
 type Params = Record<string, unknown>;
 type Message = string | ((p: Params) => string);
 
+/** As every page writes an instant (one format per language). */
 const when = (iso: unknown, locale: Locale): string =>
-  typeof iso === 'string'
-    ? new Intl.DateTimeFormat(locale, {
-        timeZone: 'Asia/Shanghai',
-        month: 'long',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-      }).format(new Date(iso))
-    : '';
+  typeof iso === 'string' ? formatDateTime(new Date(iso), locale) : '';
 
 /** Whole minutes, rounded up, for a Retry-After in seconds. */
 const minutes = (seconds: unknown): number =>

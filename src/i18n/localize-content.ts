@@ -61,11 +61,46 @@ const candidateFields = [
   'deeds',
 ] satisfies (keyof CandidateRow)[];
 
+/** Of a row localized for English, the fields whose text is English (staff gave it). */
+const englishFieldsOf = new WeakMap<object, ReadonlySet<string>>();
+
+/** English text where staff gave it (`titleEn` for `title`), the Chinese source elsewhere. */
+function withEnglish<T extends object>(row: T, pairs: readonly [string, string][]): T {
+  const source = row as Record<string, unknown>;
+  const copy = { ...source };
+  const english = new Set<string>();
+  for (const [field, enField] of pairs) {
+    const value = source[enField];
+    if (typeof value === 'string' && value.trim() !== '') {
+      copy[field] = value;
+      english.add(field);
+    }
+  }
+  englishFieldsOf.set(copy, english);
+  return copy as T;
+}
+
+/**
+ * The `lang` attribute of a localized row's field: none where the text is in the page's
+ * language, `zh-CN` on an English page that shows the Chinese source.
+ */
+export function fieldLang(row: object, field: string, locale: Locale): ContentLocale | undefined {
+  if (locale !== 'en') return undefined;
+  return englishFieldsOf.get(row)?.has(field) ? undefined : 'zh-CN';
+}
+
 export function localizeCampaign<T extends Pick<CampaignRow, 'title'>>(row: T, locale: Locale): T {
+  if (locale === 'en') return withEnglish(row, [['title', 'titleEn']]);
   return convertFields(row, campaignFields, locale);
 }
 
 export function localizeTrack<T extends Pick<TrackRow, 'name'>>(row: T, locale: Locale): T {
+  if (locale === 'en') {
+    return withEnglish(row, [
+      ['name', 'nameEn'],
+      ['description', 'descriptionEn'],
+    ]);
+  }
   return convertFields(row, trackFields, locale);
 }
 

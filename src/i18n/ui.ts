@@ -81,14 +81,17 @@ export function formatDateTime(d: Date, locale: Locale): string {
   return format.format(d);
 }
 
-/** `2026-11-17` → `11月17日` or `17 Nov`, with the year when it differs from `yearOf`. */
+/**
+ * `2026-11-17` → `11月17日` or `17 November`, with the year when it differs from `yearOf`: the
+ * same day and month as formatDateTime writes them, so a language has one date format.
+ */
 export function formatDay(iso: string, locale: Locale, yearOf?: number): string {
   const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
   if (locale === 'en') {
     return new Intl.DateTimeFormat('en-GB', {
       timeZone: 'UTC',
       day: 'numeric',
-      month: 'short',
+      month: 'long',
       year: y === yearOf ? undefined : 'numeric',
     }).format(new Date(Date.UTC(y, m - 1, d)));
   }
@@ -98,4 +101,26 @@ export function formatDay(iso: string, locale: Locale, yearOf?: number): string 
 /** `1978-03` → `1978.03`, the notice style, in every language. */
 export function formatMonth(ym: string | null): string {
   return ym ? ym.replace('-', '.') : '';
+}
+
+/**
+ * A public candidate's progress in the words of the notice for the campaign's stage: elected
+ * ones are 拟命名 (proposed) until the selection concludes with the naming decision, then
+ * 已命名. Empty for a candidate still simply shortlisted.
+ */
+export function candidateStatusLabel(
+  t: UiDictionary,
+  status: string,
+  stage: CampaignStage,
+): string {
+  switch (status) {
+    case 'elected':
+      return stage === 'concluded' ? t['status.named'] : t['status.elected'];
+    case 'not_elected':
+      return t['status.not_elected'];
+    case 'second_shortlist':
+      return t['status.second_shortlist'];
+    default:
+      return '';
+  }
 }

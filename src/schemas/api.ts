@@ -156,6 +156,17 @@ export const receiptStatusSchema = z
     status: z.enum(ballotStatuses),
     reasonCategory: z.string().optional(),
     castAt: z.iso.datetime(),
+    campaign: z.object({ slug: z.string(), title: z.string() }),
+    track: z.object({ slug: z.string(), name: z.string() }),
+    picks: z
+      .array(z.object({ id: z.int(), number: z.int(), name: z.string() }))
+      .describe('The candidates the ballot picked, by number.'),
+    nextBallotAt: z.iso
+      .datetime()
+      .nullable()
+      .describe(
+        'When the device that cast the ballot may vote again in the track; null once voting has closed.',
+      ),
   })
   .meta({ id: 'ReceiptStatus' });
 

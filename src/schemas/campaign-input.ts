@@ -26,6 +26,8 @@ const campaignFields = z
     slug: slugSchema.refine((s) => s !== 'new', 'reserved'),
     year: z.int().min(2000).max(2100),
     title: text(100),
+    /** Optional: English pages show the Chinese title when it is empty. */
+    titleEn: lineText().trim().max(200).default(''),
     organiser: text(100),
     intro: paragraphText().trim().max(5000).default(''),
     countsVisibility: z.enum(countsVisibilities).default('after_close'),
@@ -66,6 +68,9 @@ const trackFields = z
     kind: z.enum(trackKinds),
     name: text(60),
     description: paragraphText().trim().max(2000).default(''),
+    /** Optional: English pages show the Chinese name and description when they are empty. */
+    nameEn: lineText().trim().max(120).default(''),
+    descriptionEn: paragraphText().trim().max(4000).default(''),
     quota: z.int().min(1).max(1000),
     maxPicks: z.int().min(1).max(1000),
     minPicks: z.int().min(1).max(1000).default(1),

@@ -5,6 +5,13 @@
  */
 
 import { mountBotWidget, type BotWidget } from './bot-check-widget.ts';
+import {
+  addReceipt,
+  ballotOfToday,
+  describeNextBallot,
+  formatMoment,
+  loadReceipts,
+} from './device-receipts.ts';
 import { ensureDevice, postJson } from './public-write.ts';
 
 interface Picked {
@@ -21,9 +28,22 @@ type Strings = Record<
   | 'networkError'
   | 'copied'
   | 'selected'
-  | 'select',
+  | 'select'
+  | 'limit'
+  | 'nextTomorrow'
+  | 'nextLater'
+  | 'remainingToday'
+  | 'listGap',
   string
 >;
+
+interface CastAnswer {
+  receipt?: string;
+  castAt?: string;
+  remainingToday?: number;
+  nextBallotAt?: string;
+  error?: { code: string; message: string };
+}
 
 const q = <T extends Element>(root: ParentNode, sel: string) => root.querySelector<T>(sel);
 
@@ -88,14 +108,45 @@ export function mountBallot() {
     errorBox.textContent = message ?? '';
   }
 
+  /**
+   * What this device knows of its own ballots today (from its receipts): a used-up track says so
+   * in the bar and hides the picks; the other tracks still open to it are offered.
+   */
+  function renderVoted() {
+    const now = new Date();
+    const receipts = loadReceipts();
+    const today = ballotOfToday(receipts, campaign, track, now);
+    const usedUp = today !== null && today.remainingToday <= 0;
+    const voted = q<HTMLElement>(bar!, '[data-voted]')!;
+    voted.hidden = today === null;
+    if (today) {
+      q<HTMLElement>(voted, '[data-voted-next]')!.textContent = usedUp
+        ? describeNextBallot(new Date(today.nextBallotAt), now, document.documentElement.lang, {
+            tomorrow: strings.nextTomorrow,
+            later: strings.nextLater,
+          })
+        : strings.remainingToday.replace('{n}', String(today.remainingToday));
+    }
+    for (const li of document.querySelectorAll<HTMLElement>('[data-other-track]')) {
+      const other = ballotOfToday(receipts, campaign, li.dataset.otherTrack!, now);
+      li.hidden = today === null || (other !== null && other.remainingToday <= 0);
+    }
+    bar!.classList.toggle('ballot-bar--used-up', usedUp);
+    return usedUp;
+  }
+
   function render() {
     const chosen = new Set(picks.map((p) => p.id));
+    const usedUp = renderVoted();
     for (const t of toggles) {
       const on = chosen.has(Number(t.dataset.candidate));
-      t.hidden = false;
+      t.hidden = usedUp;
       t.setAttribute('aria-pressed', String(on));
       const label = q<HTMLElement>(t, '.toggle__text');
-      if (label) label.textContent = on ? strings.selected : strings.select;
+      // At the ballot's limit the others say so before a tap is refused.
+      const full = !on && picks.length >= max;
+      t.toggleAttribute('data-full', full);
+      if (label) label.textContent = on ? strings.selected : full ? strings.limit : strings.select;
       t.closest('[data-card]')?.setAttribute('data-selected', String(on));
     }
     counterText.textContent = counterLabel(picks.length);
@@ -190,6 +241,33 @@ export function mountBallot() {
     b.addEventListener('click', () => sheet.close());
   }
 
+  /** The done view: the code, what the ballot picked, when, and when the next is possible. */
+  function showReceipt(code: string, picked: Picked[], answer: CastAnswer) {
+    const lang = document.documentElement.lang;
+    const now = new Date();
+    q<HTMLElement>(sheet!, '[data-receipt]')!.textContent = code;
+    q<HTMLElement>(sheet!, '[data-done-picks]')!.textContent = picked
+      .map((p) => p.name)
+      .join(strings.listGap);
+    q<HTMLElement>(sheet!, '[data-done-when]')!.textContent = formatMoment(
+      new Date(answer.castAt ?? now),
+      lang,
+    );
+    q<HTMLElement>(sheet!, '[data-done-next]')!.textContent =
+      (answer.remainingToday ?? 0) > 0
+        ? strings.remainingToday.replace('{n}', String(answer.remainingToday))
+        : describeNextBallot(new Date(answer.nextBallotAt ?? now), now, lang, {
+            tomorrow: strings.nextTomorrow,
+            later: strings.nextLater,
+          });
+    const link = q<HTMLAnchorElement>(sheet!, '[data-receipt-link]')!;
+    const href = new URL('/receipt', location.href);
+    href.searchParams.set('code', code);
+    const langParam = new URL(location.href).searchParams.get('lang');
+    if (langParam) href.searchParams.set('lang', langParam);
+    link.href = href.pathname + href.search;
+  }
+
   submit.addEventListener('click', async () => {
     if (!ready || sending || !widget) return;
     const proof = await widget.proof();
@@ -200,10 +278,7 @@ export function mountBallot() {
     showError(null);
     render();
     try {
-      const { res, body } = await postJson<{
-        receipt?: string;
-        error?: { code: string; message: string };
-      }>('/api/ballots', {
+      const { res, body } = await postJson<CastAnswer>('/api/ballots', {
         campaign,
         track,
         candidates: picks.map((p) => p.id),
@@ -211,9 +286,20 @@ export function mountBallot() {
       });
       counted = res.status === 201 && Boolean(body?.receipt);
       if (counted && body?.receipt) {
+        addReceipt({
+          code: body.receipt,
+          campaign,
+          campaignTitle: bar.dataset.campaignTitle ?? campaign,
+          track,
+          trackName: bar.dataset.trackName ?? track,
+          castAt: body.castAt ?? new Date().toISOString(),
+          nextBallotAt: body.nextBallotAt ?? new Date().toISOString(),
+          remainingToday: body.remainingToday ?? 0,
+          picks: picks.map((p) => p.name),
+        });
+        showReceipt(body.receipt, picks, body);
         picks = [];
         save(key, picks);
-        q<HTMLElement>(sheet, '[data-receipt]')!.textContent = body.receipt;
         review.hidden = true;
         done.hidden = false;
         q<HTMLElement>(sheet, '[data-done-title]')?.focus();

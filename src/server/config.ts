@@ -97,6 +97,26 @@ export const envSchema = z
     TRUST_PROXY: trustProxy,
     DATA_DIR: z.string().trim().min(1).default('data'),
     PAGE_CACHE_MB: wholeNumber(0, 65_536).default(defaultPageCacheMb),
+    SITE_ID_CODE: optionalText.pipe(
+      z
+        .string()
+        .regex(/^[0-9A-Za-z]{4,20}$/, 'must be 4 to 20 letters or digits')
+        .optional(),
+    ),
+    ICP_FILING: optionalText.pipe(z.string().max(60, 'must be at most 60 characters').optional()),
+    PSB_FILING: optionalText.pipe(
+      z
+        .string()
+        .max(60, 'must be at most 60 characters')
+        .regex(/\d{6,}/, 'must contain the filing number')
+        .optional(),
+    ),
+    SITE_ORGANISER: optionalText.pipe(
+      z.string().max(100, 'must be at most 100 characters').optional(),
+    ),
+    SITE_CONTACT: optionalText.pipe(
+      z.string().max(200, 'must be at most 200 characters').optional(),
+    ),
     BALLOT_RATE_PER_MINUTE: z
       .string()
       .trim()
@@ -149,6 +169,17 @@ export interface Config {
   ballotRatePerMinute: number;
   /** Bytes the page cache may hold in this process; 0 when it is off. */
   pageCacheBytes: number;
+  /**
+   * What a government site's footer shows, each only when set: 网站标识码, the ICP filing
+   * number, the public-security filing number, the organiser (主办单位) and how to reach it.
+   */
+  siteFooter: {
+    siteIdCode: string | undefined;
+    icpFiling: string | undefined;
+    psbFiling: string | undefined;
+    organiser: string | undefined;
+    contact: string | undefined;
+  };
 }
 
 export class ConfigError extends Error {
@@ -195,6 +226,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     dataDir,
     ballotRatePerMinute: e.BALLOT_RATE_PER_MINUTE,
     pageCacheBytes: e.PAGE_CACHE_MB * 1024 * 1024,
+    siteFooter: {
+      siteIdCode: e.SITE_ID_CODE,
+      icpFiling: e.ICP_FILING,
+      psbFiling: e.PSB_FILING,
+      organiser: e.SITE_ORGANISER,
+      contact: e.SITE_CONTACT,
+    },
   };
 }
 

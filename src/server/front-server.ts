@@ -433,7 +433,12 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     if (isApiRequest(req.url)) {
       setHeaders(env.outgoing, apiHeaders);
       const request = pageCache ? cacheableRequest(env.incoming as IncomingMessage, true) : null;
-      return request ? cachedApi(req, env, request) : api.fetch(req, env);
+      if (request) return cachedApi(req, env, request);
+      if (!pageCache || req.method === 'GET' || req.method === 'HEAD') return api.fetch(req, env);
+      // A write through this process: its pages read the content version afresh next time.
+      const answer = await api.fetch(req, env);
+      pageCache.recheckVersion();
+      return answer;
     }
     const incoming = env.incoming as IncomingMessage;
     if (pageCache && !incoming.url?.startsWith('/_astro/')) {

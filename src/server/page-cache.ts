@@ -88,10 +88,23 @@ export class PageCache {
   #version = 0;
   #checkedAt = Number.NEGATIVE_INFINITY;
   #checking: Promise<number> | undefined;
+  /** Moves at every recheckVersion: a reading begun before it is not taken as fresh. */
+  #writes = 0;
   readonly stats: CacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0, renders: 0 };
 
   constructor(options: PageCacheOptions) {
     this.#options = options;
+  }
+
+  /**
+   * Reads the content version afresh at the next request: this process has just written
+   * something (a staff change through its own API), and its own pages show it at once, not up
+   * to `versionCheckMs` later.
+   */
+  recheckVersion(): void {
+    this.#writes++;
+    this.#checkedAt = Number.NEGATIVE_INFINITY;
+    this.#checking = undefined;
   }
 
   /**
@@ -102,9 +115,12 @@ export class PageCache {
   async currentVersion(): Promise<number> {
     const interval = this.#options.versionCheckMs ?? 250;
     if (performance.now() - this.#checkedAt < interval) return this.#version;
-    this.#checking ??= this.#options
+    const writes = this.#writes;
+    const checking = (this.#checking ??= this.#options
       .readVersion()
       .then((version) => {
+        // A reading begun before a write of this process may miss it: it changes nothing.
+        if (writes !== this.#writes) return version;
         this.#checkedAt = performance.now();
         if (version !== this.#version) {
           this.#version = version;
@@ -113,9 +129,9 @@ export class PageCache {
         return version;
       })
       .finally(() => {
-        this.#checking = undefined;
-      });
-    return this.#checking;
+        if (this.#checking === checking) this.#checking = undefined;
+      }));
+    return checking;
   }
 
   /** A fresh entry for `key`, or undefined. */

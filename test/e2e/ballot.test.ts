@@ -82,6 +82,11 @@ describe('a citizen on a phone', () => {
 
   it('is told clearly, and keeps the selection, when it has already voted today', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    // The device remembers its ballot and offers no second one today...
+    expect(await page.locator('[data-voted]').innerText()).toContain('今天已投');
+    // ...but a browser whose storage was cleared is still refused, by the database.
+    await page.evaluate(() => localStorage.removeItem('receipts:v1'));
+    await page.reload();
     await page.locator('.card .toggle').nth(1).click();
     await openSheetAndWaitForBotCheck(page);
     await page.getByRole('button', { name: '确认投票' }).click();

@@ -18,10 +18,12 @@ describe('what search engines and share cards see', () => {
     ).json()) as {
       candidates: { id: number }[];
     };
-    for (const c of candidates) expect(xml).toContain(`/campaigns/2026/candidates/${c.id}</loc>`);
-    const listed = [...xml.matchAll(/\/campaigns\/2026\/candidates\/(\d+)<\/loc>/g)].map((m) =>
-      Number(m[1]),
-    );
+    for (const c of candidates) {
+      expect(xml).toContain(`/campaigns/2026/candidates/${c.id}?lang=zh-CN</loc>`);
+    }
+    const listed = [
+      ...xml.matchAll(/\/campaigns\/2026\/candidates\/(\d+)\?lang=zh-CN<\/loc>/g),
+    ].map((m) => Number(m[1]));
     expect(listed.sort((a, b) => a - b)).toEqual(candidates.map((c) => c.id).sort((a, b) => a - b));
     expect(xml).toContain('hreflang="zh-TW"');
   });

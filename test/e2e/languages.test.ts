@@ -108,9 +108,9 @@ describe('pages per language over HTTP', () => {
         `<link rel="alternate" hreflang="${lang}" href="${baseUrl}/campaigns/2026?lang=${lang}">`,
       );
     }
-    expect(html).toContain(
-      `<link rel="alternate" hreflang="x-default" href="${baseUrl}/campaigns/2026">`,
-    );
+    // The bare URL negotiates; it is not an hreflang location of its own.
+    expect(html).not.toContain('hreflang="x-default"');
+    expect(html).toContain(`<link rel="canonical" href="${baseUrl}/campaigns/2026?lang=en">`);
   });
 
   it('follow Accept-Language without a choice, and the cookie over it', async () => {
@@ -179,13 +179,43 @@ describe('a foreign reporter whose browser asks for English', () => {
     await page.getByRole('button', { name: 'Cast my vote' }).click();
   }
 
+  it('tells the tracks apart by their English names, and marks Chinese left untranslated', async () => {
+    await page.goto(baseUrl);
+    const h1 = page.locator('h1');
+    expect(await h1.innerText()).toBe(
+      'Chengchuan 2026: units and cadres who take responsibility and act',
+    );
+    expect(await h1.getAttribute('lang')).toBeNull();
+    const tracks = page.locator('.track-card h3');
+    expect(await tracks.allInnerTexts()).toEqual([
+      'Cadres who take responsibility and act',
+      'Units that take responsibility and act',
+    ]);
+    expect(await tracks.evaluateAll((hs) => hs.map((h) => h.getAttribute('lang')))).toEqual([
+      null,
+      null,
+    ]);
+    // Two buttons, two names: each says which track it opens.
+    const buttons = page.locator('.track-card .button');
+    const names = await buttons.evaluateAll((as) =>
+      as.map((a) => a.textContent!.replace(/\s+/g, ' ').trim()),
+    );
+    expect(new Set(names).size).toBe(2);
+    expect(names[1]).toContain('Units that take responsibility and act');
+    // The intro has no English version: it stays Chinese and says so to screen readers.
+    expect(await page.locator('.hero__intro').getAttribute('lang')).toBe('zh-CN');
+    await page.screenshot({ path: 'test-results/e2e-home-en-390.png', fullPage: true });
+  });
+
   it('reads the site in English and votes, with an English receipt', async () => {
     await page.goto(baseUrl);
     expect(await htmlLang(page)).toBe('en');
     expect(await page.getByText('Voting is open').first().isVisible()).toBe(true);
     await page.getByRole('link', { name: 'See the candidates and vote' }).last().click();
     await page.waitForURL(/\/tracks\/units$/);
-    expect(await page.locator('h1').innerText()).toMatch(/^Candidates: /);
+    expect(await page.locator('h1').innerText()).toBe(
+      'Candidates: Units that take responsibility and act',
+    );
     await page.locator('.card .toggle').first().click();
     expect(await page.locator('[data-counter]').innerText()).toMatch(/^Selected 1 \/ \d+/);
     await castOne();
@@ -200,6 +230,11 @@ describe('a foreign reporter whose browser asks for English', () => {
 
   it('is refused a second ballot today in English, by the API', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/units`);
+    const voted = await page.locator('[data-voted]').innerText();
+    expect(voted).toContain('Voted today · you can vote again from 00:00 tomorrow (China time)');
+    // A browser whose storage was cleared is refused by the database.
+    await page.evaluate(() => localStorage.removeItem('receipts:v1'));
+    await page.reload();
     await page.locator('.card .toggle').nth(1).click();
     await castOne();
     const alert = page.locator('[data-error]');

@@ -1,6 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Browser } from 'playwright-core';
-import { extractText, getDocumentProxy } from 'unpdf';
+import { extractText, getDocumentProxy, getResolvedPDFJS } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   formatNoticeDate,
@@ -69,6 +69,28 @@ async function notice(revision?: number): Promise<NoticeJson> {
 }
 
 describe('the printed notice', () => {
+  it('prints every photo on a desktop, though nobody scrolled to them', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/notices/${slug}`, { waitUntil: 'load' });
+    const photos = await page.locator('.notice-doc img').count();
+    expect(photos).toBeGreaterThanOrEqual(6);
+    await page.emulateMedia({ media: 'print' });
+    const bytes = await page.pdf({ format: 'A4' });
+    await context.close();
+    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    const { OPS } = await getResolvedPDFJS();
+    let printed = 0;
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const ops = await (await pdf.getPage(n)).getOperatorList();
+      printed += ops.fnArray.filter((f) => f === OPS.paintImageXObject).length;
+    }
+    expect(printed).toBe(photos);
+  });
+
   it('prints to an A4 PDF holding every field of every entry, the period, channels and signature', async () => {
     const n = await notice();
     expect(n.entries.length).toBe(14); // 8 cadres and 6 units in the demo

@@ -83,6 +83,26 @@ describe('POST /api/ballots', () => {
     expect(await receipt.json()).toMatchObject({ status: 'counted', castAt: now.toISOString() });
   });
 
+  it('names on the receipt the selection, the track, the picks by number and the next possible ballot', async () => {
+    const clock = fixedClock(now);
+    const api = testApi(db, { clock });
+    const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 4);
+    const picked = [candidates[3]!.id, candidates[1]!.id];
+    const cast = await (await vote(api, ballotBody(campaign.slug, track.slug, picked))).res.json();
+    const res = await api.request(`/api/receipts/${cast.receipt}`);
+    const body = await res.json();
+    expect(body.campaign).toEqual({ slug: campaign.slug, title: campaign.title });
+    expect(body.track).toEqual({ slug: track.slug, name: track.name });
+    expect(body.picks).toEqual(
+      [candidates[1]!, candidates[3]!].map((c) => ({ id: c.id, number: c.number, name: c.name })),
+    );
+    expect(body.nextBallotAt).toBe('2026-11-20T16:00:00.000Z');
+    // Once voting has closed there is no next ballot to speak of.
+    clock.set(new Date('2027-06-01T00:00:00Z'));
+    const closed = await (await api.request(`/api/receipts/${cast.receipt}`)).json();
+    expect(closed.nextBallotAt).toBeNull();
+  });
+
   it('refuses a second ballot from the same device the same day with 409 and when to come back', async () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });

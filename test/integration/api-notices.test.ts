@@ -176,6 +176,17 @@ describe('GET /api/notices/{slug}', () => {
 });
 
 describe('GET /api/notices/{slug}.csv', () => {
+  it('names its columns in Chinese with ?header=zh, and refuses another header language', async () => {
+    const res = await api.request(`/api/notices/${slug}.csv?header=zh`);
+    expect(res.status).toBe(200);
+    const lines = new TextDecoder().decode(new Uint8Array(await res.arrayBuffer())).split('\r\n');
+    expect(lines[0]).toBe(
+      '公示代码,版本,序号,类别代码,拟命名称号,对象类型,编号,名称,所在单位,性别,民族,出生年月,' +
+        '籍贯,政治面貌,入党时间,参加工作时间,学历,学位,现任职务,主要负责人,负责人职务,主要事迹',
+    );
+    expect((await api.request(`/api/notices/${slug}.csv?header=fr`)).status).toBe(400);
+  });
+
   it('has a BOM, the documented header and one row per entry, formulas defused', async () => {
     const res = await api.request(`/api/notices/${slug}.csv`);
     expect(res.status).toBe(200);

@@ -129,8 +129,8 @@ async function getJson(slug: string) {
   return { text, body: JSON.parse(text) as { countsVisible: boolean; tracks: JsonTrack[] } };
 }
 
-async function getCsv(slug: string) {
-  const res = await api.request(`/api/campaigns/${slug}/results.csv`);
+async function getCsv(slug: string, query = '') {
+  const res = await api.request(`/api/campaigns/${slug}/results.csv${query}`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
   expect(res.headers.get('content-disposition')).toBe(`attachment; filename="results-${slug}.csv"`);
@@ -144,6 +144,16 @@ async function getCsv(slug: string) {
   expect(text.replaceAll('\r\n', '')).not.toContain('\n');
   return text.slice(1).split('\r\n').slice(0, -1);
 }
+
+describe('GET /api/campaigns/{slug}/results.csv?header=zh', () => {
+  it('gives the same rows under a Chinese header', async () => {
+    clock.set(during);
+    const plain = await getCsv(hidden);
+    const zh = await getCsv(hidden, '?header=zh');
+    expect(zh[0]).toBe('类别代码,类别,编号,名称,所在单位,进展代码');
+    expect(zh.slice(1)).toEqual(plain.slice(1));
+  });
+});
 
 describe('GET /api/campaigns/{slug}/results while counts are hidden', () => {
   it('lists every public candidate by number with no vote, rank or total field at all', async () => {

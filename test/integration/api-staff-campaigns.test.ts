@@ -148,6 +148,7 @@ describe('campaigns', () => {
     const wording = await send('editor', 'PUT', '/api/staff/campaigns/c-edit', {
       ...update,
       title: '公开后改名',
+      titleEn: ' Renamed after opening ',
     });
     expect(wording.status).toBe(200);
     const refused = await send('editor', 'PUT', '/api/staff/campaigns/c-edit', {
@@ -158,6 +159,8 @@ describe('campaigns', () => {
     expect((await refused.json()).error.reason).toBe('campaign_rules_frozen');
     const row = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, 'c-edit') });
     expect(row!.title).toBe('公开后改名');
+    // The English title is wording, not a rule: editable while voting runs, trimmed.
+    expect(row!.titleEn).toBe('Renamed after opening');
     expect(row!.voteClosesAt!.toISOString()).toBe('2026-11-10T10:00:00.000Z');
     expect(await auditActions('campaign', row!.id)).toEqual([
       'campaign.create',
@@ -199,6 +202,8 @@ describe('tracks', () => {
       ...edit,
       quota: 3,
       name: '新名称',
+      nameEn: 'New name',
+      descriptionEn: 'What the track is for.',
     });
     expect(renamed.status).toBe(200);
     const frozen = await send('editor', 'PUT', '/api/staff/campaigns/c-tracks/tracks/people', {
@@ -213,7 +218,12 @@ describe('tracks', () => {
     });
     expect(added.status).toBe(409);
     const row = await db.db.query.track.findFirst({ where: eq(track.slug, 'people') });
-    expect(row).toMatchObject({ quota: 3, name: '新名称' });
+    expect(row).toMatchObject({
+      quota: 3,
+      name: '新名称',
+      nameEn: 'New name',
+      descriptionEn: 'What the track is for.',
+    });
   });
 });
 

@@ -54,7 +54,7 @@ describe('errorMessage parameters', () => {
   it.each([
     ['zh-CN', '11月23日'],
     ['zh-TW', '11月23日'],
-    ['en', 'November 23'],
+    ['en', '23 November 2026 at 00:00'],
   ] as const)('daily_limit in %s gives the next ballot time in Shanghai time', (locale, day) => {
     // 16:00 UTC on the 22nd is midnight starting the 23rd in Shanghai.
     const text = errorMessage(locale, 'daily_limit', 'rule_violation', {

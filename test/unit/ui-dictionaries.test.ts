@@ -4,6 +4,7 @@ import { zhCN } from '../../src/i18n/dictionaries/zh-cn.ts';
 import { contentLang, localizeCandidate, localizeText } from '../../src/i18n/localize-content.ts';
 import { locales } from '../../src/i18n/locales.ts';
 import {
+  candidateStatusLabel,
   formatDateTime,
   formatDay,
   formatMonth,
@@ -66,8 +67,8 @@ describe('dates per language, always in China time', () => {
   it('formats a day, with the year only when it differs', () => {
     expect(formatDay('2026-11-17', 'zh-CN', 2026)).toBe('11月17日');
     expect(formatDay('2025-11-17', 'zh-TW', 2026)).toBe('2025年11月17日');
-    expect(formatDay('2026-11-17', 'en', 2026)).toBe('17 Nov');
-    expect(formatDay('2025-11-17', 'en', 2026)).toBe('17 Nov 2025');
+    expect(formatDay('2026-11-17', 'en', 2026)).toBe('17 November');
+    expect(formatDay('2025-11-17', 'en', 2026)).toBe('17 November 2025');
   });
 
   it('writes months the notice way in every language', () => {
@@ -100,5 +101,20 @@ describe('content', () => {
     expect(contentLang('en')).toBe('zh-CN');
     expect(contentLang('zh-CN')).toBeUndefined();
     expect(contentLang('zh-TW')).toBeUndefined();
+  });
+});
+
+describe('a candidate’s progress in the notice’s words', () => {
+  it('says 拟命名 until the selection concludes, then 已命名', () => {
+    const zh = uiFor('zh-CN');
+    expect(candidateStatusLabel(zh, 'elected', 'publicity')).toBe('拟命名');
+    expect(candidateStatusLabel(zh, 'elected', 'committee_vote')).toBe('拟命名');
+    expect(candidateStatusLabel(zh, 'elected', 'concluded')).toBe('已命名');
+    expect(candidateStatusLabel(zh, 'not_elected', 'publicity')).toBe('未列入拟命名');
+    expect(candidateStatusLabel(zh, 'shortlisted', 'publicity')).toBe('');
+    expect(candidateStatusLabel(uiFor('en'), 'elected', 'publicity')).toBe(
+      'Proposed for the honour',
+    );
+    expect(candidateStatusLabel(uiFor('zh-TW'), 'elected', 'concluded')).toBe('已命名');
   });
 });

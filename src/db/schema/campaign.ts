@@ -11,6 +11,8 @@ export const campaign = sqliteTable(
     slug: text().notNull(),
     year: integer().notNull(),
     title: text().notNull(),
+    /** The title for English pages; empty when staff gave none (they then show the Chinese). */
+    titleEn: text().notNull().default(''),
     /** The issuing body, e.g. 中共澄川市委组织部; signs notices. */
     organiser: text().notNull(),
     /** Why the selection exists, in Markdown. */

@@ -19,6 +19,9 @@ export const track = sqliteTable(
     kind: text({ enum: trackKinds }).notNull(),
     name: text().notNull(),
     description: text().notNull().default(''),
+    /** Name and description for English pages; empty when staff gave none. */
+    nameEn: text().notNull().default(''),
+    descriptionEn: text().notNull().default(''),
     /** How many will finally be named. */
     quota: integer().notNull(),
     /** Most candidates one ballot may pick; never more than the quota. */

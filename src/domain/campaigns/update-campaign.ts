@@ -35,6 +35,7 @@ export async function updateCampaign(
     const before = {
       year: row.year,
       title: row.title,
+      titleEn: row.titleEn,
       organiser: row.organiser,
       intro: row.intro,
       countsVisibility: row.countsVisibility,
@@ -66,6 +67,7 @@ export async function updateCampaign(
       .set({
         year: next.year,
         title: next.title,
+        titleEn: next.titleEn,
         organiser: next.organiser,
         intro: next.intro,
         countsVisibility: next.countsVisibility,

@@ -1,10 +1,15 @@
 import type { CandidateRow } from './list-public-candidates.ts';
+import { matchesCandidateQuery, parseCandidateQuery } from './match-candidate-query.ts';
 
 export const candidateSorts = ['number', 'name'] as const;
 export type CandidateSort = (typeof candidateSorts)[number];
 
 export interface CandidateFilter {
-  /** Matched against name, unit, post and the unit head's name, ignoring case and spaces. */
+  /**
+   * A ballot number ("18", "18号"), or text matched against name, unit, post and the unit head's
+   * name ignoring case and spaces, or pinyin of the name, the unit and the head (initials or
+   * syllables): src/domain/candidates/match-candidate-query.ts.
+   */
   query?: string;
   district?: string;
   sector?: string;
@@ -12,22 +17,18 @@ export interface CandidateFilter {
 }
 
 const pinyin = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
-const squash = (s: string) => s.toLowerCase().replace(/\s+/g, '');
 
 /**
  * Narrows and orders a track's public list. Only by number or by name: never by votes, so a
  * hidden count cannot leak through the order of a list.
  */
 export function filterCandidates(rows: CandidateRow[], filter: CandidateFilter): CandidateRow[] {
-  const q = squash(filter.query ?? '');
+  const query = parseCandidateQuery(filter.query ?? '');
   const picked = rows.filter(
     (r) =>
       (!filter.district || r.district === filter.district) &&
       (!filter.sector || r.sector === filter.sector) &&
-      (q === '' ||
-        [r.name, r.organisation, r.currentPost ?? '', r.headName ?? ''].some((f) =>
-          squash(f).includes(q),
-        )),
+      matchesCandidateQuery(r, query),
   );
   return filter.sort === 'name'
     ? [...picked].sort((a, b) => pinyin.compare(a.name, b.name))

@@ -36,4 +36,29 @@ export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {
   'board.scanToRead': 'Scan to read more',
   'board.pause': 'Pause',
   'board.resume': 'Resume',
+  'openData.title': 'Open data',
+  'openData.intro':
+    'The selection results and the notices published here can be downloaded and subscribed to, for the press, researchers and the public to read, check and reuse. The data follow the pages; a selection that hides counts during its vote has no vote counts until voting closes.',
+  'openData.feed': 'Notice feed',
+  'openData.feedText':
+    'Subscribe to the publicity notices (Atom) in a feed reader: every notice and correction arrives with its full text.',
+  'openData.campaigns': 'Results of each selection',
+  'openData.notices': 'Notices',
+  'openData.page': 'Page',
+  'openData.csv': 'CSV',
+  'openData.csvZh': 'CSV (Chinese header)',
+  'openData.json': 'JSON',
+  'openData.csvFormat':
+    'CSV files are UTF-8 with a byte-order mark (they open directly in Excel or WPS), every cell quoted; a cell starting with = + - @ gets a leading apostrophe so that spreadsheets never run it as a formula. Add ?header=zh for a Chinese header row.',
+  'openData.resultsColumns': 'Columns of the results',
+  'openData.noticeColumns': 'Columns of a notice',
+  'openData.column': 'Column',
+  'openData.columnZh': 'Chinese header',
+  'openData.meaning': 'Meaning',
+  'openData.statuses': 'What the status codes mean',
+  'openData.code': 'Code',
+  'openData.api': 'For developers',
+  'openData.apiText':
+    'All of this, and checking a receipt, is also a JSON API, described by an OpenAPI 3.1 document:',
+  'openData.apiLink': 'the OpenAPI document',
 };

@@ -1,4 +1,5 @@
 import { enNotices } from './en-notices.ts';
+import { enPrivacy } from './en-privacy.ts';
 import { enOpenData } from './en-open-data.ts';
 import { enReports } from './en-reports.ts';
 import type { UiDictionary } from './zh-cn.ts';
@@ -15,15 +16,19 @@ export const en: UiDictionary = {
   'nav.home': 'Home',
   'nav.main': 'Main navigation',
   'nav.receipt': 'Check a ballot',
-  'nav.api': 'Open data API',
+  'nav.api': 'Open data',
   'nav.breadcrumb': 'You are here',
   'nav.pager': 'Previous and next candidate',
   'nav.language': 'Language',
   'punct.colon': ': ',
   'punct.sentenceGap': ' ',
+  'punct.listGap': ', ',
   'footer.fictional':
     'All demonstration data on this site is fictional; any resemblance to real people, units or events is coincidental.',
   'footer.organiser': 'Organiser',
+  'footer.contact': 'Contact',
+  'footer.privacy': 'Privacy statement',
+  'footer.siteId': 'Website ID code',
   'content.note': 'Candidate profiles and deeds are published in Chinese.',
   'stage.nomination': 'Nomination',
   'stage.review': 'Initial review',
@@ -67,6 +72,10 @@ export const en: UiDictionary = {
   'list.empty': 'No candidates in this category have been published yet.',
   'toggle.select': 'Select',
   'toggle.selected': 'Selected',
+  'toggle.full': 'Limit reached',
+  'view.label': 'View',
+  'view.cards': 'Cards',
+  'view.compact': 'Compact list',
   'ballot.counter': (n, max) => `Selected ${n} / ${max}`,
   'ballot.review': 'Review and vote',
   'ballot.sheetTitle': 'Review your ballot',
@@ -102,6 +111,27 @@ export const en: UiDictionary = {
   'ballot.copied': 'Link copied',
   'ballot.networkError':
     'The connection failed. Your selection is kept; check your connection and try again.',
+  'ballot.votedToday': 'Voted today',
+  'ballot.nextTomorrow': (time) => `you can vote again from ${time} tomorrow (China time)`,
+  'ballot.nextLater': (when) => `you can vote again from ${when} (China time)`,
+  'ballot.remainingToday': (n) => `${n} more ballot(s) possible today`,
+  'ballot.otherTrack': (track) => `You can still vote for ${track}`,
+  'ballot.myReceipts': 'Receipts on this device',
+  'ballot.picked': 'Picked',
+  'receipt.campaign': 'Selection',
+  'receipt.track': 'Category',
+  'receipt.picks': (n) => `Candidates picked (${n})`,
+  'receipt.when': 'Cast',
+  'receipt.next': 'Next ballot',
+  'receipt.nextAt': (when) =>
+    `from ${when} (China time) the device that cast this ballot may vote again in this category`,
+  'receipt.nextNow': 'the device that cast this ballot could still vote again that day',
+  'receipt.votingClosed': 'voting in this selection has closed',
+  'receipt.link': 'Check this ballot',
+  'receipt.deviceTitle': 'Receipts on this device',
+  'receipt.deviceHint':
+    'These receipts are kept only in this device’s browser; the site does not know that they belong to one device. Clearing the browser’s data removes them, so note them down.',
+  'receipt.deviceEntry': (track, when) => `${track} · ${when}`,
   'profile.facts': 'Basic facts',
   'profile.deeds': 'Deeds',
   'profile.cv': 'Career',
@@ -134,8 +164,9 @@ export const en: UiDictionary = {
   'field.headWithTitle': (name, title) => `${name} (${title})`,
   'field.district': 'District',
   'field.sector': 'Sector',
-  'status.elected': 'Named',
-  'status.not_elected': 'Not elected',
+  'status.elected': 'Proposed for the honour',
+  'status.named': 'Named',
+  'status.not_elected': 'Not proposed',
   'status.second_shortlist': 'Second shortlist',
   'receipt.title': 'Check a ballot',
   'receipt.intro':
@@ -144,7 +175,6 @@ export const en: UiDictionary = {
   'receipt.submit': 'Check',
   'receipt.counted': 'This ballot was counted.',
   'receipt.invalidated': 'This ballot was found invalid and was not counted.',
-  'receipt.castAt': (when) => `Cast ${when} (Beijing time)`,
   'receipt.reason': (category) =>
     `Reason: ${category}. If you disagree, please contact the organiser.`,
   'receipt.reason.burst': 'many ballots in a short time',
@@ -190,9 +220,17 @@ export const en: UiDictionary = {
   'results.name': 'Name',
   'results.votes': 'Votes',
   'results.status': 'Status',
+  'results.explain':
+    'The public vote is one important input to the second shortlist, not the deciding one, and the number of votes does not decide the honour by itself: the organisation department draws up the second shortlist from the vote and other views, the standing committee votes among it on whom to propose, and those proposed are named after the publicity period.',
+  'results.rulesLink': 'The rules of the selection and the vote',
+  'results.share': 'Share',
+  'results.shareNote':
+    'Share = votes ÷ valid ballots in the category; a ballot may pick several, so the shares add up to more than 100%.',
+  'results.data': 'Download the data',
+  'results.dataHelp': 'What the columns mean, and all open data',
   'filter.legend': 'Find a candidate',
-  'filter.query': 'Name or unit',
-  'filter.queryPlaceholder': 'Name, unit or post (in Chinese)',
+  'filter.query': 'Number, name or unit',
+  'filter.queryPlaceholder': 'e.g. 18 or a name',
   'filter.district': 'District',
   'filter.sector': 'Sector',
   'filter.all': 'All',
@@ -206,7 +244,16 @@ export const en: UiDictionary = {
       ? `${total} ${total === 1 ? 'candidate' : 'candidates'}.`
       : `${n} of ${total} candidates found.`,
   'filter.none': 'No candidate matches. Try other criteria.',
+  'search.title': 'Find a candidate',
+  'search.label': 'Find a candidate by number, name, unit or pinyin initials',
+  'search.submit': 'Find',
+  'search.hint':
+    'Type a ballot number (18 or 18号), a name, a unit or a post, or the pinyin initials of a name or unit (gml).',
+  'search.found': (n) => (n === 1 ? 'One candidate found.' : `${n} candidates found.`),
+  'search.none': 'No candidate matches.',
+  'search.inList': (track) => `See them in the list of ${track}`,
   ...enNotices,
   ...enReports,
   ...enOpenData,
+  ...enPrivacy,
 };

@@ -32,4 +32,28 @@ export const zhCNOpenData = {
   'board.scanToRead': '扫码查看',
   'board.pause': '暂停轮播',
   'board.resume': '继续轮播',
+  'openData.title': '开放数据',
+  'openData.intro':
+    '本站公开的评选结果和公示名单可以下载和订阅，供新闻媒体、研究人员和公众查阅、核对和再利用。数据随网页同步更新；投票期间不公布得票的评选，在投票结束前不含得票数。',
+  'openData.feed': '公示订阅',
+  'openData.feedText': '用阅读器订阅公示公告（Atom），每次发布或更正公示都会推送全文。',
+  'openData.campaigns': '各年度评选结果',
+  'openData.notices': '公示名单',
+  'openData.page': '网页',
+  'openData.csv': 'CSV 表格',
+  'openData.csvZh': 'CSV 表格（中文表头）',
+  'openData.json': 'JSON',
+  'openData.csvFormat':
+    'CSV 文件为 UTF-8 编码（带 BOM，可直接用 Excel 或 WPS 打开），每个单元格加引号；以 = + - @ 开头的内容前加单引号，防止被表格软件当作公式执行。加 ?header=zh 得到中文表头。',
+  'openData.resultsColumns': '评选结果的列',
+  'openData.noticeColumns': '公示名单的列',
+  'openData.column': '列名',
+  'openData.columnZh': '中文表头',
+  'openData.meaning': '含义',
+  'openData.statuses': '进展代码（status）的含义',
+  'openData.code': '代码',
+  'openData.api': '开发者接口',
+  'openData.apiText':
+    '以上数据和查验选票等功能都有 JSON 接口，接口说明为 OpenAPI 3.1 文档（英文）：',
+  'openData.apiLink': 'OpenAPI 接口说明',
 } as const;

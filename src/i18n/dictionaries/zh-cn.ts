@@ -8,6 +8,7 @@
  */
 import { zhCNNotices } from './zh-cn-notices.ts';
 import { zhCNOpenData } from './zh-cn-open-data.ts';
+import { zhCNPrivacy } from './zh-cn-privacy.ts';
 import { zhCNReports } from './zh-cn-reports.ts';
 
 export const zhCN = {
@@ -17,15 +18,20 @@ export const zhCN = {
   'nav.home': '首页',
   'nav.main': '主导航',
   'nav.receipt': '查验选票',
-  'nav.api': '开放数据接口',
+  'nav.api': '开放数据',
   'nav.breadcrumb': '位置',
   'nav.pager': '翻页',
   'nav.language': '语言',
   'punct.colon': '：',
   /** Between two sentences: nothing after a Chinese full stop, a space after an English one. */
   'punct.sentenceGap': '',
+  /** Between the items of a list written out in a sentence (names). */
+  'punct.listGap': '、',
   'footer.fictional': '本站演示数据均为虚构，人物、单位与事迹如有雷同纯属巧合。',
-  'footer.organiser': '主办',
+  'footer.organiser': '主办单位',
+  'footer.contact': '联系方式',
+  'footer.privacy': '隐私声明',
+  'footer.siteId': '网站标识码',
   'content.note': '候选对象资料和先进事迹以简体中文发布。',
   'stage.nomination': '推荐',
   'stage.review': '初审入围',
@@ -34,7 +40,7 @@ export const zhCN = {
   'stage.committee_vote': '常委会差额票决',
   'stage.publicity': '公示',
   'stage.concluded': '命名表彰',
-  'stage.dates': (from: string, to: string) => `${from}—${to}`,
+  'stage.dates': (from: string, to: string) => `${from}至${to}`,
   'stage.current': '当前阶段',
   'stage.done': '已完成',
   'stage.upcoming': '待进行',
@@ -70,6 +76,11 @@ export const zhCN = {
   'list.empty': '本类别暂无公开的候选对象。',
   'toggle.select': '选择',
   'toggle.selected': '已选',
+  /** On the pick buttons of the candidates not picked, once a ballot holds its maximum. */
+  'toggle.full': '已选满',
+  'view.label': '显示方式',
+  'view.cards': '卡片',
+  'view.compact': '紧凑列表',
   'ballot.counter': (n: number, max: number) => `已选 ${n} / ${max}`,
   'ballot.review': '核对并投票',
   'ballot.sheetTitle': '核对您的选票',
@@ -101,6 +112,27 @@ export const zhCN = {
   'ballot.share': '复制链接，邀请他人了解候选对象',
   'ballot.copied': '链接已复制',
   'ballot.networkError': '网络连接失败，您的选择已保留，请检查网络后重试。',
+  'ballot.votedToday': '今天已投',
+  /** `time` is a clock time in China, e.g. 0:00. */
+  'ballot.nextTomorrow': (time: string) => `明天 ${time} 后可再投`,
+  'ballot.nextLater': (when: string) => `${when} 后可再投`,
+  'ballot.remainingToday': (n: string) => `今天还可再投 ${n} 次`,
+  'ballot.otherTrack': (track: string) => `还可以为${track}投票`,
+  'ballot.myReceipts': '本设备的选票凭证',
+  'ballot.picked': '所选对象',
+  'receipt.campaign': '评选',
+  'receipt.track': '类别',
+  'receipt.picks': (n: number) => `所选对象（${n}）`,
+  'receipt.when': '投票时间',
+  'receipt.next': '下次可投',
+  'receipt.nextAt': (when: string) => `${when}起，投出这张选票的设备可在本类别再投`,
+  'receipt.nextNow': '投出这张选票的设备当天还可在本类别再投',
+  'receipt.votingClosed': '本次评选的投票已结束',
+  'receipt.link': '查验这张选票',
+  'receipt.deviceTitle': '本设备的选票凭证',
+  'receipt.deviceHint':
+    '这些凭证只保存在本设备的浏览器中，本站不知道它们属于同一台设备；清除浏览器数据后将不再显示，请另行记下。',
+  'receipt.deviceEntry': (track: string, when: string) => `${track} · ${when}`,
   'profile.facts': '基本情况',
   'profile.deeds': '先进事迹',
   'profile.cv': '简历',
@@ -132,8 +164,10 @@ export const zhCN = {
   'field.headWithTitle': (name: string, title: string) => `${name}（${title}）`,
   'field.district': '所属地区',
   'field.sector': '所属领域',
-  'status.elected': '已命名',
-  'status.not_elected': '未当选',
+  /** The notice's words: proposed (拟命名) until the city committee's naming decision. */
+  'status.elected': '拟命名',
+  'status.named': '已命名',
+  'status.not_elected': '未列入拟命名',
   'status.second_shortlist': '二次入围',
   'receipt.title': '查验选票',
   'receipt.intro': '输入投票成功后得到的 12 位凭证码，查看这张选票是否计入。',
@@ -141,7 +175,6 @@ export const zhCN = {
   'receipt.submit': '查验',
   'receipt.counted': '这张选票已计入。',
   'receipt.invalidated': '这张选票已被认定无效，未计入。',
-  'receipt.castAt': (when: string) => `投票时间：${when}`,
   'receipt.reason': (category: string) => `认定原因：${category}。如有疑问，可向主办单位反映。`,
   'receipt.reason.burst': '短时间内集中投票',
   'receipt.reason.address_concentration': '同一网络地址集中投票',
@@ -160,7 +193,7 @@ export const zhCN = {
   'rules.picks': (min: number, max: number) =>
     min === max
       ? `每张选票须选 ${max} 名。`
-      : `每张选票可选 ${min}—${max} 名，不得重复选择同一对象。`,
+      : `每张选票可选 ${min}至${max} 名，不得重复选择同一对象。`,
   'rules.quota': (quota: number, unit: boolean) =>
     `最终拟命名 ${quota} ${unit ? '个' : '名'}，候选对象多于名额，差额产生。`,
   'rules.perDevice': (n: number) =>
@@ -183,9 +216,16 @@ export const zhCN = {
   'results.name': '名称',
   'results.votes': '得票',
   'results.status': '进展',
+  'results.explain':
+    '群众投票是确定二次入围名单的重要参考，不是唯一依据，得票多少不直接决定命名：组织部门综合群众投票和各方面意见确定二次入围名单，市委常委会在二次入围名单中差额票决产生拟命名对象，经公示后命名。',
+  'results.rulesLink': '评选规则与投票规则',
+  'results.share': '得票率',
+  'results.shareNote': '得票率 = 得票 ÷ 本类别有效选票；每张选票可选多名，各项相加会超过 100%。',
+  'results.data': '下载数据',
+  'results.dataHelp': '各列含义与开放数据说明',
   'filter.legend': '查找候选对象',
-  'filter.query': '姓名或单位',
-  'filter.queryPlaceholder': '输入姓名、单位或职务',
+  'filter.query': '编号、姓名或单位',
+  'filter.queryPlaceholder': '如 18号、姓名或拼音首字母',
   'filter.district': '地区',
   'filter.sector': '领域',
   'filter.all': '全部',
@@ -197,9 +237,18 @@ export const zhCN = {
   'filter.shown': (n: number, total: number) =>
     n === total ? `共 ${total} 个候选对象。` : `找到 ${n} 个，共 ${total} 个。`,
   'filter.none': '没有符合条件的候选对象，请换个条件试试。',
+  'search.title': '查找候选对象',
+  'search.label': '按编号、姓名、单位或拼音首字母查找候选对象',
+  'search.submit': '查找',
+  'search.hint':
+    '可输入编号（如 18 或 18号）、姓名、单位或职务，或姓名、单位的拼音首字母（如 gml）。',
+  'search.found': (n: number) => `找到 ${n} 个候选对象。`,
+  'search.none': '没有找到符合条件的候选对象。',
+  'search.inList': (track: string) => `在“${track}”名单中查看`,
   ...zhCNNotices,
   ...zhCNReports,
   ...zhCNOpenData,
+  ...zhCNPrivacy,
 } as const;
 
 type Entry<T> = T extends (...args: infer A) => string ? (...args: A) => string : string;

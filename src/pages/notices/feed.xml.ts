@@ -2,6 +2,7 @@ import type { APIRoute } from 'astro';
 import { listNoticeRevisions } from '../../domain/notices/list-notice-revisions.ts';
 import { formatNoticePeriodLine } from '../../domain/notices/format-notice-entry.ts';
 import { escapeXml } from '../../components/escape-xml.ts';
+import { noticeFeedHtml } from '../../components/notice-feed-html.ts';
 import { uiFor } from '../../i18n/ui.ts';
 
 /** How many revisions the feed carries; readers keep what they have already fetched. */
@@ -11,7 +12,8 @@ const escape = escapeXml;
 
 /**
  * Atom 1.0 feed of the notices: one entry per published revision, so a correction reaches
- * whoever follows the notices as news of its own. Always Simplified Chinese, the notices'
+ * whoever follows the notices as news of its own. Each entry carries the notice's whole text
+ * (`content type="html"`) besides its lead (`summary`). Always Simplified Chinese, the notices'
  * language; absolute URLs from the configured public address.
  */
 export const GET: APIRoute = async ({ locals }) => {
@@ -41,6 +43,10 @@ export const GET: APIRoute = async ({ locals }) => {
       `    <updated>${r.publishedAt.toISOString()}</updated>`,
       `    <author><name>${escape(r.content.signature)}</name></author>`,
       `    <summary type="text">${escape(summary)}</summary>`,
+      // The whole notice, names and honours included, readable in any feed reader.
+      `    <content type="html">${escape(
+        noticeFeedHtml(r.content, r.changeNote ? t['notice.feedCorrection'](r.changeNote) : ''),
+      )}</content>`,
       '  </entry>',
     ].join('\n');
   });

@@ -90,7 +90,8 @@ ballotRoutes
     );
   })
   .openapi(receiptRoute, async (c) => {
-    const r = await getReceipt(c.var.deps.db, c.req.valid('param').code);
+    const { db, clock } = c.var.deps;
+    const r = await getReceipt(db, c.req.valid('param').code, clock.now());
     c.header('Cache-Control', 'no-store');
     return c.json(
       {
@@ -98,6 +99,10 @@ ballotRoutes
         status: r.status,
         ...(r.reasonCategory ? { reasonCategory: r.reasonCategory } : {}),
         castAt: r.castAt.toISOString(),
+        campaign: { slug: r.campaign.slug, title: r.campaign.title },
+        track: { slug: r.track.slug, name: r.track.name },
+        picks: r.picks,
+        nextBallotAt: r.nextBallotAt?.toISOString() ?? null,
       },
       200,
     );

@@ -15,6 +15,11 @@ import {
   noticeSummarySchema,
   publicNoticeSchema,
 } from '../../schemas/notice-input.ts';
+import {
+  chineseHeader,
+  csvHeaderQuery,
+  noticeColumnMeanings,
+} from '../../schemas/open-data-columns.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
@@ -81,6 +86,10 @@ const csvDescription =
   'run it as a formula. Columns:\n\n' +
   noticeCsvColumns.map(([name, what]) => `- \`${name}\`: ${what}`).join('\n');
 
+const noticeCsvQuerySchema = noticeQuerySchema.extend({
+  header: z.enum(['zh']).optional().meta(csvHeaderQuery),
+});
+
 export const noticeRoutes = newRouter();
 
 // Registered before `/notices/{slug}`, which would otherwise take `2025-1.csv` as a slug; the
@@ -88,14 +97,15 @@ export const noticeRoutes = newRouter();
 noticeRoutes.get('/notices/:file{[a-z0-9-]{1,40}\\.csv}', async (c) => {
   const { db, clock } = c.var.deps;
   const slug = c.req.param('file').slice(0, -'.csv'.length);
-  const query = noticeQuerySchema.safeParse(c.req.query());
+  const query = noticeCsvQuerySchema.safeParse(c.req.query());
   if (!query.success) return errorResponse(c, new DomainError('invalid_request'));
   const n = await getPublishedNotice(db, {
     slug,
     revision: query.data.revision,
     now: clock.now(),
   });
-  const header = noticeCsvColumns.map(([name]) => name);
+  const names = noticeCsvColumns.map(([name]) => name);
+  const header = query.data.header === 'zh' ? chineseHeader(noticeColumnMeanings, names) : names;
   const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
   return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
 });
@@ -105,7 +115,7 @@ noticeRoutes.openAPIRegistry.registerPath({
   path: '/notices/{slug}.csv',
   summary: 'One publicity notice’s entries as CSV',
   description: csvDescription,
-  request: { params: z.object({ slug: slugSchema }), query: noticeQuerySchema },
+  request: { params: z.object({ slug: slugSchema }), query: noticeCsvQuerySchema },
   responses: {
     200: {
       description: 'The entries, one row each.',

@@ -9,11 +9,17 @@ import {
   resultsCsvCountColumns,
   type OpenResultsBody,
 } from '../../schemas/open-data.ts';
+import {
+  chineseHeader,
+  csvHeaderQuery,
+  resultsColumnMeanings,
+} from '../../schemas/open-data-columns.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { liveCountsMaxAgeMs } from '../page-expiry.ts';
 
 const params = z.object({ slug: slugSchema });
+const csvQuery = z.object({ header: z.enum(['zh']).optional().meta(csvHeaderQuery) });
 
 const countsRule =
   'Vote counts appear only while the campaign publishes them: always for `countsVisibility: live`, ' +
@@ -48,7 +54,7 @@ const csvRoute = createRoute({
     '`second_shortlist`, `elected`, `not_elected`); while counts are public it goes on with ' +
     `${resultsCsvCountColumns.map((c) => `\`${c}\``).join(', ')} (the ballot totals repeat on ` +
     `every row of a track). ${countsRule} While hidden, those four columns are not in the file.`,
-  request: { params },
+  request: { params, query: csvQuery },
   responses: {
     200: {
       description: 'The results as a CSV file.',
@@ -92,10 +98,11 @@ function present(
   };
 }
 
-function toCsv(results: OpenResults): string {
-  const header = results.countsVisible
+function toCsv(results: OpenResults, chinese: boolean): string {
+  const names = results.countsVisible
     ? [...resultsCsvColumns, ...resultsCsvCountColumns]
     : [...resultsCsvColumns];
+  const header = chinese ? chineseHeader(resultsColumnMeanings, names) : names;
   const rows = results.tracks.flatMap((r) =>
     r.candidates.map((x) => {
       const cells: unknown[] = [r.track.slug, r.track.name, x.number, x.name, x.organisation];
@@ -135,7 +142,8 @@ export const openDataRoutes = newRouter()
     const now = clock.now();
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const results = await getOpenResults(db, detail, now);
-    return c.body(toCsv(results), 200, {
+    const chinese = c.req.valid('query').header === 'zh';
+    return c.body(toCsv(results, chinese), 200, {
       ...csvHeaders(`results-${detail.campaign.slug}.csv`),
       ...liveCountsControl(results, detail, now),
     });

@@ -1,0 +1,56 @@
+import {
+  formatNoticeDate,
+  formatNoticeEntry,
+  formatNoticeHonour,
+  formatNoticePeriodLine,
+  formatReportingLines,
+  noticeReportingIntro,
+  noticeWording,
+} from '../domain/notices/format-notice-entry.ts';
+import type { NoticeContent, NoticeEntry } from '../schemas/notice-content.ts';
+import { escapeXml } from './escape-xml.ts';
+
+const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/**
+ * A notice's whole text as simple HTML for a feed reader (Atom `content type="html"`): the
+ * serial, title, lead, every entry with its facts and honour, the period, how to report, the
+ * rules and the signature, in the order of the document. Headings, paragraphs and lists only:
+ * feed readers drop styles and scripts anyway. Photos stay on the site.
+ */
+export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
+  const e = escapeXml;
+  const groups: { trackName: string; entries: NoticeEntry[] }[] = [];
+  let lastTrack = '';
+  for (const entry of c.entries) {
+    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
+    else groups.push({ trackName: entry.trackName, entries: [entry] });
+    lastTrack = entry.track;
+  }
+  const parts: string[] = [];
+  if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
+  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
+  groups.forEach((g, i) => {
+    const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
+    parts.push(`<h2>${numerals[i] ?? i + 1}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
+    parts.push('<ol>');
+    for (const entry of g.entries) {
+      const sentence = formatNoticeEntry(entry);
+      const rest = sentence.slice(entry.name.length);
+      const summary =
+        c.showSummaries && entry.summary
+          ? `<br/>${e(noticeWording.summary)}：${e(entry.summary)}`
+          : '';
+      parts.push(
+        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${summary}</li>`,
+      );
+    }
+    parts.push('</ol>');
+  });
+  parts.push(`<p>${e(formatNoticePeriodLine(c.periodStart, c.periodEnd, c.workingDays))}。</p>`);
+  parts.push(`<h2>${e(noticeWording.reporting)}</h2>`, `<p>${e(noticeReportingIntro)}</p>`, '<ul>');
+  for (const l of formatReportingLines(c)) parts.push(`<li>${e(l.label)}：${e(l.value)}</li>`);
+  parts.push('</ul>', `<h2>${e(noticeWording.rules)}</h2>`, `<p>${e(c.reportRules)}</p>`);
+  parts.push(`<p>${e(c.signature)}<br/>${e(formatNoticeDate(c.signedOn))}</p>`);
+  return parts.join('\n');
+}

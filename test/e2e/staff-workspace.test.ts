@@ -1,8 +1,11 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
+import { ballot, ballotPick } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser } from './browser.ts';
 
 /**
@@ -66,6 +69,81 @@ describe('1. a new notice takes reports on its own page', () => {
     await page.getByText('不是本公示的页面').first().waitFor();
     expect(await page.getByText('发布条件已满足').count()).toBe(0);
     await page.screenshot({ path: '/tmp/shots/d1-notice.png', fullPage: false });
+    await context.close();
+  });
+});
+
+describe('2. voiding names whose ballots it touches before anything is voided', () => {
+  it('voids by an address row after a preview naming candidates, picks candidates by number and name, refuses a short hash', async () => {
+    const now = new Date();
+    const c = await makeCampaign(handle.db, now, { slug: 'e2e-void', year: 2026 });
+    const units = await makeTrack(handle.db, c.id, { kind: 'unit', name: '好单位', position: 0 });
+    const cadres = await makeTrack(handle.db, c.id, { name: '好干部', position: 1 });
+    const unit = await makeCandidate(handle.db, units, { number: 1, name: '澄川市测绘局' });
+    const cadre = await makeCandidate(handle.db, cadres, { number: 1, name: '顾明川' });
+    const busy = createHash('sha256').update('e2e-void-address').digest('base64url');
+    for (let i = 0; i < 9; i++) {
+      await makeCountedBallot(handle.db, {
+        campaignId: c.id,
+        trackId: units.id,
+        candidateIds: [unit.id],
+        castAt: new Date(now.getTime() - 5 * 60_000 + i * 1000),
+        addressHash: busy,
+        addressSeq: i + 1,
+      });
+    }
+    for (let i = 0; i < 3; i++) {
+      await makeCountedBallot(handle.db, {
+        campaignId: c.id,
+        trackId: cadres.id,
+        candidateIds: [cadre.id],
+        castAt: new Date(now.getTime() - 4 * 60_000 + i * 1000),
+      });
+    }
+    const { context, page } = await signIn('monitor', `/admin/campaigns/${c.slug}/monitor`);
+
+    // Candidates are chosen by category, number and name; the category follows the candidate.
+    const candidateSelect = page.locator('#v-candidate');
+    await candidateSelect.selectOption({ label: '01号 顾明川' });
+    expect(await page.locator('#v-track').inputValue()).toBe(cadres.slug);
+
+    // A shortened hash is refused on its field rather than matching nothing.
+    await candidateSelect.selectOption('');
+    await page.locator('#v-track').selectOption('');
+    await page.locator('#v-from').fill('2026-01-01T00:00');
+    await page.locator('#v-to').fill('2026-01-02T00:00');
+    await page.locator('#v-address').fill(busy.slice(0, 10));
+    await page.getByRole('button', { name: '预览作废数量' }).click();
+    await page.getByText('完整哈希').first().waitFor();
+    expect(await page.locator('[data-void-commit]').isDisabled()).toBe(true);
+
+    // The busiest address has its own action; the preview names the candidate and the count.
+    const row = page.locator('#addresses ~ table tr', {
+      has: page.locator(`code[title="${busy}"]`),
+    });
+    await row.getByRole('button', { name: '作废这些选票…' }).click();
+    const preview = page.locator('[data-void-preview-result]');
+    await preview.waitFor({ state: 'visible' });
+    expect(await preview.locator('tbody tr').allInnerTexts()).toEqual([
+      '好单位\t01号 澄川市测绘局\t9',
+    ]);
+    await page.screenshot({ path: '/tmp/shots/d2-void-preview.png', fullPage: true });
+    await page.locator('#v-note').fill('同一地址五分钟内 9 票');
+    const commit = page.locator('[data-void-commit]');
+    expect(await commit.isDisabled()).toBe(false);
+    await commit.click();
+    await page.getByText('已作废 9 张选票').waitFor();
+    const rows = await handle.db
+      .select({ candidateId: ballotPick.candidateId, status: ballot.status })
+      .from(ballot)
+      .innerJoin(ballotPick, eq(ballotPick.ballotId, ballot.id))
+      .where(eq(ballot.campaignId, c.id));
+    expect(rows.filter((r) => r.status === 'invalidated').map((r) => r.candidateId)).toEqual(
+      Array(9).fill(unit.id),
+    );
+    expect(
+      rows.filter((r) => r.candidateId === cadre.id).every((r) => r.status === 'counted'),
+    ).toBe(true);
     await context.close();
   });
 });

@@ -147,3 +147,26 @@ describe('2. voiding names whose ballots it touches before anything is voided', 
     await context.close();
   });
 });
+
+describe('3. a refused login says why', () => {
+  it('shows the wrong-password message and then the wait, keeping what was typed', async () => {
+    const { context, page } = await laptop();
+    await page.goto(`${baseUrl}/admin/login?next=%2Fadmin%2Faudit`);
+    const email = 'nobody-here@e2e.example.cn';
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码').fill('not-the-password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('邮箱或密码不正确。').waitFor();
+    expect(page.url()).toBe(`${baseUrl}/admin/login?next=%2Fadmin%2Faudit`);
+    expect(await page.getByLabel('邮箱').inputValue()).toBe(email);
+    // After five failures from here the form says how long to wait.
+    for (let i = 0; i < 5; i++) {
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForResponse((r) => r.url().endsWith('/api/staff/session'));
+    }
+    await page.getByText(/失败次数过多，请 \d+ 分钟后再试/).waitFor();
+    await page.screenshot({ path: '/tmp/shots/d3-login.png' });
+    expect(page.url()).toBe(`${baseUrl}/admin/login?next=%2Fadmin%2Faudit`);
+    await context.close();
+  });
+});

@@ -170,3 +170,43 @@ describe('3. a refused login says why', () => {
     await context.close();
   });
 });
+
+describe('4. moving into the public stage says what becomes public and when', () => {
+  it('names the list and the vote times in the confirmation, and the home page keeps the open vote', async () => {
+    const now = new Date();
+    const year = 365 * 86_400_000;
+    const c = await makeCampaign(handle.db, now, {
+      slug: 'e2e-next-year',
+      year: 2099,
+      title: '2099年度提前公开评选',
+      stage: 'review',
+      voteOpensAt: new Date(now.getTime() + year),
+      voteClosesAt: new Date(now.getTime() + year + 7 * 86_400_000),
+    });
+    const t = await makeTrack(handle.db, c.id, { quota: 1, maxPicks: 1 });
+    await makeCandidate(handle.db, t, { name: '甲' });
+    await makeCandidate(handle.db, t, { name: '乙' });
+    const { context, page } = await signIn('editor', `/admin/campaigns/${c.slug}`);
+    const messages: string[] = [];
+    page.on('dialog', (d) => void messages.push(d.message()));
+    await page.getByText('确认后立即公开').waitFor();
+    await page.screenshot({ path: '/tmp/shots/d4-stage.png' });
+    await page.getByRole('button', { name: '进入“事迹展示与群众投票”' }).click();
+    await page.waitForLoadState('load');
+    await page.getByText('进入下一阶段：二次入围').waitFor();
+    expect(messages[0]).toContain('已入围的 2 个候选对象的名单、照片和事迹');
+    expect(messages[0]).toContain('不会等到投票开始');
+    expect(messages[0]).toMatch(/投票还有 36\d 天才开始/);
+
+    // The home page still leads with a campaign whose vote is open, and next year's is not 往届.
+    await page.goto(`${baseUrl}/`);
+    const hero = (await page.locator('h1').innerText()).trim();
+    expect(hero).not.toBe('2099年度提前公开评选');
+    const earlier = page.locator('#earlier-title + ul');
+    expect(await earlier.innerText()).not.toContain('2099');
+    expect(await page.locator('#upcoming-title + ul').innerText()).toContain(
+      '2099年度提前公开评选',
+    );
+    await context.close();
+  });
+});

@@ -279,6 +279,38 @@ document.addEventListener('submit', async (event) => {
   else if (then.startsWith('created:')) location.href = createdPath(then.slice(8), res.data);
 });
 
+const flashKey = 'staff-flash';
+
+/**
+ * Keeps a success message over the reload that follows a form (the reload shows the new state;
+ * the message says what was skipped), shown once in that form's status box.
+ */
+export function flashAfterReload(formId: string, text: string) {
+  try {
+    sessionStorage.setItem(flashKey, JSON.stringify({ formId, text }));
+  } catch {
+    // Storage refused (private mode): the reload shows the new state without the message.
+  }
+}
+
+function showFlash() {
+  let saved: { formId?: string; text?: string } | null = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(flashKey) ?? 'null');
+    sessionStorage.removeItem(flashKey);
+  } catch {
+    return;
+  }
+  const form = saved?.formId ? document.getElementById(saved.formId) : null;
+  if (!form || !saved?.text) return;
+  const box = statusBox(form);
+  box.classList.remove('is-error');
+  box.textContent = saved.text;
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+showFlash();
+
 document.querySelector('[data-logout]')?.addEventListener('click', async () => {
   await staffFetch('DELETE', '/api/staff/session');
   location.href = '/admin/login';

@@ -210,3 +210,24 @@ describe('4. moving into the public stage says what becomes public and when', ()
     await context.close();
   });
 });
+
+describe('5. a bulk status change skips those already there', () => {
+  it('shortlists the rest and names the one already shortlisted', async () => {
+    const c = await makeCampaign(handle.db, new Date(), { slug: 'e2e-bulk', stage: 'review' });
+    const t = await makeTrack(handle.db, c.id, { name: '好干部' });
+    for (const name of ['钱一', '钱二', '钱三']) {
+      await makeCandidate(handle.db, t, { status: 'nominated', name });
+    }
+    await makeCandidate(handle.db, t, { status: 'shortlisted', name: '钱已入' });
+    const { context, page } = await signIn('editor', `/admin/campaigns/${c.slug}/candidates`);
+    await page.locator('#select-all').check();
+    await page.locator('#bulk-to').selectOption({ label: '已入围' });
+    await page.getByRole('button', { name: '更改状态' }).click();
+    await page
+      .getByText('已将 3 个对象改为“已入围”。1 个原已是“已入围”，未改动：钱已入。')
+      .waitFor();
+    await page.screenshot({ path: '/tmp/shots/d5-bulk.png' });
+    expect(await page.locator('tbody .tag', { hasText: '已入围' }).count()).toBe(4);
+    await context.close();
+  });
+});

@@ -394,7 +394,15 @@ describe('POST /api/staff/candidates/status', () => {
           const cand = await makeCandidate(db.db, t, { status: from });
           const res = await post(path, { ids: [cand.id], to }, as('editor'));
           const [row] = await db.db.select().from(candidate).where(eq(candidate.id, cand.id));
-          if (allowed(from, to, stage)) {
+          if (from === to) {
+            // Already there: skipped and named, never a refusal.
+            expect(res.status, `${stage}: ${from} → ${to}`).toBe(200);
+            expect(await res.json()).toMatchObject({
+              changed: [],
+              unchanged: [{ id: cand.id, name: cand.name }],
+            });
+            expect(row!.status).toBe(from);
+          } else if (allowed(from, to, stage)) {
             expect(res.status, `${stage}: ${from} → ${to}`).toBe(200);
             expect(row!.status).toBe(to);
           } else {
@@ -411,8 +419,8 @@ describe('POST /api/staff/candidates/status', () => {
         }
       }
     }
-    // 7 stages × 36 pairs: 3 always allowed, 3 in two stages, 6 in one stage.
-    expect(refusedCount).toBe(7 * 36 - 7 * 3 - 3 * 2 - 6 * 1);
+    // 7 stages × 30 pairs of different statuses: 3 always allowed, 3 in two stages, 6 in one.
+    expect(refusedCount).toBe(7 * 30 - 7 * 3 - 3 * 2 - 6 * 1);
   });
 
   it('explains a refused step back to nominated in terms of the process', async () => {
@@ -421,7 +429,10 @@ describe('POST /api/staff/candidates/status', () => {
     const cand = await makeCandidate(db.db, t, { status: 'shortlisted' });
     const res = await post(path, { ids: [cand.id], to: 'nominated' }, as('editor'));
     const { error } = await res.json();
-    expect(error.message).toContain('初审入围');
+    // The statuses in the list's own words, and the candidate by name.
+    expect(error.message).toContain('“已入围”');
+    expect(error.message).toContain('“已推荐”');
+    expect(error.message).toContain(cand.name);
     expect(error.message).toContain('群众投票');
   });
 
@@ -438,9 +449,10 @@ describe('POST /api/staff/candidates/status', () => {
     expect(await res.json()).toEqual({
       to: 'shortlisted',
       changed: [
-        { id: a.id, from: 'nominated', to: 'shortlisted' },
-        { id: b.id, from: 'nominated', to: 'shortlisted' },
+        { id: a.id, name: a.name, from: 'nominated', to: 'shortlisted' },
+        { id: b.id, name: b.name, from: 'nominated', to: 'shortlisted' },
       ],
+      unchanged: [],
     });
     for (const id of [a.id, b.id]) {
       const [row] = await db.db.select().from(candidate).where(eq(candidate.id, id));
@@ -457,6 +469,18 @@ describe('POST /api/staff/candidates/status', () => {
     clock.set(now);
   });
 
+  it('skips candidates already in the target status and names them', async () => {
+    const fresh = await makeCandidate(db.db, people, numbered({ status: 'nominated' }));
+    const done = await makeCandidate(db.db, people, numbered({ status: 'shortlisted' }));
+    const res = await post(path, { ids: [fresh.id, done.id], to: 'shortlisted' }, as('editor'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      changed: [{ id: fresh.id, from: 'nominated' }],
+      unchanged: [{ id: done.id, name: done.name }],
+    });
+    expect(await auditOf(done.id)).toEqual([]);
+  });
+
   it('is all or nothing: one illegal move in the list changes nobody and logs nothing', async () => {
     const ok = await makeCandidate(db.db, people, numbered({ status: 'nominated' }));
     const bad = await makeCandidate(db.db, people, numbered({ status: 'elected' }));
@@ -465,8 +489,9 @@ describe('POST /api/staff/candidates/status', () => {
     const { error } = await res.json();
     expect(error.details).toMatchObject({ from: 'elected', to: 'shortlisted' });
     expect(error.details.refused).toEqual([
-      { id: bad.id, from: 'elected', to: 'shortlisted', stage: 'nomination' },
+      { id: bad.id, name: bad.name, from: 'elected', to: 'shortlisted', stage: 'nomination' },
     ]);
+    expect(error.message).toContain(bad.name);
     const [row] = await db.db.select().from(candidate).where(eq(candidate.id, ok.id));
     expect(row!.status).toBe('nominated');
     expect(await auditOf(ok.id)).toEqual([]);

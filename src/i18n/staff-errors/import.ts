@@ -50,9 +50,9 @@ export const messages: StaffErrorMessages = {
     import_bad_sex: (p) => `第 ${String(p.row)} 行“性别”应填“男”或“女”，现为“${value(p)}”。`,
     import_bad_value: (p) => `第 ${String(p.row)} 行“${label(p)}”的内容“${value(p)}”不符合要求。`,
     import_bad_status: (p) =>
-      `第 ${String(p.row)} 行“状态”只能填“推荐”或“入围”（也可留空，默认为推荐），现为“${value(p)}”。`,
+      `第 ${String(p.row)} 行“状态”只能填“已推荐”或“已入围”（也可写“推荐”“入围”，或留空，默认为已推荐），现为“${value(p)}”。`,
     import_status_after_review: (p) =>
-      `第 ${String(p.row)} 行：初审入围已经结束，公开名单不再增加，导入的对象只能是“推荐”状态。`,
+      `第 ${String(p.row)} 行：初审入围已经结束，公开名单不再增加，导入的对象只能是“已推荐”状态。`,
     import_bad_number: (p) =>
       `第 ${String(p.row)} 行“编号”应为 1 至 9999 的整数，现为“${value(p)}”；也可留空由系统自动编号。`,
     import_duplicate_number_in_file: (p) =>

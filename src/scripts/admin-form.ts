@@ -180,6 +180,7 @@ export function showResult(form: HTMLElement, res: StaffResponse, success?: stri
   form
     .querySelectorAll('[aria-invalid="true"]')
     .forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((el) => el.remove());
   box.classList.toggle('is-error', !res.ok);
   if (res.ok) {
     box.textContent = success ?? '已保存。';
@@ -195,6 +196,16 @@ export function showResult(form: HTMLElement, res: StaffResponse, success?: stri
     field?.setAttribute('aria-invalid', 'true');
     const label = field?.id ? form.querySelector(`label[for="${field.id}"]`)?.textContent : null;
     items.push(`${label?.trim() || issue.path}：${issue.message}`);
+    // The message also stands under its field, where the change is to be made.
+    const holder = field?.closest('.field');
+    if (field && holder) {
+      const note = document.createElement('span');
+      note.className = 'field-error';
+      note.id = `${field.id || issue.path}-error`;
+      note.textContent = issue.message;
+      holder.append(note);
+      field.setAttribute('aria-describedby', note.id);
+    }
   }
   const missing = (error?.details as { missing?: { message: string }[] } | undefined)?.missing;
   for (const m of missing ?? []) items.push(m.message);

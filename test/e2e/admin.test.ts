@@ -153,7 +153,9 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
       .getByLabel(/^文件/)
       .setInputFiles({ name: 'units.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
     await page.getByRole('button', { name: '检查（不写入）' }).click();
-    await page.getByText('有错误，请修改文件后重新检查。').waitFor();
+    await page
+      .locator('#import-form .form-status.is-error', { hasText: '没有导入任何内容' })
+      .waitFor();
     const report = await page.locator('#import-errors').innerText();
     expect(report).toContain('3');
     expect(report).toMatch(/负责人|headName/);

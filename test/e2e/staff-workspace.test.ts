@@ -231,3 +231,76 @@ describe('5. a bulk status change skips those already there', () => {
     await context.close();
   });
 });
+
+describe('6. errors say in staff Chinese what to change, on the field', () => {
+  it('explains a pick rule on its field, takes 1982.06 for a month, and leads an import report with its cause', async () => {
+    const c = await makeCampaign(handle.db, new Date(), {
+      slug: 'e2e-errors',
+      stage: 'nomination',
+    });
+    const units = await makeTrack(handle.db, c.id, {
+      slug: 'units',
+      kind: 'unit',
+      name: '好单位',
+      quota: 3,
+      maxPicks: 3,
+    });
+    await makeTrack(handle.db, c.id, { slug: 'cadres', name: '好干部', quota: 3, maxPicks: 3 });
+    const { context, page } = await signIn('editor', `/admin/campaigns/${c.slug}`);
+
+    // The pick rule, on the field to change.
+    const form = page.locator('form', { has: page.locator(`#t-${units.slug}-maxPicks`) });
+    await form.locator(`#t-${units.slug}-maxPicks`).fill('5');
+    await form.getByRole('button', { name: /保存/ }).click();
+    const onField = form.locator(`#t-${units.slug}-maxPicks ~ .field-error`);
+    await onField.waitFor();
+    expect(await onField.innerText()).toContain('“每票最多选”不能多于名额 3');
+    expect(await page.getByText('minPicks').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/shots/d6-track.png' });
+
+    // A cadre form's 1982.06 is a month.
+    await page.goto(`${baseUrl}/admin/campaigns/${c.slug}/candidates/new?track=cadres`);
+    const fields: Record<string, string> = {
+      姓名: '袁立平',
+      工作单位: '澄川市应急管理局',
+      民族: '汉族',
+      出生年月: '1982.06',
+      籍贯: '江苏澄川',
+      政治面貌: '中共党员',
+      参加工作时间: '2004年7月',
+      学历: '大学',
+      现任职务: '澄川市应急管理局副局长',
+    };
+    for (const [label, value] of Object.entries(fields)) {
+      await page.getByLabel(label, { exact: false }).first().fill(value);
+    }
+    await page.getByLabel('性别').selectOption('男');
+    await page.getByRole('button', { name: '创建候选对象' }).click();
+    await page.waitForURL(/\/admin\/candidates\/\d+$/);
+    expect(await page.locator('#f-birth').inputValue()).toBe('1982-06');
+    expect(await page.locator('#f-workStarted').inputValue()).toBe('2004-07');
+
+    // A cadre sheet sent to the units' category: the cause first, in the error style.
+    await page.goto(`${baseUrl}/admin/campaigns/${c.slug}/import`);
+    await page.locator('#import-track').selectOption('units');
+    const sheet = [
+      '姓名,性别,民族,出生年月,籍贯,政治面貌,参加工作时间,学历,工作单位,现任职务',
+      ...Array.from(
+        { length: 6 },
+        (_, i) =>
+          `干部${i},男,汉族,1980.0${i + 1},江苏澄川,中共党员,2002.07,大学,澄川市某局,副局长`,
+      ),
+    ].join('\n');
+    await page
+      .getByLabel(/^文件/)
+      .setInputFiles({ name: 'cadres.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) });
+    await page.getByRole('button', { name: '检查（不写入）' }).click();
+    const status = page.locator('#import-form .form-status');
+    await status.waitFor();
+    expect(await status.getAttribute('class')).toContain('is-error');
+    expect(await status.innerText()).toMatch(/^这份文件是个人类别的格式/);
+    expect(await page.locator('#import-errors tbody tr').count()).toBe(1);
+    await page.screenshot({ path: '/tmp/shots/d6-import.png' });
+    await context.close();
+  });
+});

@@ -6,6 +6,8 @@ import {
   fieldLabel,
   importableStatuses,
   importStatusColumn,
+  isFieldRequired,
+  normaliseMonth,
   type CandidateFieldKey,
   type ImportableStatus,
 } from '../../schemas/candidate-input.ts';
@@ -205,20 +207,6 @@ const monthFieldKeys = new Set<string>(
   candidateFields.filter((f) => f.type === 'month').map((f) => f.key),
 );
 
-/**
- * `1975-03`, `1975-3`, `1975.03`, `1975/3`, `1975年3月`, `197503`, `1975-03-12`: how months are
- * written in Chinese personnel forms. Returns the text unchanged when it is none of these, so
- * the schema reports it as it was written.
- */
-export function normaliseMonth(text: string): string {
-  const t = text.trim();
-  const m =
-    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:月|[-./]\s*\d{1,2}\s*日?)?$/.exec(t) ??
-    /^(\d{4})(\d{2})$/.exec(t);
-  if (!m) return t;
-  return `${m[1]}-${m[2]!.padStart(2, '0')}`;
-}
-
 /** A cell as the text staff meant; undefined when the cell is empty or its value is doubtful. */
 function cellText(
   cell: Cell,
@@ -300,6 +288,34 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     .slice(headerIndex + 1)
     .filter((r) => !isEmptyRow(r.cells));
   if (dataRows.length === 0) throw new DomainError('invalid_request', 'import_no_rows');
+
+  // A sheet made for the other kind (a cadre list uploaded to the units' track): its columns
+  // are the other kind's and this kind's required ones are missing. That is the cause, said
+  // once and first, instead of "required field missing" on every row with the cause last.
+  const foreign = warnings.filter((w) => w.reason === 'import_column_not_for_kind');
+  const missingRequired = candidateFields.filter(
+    (f) => f.kinds.includes(kind) && isFieldRequired(f, kind) && !seen.has(f.key),
+  );
+  if (foreign.length > 0 && missingRequired.length > 0) {
+    return {
+      rows: dataRows.length,
+      valid: [],
+      errors: [
+        {
+          row: headerRow,
+          field: null,
+          reason: 'import_wrong_kind',
+          params: {
+            kind,
+            columns: foreign.map((w) => w.field),
+            missing: missingRequired.map((f) => fieldLabel(f, kind)),
+          },
+        },
+        ...errors,
+      ],
+      warnings: [],
+    };
+  }
   if (dataRows.length > maxImportRows) {
     errors.push({
       row: null,

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { candidate } from '../../db/schema/index.ts';
+import { fieldIssueOf } from '../../i18n/validation-messages.ts';
 import { candidatePatchSchemaFor, type CandidatePatch } from '../../schemas/candidate-input.ts';
 import type { CandidateStatus } from '../../schemas/enums.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
@@ -43,10 +44,7 @@ export async function updateCandidate(
     if (!parsed.success) {
       throw new DomainError('invalid_request', 'candidate_fields_invalid', {
         kind: context.trackKind,
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.map(String).join('.'),
-          message: i.message,
-        })),
+        issues: parsed.error.issues.map(fieldIssueOf),
       });
     }
     const wanted = buildCandidateColumns(parsed.data);

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
 import { ballot, ballotPick } from '../../src/db/schema/index.ts';
+import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser } from './browser.ts';
@@ -301,6 +302,45 @@ describe('6. errors say in staff Chinese what to change, on the field', () => {
     expect(await status.innerText()).toMatch(/^这份文件是个人类别的格式/);
     expect(await page.locator('#import-errors tbody tr').count()).toBe(1);
     await page.screenshot({ path: '/tmp/shots/d6-import.png' });
+    await context.close();
+  });
+});
+
+describe('7. the audit log reads in staff words', () => {
+  it('filters by pick lists and shows labels, names, a before/after table and Beijing time in page and CSV', async () => {
+    const c = await makeCampaign(handle.db, new Date(), { slug: 'e2e-audit', stage: 'review' });
+    const t = await makeTrack(handle.db, c.id, { name: '好干部' });
+    const who = await makeCandidate(handle.db, t, { status: 'shortlisted', name: '韩审计' });
+    const at = new Date('2026-03-02T01:30:00Z'); // 09:30 in Beijing
+    await recordAuditEntry(handle.db, {
+      at,
+      actorId: null,
+      action: 'candidate.status_change',
+      entityType: 'candidate',
+      entityId: who.id,
+      before: { status: 'nominated' },
+      after: { status: 'shortlisted', note: '初审会议通过' },
+    });
+    const { context, page } = await signIn('auditor', '/admin/audit');
+    await page.locator('#action').selectOption({ label: '变更候选对象状态' });
+    await page.locator('#entityType').selectOption({ label: '候选对象' });
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForURL(/action=candidate.status_change/);
+    const row = page.locator('table.data > tbody > tr', { hasText: '韩审计' });
+    expect(await row.innerText()).toContain('2026-03-02 09:30:00');
+    expect(await row.innerText()).toContain('变更候选对象状态');
+    expect(await row.innerText()).toContain(`韩审计（${String(who.number).padStart(2, '0')}号）`);
+    const changes = await row.locator('table.changes tbody tr').allInnerTexts();
+    expect(changes).toEqual(['状态\t已推荐\t已入围', '说明\t—\t初审会议通过']);
+    await page.screenshot({ path: '/tmp/shots/d7-audit.png' });
+
+    const href = await page.getByRole('link', { name: /导出 CSV/ }).getAttribute('href');
+    const csv = await (await page.request.get(`${baseUrl}${href}`)).text();
+    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toContain('时间（北京时间 UTC+8）');
+    const line = lines.find((l) => l.includes('韩审计'))!;
+    expect(line).toContain('2026-03-02 09:30:00');
+    expect(line).toContain('状态：已推荐 → 已入围');
     await context.close();
   });
 });

@@ -42,14 +42,13 @@ export async function staffFetch<T = unknown>(
     const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
     const type = res.headers.get('content-type') ?? '';
     const data = type.includes('json') ? await res.json() : {};
-    // Only an ended session sends staff to the login form. A refused login (a wrong password,
-    // a wrong current password) is an answer to show beside the form, and the login form never
-    // sends itself to itself (which cleared what was typed and nested `next=` in `next=`).
+    // Only an ended session sends staff to the login form. A refused login (a wrong password)
+    // is an answer to show beside the form, and the login form never sends itself to itself
+    // (which cleared what was typed and nested `next=` in `next=`).
     const reason = (data as { error?: { reason?: string } }).error?.reason;
     if (
       res.status === 401 &&
       reason !== 'bad_credentials' &&
-      reason !== 'wrong_current_password' &&
       location.pathname !== '/admin/login'
     ) {
       location.href = `/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`;

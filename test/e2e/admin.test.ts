@@ -65,6 +65,7 @@ describe('admin pages: who may open what', () => {
     '/admin/campaigns/x/notice': '/admin/campaigns/2026/notice',
     '/admin/reports': '/admin/reports',
     '/admin/conversion': '/admin/conversion',
+    '/admin/password': '/admin/password',
   };
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {

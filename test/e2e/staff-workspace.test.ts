@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
 import { ballot, ballotPick } from '../../src/db/schema/index.ts';
 import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
+import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser } from './browser.ts';
@@ -341,6 +342,50 @@ describe('7. the audit log reads in staff words', () => {
     const line = lines.find((l) => l.includes('韩审计'))!;
     expect(line).toContain('2026-03-02 09:30:00');
     expect(line).toContain('状态：已推荐 → 已入围');
+    await context.close();
+  });
+});
+
+describe('8. staff change their own password', () => {
+  it('prompts an account whose password an admin set, changes it with the current one and ends other sessions', async () => {
+    const email = 'new.colleague@e2e.example.cn';
+    const first = 'admin-chose-this-1';
+    await createStaffUser(handle.db, {
+      email,
+      displayName: '新同事',
+      role: 'monitor',
+      password: first,
+      actorId: null,
+      now: new Date(),
+    });
+    const logIn = async () => {
+      const { context, page } = await laptop();
+      await page.goto(`${baseUrl}/admin/login`);
+      await page.getByLabel('邮箱').fill(email);
+      await page.getByLabel('密码').fill(first);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL(`${baseUrl}/admin`);
+      return { context, page };
+    };
+    const other = await logIn();
+    const { context, page } = await logIn();
+    await page.getByText('您的密码是由管理员设定的').waitFor();
+    await page.screenshot({ path: '/tmp/shots/d8-prompt.png' });
+    await page.locator('main').getByRole('link', { name: '修改密码' }).click();
+    await page.waitForURL(`${baseUrl}/admin/password`);
+    await page.getByLabel('当前密码').fill('not-the-one-at-all');
+    await page.getByLabel('新密码').fill('只有我知道的一句话 2026');
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.getByText('当前密码不正确').waitFor();
+    expect(page.url()).toBe(`${baseUrl}/admin/password`);
+    await page.getByLabel('当前密码').fill(first);
+    await page.getByRole('button', { name: '修改密码' }).click();
+    await page.waitForURL(`${baseUrl}/admin`);
+    expect(await page.getByText('您的密码是由管理员设定的').count()).toBe(0);
+    // The other browser's session has ended.
+    await other.page.reload();
+    await other.page.waitForURL(/\/admin\/login/);
+    await other.context.close();
     await context.close();
   });
 });

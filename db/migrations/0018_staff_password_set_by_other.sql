@@ -1,0 +1,1 @@
+ALTER TABLE `staff_user` ADD `password_set_by_other` integer DEFAULT false NOT NULL;

@@ -426,6 +426,12 @@ interface BallotPlan {
   seed: string;
 }
 
+/** A fictional device's age at its ballot, from its number: no draw from the ballots' sequence. */
+function deviceAgeMs(seed: string, b: number): number {
+  const x = createHash('sha256').update(`${seed}:age:${b}`).digest().readUInt32LE(0) / 4294967296;
+  return x < 0.05 ? 60_000 + x * 100 * 60_000 : 86_400_000 * (1 + x * 40);
+}
+
 /**
  * Demo ballots with a plausible spread: some candidates are more popular than others. Each comes
  * from its own fictional device; tallies are computed from the picks, as the app would.
@@ -445,8 +451,14 @@ async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
   for (let b = 0; b < plan.ballots; b++) {
     const castAt = new Date(plan.from.getTime() + Math.floor(rand() * span));
     const d = localDay(castAt, 'Asia/Shanghai');
+    const address = Math.floor(rand() * 260);
     const addressHash = createHash('sha256')
-      .update(`${plan.seed}:addr:${Math.floor(rand() * 260)}`)
+      .update(`${plan.seed}:addr:${address}`)
+      .digest('base64url');
+    // Addresses four to a network (an IPv4 /24), as homes and offices of one carrier's block
+    // are: the monitor then shows a city's spread, not one empty network holding every ballot.
+    const networkHash = createHash('sha256')
+      .update(`${plan.seed}:net:${Math.floor(address / 4)}`)
       .digest('base64url');
     const key = `${addressHash}|${d}`;
     const seq = (addressSeq.get(key) ?? 0) + 1;
@@ -458,6 +470,10 @@ async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
       trackId: plan.trackId,
       deviceHash: createHash('sha256').update(`${plan.seed}:device:${b}`).digest('base64url'),
       addressHash,
+      hostHash: addressHash,
+      networkHash,
+      // Devices days to weeks old, one in twenty minutes old (a voter opening the link anew).
+      deviceIssuedAt: new Date(castAt.getTime() - deviceAgeMs(plan.seed, b)),
       day: d,
       deviceSeq: 1,
       addressSeq: seq,

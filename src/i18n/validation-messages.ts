@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { toTraditional } from './convert-chinese.ts';
 import type { Locale } from './locales.ts';
 
@@ -20,13 +21,8 @@ export interface FieldIssue {
 }
 
 /** A zod issue as a FieldIssue. */
-export function fieldIssueOf(issue: {
-  path: PropertyKey[];
-  code: string;
-  message: string;
-  [key: string]: unknown;
-}): FieldIssue {
-  const i = issue as Record<string, unknown>;
+export function fieldIssueOf(issue: z.core.$ZodIssue): FieldIssue {
+  const i = issue as unknown as Record<string, unknown>;
   return {
     path: issue.path.map(String).join('.'),
     code: issue.code,

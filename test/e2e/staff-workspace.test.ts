@@ -389,3 +389,29 @@ describe('8. staff change their own password', () => {
     await context.close();
   });
 });
+
+describe('9. the monitor page ranks each track in full and does not alarm over the demo', () => {
+  it('lists every candidate of each track and shows the demo’s networks spread out', async () => {
+    const from = new Date(Date.now() - 14 * 86_400_000 + 8 * 3600_000).toISOString().slice(0, 16);
+    const { context, page } = await signIn('monitor', `/admin/campaigns/2026/monitor?from=${from}`);
+    const rankings = page.locator('section[aria-labelledby^="per-candidate-"]');
+    expect(await rankings.count()).toBe(2);
+    for (const section of await rankings.all()) {
+      const said = /共 (\d+) 名，全部列出/.exec(await section.innerText());
+      expect(said).not.toBeNull();
+      expect(await section.locator('tbody tr').count()).toBe(Number(said![1]));
+    }
+    const headings = await rankings.locator('h2').allInnerTexts();
+    expect(headings.join()).toContain('担当作为好干部');
+    expect(headings.join()).toContain('担当作为好单位');
+    const top = await page
+      .locator('#networks ~ table tbody tr')
+      .first()
+      .locator('td.num')
+      .nth(1)
+      .innerText();
+    expect(Number.parseInt(top, 10)).toBeLessThan(10);
+    await page.screenshot({ path: '/tmp/shots/d9-monitor.png', fullPage: true });
+    await context.close();
+  });
+});

@@ -12,6 +12,7 @@ import {
   tally,
   track,
 } from '../../src/db/schema/index.ts';
+import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
 import { prepareServices } from '../../src/server/bootstrap.ts';
 import { parseConfig } from '../../src/server/config.ts';
@@ -29,6 +30,22 @@ beforeAll(async () => {
 afterAll(() => db.destroy());
 
 describe('the demo data', () => {
+  it('has ballots from a city’s spread of addresses, networks and devices, as the monitor reads them', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
+    const report = await analyseVoteIntegrity(db.db, {
+      campaignSlug: '2026',
+      from: new Date(now.getTime() - 14 * 86_400_000),
+      to: now,
+      now,
+    });
+    expect(c).toBeTruthy();
+    expect(report.topNetworks.length).toBe(10);
+    // No one network holds the vote: the busiest has a few percent, not "99%".
+    expect(report.topNetworks[0]!.share).toBeLessThan(0.1);
+    expect(report.newDeviceShare).toBeGreaterThan(0.01);
+    expect(report.newDeviceShare).toBeLessThan(0.2);
+  });
+
   it('has a campaign open for voting now, with two tracks of enough public candidates', async () => {
     const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
     expect(c!.stage).toBe('public_vote');

@@ -8,11 +8,15 @@ import {
   ballotPick,
   campaign,
   candidate,
+  committeeRule,
   notice,
+  report,
   tally,
   track,
 } from '../../src/db/schema/index.ts';
 import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
+import { readCommitteeTrack } from '../../src/domain/committee/read-committee-track.ts';
+import { localDay } from '../../src/domain/clock.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
 import { prepareServices } from '../../src/server/bootstrap.ts';
 import { parseConfig } from '../../src/server/config.ts';
@@ -77,6 +81,36 @@ describe('the demo data', () => {
     expect(elected.length).toBe(14);
   });
 
+  it('has the 2025 committee sitting, confirmed, its outcome the same as the notice', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2025') });
+    const tracks = await db.db.select().from(track).where(eq(track.campaignId, c!.id));
+    const rule = await db.db.query.committeeRule.findFirst({
+      where: eq(committeeRule.campaignId, c!.id),
+    });
+    expect(rule).toBeTruthy();
+    for (const t of tracks) {
+      const state = await readCommitteeTrack(db.db, { track: t, rule: rule! });
+      // "名额 8，已确定当选 8": the committee page agrees with the notice.
+      expect(state.placesFilled).toBe(t.quota);
+      expect(state.sessions.map((x) => x.status)).toEqual(['confirmed']);
+      const elected = await db.db
+        .select({ id: candidate.id })
+        .from(candidate)
+        .where(and(eq(candidate.trackId, t.id), eq(candidate.status, 'elected')));
+      expect(elected.length).toBe(t.quota);
+    }
+  });
+
+  it('has a notice in its publicity period now, with reports awaiting the supervisor', async () => {
+    const n = await db.db.query.notice.findFirst({ where: eq(notice.slug, '2026-flood-1') });
+    const today = localDay(now, 'Asia/Shanghai');
+    expect(n!.periodStart <= today && today <= n!.periodEnd).toBe(true);
+    expect(n!.reportWeb).toBe('http://localhost:4321/notices/2026-flood-1');
+    const reports = await db.db.select().from(report).where(eq(report.noticeId, n!.id));
+    expect(reports.length).toBe(3);
+    for (const r of reports) expect(r.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+  });
+
   it('gives every candidate a portrait and keeps tallies equal to the picks', async () => {
     const missing = await db.db
       .select()
@@ -122,7 +156,7 @@ describe('when the demo is loaded on start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'honour-roll-embedded-'));
     try {
       const { campaigns, log } = await start({ DATA_DIR: dir, SESSION_SECRET: testSecret });
-      expect(campaigns.map((c) => c.slug).sort()).toEqual(['2025', '2026']);
+      expect(campaigns.map((c) => c.slug).sort()).toEqual(['2025', '2026', '2026-flood']);
       expect(log).toContain('demo');
     } finally {
       rmSync(dir, { recursive: true, force: true });

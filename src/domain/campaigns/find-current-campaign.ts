@@ -6,10 +6,10 @@ import { votingStateOf } from './voting-window.ts';
 export interface HomeCampaigns {
   /** The campaign the home page leads with. */
   current: CampaignSummary;
-  /** Campaigns before it (往届), newest first. */
+  /** Campaigns of earlier years (往届), newest first. */
   earlier: CampaignSummary[];
-  /** Campaigns after it, already announced or public ahead of their vote, soonest first. */
-  upcoming: CampaignSummary[];
+  /** The other campaigns of its year or later (a special selection, next year's), newest first. */
+  alongside: CampaignSummary[];
 }
 
 const publicStages: CampaignStage[] = ['public_vote', 'second_shortlist', 'committee_vote'];
@@ -21,8 +21,8 @@ const publicStages: CampaignStage[] = ['public_vote', 'second_shortlist', 'commi
  * but the campaign and its timeline may already be announced).
  *
  * Next year's campaign moved into its public stage early must not push aside this year's open
- * vote: "newest public" alone did exactly that. Only campaigns before the one shown are
- * earlier (往届); later ones are listed as upcoming.
+ * vote: "newest public" alone did exactly that. Only campaigns of earlier years are 往届; the
+ * others of this year or later are listed apart.
  */
 export async function findCurrentCampaign(db: Db, now: Date): Promise<HomeCampaigns | null> {
   const all = await listCampaigns(db);
@@ -35,14 +35,16 @@ export async function findCurrentCampaign(db: Db, now: Date): Promise<HomeCampai
   return { current, ...campaignsAround(all, current.campaign.id) };
 }
 
-/**
- * The campaigns before and after one, from listCampaigns' order (newest year first, then newest
- * id): earlier ones newest first, later ones soonest first.
- */
+/** The campaigns of earlier years than one, and the others (its year or later), newest first. */
 export function campaignsAround(
   all: CampaignSummary[],
   campaignId: number,
-): { earlier: CampaignSummary[]; upcoming: CampaignSummary[] } {
-  const at = all.findIndex((c) => c.campaign.id === campaignId);
-  return { earlier: all.slice(at + 1), upcoming: all.slice(0, Math.max(0, at)).reverse() };
+): { earlier: CampaignSummary[]; alongside: CampaignSummary[] } {
+  const shown = all.find((c) => c.campaign.id === campaignId);
+  const others = all.filter((c) => c.campaign.id !== campaignId);
+  if (!shown) return { earlier: others, alongside: [] };
+  return {
+    earlier: others.filter((c) => c.campaign.year < shown.campaign.year),
+    alongside: others.filter((c) => c.campaign.year >= shown.campaign.year),
+  };
 }

@@ -45,7 +45,7 @@ export const en: UiDictionary = {
   'home.countPerson': (n) => `${n} shortlisted`,
   'home.browse': 'See the candidates and vote',
   'home.browseClosed': 'See the candidates',
-  'home.upcoming': 'Later selections',
+  'home.alongside': 'Other selections',
   'home.earlier': 'Earlier selections',
   'home.more': 'About this selection',
   'home.rules': 'Voting rules',

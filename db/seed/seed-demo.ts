@@ -40,7 +40,7 @@ import { floodUnits2026 } from './data/flood-2026.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
 import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
-import type { DemoIndividual, DemoUnit } from './types.ts';
+import { demoDistricts, demoSectors, type DemoIndividual, type DemoUnit } from './types.ts';
 
 const day = 24 * 3600 * 1000;
 const organiser = '中共澄川市委组织部';
@@ -226,6 +226,8 @@ async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promis
       ].join('\n'),
       stage: 'public_vote',
       countsVisibility: 'after_close',
+      districts: [...demoDistricts],
+      sectors: [...demoSectors],
       voteOpensAt: opens,
       voteClosesAt: closes,
     })
@@ -325,6 +327,8 @@ async function seedCampaign2025(
         '2025年度评选经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决和任前公示，已完成命名表彰。',
       stage: 'concluded',
       countsVisibility: 'after_close',
+      districts: [...demoDistricts],
+      sectors: [...demoSectors],
       voteOpensAt: opens,
       voteClosesAt: closes,
     })
@@ -687,6 +691,8 @@ async function seedFloodCampaign(
         '为表彰在2026年主汛期和台风“青鸾”防御中敢于担当、迎难而上的集体，市委组织部开展本次专项评选。经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名对象正在公示。',
       stage: 'publicity',
       countsVisibility: 'after_close',
+      districts: [...demoDistricts],
+      sectors: [...demoSectors],
       voteOpensAt: opens,
       voteClosesAt: closes,
     })

@@ -20,6 +20,13 @@ export const stageDateInputSchema = z
   .strict()
   .refine((s) => s.startsOn <= s.endsOn, { message: 'ends before it starts', path: ['endsOn'] });
 
+/** One value a line, each at most 50 characters (the candidate's column), no repeats. */
+const pickList = z
+  .array(lineText().trim().min(1).max(50))
+  .max(100)
+  .refine((list) => new Set(list).size === list.length, '列表中有重复的项目，请删去重复的一行。')
+  .default([]);
+
 const campaignFields = z
   .object({
     // `new` is the address of the admin's "new campaign" form.
@@ -32,6 +39,9 @@ const campaignFields = z
     voteOpensAt: z.iso.datetime({ offset: true }).nullable().default(null),
     voteClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
     stageDates: z.array(stageDateInputSchema).max(campaignStages.length).default([]),
+    /** Pick lists of the candidate form and the import; empty: free text. */
+    districts: pickList,
+    sectors: pickList,
   })
   .strict();
 

@@ -452,3 +452,35 @@ describe('10. the demo shows every stage', () => {
     await supervisor.context.close();
   });
 });
+
+describe('tools: pick lists for 所属地区 and 所属领域', () => {
+  it('sets the lists on the campaign and offers them as choices on the candidate form', async () => {
+    const c = await makeCampaign(handle.db, new Date(), { slug: 'e2e-lists', stage: 'nomination' });
+    await makeTrack(handle.db, c.id, { slug: 'units', kind: 'unit', name: '好单位' });
+    const { context, page } = await signIn('editor', `/admin/campaigns/${c.slug}/edit`);
+    await page.getByLabel('所属地区（每行一个）').fill('望潮区\n鹭洲区\n青桥区');
+    await page.getByLabel('所属领域（每行一个）').fill('乡镇街道\n城乡建设');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/edit'));
+
+    await page.goto(`${baseUrl}/admin/campaigns/${c.slug}/candidates/new?track=units`);
+    const district = page.locator('#f-district');
+    expect(await district.evaluate((el) => el.tagName)).toBe('SELECT');
+    expect(await district.locator('option').allInnerTexts()).toEqual([
+      '请选择',
+      '望潮区',
+      '鹭洲区',
+      '青桥区',
+    ]);
+    await page.locator('#f-name').fill('澄川市青桥区城市管理局');
+    await page.locator('#f-headName').fill('蒋思源');
+    await page.locator('#f-headTitle').fill('局长');
+    await district.selectOption('青桥区');
+    await page.locator('#f-sector').selectOption('城乡建设');
+    await page.screenshot({ path: '/tmp/shots/t-lists.png' });
+    await page.getByRole('button', { name: '创建候选对象' }).click();
+    await page.waitForURL(/\/admin\/candidates\/\d+$/);
+    expect(await page.locator('#f-district').inputValue()).toBe('青桥区');
+    await context.close();
+  });
+});

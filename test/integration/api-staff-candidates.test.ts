@@ -560,3 +560,42 @@ describe('POST /api/staff/markdown/preview', () => {
     expect((await noToken.json()).error.code).toBe('csrf_failed');
   });
 });
+
+describe('pick lists for 所属地区 and 所属领域', () => {
+  it('holds a new or changed value to the campaign’s lists, on the field, and leaves free text when none', async () => {
+    const listed = await makeCampaign(db.db, now, {
+      stage: 'nomination',
+      districts: ['望潮区', '鹭洲区'],
+      sectors: ['乡镇街道'],
+    });
+    const t = await makeTrack(db.db, listed.id, { kind: 'unit' });
+    const path = `/api/staff/campaigns/${listed.slug}/tracks/${t.slug}/candidates`;
+    const typo = await post(
+      path,
+      { ...unit, district: '望朝区', sector: '乡镇街道' },
+      as('editor'),
+    );
+    expect(typo.status).toBe(400);
+    const { error } = await typo.json();
+    expect(error.reason).toBe('candidate_value_not_listed');
+    expect(error.issues).toEqual([
+      {
+        path: 'district',
+        message: expect.stringContaining('“望朝区”不在本次评选的所属地区列表中'),
+      },
+    ]);
+    const ok = await post(path, { ...unit, district: '望潮区', sector: '乡镇街道' }, as('editor'));
+    expect(ok.status).toBe(201);
+    const id = (await ok.json()).id;
+    const change = await patch(`/api/staff/candidates/${id}`, { sector: '教育' }, as('editor'));
+    expect(change.status).toBe(400);
+    expect((await change.json()).error.issues[0].path).toBe('sector');
+    // A campaign without lists takes any text, as before.
+    const free = await post(
+      createPath(units.slug),
+      { ...unit, name: '某某局', district: '任意区' },
+      as('editor'),
+    );
+    expect(free.status).toBe(201);
+  });
+});

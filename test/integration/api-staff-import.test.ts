@@ -5,7 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { importTemplateHeader } from '../../src/domain/candidates/get-import-template.ts';
-import { auditLog, candidate } from '../../src/db/schema/index.ts';
+import { auditLog, campaign, candidate } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { encodeGb18030 } from '../fixtures/import/encode-gb18030.ts';
@@ -495,5 +495,32 @@ describe('GET …/import-template.xlsx and .csv', () => {
     expect(
       (await api.request(`${base}/nope/import-template.xlsx`, { headers: as('editor') })).status,
     ).toBe(404);
+  });
+});
+
+describe('import against the campaign’s pick lists', () => {
+  it('refuses a district or sector not on the lists, naming the row and the allowed values', async () => {
+    await db.db
+      .update(campaign)
+      .set({ districts: ['望潮区', '鹭洲区'], sectors: [] })
+      .where(eq(campaign.slug, slug));
+    const t = await newTrack('unit');
+    const sheet = [
+      '单位全称,单位负责人,负责人职务,所属地区,所属领域',
+      '澄川市望潮区某局,甲,局长,望潮区,随便写',
+      '澄川市鹭洲区某局,乙,局长,鹭州区,随便写',
+    ].join('\n');
+    const res = await upload(t.slug, sheet, { dryRun: true });
+    const body = await res.json();
+    const errors = body.errors ?? body.error?.details?.errors;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        field: 'district',
+        reason: 'import_not_listed',
+        message: expect.stringContaining('请改为其中之一：望潮区、鹭洲区'),
+      }),
+    ]);
+    await db.db.update(campaign).set({ districts: [] }).where(eq(campaign.slug, slug));
   });
 });

@@ -86,6 +86,8 @@ export const messages: StaffErrorMessages = {
         ? '部分字段不符合要求：单位不填写个人信息（性别、民族、出生年月等），必填项不能清空。请按提示修改后再保存。'
         : '部分字段不符合要求：个人不填写单位负责人信息，必填项不能清空。请按提示修改后再保存。',
     portrait_not_found: '找不到所选的照片，请重新上传后再保存。',
+    candidate_value_not_listed:
+      '所属地区或所属领域不在本次评选的列表中，请从列表中选择（公开网站按它们筛选，错字会多出一个筛选项）。',
     status_transition_not_allowed: (p) =>
       `${refusedNames(p, '、')}不能从“${name(statusZh, p.from)}”改为“${name(statusZh, p.to)}”（当前阶段：${name(stageZh, p.stage)}）。${transitionHintZh(p)}${
         Array.isArray(p.refused) && p.refused.length > 1
@@ -105,6 +107,8 @@ export const messages: StaffErrorMessages = {
     candidate_fields_invalid:
       'Some fields are not valid for this candidate: units have no personal details, and required fields cannot be emptied. Correct them and save again.',
     portrait_not_found: 'The chosen photo was not found; upload it again and save.',
+    candidate_value_not_listed:
+      'The district or sector is not on this selection’s list; choose one from the list (the public lists filter by them, and a typo would add a filter of its own).',
     status_transition_not_allowed: (p) =>
       `${refusedNames(p, ', ')}: the status cannot change from ${name(statusEn, p.from)} to ${name(statusEn, p.to)} in the ${name(stageEn, p.stage)} stage. ${transitionHintEn(p)}${
         Array.isArray(p.refused) && p.refused.length > 1

@@ -1,0 +1,2 @@
+ALTER TABLE `campaign` ADD `districts` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `campaign` ADD `sectors` text DEFAULT '[]' NOT NULL;

@@ -8,6 +8,8 @@ export interface StageMoveFacts {
   voteOpensAt: Date | null;
   voteClosesAt: Date | null;
   now: Date;
+  /** Shortlisted candidates without a photo or with placeholder deeds (public-vote move only). */
+  warnings?: number;
 }
 
 /**
@@ -26,6 +28,11 @@ export function stageMoveConsequences(f: StageMoveFacts): string[] {
         `投票时间：${when(f.voteOpensAt)} 至 ${when(f.voteClosesAt)}（北京时间）。投票开始前，页面显示“投票尚未开始”。`,
         '进入后各类别的名额和投票规则冻结，不能再修改。',
       ];
+      if (f.warnings) {
+        lines.push(
+          `其中 ${f.warnings} 个对象没有照片或事迹像是占位文字（见页面上的提醒），会照样公开。`,
+        );
+      }
       if (f.voteOpensAt && f.voteOpensAt.getTime() - f.now.getTime() > 7 * 86_400_000) {
         const days = Math.floor((f.voteOpensAt.getTime() - f.now.getTime()) / 86_400_000);
         lines.unshift(`注意：投票还有 ${days} 天才开始，名单会提前这么久公开。`);

@@ -484,3 +484,34 @@ describe('tools: pick lists for 所属地区 and 所属领域', () => {
     await context.close();
   });
 });
+
+describe('tools: warnings before a list goes public', () => {
+  it('lists shortlisted candidates without a photo or with placeholder deeds on the stage move', async () => {
+    const now = new Date();
+    const c = await makeCampaign(handle.db, now, {
+      slug: 'e2e-warnings',
+      stage: 'review',
+      voteOpensAt: new Date(now.getTime() + 86_400_000),
+      voteClosesAt: new Date(now.getTime() + 8 * 86_400_000),
+    });
+    const t = await makeTrack(handle.db, c.id, { name: '好干部', quota: 1, maxPicks: 1 });
+    await makeCandidate(handle.db, t, { name: '尹占位', deeds: '测试事迹' });
+    await makeCandidate(handle.db, t, {
+      name: '尹完整',
+      deeds: '这是一段足够长的事迹。'.repeat(12),
+    });
+    const { context, page } = await signIn('editor', `/admin/campaigns/${c.slug}`);
+    const box = page.locator('section.notice-warn');
+    await box.waitFor();
+    const items = await box.locator('li').allInnerTexts();
+    expect(items.find((t) => t.includes('尹占位'))).toMatch(/没有照片；事迹只有 4 个字/);
+    expect(items.find((t) => t.includes('尹完整'))).toMatch(/没有照片$/);
+    const messages: string[] = [];
+    page.on('dialog', (d) => void messages.push(d.message()));
+    await page.screenshot({ path: '/tmp/shots/t-warnings.png' });
+    await page.getByRole('button', { name: '进入“事迹展示与群众投票”' }).click();
+    await page.getByText('进入下一阶段：二次入围').waitFor();
+    expect(messages[0]).toContain('其中 2 个对象没有照片或事迹像是占位文字');
+    await context.close();
+  });
+});

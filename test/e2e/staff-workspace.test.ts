@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { ballot, ballotPick } from '../../src/db/schema/index.ts';
+import { ballot, ballotPick, campaign, track } from '../../src/db/schema/index.ts';
 import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
+import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-reports.ts';
 import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
@@ -512,6 +513,38 @@ describe('tools: warnings before a list goes public', () => {
     await page.getByRole('button', { name: '进入“事迹展示与群众投票”' }).click();
     await page.getByText('进入下一阶段：二次入围').waitFor();
     expect(messages[0]).toContain('其中 2 个对象没有照片或事迹像是占位文字');
+    await context.close();
+  });
+});
+
+describe('tools: a dashboard that answers “how is the vote going”', () => {
+  it('shows per track ballots today, the last hour and in all, open flags and reports waiting', async () => {
+    const { context, page } = await signIn('monitor', '/admin');
+    const section = page.locator('section', {
+      hasText: '投票进展：2026年度澄川市担当作为好单位、好干部评选',
+    });
+    await section.waitFor();
+    const c = await handle.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
+    const rows = await section.locator('tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(2);
+    const tracks = await handle.db.select().from(track).where(eq(track.campaignId, c!.id));
+    for (const t of tracks) {
+      const total = await handle.db.$count(
+        ballot,
+        and(eq(ballot.trackId, t.id), eq(ballot.status, 'counted')),
+      );
+      const line = rows.find((r) => r.startsWith(t.name))!;
+      expect(line).toMatch(/\d+ 张\t\d+ 张\/小时\t\d+ 张$/);
+      expect(line.endsWith(`\t${total} 张`)).toBe(true);
+    }
+    expect(await section.innerText()).toMatch(
+      /最近 24 小时(没有被标记的集中投票|有 \d+ 个被标记的时段)/,
+    );
+    const waiting = await countAwaitingReports(handle.db);
+    expect(await page.locator('[data-awaiting-reports]').innerText()).toContain(
+      waiting === 0 ? '没有待监督员查看的反映' : `${waiting} 条待监督员查看`,
+    );
+    await page.screenshot({ path: '/tmp/shots/t-dashboard.png' });
     await context.close();
   });
 });

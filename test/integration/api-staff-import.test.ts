@@ -459,9 +459,22 @@ describe('GET …/import-template.xlsx and .csv', () => {
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="candidates-${slug}-${t.slug}.xlsx"`,
     );
-    const cells = await readSheet(Buffer.from(await res.arrayBuffer()));
-    expect(cells).toEqual([importTemplateHeader('unit')]);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const cells = await readSheet(bytes);
+    expect(cells[0]).toEqual(importTemplateHeader('unit'));
     expect(cells[0]).toContain('单位全称*');
+    // An example row, marked so the import skips it, and the notes on a sheet of their own.
+    expect(cells).toHaveLength(2);
+    expect(cells[1]!.at(-1)).toBe('示例');
+    const notes = await readSheet(bytes, '填写说明');
+    const text = notes.flat().join('\n');
+    expect(text).toContain('1982.06');
+    expect(text).toContain('已入围');
+    expect(text).toContain('Alt+Enter');
+    // Sent back as it came, the template adds nobody and says so.
+    const back = await upload(t.slug, bytes, { dryRun: true, type: xlsxType });
+    expect(back.status).toBe(400);
+    expect((await back.json()).error.reason).toBe('import_no_rows');
   });
 
   it('gives it as CSV with a BOM, which the import reads back', async () => {
@@ -477,13 +490,17 @@ describe('GET …/import-template.xlsx and .csv', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text).toBe(`\uFEFF${importTemplateHeader('individual').join(',')}\r\n`);
+    expect(text.startsWith(`\uFEFF${importTemplateHeader('individual').join(',')}\r\n`)).toBe(true);
     const filled =
       text + ',林晓岚,女,汉族,1981.04,江苏澄川,中共党员,,2004.07,大学,,局长,某局,,,,,,\r\n';
     const imported = await upload(t.slug, filled, { dryRun: true });
     const body = await imported.json();
     expect(body.errors).toEqual([]);
-    expect(body.warnings).toEqual([]);
+    // The example row (with its two-line 简历) is skipped and said so; the filled row counts.
+    expect(body.rows).toBe(1);
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ row: 2, reason: 'import_example_skipped' }),
+    ]);
   });
 
   it('refuses anonymous (401) and auditor (403); 404 for an unknown track', async () => {

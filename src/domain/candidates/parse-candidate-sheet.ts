@@ -12,6 +12,7 @@ import {
   type ImportableStatus,
 } from '../../schemas/candidate-input.ts';
 import type { TrackKind } from '../../schemas/enums.ts';
+import { exampleRowStatus } from './import-example.ts';
 import { DomainError } from '../errors.ts';
 import { unpackXlsxArchive } from './unpack-xlsx-archive.ts';
 
@@ -339,6 +340,13 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     const fail = (field: string, reason: string, params: Record<string, unknown> = {}) =>
       rowErrors.push({ row, field, reason, params: { label: labelOf(field), ...params } });
 
+    // The template's example row ("状态" 示例) is never a candidate.
+    const statusAt = [...columns].find(([, key]) => key === 'status')?.[0];
+    const statusCell = statusAt === undefined ? null : rowCells[statusAt];
+    if (typeof statusCell === 'string' && statusCell.trim() === exampleRowStatus) {
+      warnings.push({ row, field: 'status', reason: 'import_example_skipped', params: {} });
+      continue;
+    }
     const values: Record<string, unknown> = {};
     let status: ImportableStatus = 'nominated';
     for (const [i, key] of columns) {
@@ -404,7 +412,9 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     }
     valid.push({ row, input: { ...parsed.data, number }, status });
   }
-  return { rows: dataRows.length, valid, errors, warnings };
+  const examples = warnings.filter((w) => w.reason === 'import_example_skipped').length;
+  if (examples === dataRows.length) throw new DomainError('invalid_request', 'import_no_rows');
+  return { rows: dataRows.length - examples, valid, errors, warnings };
 }
 
 /** Name and organisation, ignoring spaces: the same person entered twice is a mistake. */

@@ -45,6 +45,7 @@ export const messages: StaffErrorMessages = {
     import_duplicate_column: (p) => `列“${label(p)}”出现了不止一次，请删除多余的列。`,
     import_wrong_kind: (p) =>
       `这份文件是${p.kind === 'unit' ? '个人' : '单位'}类别的格式（有“${list(p.columns, '、')}”等列，缺少“${list(p.missing, '、')}”），而所选类别评选的是${p.kind === 'unit' ? '单位' : '个人'}。请在上方改选${p.kind === 'unit' ? '个人' : '单位'}类别，或下载本类别的模板重新填写。`,
+    import_example_skipped: (p) => `第 ${String(p.row)} 行是模板中的示例（状态为“示例”），已跳过。`,
     import_not_listed: (p) =>
       `第 ${String(p.row)} 行“${label(p)}”填的是“${value(p)}”，不在本次评选的列表中。请改为其中之一：${(Array.isArray(p.allowed) ? p.allowed : []).join('、')}。`,
     import_missing_field: (p) => `第 ${String(p.row)} 行缺少必填项“${label(p)}”。`,
@@ -104,6 +105,8 @@ export const messages: StaffErrorMessages = {
       `Column “${label(p)}” appears more than once; remove the extra one.`,
     import_wrong_kind: (p) =>
       `This file is laid out for ${p.kind === 'unit' ? 'individuals' : 'units'} (it has columns such as “${list(p.columns, ', ')}” and lacks “${list(p.missing, ', ')}”), but the chosen category is for ${p.kind === 'unit' ? 'units' : 'individuals'}. Choose the ${p.kind === 'unit' ? 'individuals’' : 'units’'} category above, or fill in this category’s template.`,
+    import_example_skipped: (p) =>
+      `Row ${String(p.row)} is the template’s example (status “示例”) and was skipped.`,
     import_not_listed: (p) =>
       `Row ${String(p.row)}: “${label(p)}” is “${value(p)}”, which is not on this selection’s list. Use one of: ${(Array.isArray(p.allowed) ? p.allowed : []).join(', ')}.`,
     import_missing_field: (p) => `Row ${String(p.row)}: the required field “${label(p)}” is empty.`,

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { ballot, ballotPick, campaign, track } from '../../src/db/schema/index.ts';
+import {
+  ballot,
+  ballotPick,
+  campaign,
+  candidate,
+  media,
+  track,
+} from '../../src/db/schema/index.ts';
 import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
 import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-reports.ts';
 import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
@@ -545,6 +553,44 @@ describe('tools: a dashboard that answers “how is the vote going”', () => {
       waiting === 0 ? '没有待监督员查看的反映' : `${waiting} 条待监督员查看`,
     );
     await page.screenshot({ path: '/tmp/shots/t-dashboard.png' });
+    await context.close();
+  });
+});
+
+describe('tools: photos at creation, with a crop control', () => {
+  it('crops the chosen photo to 3:4 on the new-candidate form and stores it with the candidate', async () => {
+    const c = await makeCampaign(handle.db, new Date(), { slug: 'e2e-photo', stage: 'nomination' });
+    await makeTrack(handle.db, c.id, { slug: 'units', kind: 'unit', name: '好单位' });
+    const { context, page } = await signIn(
+      'editor',
+      `/admin/campaigns/${c.slug}/candidates/new?track=units`,
+    );
+    // A landscape picture: the frame shows a 3:4 part of it.
+    const picture = await sharp({
+      create: { width: 800, height: 500, channels: 3, background: { r: 30, g: 90, b: 160 } },
+    })
+      .png()
+      .toBuffer();
+    await page.locator('#new-portrait').setInputFiles({
+      name: 'photo.png',
+      mimeType: 'image/png',
+      buffer: picture,
+    });
+    await page.locator('[data-crop-controls]').waitFor();
+    await page.locator('[data-crop="zoom"]').fill('150');
+    await page.locator('[data-crop="x"]').fill('20');
+    await page.locator('#f-name').fill('澄川市某某街道');
+    await page.locator('#f-headName').fill('许某');
+    await page.locator('#f-headTitle').fill('党工委书记');
+    await page.screenshot({ path: '/tmp/shots/t-photo.png' });
+    await page.getByRole('button', { name: '创建候选对象' }).click();
+    await page.waitForURL(/\/admin\/candidates\/\d+$/);
+    await page.getByText('候选对象已创建，照片已上传。').waitFor();
+    const id = Number(/\/(\d+)$/.exec(page.url())![1]);
+    const row = await handle.db.query.candidate.findFirst({ where: eq(candidate.id, id) });
+    expect(row!.portraitId).toMatch(/^[0-9a-f]{64}$/);
+    const image = await handle.db.query.media.findFirst({ where: eq(media.id, row!.portraitId!) });
+    expect(image!.width * 4).toBe(image!.height * 3);
     await context.close();
   });
 });

@@ -306,8 +306,11 @@ describe('an admin records the committee vote', () => {
   it('sets the rule, enters the votes, reads the outcome and confirms it', async () => {
     const { context, page } = await signIn('admin', '/admin/campaigns/e2e-committee/committee');
     await page.getByLabel('应到会人数').fill('9');
-    await page.getByRole('button', { name: '保存规则' }).click();
-    await page.waitForLoadState('load');
+    // Saving reloads the page: wait for that load, not the current one, before typing on.
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '保存规则' }).click(),
+    ]);
     await page.getByLabel('实到会人数').waitFor();
     await page.getByLabel('实到会人数').fill('9');
     const votes: Record<string, [number, number, number]> = {

@@ -592,6 +592,27 @@ describe('tools: photos at creation, with a crop control', () => {
     expect(row!.portraitId).toMatch(/^[0-9a-f]{64}$/);
     const image = await handle.db.query.media.findFirst({ where: eq(media.id, row!.portraitId!) });
     expect(image!.width * 4).toBe(image!.height * 3);
+
+    // Replacing it on the candidate's page uses the same crop control.
+    const other = await sharp({
+      create: { width: 500, height: 900, channels: 3, background: { r: 160, g: 60, b: 40 } },
+    })
+      .png()
+      .toBuffer();
+    await page.locator('#portrait-file').setInputFiles({
+      name: 'other.png',
+      mimeType: 'image/png',
+      buffer: other,
+    });
+    await page.locator('#portrait-form [data-crop-controls]').waitFor();
+    await page.locator('#portrait-form [data-crop="y"]').fill('80');
+    await page.locator('#portrait-form').getByRole('button', { name: '上传', exact: true }).click();
+    await expect
+      .poll(
+        async () =>
+          (await handle.db.query.candidate.findFirst({ where: eq(candidate.id, id) }))!.portraitId,
+      )
+      .not.toBe(row!.portraitId);
     await context.close();
   });
 });

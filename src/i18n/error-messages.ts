@@ -55,6 +55,8 @@ const messages: Record<Locale, Record<string, Message>> = {
     csrf_failed: '请求未通过安全校验，请刷新页面后重试。',
     password_too_short: (p) => `密码至少需要 ${String(p.min)} 个字符。`,
     password_too_long: (p) => `密码最多 ${String(p.max)} 个字符。`,
+    wrong_current_password: '当前密码不正确，密码没有修改。请重新输入当前使用的密码。',
+    password_unchanged: '新密码与当前密码相同，请换一个只有您知道的新密码。',
     invalid_email: '邮箱地址格式不正确。',
     invalid_display_name: '显示名不能为空，最多 100 个字符。',
     unknown_role: (p) => `没有这个角色，可选：${String(p.roles)}。`,
@@ -107,6 +109,8 @@ const messages: Record<Locale, Record<string, Message>> = {
     csrf_failed: '請求未通過安全驗證，請重新整理頁面後重試。',
     password_too_short: (p) => `密碼至少需要 ${String(p.min)} 個字元。`,
     password_too_long: (p) => `密碼最多 ${String(p.max)} 個字元。`,
+    wrong_current_password: '目前密碼不正確，密碼沒有修改。請重新輸入目前使用的密碼。',
+    password_unchanged: '新密碼與目前密碼相同，請換一個只有您知道的新密碼。',
     invalid_email: '電子郵件地址格式不正確。',
     invalid_display_name: '顯示名稱不能為空，最多 100 個字元。',
     unknown_role: (p) => `沒有這個角色，可選：${String(p.roles)}。`,
@@ -162,6 +166,10 @@ const messages: Record<Locale, Record<string, Message>> = {
     csrf_failed: 'The request failed a security check; reload the page and try again.',
     password_too_short: (p) => `A password needs at least ${String(p.min)} characters.`,
     password_too_long: (p) => `A password may have at most ${String(p.max)} characters.`,
+    wrong_current_password:
+      'The current password is not correct; the password was not changed. Enter the password you use now.',
+    password_unchanged:
+      'The new password is the same as the current one; choose a new one only you know.',
     invalid_email: 'This is not a valid email address.',
     invalid_display_name: 'The display name must not be empty and may have at most 100 characters.',
     unknown_role: (p) => `There is no such role; choose one of: ${String(p.roles)}.`,

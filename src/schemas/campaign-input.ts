@@ -20,6 +20,13 @@ export const stageDateInputSchema = z
   .strict()
   .refine((s) => s.startsOn <= s.endsOn, { message: 'ends before it starts', path: ['endsOn'] });
 
+/** One value a line, each at most 50 characters (the candidate's column), no repeats. */
+const pickList = z
+  .array(lineText().trim().min(1).max(50))
+  .max(100)
+  .refine((list) => new Set(list).size === list.length, '列表中有重复的项目，请删去重复的一行。')
+  .default([]);
+
 const campaignFields = z
   .object({
     // `new` is the address of the admin's "new campaign" form.
@@ -34,6 +41,9 @@ const campaignFields = z
     voteOpensAt: z.iso.datetime({ offset: true }).nullable().default(null),
     voteClosesAt: z.iso.datetime({ offset: true }).nullable().default(null),
     stageDates: z.array(stageDateInputSchema).max(campaignStages.length).default([]),
+    /** Pick lists of the candidate form and the import; empty: free text. */
+    districts: pickList,
+    sectors: pickList,
   })
   .strict();
 
@@ -80,21 +90,34 @@ const trackFields = z
   })
   .strict();
 
-const picksWithinQuota = {
-  check: (t: { minPicks: number; maxPicks: number; quota: number }) =>
-    t.minPicks <= t.maxPicks && t.maxPicks <= t.quota,
-  message: { message: '1 ≤ minPicks ≤ maxPicks ≤ quota', path: ['maxPicks'] },
-};
+/**
+ * Picks stay within the quota: at least one, the least no more than the most, the most no more
+ * than the quota. Each broken bound is said on the field to change, in the form's words.
+ */
+function picksWithinQuota(
+  t: { minPicks: number; maxPicks: number; quota: number },
+  ctx: z.RefinementCtx,
+) {
+  if (t.maxPicks > t.quota) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['maxPicks'],
+      message: `“每票最多选”不能多于名额 ${t.quota}：请改为 ${t.quota} 或更少，或先增加名额。`,
+    });
+  }
+  if (t.minPicks > t.maxPicks) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minPicks'],
+      message: `“每票最少选”不能多于“每票最多选”（${t.maxPicks}）：请改为 ${t.maxPicks} 或更少。`,
+    });
+  }
+}
 
-export const trackInputSchema = trackFields.refine(
-  picksWithinQuota.check,
-  picksWithinQuota.message,
-);
+export const trackInputSchema = trackFields.superRefine(picksWithinQuota);
 export type TrackInput = z.infer<typeof trackInputSchema>;
 
-export const trackUpdateSchema = trackFields
-  .omit({ slug: true })
-  .refine(picksWithinQuota.check, picksWithinQuota.message);
+export const trackUpdateSchema = trackFields.omit({ slug: true }).superRefine(picksWithinQuota);
 export type TrackUpdate = z.infer<typeof trackUpdateSchema>;
 
 export const advanceStageSchema = z

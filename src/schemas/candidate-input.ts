@@ -183,14 +183,29 @@ export function isRealMonth(value: string): boolean {
   return year >= 1900 && year <= 2100 && month >= 1 && month <= 12;
 }
 
+/**
+ * `1975-03`, `1975-3`, `1975.03`, `1975/3`, `1975年3月`, `197503`, `1975-03-12`: how months are
+ * written in Chinese personnel forms (a cadre form writes 1982.06). Returns the text unchanged
+ * when it is none of these, so the schema reports it as it was written. The form and the import
+ * accept the same forms.
+ */
+export function normaliseMonth(text: string): string {
+  const t = text.trim();
+  const m =
+    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:月|[-./]\s*\d{1,2}\s*日?)?$/.exec(t) ??
+    /^(\d{4})(\d{2})$/.exec(t);
+  if (!m) return t;
+  return `${m[1]}-${m[2]!.padStart(2, '0')}`;
+}
+
 const requiredText = (max: number) => lineText().trim().min(1).max(max);
 /** Optional text: absent, null or empty all mean "not given". */
 const optionalText = (max: number) => lineText().trim().max(max).nullish();
 /** Text of several paragraphs (deeds in Markdown, a CV line by line). */
 const optionalParagraphs = (max: number) => paragraphText().trim().max(max).nullish();
-const month = lineText()
-  .trim()
-  .refine(isRealMonth, { message: 'expected a real month as YYYY-MM' });
+const month = lineText().trim().transform(normaliseMonth).refine(isRealMonth, {
+  message: '请填写年和月，例如 1982-06、1982.06 或 1982年6月（年份 1900—2100，月份 1—12）。',
+});
 const portraitId = z
   .string()
   .regex(/^[0-9a-f]{64}$/, 'expected the id of an uploaded image')

@@ -12,8 +12,17 @@ export const voidReasonCategories = [
 ] as const;
 export type VoidReasonCategory = (typeof voidReasonCategories)[number];
 
-/** A keyed hash as the integrity report shows it (base64url). */
-const hash = z.string().regex(/^[\w-]{10,100}$/, 'a hash from the integrity report');
+/**
+ * A keyed hash as the integrity report gives it: HMAC-SHA256 in base64url, always 43 characters.
+ * The page shows them shortened; a shortened one pasted here would match no ballot and void
+ * nothing without a word, so it is refused.
+ */
+const hash = z
+  .string()
+  .regex(
+    /^[\w-]{43}$/,
+    '应为监测页给出的完整哈希（43 个字符）。表格里缩短显示的哈希不能用，请点该行旁的“作废这些选票”按钮填入。',
+  );
 
 /**
  * Which ballots to void. A time window is always required, so that one mistaken request can

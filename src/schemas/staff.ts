@@ -35,6 +35,14 @@ export const staffLoginRequestSchema = z.object({
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
 
+/** A staff member's own new password; the policy (length) is the verb's, as for the others. */
+export const staffPasswordChangeSchema = z
+  .object({
+    currentPassword: z.string().min(1).max(1024),
+    newPassword: z.string().max(1024),
+  })
+  .strict();
+
 // Field rules of the account routes (length, role names, password policy) are the verbs' own,
 // shared with the command line; these schemas only check the shape.
 export const staffAccountCreateSchema = z

@@ -42,7 +42,15 @@ export async function staffFetch<T = unknown>(
     const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin' });
     const type = res.headers.get('content-type') ?? '';
     const data = type.includes('json') ? await res.json() : {};
-    if (res.status === 401) {
+    // Only an ended session sends staff to the login form. A refused login (a wrong password)
+    // is an answer to show beside the form, and the login form never sends itself to itself
+    // (which cleared what was typed and nested `next=` in `next=`).
+    const reason = (data as { error?: { reason?: string } }).error?.reason;
+    if (
+      res.status === 401 &&
+      reason !== 'bad_credentials' &&
+      location.pathname !== '/admin/login'
+    ) {
       location.href = `/admin/login?next=${encodeURIComponent(location.pathname + location.search)}`;
     }
     return { ok: res.ok, status: res.status, data };
@@ -171,6 +179,7 @@ export function showResult(form: HTMLElement, res: StaffResponse, success?: stri
   form
     .querySelectorAll('[aria-invalid="true"]')
     .forEach((el) => el.removeAttribute('aria-invalid'));
+  form.querySelectorAll('.field-error').forEach((el) => el.remove());
   box.classList.toggle('is-error', !res.ok);
   if (res.ok) {
     box.textContent = success ?? '已保存。';
@@ -186,6 +195,16 @@ export function showResult(form: HTMLElement, res: StaffResponse, success?: stri
     field?.setAttribute('aria-invalid', 'true');
     const label = field?.id ? form.querySelector(`label[for="${field.id}"]`)?.textContent : null;
     items.push(`${label?.trim() || issue.path}：${issue.message}`);
+    // The message also stands under its field, where the change is to be made.
+    const holder = field?.closest('.field');
+    if (field && holder) {
+      const note = document.createElement('span');
+      note.className = 'field-error';
+      note.id = `${field.id || issue.path}-error`;
+      note.textContent = issue.message;
+      holder.append(note);
+      field.setAttribute('aria-describedby', note.id);
+    }
   }
   const missing = (error?.details as { missing?: { message: string }[] } | undefined)?.missing;
   for (const m of missing ?? []) items.push(m.message);
@@ -269,6 +288,38 @@ document.addEventListener('submit', async (event) => {
   else if (then.startsWith('go:')) location.href = then.slice(3);
   else if (then.startsWith('created:')) location.href = createdPath(then.slice(8), res.data);
 });
+
+const flashKey = 'staff-flash';
+
+/**
+ * Keeps a success message over the reload that follows a form (the reload shows the new state;
+ * the message says what was skipped), shown once in that form's status box.
+ */
+export function flashAfterReload(formId: string, text: string) {
+  try {
+    sessionStorage.setItem(flashKey, JSON.stringify({ formId, text }));
+  } catch {
+    // Storage refused (private mode): the reload shows the new state without the message.
+  }
+}
+
+function showFlash() {
+  let saved: { formId?: string; text?: string } | null = null;
+  try {
+    saved = JSON.parse(sessionStorage.getItem(flashKey) ?? 'null');
+    sessionStorage.removeItem(flashKey);
+  } catch {
+    return;
+  }
+  const form = saved?.formId ? document.getElementById(saved.formId) : null;
+  if (!form || !saved?.text) return;
+  const box = statusBox(form);
+  box.classList.remove('is-error');
+  box.textContent = saved.text;
+  box.setAttribute('tabindex', '-1');
+  box.focus();
+}
+showFlash();
 
 document.querySelector('[data-logout]')?.addEventListener('click', async () => {
   await staffFetch('DELETE', '/api/staff/session');

@@ -29,6 +29,7 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
   { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
+  { path: /^\/admin\/password$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
 ];
 
 /** Pages anyone may open: the login form. */

@@ -10,7 +10,9 @@ import type { StaffSessionContext } from '../domain/staff/resolve-staff-session.
 import type { AddressKeys } from './address-keys.ts';
 import type { BotCheck } from './bot-check/bot-check.ts';
 import type { Config } from './config.ts';
+import { describeFieldIssue, fieldIssueOf } from '../i18n/validation-messages.ts';
 import { errorResponse, type ValidationIssue } from './http-errors.ts';
+import { requestLocale } from './request-locale.ts';
 
 export interface ApiDeps {
   db: Db;
@@ -68,7 +70,13 @@ export function validJson<T extends z.ZodType>(schema: T) {
   return validator('json', async (value, c) => {
     const parsed = await schema.safeParseAsync(value);
     if (!parsed.success) {
-      return errorResponse(c, new DomainError('invalid_request'), issuesOf(parsed.error));
+      // Staff forms show each issue on its field: say what to change in the reader's language.
+      const locale = requestLocale(c);
+      const issues = parsed.error.issues.map((i) => {
+        const issue = fieldIssueOf(i);
+        return { path: issue.path, message: describeFieldIssue(issue, locale) };
+      });
+      return errorResponse(c, new DomainError('invalid_request'), issues);
     }
     return parsed.data as z.output<T>;
   });

@@ -4,6 +4,7 @@ import { routePath } from 'hono/route';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DomainError, isDomainError, type DomainErrorCode } from '../domain/errors.ts';
 import { errorMessage } from '../i18n/error-messages.ts';
+import { describeFieldIssue, type FieldIssue } from '../i18n/validation-messages.ts';
 import { databaseErrorCode, describeError, newRequestId } from './error-log.ts';
 import { requestLocale } from './request-locale.ts';
 
@@ -31,6 +32,15 @@ export interface ValidationIssue {
 /** `{ error: { code, message, … } }` in the reader's language, with the code's status. */
 export function errorResponse(c: Context, e: DomainError, issues?: ValidationIssue[]): Response {
   const locale = requestLocale(c);
+  // A verb that checked fields late (a candidate's own kind) keeps zod's findings in its details:
+  // they are worded here like the route's own, so a form shows them on their fields.
+  const late = e.details.issues;
+  if (!issues && Array.isArray(late)) {
+    issues = (late as FieldIssue[]).map((i) => ({
+      path: i.path,
+      message: describeFieldIssue(i, locale),
+    }));
+  }
   const body = {
     error: {
       code: e.code,

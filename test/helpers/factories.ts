@@ -103,7 +103,17 @@ let ballotSeq = 0;
  */
 export async function makeCountedBallot(
   db: Db,
-  input: { campaignId: number; trackId: number; candidateIds: number[]; castAt: Date },
+  input: {
+    campaignId: number;
+    trackId: number;
+    candidateIds: number[];
+    castAt: Date;
+    /** Keyed hashes as the site writes them (43 characters) when a test needs to void by them. */
+    addressHash?: string;
+    networkHash?: string;
+    /** The ballot's number among its address's ballots of the day (unique per address). */
+    addressSeq?: number;
+  },
 ) {
   const n = ++ballotSeq;
   const tag = `${unique()}${n}`.padEnd(22, 'x');
@@ -115,11 +125,11 @@ export async function makeCountedBallot(
         campaignId: input.campaignId,
         trackId: input.trackId,
         deviceHash: `device-${tag}`,
-        addressHash: `address-${tag}`,
-        networkHash: `network-${tag}`,
+        addressHash: input.addressHash ?? `address-${tag}`,
+        networkHash: input.networkHash ?? `network-${tag}`,
         day: localDay(input.castAt, 'Asia/Shanghai'),
         deviceSeq: 1,
-        addressSeq: 1,
+        addressSeq: input.addressSeq ?? 1,
         castAt: input.castAt,
       })
       .returning({ id: ballot.id });

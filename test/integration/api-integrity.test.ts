@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import { makeOpenBallot } from '../helpers/factories.ts';
+import { makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -11,6 +11,10 @@ let api: ReturnType<typeof testApi>;
 let slug: string;
 let trackSlug: string;
 let candidateId: number;
+let candidateName: string;
+let other: { id: number; number: number; name: string };
+let unitTrack: string;
+let foreignId: number;
 
 const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
 
@@ -21,6 +25,10 @@ beforeAll(async () => {
   slug = open.campaign.slug;
   trackSlug = open.track.slug;
   candidateId = open.candidates[0]!.id;
+  candidateName = open.candidates[0]!.name;
+  other = open.candidates[1]!;
+  unitTrack = (await makeTrack(db.db, open.campaign.id, { kind: 'unit' })).slug;
+  foreignId = (await makeOpenBallot(db.db, now, 1)).candidates[0]!.id;
   const { res: cast } = await sendAsVoter(api, '/api/ballots', {
     campaign: slug,
     track: trackSlug,
@@ -95,8 +103,70 @@ describe('POST /api/staff/campaigns/{slug}/ballots/void', () => {
     expect(await real.json()).toMatchObject({
       ballots: 1,
       dryRun: false,
-      votesRemoved: [{ candidateId, votes: 1 }],
+      votesRemoved: [{ candidateId, votes: 1, track: trackSlug, name: candidateName }],
     });
+  });
+
+  it('names whose votes a filter touches, and refuses a candidate of another category or selection', async () => {
+    const { res: second } = await sendAsVoter(api, '/api/ballots', {
+      campaign: slug,
+      track: trackSlug,
+      candidates: [other.id],
+    });
+    expect(second.status).toBe(201);
+    const { candidateId: _, ...anyCandidate } = voidBody().filter;
+    const dry = await api.request(
+      voidPath(),
+      jsonRequest({ ...voidBody(), filter: anyCandidate }, asRole('monitor')),
+    );
+    const preview = (await dry.json()).votesRemoved;
+    expect(preview).toEqual([
+      {
+        candidateId: other.id,
+        votes: 1,
+        track: trackSlug,
+        trackName: '测试类别',
+        number: other.number,
+        name: other.name,
+      },
+    ]);
+    const wrongTrack = await api.request(
+      voidPath(),
+      jsonRequest(
+        {
+          ...voidBody(),
+          filter: { ...voidBody().filter, candidateId: other.id, track: unitTrack },
+        },
+        asRole('monitor'),
+      ),
+    );
+    expect(wrongTrack.status).toBe(400);
+    const error = (await wrongTrack.json()).error;
+    expect(error.reason).toBe('void_candidate_other_track');
+    expect(error.message).toContain(other.name);
+    const elsewhere = await api.request(
+      voidPath(),
+      jsonRequest(
+        { ...voidBody(), filter: { ...voidBody().filter, candidateId: foreignId } },
+        asRole('monitor'),
+      ),
+    );
+    expect(elsewhere.status).toBe(400);
+    expect((await elsewhere.json()).error.reason).toBe('void_candidate_not_in_campaign');
+  });
+
+  it('refuses a shortened hash instead of matching nothing', async () => {
+    const res = await api.request(
+      voidPath(),
+      jsonRequest(
+        { ...voidBody(), filter: { ...voidBody().filter, addressHash: 'Qk3v9xZp1a' } },
+        asRole('monitor'),
+      ),
+    );
+    expect(res.status).toBe(400);
+    const error = (await res.json()).error;
+    expect(error.issues[0]).toMatchObject({ path: 'filter.addressHash' });
+    expect(error.issues[0].message).toContain('完整哈希');
   });
 
   it('refuses without the CSRF token, from another origin, and for editor or auditor', async () => {

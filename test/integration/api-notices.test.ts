@@ -16,12 +16,13 @@ let slug: string;
 let draftSlug: string;
 let personId: number;
 
+/** The test API's public address (no PUBLIC_BASE_URL): drafts point their web channel there. */
+const siteUrl = 'http://127.0.0.1:4321';
 const channels = {
   reportPhone: '0519-12380',
   reportAddress: '澄川市望潮区政通路1号',
   reportPostcode: '213399',
   reportVisit: '政通路1号（工作日 8:30—17:30）',
-  reportWeb: 'https://example.cn/12380',
   reportRules: '反映问题应实事求是。',
 };
 
@@ -59,17 +60,23 @@ beforeAll(async () => {
   });
   personId = person.id;
   await makeCandidate(db.db, cadres, { status: 'not_elected', name: '落选者' });
-  await createNoticeDraft(db.db, { campaignSlug: c.slug, actorId: null, now });
+  await createNoticeDraft(db.db, { campaignSlug: c.slug, actorId: null, now, siteUrl });
   await updateNoticeDraft(db.db, { campaignSlug: c.slug, changes: channels, actorId: null, now });
-  const published = await publishNotice(db.db, { campaignSlug: c.slug, actorId: null, now });
+  const published = await publishNotice(db.db, {
+    campaignSlug: c.slug,
+    actorId: null,
+    now,
+    siteUrl,
+  });
   slug = published.slug;
 
   // A second campaign whose notice is only a draft: never public.
   const other = await makeCampaign(db.db, now, { stage: 'publicity', year: 2026 });
   const t = await makeTrack(db.db, other.id);
   await makeCandidate(db.db, t, { status: 'elected' });
-  draftSlug = (await createNoticeDraft(db.db, { campaignSlug: other.slug, actorId: null, now }))
-    .slug;
+  draftSlug = (
+    await createNoticeDraft(db.db, { campaignSlug: other.slug, actorId: null, now, siteUrl })
+  ).slug;
 });
 afterAll(() => db.destroy());
 

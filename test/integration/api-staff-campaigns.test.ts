@@ -372,8 +372,15 @@ describe('audit log', () => {
     // A BOM first (Response.text() would drop it, so read the bytes).
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('id,at,actor,action,entity_type,entity_id,before,after');
+    expect(text.split('\r\n')[0]).toBe(
+      'id,时间（北京时间 UTC+8）,操作人,操作,对象类型,对象,改动,actor_email,action,entity_type,entity_id,before,after',
+    );
     expect(text).toContain('campaign.create');
+    // The words of the page beside the codes, and Beijing time as the page shows it.
+    const row = text.split('\r\n')[1]!;
+    expect(row).toContain('新建评选活动');
+    expect(row).toContain('评选活动');
+    expect(row).toMatch(/^"?\d+"?,"?\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"?,/);
     // The title sits inside the JSON cell, which starts with `{`; a cell of its own is defused.
     expect(text).not.toMatch(/(^|,)"=/m);
   });

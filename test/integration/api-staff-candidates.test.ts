@@ -394,7 +394,15 @@ describe('POST /api/staff/candidates/status', () => {
           const cand = await makeCandidate(db.db, t, { status: from });
           const res = await post(path, { ids: [cand.id], to }, as('editor'));
           const [row] = await db.db.select().from(candidate).where(eq(candidate.id, cand.id));
-          if (allowed(from, to, stage)) {
+          if (from === to) {
+            // Already there: skipped and named, never a refusal.
+            expect(res.status, `${stage}: ${from} → ${to}`).toBe(200);
+            expect(await res.json()).toMatchObject({
+              changed: [],
+              unchanged: [{ id: cand.id, name: cand.name }],
+            });
+            expect(row!.status).toBe(from);
+          } else if (allowed(from, to, stage)) {
             expect(res.status, `${stage}: ${from} → ${to}`).toBe(200);
             expect(row!.status).toBe(to);
           } else {
@@ -411,8 +419,8 @@ describe('POST /api/staff/candidates/status', () => {
         }
       }
     }
-    // 7 stages × 36 pairs: 3 always allowed, 3 in two stages, 6 in one stage.
-    expect(refusedCount).toBe(7 * 36 - 7 * 3 - 3 * 2 - 6 * 1);
+    // 7 stages × 30 pairs of different statuses: 3 always allowed, 3 in two stages, 6 in one.
+    expect(refusedCount).toBe(7 * 30 - 7 * 3 - 3 * 2 - 6 * 1);
   });
 
   it('explains a refused step back to nominated in terms of the process', async () => {
@@ -421,7 +429,10 @@ describe('POST /api/staff/candidates/status', () => {
     const cand = await makeCandidate(db.db, t, { status: 'shortlisted' });
     const res = await post(path, { ids: [cand.id], to: 'nominated' }, as('editor'));
     const { error } = await res.json();
-    expect(error.message).toContain('初审入围');
+    // The statuses in the list's own words, and the candidate by name.
+    expect(error.message).toContain('“已入围”');
+    expect(error.message).toContain('“已推荐”');
+    expect(error.message).toContain(cand.name);
     expect(error.message).toContain('群众投票');
   });
 
@@ -438,9 +449,10 @@ describe('POST /api/staff/candidates/status', () => {
     expect(await res.json()).toEqual({
       to: 'shortlisted',
       changed: [
-        { id: a.id, from: 'nominated', to: 'shortlisted' },
-        { id: b.id, from: 'nominated', to: 'shortlisted' },
+        { id: a.id, name: a.name, from: 'nominated', to: 'shortlisted' },
+        { id: b.id, name: b.name, from: 'nominated', to: 'shortlisted' },
       ],
+      unchanged: [],
     });
     for (const id of [a.id, b.id]) {
       const [row] = await db.db.select().from(candidate).where(eq(candidate.id, id));
@@ -457,6 +469,18 @@ describe('POST /api/staff/candidates/status', () => {
     clock.set(now);
   });
 
+  it('skips candidates already in the target status and names them', async () => {
+    const fresh = await makeCandidate(db.db, people, numbered({ status: 'nominated' }));
+    const done = await makeCandidate(db.db, people, numbered({ status: 'shortlisted' }));
+    const res = await post(path, { ids: [fresh.id, done.id], to: 'shortlisted' }, as('editor'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      changed: [{ id: fresh.id, from: 'nominated' }],
+      unchanged: [{ id: done.id, name: done.name }],
+    });
+    expect(await auditOf(done.id)).toEqual([]);
+  });
+
   it('is all or nothing: one illegal move in the list changes nobody and logs nothing', async () => {
     const ok = await makeCandidate(db.db, people, numbered({ status: 'nominated' }));
     const bad = await makeCandidate(db.db, people, numbered({ status: 'elected' }));
@@ -465,8 +489,9 @@ describe('POST /api/staff/candidates/status', () => {
     const { error } = await res.json();
     expect(error.details).toMatchObject({ from: 'elected', to: 'shortlisted' });
     expect(error.details.refused).toEqual([
-      { id: bad.id, from: 'elected', to: 'shortlisted', stage: 'nomination' },
+      { id: bad.id, name: bad.name, from: 'elected', to: 'shortlisted', stage: 'nomination' },
     ]);
+    expect(error.message).toContain(bad.name);
     const [row] = await db.db.select().from(candidate).where(eq(candidate.id, ok.id));
     expect(row!.status).toBe('nominated');
     expect(await auditOf(ok.id)).toEqual([]);
@@ -533,5 +558,44 @@ describe('POST /api/staff/markdown/preview', () => {
     expect((await post(path, { markdown: 'x' }, as('auditor'))).status).toBe(403);
     const noToken = await post(path, { markdown: 'x' }, { cookie: sessions.get('editor')!.cookie });
     expect((await noToken.json()).error.code).toBe('csrf_failed');
+  });
+});
+
+describe('pick lists for 所属地区 and 所属领域', () => {
+  it('holds a new or changed value to the campaign’s lists, on the field, and leaves free text when none', async () => {
+    const listed = await makeCampaign(db.db, now, {
+      stage: 'nomination',
+      districts: ['望潮区', '鹭洲区'],
+      sectors: ['乡镇街道'],
+    });
+    const t = await makeTrack(db.db, listed.id, { kind: 'unit' });
+    const path = `/api/staff/campaigns/${listed.slug}/tracks/${t.slug}/candidates`;
+    const typo = await post(
+      path,
+      { ...unit, district: '望朝区', sector: '乡镇街道' },
+      as('editor'),
+    );
+    expect(typo.status).toBe(400);
+    const { error } = await typo.json();
+    expect(error.reason).toBe('candidate_value_not_listed');
+    expect(error.issues).toEqual([
+      {
+        path: 'district',
+        message: expect.stringContaining('“望朝区”不在本次评选的所属地区列表中'),
+      },
+    ]);
+    const ok = await post(path, { ...unit, district: '望潮区', sector: '乡镇街道' }, as('editor'));
+    expect(ok.status).toBe(201);
+    const id = (await ok.json()).id;
+    const change = await patch(`/api/staff/candidates/${id}`, { sector: '教育' }, as('editor'));
+    expect(change.status).toBe(400);
+    expect((await change.json()).error.issues[0].path).toBe('sector');
+    // A campaign without lists takes any text, as before.
+    const free = await post(
+      createPath(units.slug),
+      { ...unit, name: '某某局', district: '任意区' },
+      as('editor'),
+    );
+    expect(free.status).toBe(201);
   });
 });

@@ -5,7 +5,7 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { importTemplateHeader } from '../../src/domain/candidates/get-import-template.ts';
-import { auditLog, candidate } from '../../src/db/schema/index.ts';
+import { auditLog, campaign, candidate } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { encodeGb18030 } from '../fixtures/import/encode-gb18030.ts';
@@ -459,9 +459,22 @@ describe('GET …/import-template.xlsx and .csv', () => {
     expect(res.headers.get('content-disposition')).toBe(
       `attachment; filename="candidates-${slug}-${t.slug}.xlsx"`,
     );
-    const cells = await readSheet(Buffer.from(await res.arrayBuffer()));
-    expect(cells).toEqual([importTemplateHeader('unit')]);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const cells = await readSheet(bytes);
+    expect(cells[0]).toEqual(importTemplateHeader('unit'));
     expect(cells[0]).toContain('单位全称*');
+    // An example row, marked so the import skips it, and the notes on a sheet of their own.
+    expect(cells).toHaveLength(2);
+    expect(cells[1]!.at(-1)).toBe('示例');
+    const notes = await readSheet(bytes, '填写说明');
+    const text = notes.flat().join('\n');
+    expect(text).toContain('1982.06');
+    expect(text).toContain('已入围');
+    expect(text).toContain('Alt+Enter');
+    // Sent back as it came, the template adds nobody and says so.
+    const back = await upload(t.slug, bytes, { dryRun: true, type: xlsxType });
+    expect(back.status).toBe(400);
+    expect((await back.json()).error.reason).toBe('import_no_rows');
   });
 
   it('gives it as CSV with a BOM, which the import reads back', async () => {
@@ -477,13 +490,17 @@ describe('GET …/import-template.xlsx and .csv', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text).toBe(`\uFEFF${importTemplateHeader('individual').join(',')}\r\n`);
+    expect(text.startsWith(`\uFEFF${importTemplateHeader('individual').join(',')}\r\n`)).toBe(true);
     const filled =
       text + ',林晓岚,女,汉族,1981.04,江苏澄川,中共党员,,2004.07,大学,,局长,某局,,,,,,\r\n';
     const imported = await upload(t.slug, filled, { dryRun: true });
     const body = await imported.json();
     expect(body.errors).toEqual([]);
-    expect(body.warnings).toEqual([]);
+    // The example row (with its two-line 简历) is skipped and said so; the filled row counts.
+    expect(body.rows).toBe(1);
+    expect(body.warnings).toEqual([
+      expect.objectContaining({ row: 2, reason: 'import_example_skipped' }),
+    ]);
   });
 
   it('refuses anonymous (401) and auditor (403); 404 for an unknown track', async () => {
@@ -495,5 +512,32 @@ describe('GET …/import-template.xlsx and .csv', () => {
     expect(
       (await api.request(`${base}/nope/import-template.xlsx`, { headers: as('editor') })).status,
     ).toBe(404);
+  });
+});
+
+describe('import against the campaign’s pick lists', () => {
+  it('refuses a district or sector not on the lists, naming the row and the allowed values', async () => {
+    await db.db
+      .update(campaign)
+      .set({ districts: ['望潮区', '鹭洲区'], sectors: [] })
+      .where(eq(campaign.slug, slug));
+    const t = await newTrack('unit');
+    const sheet = [
+      '单位全称,单位负责人,负责人职务,所属地区,所属领域',
+      '澄川市望潮区某局,甲,局长,望潮区,随便写',
+      '澄川市鹭洲区某局,乙,局长,鹭州区,随便写',
+    ].join('\n');
+    const res = await upload(t.slug, sheet, { dryRun: true });
+    const body = await res.json();
+    const errors = body.errors ?? body.error?.details?.errors;
+    expect(errors).toEqual([
+      expect.objectContaining({
+        row: 3,
+        field: 'district',
+        reason: 'import_not_listed',
+        message: expect.stringContaining('请改为其中之一：望潮区、鹭洲区'),
+      }),
+    ]);
+    await db.db.update(campaign).set({ districts: [] }).where(eq(campaign.slug, slug));
   });
 });

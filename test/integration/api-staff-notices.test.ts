@@ -57,7 +57,6 @@ const complete = {
   reportAddress: '澄川市望潮区政通路1号',
   reportPostcode: '213399',
   reportVisit: '政通路1号（工作日 8:30—17:30）',
-  reportWeb: 'https://example.cn/12380',
   reportRules: '反映问题应实事求是。',
 };
 
@@ -164,16 +163,18 @@ describe('POST /api/staff/campaigns/{slug}/notice (create the draft)', () => {
     expect(audit?.after).toMatchObject({ slug: n.slug, periodStart: '2026-01-09' });
   });
 
-  it('copies the reporting channels of the latest earlier notice, else leaves them empty', async () => {
+  it('copies phone, post and visit channels of the latest earlier notice; the web channel is its own page', async () => {
     const first = await makeDecidedCampaign();
     // The very first notice of this database has nothing to copy from.
     const blank = (await (await create(first.campaign.slug)).json()).notice;
     expect(blank.reportPhone).toBe('');
-    expect(blank.reportWeb).toBe('');
+    expect(blank.reportWeb).toBe(`http://127.0.0.1:4321/notices/${first.campaign.slug}-1`);
     expect((await put(first.campaign.slug, complete)).status).toBe(200);
     const later = await makeDecidedCampaign();
     const copied = (await (await create(later.campaign.slug)).json()).notice;
     expect(copied).toMatchObject(complete);
+    // Never the earlier notice's page, whose report form closes with its period.
+    expect(copied.reportWeb).toBe(`http://127.0.0.1:4321/notices/${later.campaign.slug}-1`);
     // The serial continues the earlier one's pattern with the next number of the year.
     expect(copied.serial).not.toBe(blank.serial);
     expect(copied.serial.replace(/\d+号$/, '')).toBe(blank.serial.replace(/\d+号$/, ''));
@@ -345,6 +346,62 @@ describe('POST /api/staff/campaigns/{slug}/notice/publish', () => {
     const noNotice = await publish(noDraft.campaign.slug);
     expect(noNotice.status).toBe(404);
     expect((await errorOf(noNotice)).reason).toBe('notice_not_found');
+  });
+
+  it('refuses a web channel that is not this notice’s page, or http on an https site', async () => {
+    const earlier = await makeDecidedCampaign();
+    await create(earlier.campaign.slug);
+    const d = await makeDecidedCampaign();
+    await create(d.campaign.slug);
+    const own = `http://127.0.0.1:4321/notices/${d.campaign.slug}-1`;
+    for (const elsewhere of [
+      `http://127.0.0.1:4321/notices/${earlier.campaign.slug}-1`,
+      'https://example.cn/12380',
+      `${own}?from=old`,
+    ]) {
+      await put(d.campaign.slug, { ...complete, reportWeb: elsewhere });
+      const refused = await publish(d.campaign.slug);
+      expect(refused.status, elsewhere).toBe(422);
+      const error = await errorOf(refused);
+      expect(error).toMatchObject({
+        reason: 'notice_report_web_elsewhere',
+        details: { given: elsewhere, expected: own },
+      });
+      expect((error as unknown as { message: string }).message).toContain('不是本公示的页面');
+    }
+    // The page lists the same reason before anyone tries.
+    const view = await (
+      await api.request(noticePath(d.campaign.slug), { headers: asRole('editor') })
+    ).json();
+    expect(view.problems).toContainEqual(
+      expect.objectContaining({ reason: 'notice_report_web_elsewhere' }),
+    );
+    // Its own page, with or without a trailing slash, is accepted.
+    await put(d.campaign.slug, { ...complete, reportWeb: `${own}/` });
+    expect((await publish(d.campaign.slug)).status).toBe(200);
+
+    // On an https site, the own page over http would send reports in the clear.
+    const secure = testApi(db, { clock, env: { PUBLIC_BASE_URL: 'https://vote.example.cn' } });
+    const s = await makeDecidedCampaign();
+    const admin = await makeStaffUser(db.db, { role: 'admin' });
+    const session = await logInAs(secure, admin);
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+    const created = await secure.request(noticePath(s.campaign.slug), jsonRequest({}, headers));
+    const draft = (await created.json()).notice;
+    expect(draft.reportWeb).toBe(`https://vote.example.cn/notices/${s.campaign.slug}-1`);
+    await secure.request(noticePath(s.campaign.slug), {
+      ...jsonRequest(
+        { ...complete, reportWeb: `http://vote.example.cn/notices/${s.campaign.slug}-1` },
+        headers,
+      ),
+      method: 'PUT',
+    });
+    const insecure = await secure.request(
+      `${noticePath(s.campaign.slug)}/publish`,
+      jsonRequest({}, headers),
+    );
+    expect(insecure.status).toBe(422);
+    expect((await errorOf(insecure)).reason).toBe('notice_report_web_insecure');
   });
 
   it('publishes revision 1, then a correction only with a note and a real change', async () => {

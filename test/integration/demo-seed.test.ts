@@ -8,10 +8,16 @@ import {
   ballotPick,
   campaign,
   candidate,
+  committeeRule,
   notice,
+  report,
+  reportHandling,
   tally,
   track,
 } from '../../src/db/schema/index.ts';
+import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
+import { readCommitteeTrack } from '../../src/domain/committee/read-committee-track.ts';
+import { localDay } from '../../src/domain/clock.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
 import { prepareServices } from '../../src/server/bootstrap.ts';
 import { parseConfig } from '../../src/server/config.ts';
@@ -29,6 +35,22 @@ beforeAll(async () => {
 afterAll(() => db.destroy());
 
 describe('the demo data', () => {
+  it('has ballots from a city’s spread of addresses, networks and devices, as the monitor reads them', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
+    const report = await analyseVoteIntegrity(db.db, {
+      campaignSlug: '2026',
+      from: new Date(now.getTime() - 14 * 86_400_000),
+      to: now,
+      now,
+    });
+    expect(c).toBeTruthy();
+    expect(report.topNetworks.length).toBe(10);
+    // No one network holds the vote: the busiest has a few percent, not "99%".
+    expect(report.topNetworks[0]!.share).toBeLessThan(0.1);
+    expect(report.newDeviceShare).toBeGreaterThan(0.01);
+    expect(report.newDeviceShare).toBeLessThan(0.2);
+  });
+
   it('has a campaign open for voting now, with two tracks of enough public candidates', async () => {
     const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
     expect(c!.stage).toBe('public_vote');
@@ -58,6 +80,55 @@ describe('the demo data', () => {
       .from(candidate)
       .where(and(eq(candidate.campaignId, c!.id), eq(candidate.status, 'elected')));
     expect(elected.length).toBe(14);
+  });
+
+  it('has the 2025 committee sitting, confirmed, its outcome the same as the notice', async () => {
+    const c = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2025') });
+    const tracks = await db.db.select().from(track).where(eq(track.campaignId, c!.id));
+    const rule = await db.db.query.committeeRule.findFirst({
+      where: eq(committeeRule.campaignId, c!.id),
+    });
+    expect(rule).toBeTruthy();
+    for (const t of tracks) {
+      const state = await readCommitteeTrack(db.db, { track: t, rule: rule! });
+      // "名额 8，已确定当选 8": the committee page agrees with the notice.
+      expect(state.placesFilled).toBe(t.quota);
+      expect(state.sessions.map((x) => x.status)).toEqual(['confirmed']);
+      const elected = await db.db
+        .select({ id: candidate.id })
+        .from(candidate)
+        .where(and(eq(candidate.trackId, t.id), eq(candidate.status, 'elected')));
+      expect(elected.length).toBe(t.quota);
+    }
+  });
+
+  it('has a notice in its publicity period now, with reports at each step of their handling', async () => {
+    const n = await db.db.query.notice.findFirst({ where: eq(notice.slug, '2026-flood-1') });
+    const today = localDay(now, 'Asia/Shanghai');
+    expect(n!.periodStart <= today && today <= n!.periodEnd).toBe(true);
+    expect(n!.reportWeb).toBe('http://localhost:4321/notices/2026-flood-1');
+    const reports = await db.db.select().from(report).where(eq(report.noticeId, n!.id));
+    expect(reports.length).toBe(4);
+    for (const r of reports) expect(r.createdAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    const handled = await db.db
+      .select()
+      .from(reportHandling)
+      .where(
+        inArray(
+          reportHandling.reportId,
+          reports.map((r) => r.id),
+        ),
+      );
+    // Two received, one being verified, one concluded with its finding and reply.
+    expect(handled.map((h) => h.status).sort()).toEqual(['concluded', 'verifying']);
+    const concluded = handled.find((h) => h.status === 'concluded')!;
+    expect(concluded).toMatchObject({ finding: 'partly_substantiated' });
+    expect(concluded.reply).toContain('感谢您的监督');
+    for (const h of handled) {
+      const sent = reports.find((r) => r.id === h.reportId)!;
+      expect(h.verifyingSince.getTime()).toBeGreaterThan(sent.createdAt.getTime());
+      expect((h.concludedAt ?? h.verifyingSince).getTime()).toBeLessThanOrEqual(now.getTime());
+    }
   });
 
   it('gives every candidate a portrait and keeps tallies equal to the picks', async () => {
@@ -105,7 +176,7 @@ describe('when the demo is loaded on start', () => {
     const dir = mkdtempSync(join(tmpdir(), 'honour-roll-embedded-'));
     try {
       const { campaigns, log } = await start({ DATA_DIR: dir, SESSION_SECRET: testSecret });
-      expect(campaigns.map((c) => c.slug).sort()).toEqual(['2025', '2026']);
+      expect(campaigns.map((c) => c.slug).sort()).toEqual(['2025', '2026', '2026-flood']);
       expect(log).toContain('demo');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -19,6 +19,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'GET /api/staff/session': all,
   'DELETE /api/staff/session': all,
   'DELETE /api/staff/sessions': all,
+  'POST /api/staff/password': all,
   'GET /api/staff/campaigns': readers,
   'POST /api/staff/campaigns': editors,
   'GET /api/staff/campaigns/:slug': readers,

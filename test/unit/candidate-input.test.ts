@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/components/render-markdown.ts';
+import { trackInputSchema } from '../../src/schemas/campaign-input.ts';
 import {
   candidateFields,
   candidateFieldsFor,
@@ -130,7 +131,7 @@ describe('candidateInputSchema', () => {
     expect(candidateInputSchema.safeParse({ ...person, sex }).success).toBe(false);
   });
 
-  it.each(['1981-13', '1981-00', '1981-4', '81-04', '1899-12', '2101-01', '1981/04', '1981-04-01'])(
+  it.each(['1981-13', '1981-00', '81-04', '1899-12', '2101-01', '1981年13月', '1981.4.5.6'])(
     'refuses the month %j',
     (birth) => {
       expect(candidateInputSchema.safeParse({ ...person, birth }).success).toBe(false);
@@ -140,6 +141,23 @@ describe('candidateInputSchema', () => {
   it.each(['1900-01', '1981-12', '2100-12'])('accepts the month %j', (birth) => {
     expect(isRealMonth(birth)).toBe(true);
     expect(candidateInputSchema.safeParse({ ...person, birth }).success).toBe(true);
+  });
+
+  it.each([
+    ['1982.06', '1982-06'],
+    ['1982.6', '1982-06'],
+    ['1982年6月', '1982-06'],
+    ['1982/06', '1982-06'],
+    ['198206', '1982-06'],
+    ['1982-6', '1982-06'],
+  ])('takes the customary month %j as %j, as the import does', (birth, month) => {
+    const parsed = candidateInputSchema.safeParse({ ...person, birth });
+    expect(parsed.success && parsed.data.kind === 'individual' && parsed.data.birth).toBe(month);
+  });
+
+  it('says in staff Chinese how to write a month it cannot read', () => {
+    const parsed = candidateInputSchema.safeParse({ ...person, birth: '八二年' });
+    expect(parsed.error!.issues[0]!.message).toContain('例如 1982-06、1982.06 或 1982年6月');
   });
 
   it('lets optional months be empty or null', () => {
@@ -217,5 +235,33 @@ describe('Markdown that staff preview stays inert', () => {
     // Escaped text may still read `onerror=`; what matters is that no tag carries it.
     expect(html).not.toMatch(/<[^>]+\son\w+\s*=/i);
     expect(html).not.toMatch(/(href|src)\s*=\s*["']?\s*javascript:/i);
+  });
+});
+
+describe('track rules', () => {
+  const track = {
+    slug: 'cadres',
+    kind: 'individual',
+    name: '好干部',
+    quota: 8,
+    maxPicks: 8,
+    minPicks: 1,
+  };
+  it('names the field to change and the bound, in staff Chinese', () => {
+    const over = trackInputSchema.safeParse({ ...track, maxPicks: 10 });
+    expect(over.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['maxPicks'],
+        message: expect.stringContaining('不能多于名额 8'),
+      }),
+    ]);
+    const under = trackInputSchema.safeParse({ ...track, maxPicks: 3, minPicks: 5 });
+    expect(under.error!.issues).toEqual([
+      expect.objectContaining({
+        path: ['minPicks'],
+        message: expect.stringContaining('“每票最少选”不能多于“每票最多选”（3）'),
+      }),
+    ]);
+    expect(trackInputSchema.safeParse(track).success).toBe(true);
   });
 });

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
+import { normaliseMonth } from '../../src/schemas/candidate-input.ts';
 import {
   decodeCsvText,
   maxImportRows,
-  normaliseMonth,
   parseCandidateCells,
   parseCandidateSheet,
   sheetFormatOf,
@@ -193,6 +193,21 @@ describe('parseCandidateCells', () => {
       [1, '性别', 'import_column_not_for_kind'],
     ]);
     expect(sheet.valid[0]!.input).not.toHaveProperty('sex');
+  });
+
+  it('says once, first, that a sheet of the other kind was given, rather than a missing field per row', () => {
+    const sheet = parseCandidateCells(
+      [header, personRow('甲'), personRow('乙'), personRow('丙')],
+      'unit',
+    );
+    expect(sheet.valid).toEqual([]);
+    expect(sheet.errors).toHaveLength(1);
+    expect(sheet.errors[0]).toMatchObject({
+      row: 1,
+      reason: 'import_wrong_kind',
+      params: { kind: 'unit', missing: expect.arrayContaining(['单位负责人']) },
+    });
+    expect((sheet.errors[0]!.params.columns as string[]).length).toBeGreaterThan(0);
   });
 
   it('refuses a column given twice', () => {

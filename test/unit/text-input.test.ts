@@ -92,7 +92,7 @@ const inputs: [string, z.ZodType, Record<string, unknown>][] = [
       filter: {
         from: '2026-01-01T00:00:00Z',
         to: '2026-01-02T00:00:00Z',
-        addressHash: 'abcdefghijkl',
+        addressHash: 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ',
       },
       reasonCategory: 'burst',
       note: '集中投票',

@@ -21,6 +21,12 @@ export const campaign = sqliteTable(
     countsVisibility: text({ enum: countsVisibilities }).notNull().default('after_close'),
     /** IANA zone in which "per day" limits roll over. */
     timeZone: text().notNull().default('Asia/Shanghai'),
+    /**
+     * The districts (所属地区) and sectors (所属领域) a candidate may be given: the public lists
+     * filter by them, so a typo would make a new filter value. Empty: any text, as before.
+     */
+    districts: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
+    sectors: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
     voteOpensAt: integer({ mode: 'timestamp_ms' }),
     voteClosesAt: integer({ mode: 'timestamp_ms' }),
     createdAt: integer({ mode: 'timestamp_ms' })

@@ -12,6 +12,11 @@ export const staffUser = sqliteTable(
     displayName: text().notNull(),
     role: text({ enum: staffRoles }).notNull(),
     passwordHash: text().notNull(),
+    /**
+     * The password was set by someone else (an admin, the command line) and is known to them:
+     * the admin pages ask its owner to change it until they do.
+     */
+    passwordSetByOther: integer({ mode: 'boolean' }).notNull().default(false),
     disabledAt: integer({ mode: 'timestamp_ms' }),
     createdAt: integer({ mode: 'timestamp_ms' })
       .notNull()

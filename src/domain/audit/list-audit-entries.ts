@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { auditLog, staffUser } from '../../db/schema/index.ts';
 import type { AuditQuery } from '../../schemas/audit-query.ts';
+import { auditObjectKey, nameAuditObjects } from './name-audit-objects.ts';
 
 export interface AuditEntryView {
   id: number;
@@ -10,6 +11,8 @@ export interface AuditEntryView {
   action: string;
   entityType: string;
   entityId: string;
+  /** The object's name as staff know it (nameAuditObjects); null when it has none. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
 }
@@ -50,6 +53,10 @@ export async function listAuditEntries(
     .orderBy(desc(auditLog.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
+  const names = await nameAuditObjects(
+    db,
+    page.map(({ entry }) => entry),
+  );
   return {
     entries: page.map(({ entry, actor }) => ({
       id: entry.id,
@@ -58,6 +65,7 @@ export async function listAuditEntries(
       action: entry.action,
       entityType: entry.entityType,
       entityId: entry.entityId,
+      entityName: names.get(auditObjectKey(entry.entityType, entry.entityId)) ?? null,
       before: entry.before,
       after: entry.after,
     })),

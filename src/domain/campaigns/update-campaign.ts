@@ -42,6 +42,8 @@ export async function updateCampaign(
       voteOpensAt: iso(row.voteOpensAt),
       voteClosesAt: iso(row.voteClosesAt),
       stageDates,
+      districts: row.districts,
+      sectors: row.sectors,
     };
     const opensAt = next.voteOpensAt ? new Date(next.voteOpensAt) : null;
     const closesAt = next.voteClosesAt ? new Date(next.voteClosesAt) : null;
@@ -73,6 +75,8 @@ export async function updateCampaign(
         countsVisibility: next.countsVisibility,
         voteOpensAt: opensAt,
         voteClosesAt: closesAt,
+        districts: next.districts,
+        sectors: next.sectors,
         updatedAt: input.now,
       })
       .where(eq(campaign.id, row.id));

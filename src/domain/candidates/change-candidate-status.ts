@@ -68,13 +68,17 @@ export interface ChangeCandidateStatusInput {
 
 export interface ChangeCandidateStatusResult {
   to: CandidateStatus;
-  changed: { id: number; from: CandidateStatus; to: CandidateStatus }[];
+  changed: { id: number; name: string; from: CandidateStatus; to: CandidateStatus }[];
+  /** Candidates already in the target status: left as they are, named for the report. */
+  unchanged: { id: number; name: string }[];
 }
 
 /**
- * Moves one or several candidates to a new status. All or nothing: every candidate is checked
- * before any is written, so a list with one illegal move changes nobody. One audit entry per
- * candidate, so each one's history reads on its own.
+ * Moves one or several candidates to a new status. A candidate already in the target status is
+ * skipped and named in the answer (selecting all and choosing 已入围 must not fail because one
+ * was shortlisted already). Otherwise all or nothing: every candidate is checked before any is
+ * written, so a list with one illegal move changes nobody, and the refusal names each one. One
+ * audit entry per candidate, so each one's history reads on its own.
  */
 export async function changeCandidateStatus(
   db: Db,
@@ -83,7 +87,12 @@ export async function changeCandidateStatus(
   const ids = [...new Set(input.ids)];
   return db.transaction(async (tx) => {
     const rows = await tx
-      .select({ id: candidate.id, status: candidate.status, stage: campaign.stage })
+      .select({
+        id: candidate.id,
+        name: candidate.name,
+        status: candidate.status,
+        stage: campaign.stage,
+      })
       .from(candidate)
       .innerJoin(campaign, eq(campaign.id, candidate.campaignId))
       .where(inArray(candidate.id, ids));
@@ -91,9 +100,14 @@ export async function changeCandidateStatus(
     if (missing.length > 0) {
       throw new DomainError('not_found', 'candidate_not_found', { ids: missing });
     }
+    const unchanged = ids
+      .map((id) => rows.find((r) => r.id === id)!)
+      .filter((r) => r.status === input.to)
+      .map((r) => ({ id: r.id, name: r.name }));
     const refused = rows
+      .filter((r) => r.status !== input.to)
       .filter((r) => !isStatusTransitionAllowed(r.status, input.to, r.stage))
-      .map((r) => ({ id: r.id, from: r.status, to: input.to, stage: r.stage }));
+      .map((r) => ({ id: r.id, name: r.name, from: r.status, to: input.to, stage: r.stage }));
     if (refused.length > 0) {
       const first = refused[0]!;
       throw new DomainError('rule_violation', 'status_transition_not_allowed', {
@@ -106,6 +120,7 @@ export async function changeCandidateStatus(
     const changed = [];
     for (const id of ids) {
       const r = rows.find((x) => x.id === id)!;
+      if (r.status === input.to) continue;
       await tx
         .update(candidate)
         .set({ status: input.to, updatedAt: input.now })
@@ -119,8 +134,8 @@ export async function changeCandidateStatus(
         before: { status: r.status },
         after: { status: input.to, ...(input.note ? { note: input.note } : {}) },
       });
-      changed.push({ id, from: r.status, to: input.to });
+      changed.push({ id, name: r.name, from: r.status, to: input.to });
     }
-    return { to: input.to, changed };
+    return { to: input.to, changed, unchanged };
   });
 }

@@ -6,6 +6,7 @@ import type { CandidateInput } from '../../schemas/candidate-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
+import { checkListedValues } from './check-listed-values.ts';
 import { findCampaignTrack } from './find-candidate-track.ts';
 import {
   candidateSnapshot,
@@ -76,6 +77,7 @@ export async function createCandidate(
       given: kind,
     });
   }
+  checkListedValues(c, fields);
   const row = await db
     .transaction(async (tx) => {
       await assertPortraitExists(tx, fields.portraitId);

@@ -102,6 +102,20 @@ export async function importCandidates(
           params: { number: r.input.number },
         });
       }
+      for (const [field, list, label] of [
+        ['district', c.districts, '所属地区'],
+        ['sector', c.sectors, '所属领域'],
+      ] as const) {
+        const value = r.input[field];
+        if (list.length > 0 && typeof value === 'string' && value !== '' && !list.includes(value)) {
+          errors.push({
+            row: r.row,
+            field,
+            reason: 'import_not_listed',
+            params: { label, value, allowed: list },
+          });
+        }
+      }
       const org = typeof r.input.organisation === 'string' ? r.input.organisation : '';
       if (takenNames.has(candidateIdentity(r.input.name, org))) {
         errors.push({

@@ -6,10 +6,13 @@ import {
   fieldLabel,
   importableStatuses,
   importStatusColumn,
+  isFieldRequired,
+  normaliseMonth,
   type CandidateFieldKey,
   type ImportableStatus,
 } from '../../schemas/candidate-input.ts';
 import type { TrackKind } from '../../schemas/enums.ts';
+import { exampleRowStatus } from './import-example.ts';
 import { DomainError } from '../errors.ts';
 import { unpackXlsxArchive } from './unpack-xlsx-archive.ts';
 
@@ -205,20 +208,6 @@ const monthFieldKeys = new Set<string>(
   candidateFields.filter((f) => f.type === 'month').map((f) => f.key),
 );
 
-/**
- * `1975-03`, `1975-3`, `1975.03`, `1975/3`, `1975年3月`, `197503`, `1975-03-12`: how months are
- * written in Chinese personnel forms. Returns the text unchanged when it is none of these, so
- * the schema reports it as it was written.
- */
-export function normaliseMonth(text: string): string {
-  const t = text.trim();
-  const m =
-    /^(\d{4})\s*[-./年]\s*(\d{1,2})\s*(?:月|[-./]\s*\d{1,2}\s*日?)?$/.exec(t) ??
-    /^(\d{4})(\d{2})$/.exec(t);
-  if (!m) return t;
-  return `${m[1]}-${m[2]!.padStart(2, '0')}`;
-}
-
 /** A cell as the text staff meant; undefined when the cell is empty or its value is doubtful. */
 function cellText(
   cell: Cell,
@@ -300,6 +289,34 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     .slice(headerIndex + 1)
     .filter((r) => !isEmptyRow(r.cells));
   if (dataRows.length === 0) throw new DomainError('invalid_request', 'import_no_rows');
+
+  // A sheet made for the other kind (a cadre list uploaded to the units' track): its columns
+  // are the other kind's and this kind's required ones are missing. That is the cause, said
+  // once and first, instead of "required field missing" on every row with the cause last.
+  const foreign = warnings.filter((w) => w.reason === 'import_column_not_for_kind');
+  const missingRequired = candidateFields.filter(
+    (f) => f.kinds.includes(kind) && isFieldRequired(f, kind) && !seen.has(f.key),
+  );
+  if (foreign.length > 0 && missingRequired.length > 0) {
+    return {
+      rows: dataRows.length,
+      valid: [],
+      errors: [
+        {
+          row: headerRow,
+          field: null,
+          reason: 'import_wrong_kind',
+          params: {
+            kind,
+            columns: foreign.map((w) => w.field),
+            missing: missingRequired.map((f) => fieldLabel(f, kind)),
+          },
+        },
+        ...errors,
+      ],
+      warnings: [],
+    };
+  }
   if (dataRows.length > maxImportRows) {
     errors.push({
       row: null,
@@ -323,6 +340,13 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     const fail = (field: string, reason: string, params: Record<string, unknown> = {}) =>
       rowErrors.push({ row, field, reason, params: { label: labelOf(field), ...params } });
 
+    // The template's example row ("状态" 示例) is never a candidate.
+    const statusAt = [...columns].find(([, key]) => key === 'status')?.[0];
+    const statusCell = statusAt === undefined ? null : rowCells[statusAt];
+    if (typeof statusCell === 'string' && statusCell.trim() === exampleRowStatus) {
+      warnings.push({ row, field: 'status', reason: 'import_example_skipped', params: {} });
+      continue;
+    }
     const values: Record<string, unknown> = {};
     let status: ImportableStatus = 'nominated';
     for (const [i, key] of columns) {
@@ -388,7 +412,9 @@ export function parseCandidateCells(cells: Cell[][], kind: TrackKind): ParsedShe
     }
     valid.push({ row, input: { ...parsed.data, number }, status });
   }
-  return { rows: dataRows.length, valid, errors, warnings };
+  const examples = warnings.filter((w) => w.reason === 'import_example_skipped').length;
+  if (examples === dataRows.length) throw new DomainError('invalid_request', 'import_no_rows');
+  return { rows: dataRows.length - examples, valid, errors, warnings };
 }
 
 /** Name and organisation, ignoring spaces: the same person entered twice is a mistake. */

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
+import { campaign, candidate } from '../../db/schema/index.ts';
+import { fieldIssueOf } from '../../i18n/validation-messages.ts';
 import { candidatePatchSchemaFor, type CandidatePatch } from '../../schemas/candidate-input.ts';
 import type { CandidateStatus } from '../../schemas/enums.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns } from './build-candidate-columns.ts';
+import { checkListedValues } from './check-listed-values.ts';
 import { assertPortraitExists, isCandidateNumberTaken } from './create-candidate.ts';
 import { loadCandidate } from './get-staff-candidate.ts';
 import { toStaffCandidateView, type StaffCandidateView } from './staff-candidate-view.ts';
@@ -43,10 +45,7 @@ export async function updateCandidate(
     if (!parsed.success) {
       throw new DomainError('invalid_request', 'candidate_fields_invalid', {
         kind: context.trackKind,
-        issues: parsed.error.issues.map((i) => ({
-          path: i.path.map(String).join('.'),
-          message: i.message,
-        })),
+        issues: parsed.error.issues.map(fieldIssueOf),
       });
     }
     const wanted = buildCandidateColumns(parsed.data);
@@ -60,6 +59,17 @@ export async function updateCandidate(
       }
     }
     if (Object.keys(after).length === 0) return toStaffCandidateView(row, context, votes);
+    if ('district' in after || 'sector' in after) {
+      // Only a changed value is held to the lists: an older one stays until someone edits it.
+      const lists = await tx.query.campaign.findFirst({
+        columns: { districts: true, sectors: true },
+        where: eq(campaign.id, row.campaignId),
+      });
+      checkListedValues(lists!, {
+        district: after.district as string | null | undefined,
+        sector: after.sector as string | null | undefined,
+      });
+    }
     if (
       'number' in after &&
       (await isCandidateNumberTaken(tx, row.trackId, after.number as number))

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { ballot, ballotPick, candidate, campaign, track } from '../../db/schema/index.ts';
 import { DomainError } from '../errors.ts';
@@ -114,10 +114,12 @@ export async function analyseVoteIntegrity(
         .groupBy(ballot.addressHash)
         .orderBy(sql`count(*) desc`)
         .limit(10),
+      // Ballots cast before networks were recorded have none (''): they are not one network,
+      // and counting them as one showed a false "99% from one network".
       db
         .select({ hash: ballot.networkHash, n: sql<number>`count(*)` })
         .from(ballot)
-        .where(and(inWindow, eq(ballot.status, 'counted')))
+        .where(and(inWindow, eq(ballot.status, 'counted'), ne(ballot.networkHash, '')))
         .groupBy(ballot.networkHash)
         .orderBy(sql`count(*) desc`)
         .limit(10),
@@ -212,7 +214,10 @@ export async function analyseVoteIntegrity(
       );
     const top = (key: 'addressHash' | 'networkHash') => {
       const counts = new Map<string, number>();
-      for (const r of rows) counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
+      for (const r of rows) {
+        if (r[key] === '') continue;
+        counts.set(r[key], (counts.get(r[key]) ?? 0) + 1);
+      }
       let best = ['', 0] as [string, number];
       for (const e of counts) if (e[1] > best[1]) best = e;
       return {

@@ -1,6 +1,14 @@
 import { and, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { auditLog, ballot, ballotPick, campaign, tally, track } from '../../db/schema/index.ts';
+import {
+  auditLog,
+  ballot,
+  ballotPick,
+  campaign,
+  candidate,
+  tally,
+  track,
+} from '../../db/schema/index.ts';
 import type { VoidFilter, VoidReasonCategory } from '../../schemas/integrity.ts';
 import { databaseErrorMentions } from '../../db/database-error.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
@@ -20,8 +28,18 @@ export interface VoidBallotsInput {
 export interface VoidBallotsResult {
   /** Counted ballots that matched (and, unless a dry run, are now invalidated). */
   ballots: number;
-  /** Votes taken off each candidate. */
-  votesRemoved: { candidateId: number; votes: number }[];
+  /**
+   * Votes taken off each candidate, named as staff know them (track, ballot number, name), so
+   * the preview says whose votes a filter would touch before anything is voided.
+   */
+  votesRemoved: {
+    candidateId: number;
+    votes: number;
+    track: string;
+    trackName: string;
+    number: number;
+    name: string;
+  }[];
   dryRun: boolean;
 }
 
@@ -53,12 +71,30 @@ export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<Void
     gte(ballot.castAt, new Date(f.from)),
     lt(ballot.castAt, new Date(f.to)),
   ];
+  let trackId: number | null = null;
   if (f.track) {
     const t = await db.query.track.findFirst({
       where: and(eq(track.campaignId, c.id), eq(track.slug, f.track)),
     });
     if (!t) throw new DomainError('not_found', 'track_not_found', { slug: f.track });
+    trackId = t.id;
     conditions.push(eq(ballot.trackId, t.id));
+  }
+  if (f.candidateId) {
+    // A candidate of another selection, or of another category than the one chosen, would
+    // match nothing (or, without a category, the wrong ballots): say so instead.
+    const chosen = await db.query.candidate.findFirst({ where: eq(candidate.id, f.candidateId) });
+    if (!chosen || chosen.campaignId !== c.id) {
+      throw new DomainError('invalid_request', 'void_candidate_not_in_campaign', {
+        candidateId: f.candidateId,
+      });
+    }
+    if (trackId !== null && chosen.trackId !== trackId) {
+      throw new DomainError('invalid_request', 'void_candidate_other_track', {
+        name: chosen.name,
+        number: chosen.number,
+      });
+    }
   }
   if (f.addressHash) conditions.push(eq(ballot.addressHash, f.addressHash));
   if (f.networkHash) conditions.push(eq(ballot.networkHash, f.networkHash));
@@ -111,7 +147,38 @@ async function voidMatching(
         else removed.push({ candidateId: r.candidateId, votes: Number(r.votes) });
       }
     }
-    removed.sort((a, b) => a.candidateId - b.candidateId);
+    const named =
+      removed.length === 0
+        ? []
+        : await tx
+            .select({
+              id: candidate.id,
+              number: candidate.number,
+              name: candidate.name,
+              track: track.slug,
+              trackName: track.name,
+              position: track.position,
+            })
+            .from(candidate)
+            .innerJoin(track, eq(track.id, candidate.trackId))
+            .where(
+              inArray(
+                candidate.id,
+                removed.map((r) => r.candidateId),
+              ),
+            );
+    const votesRemoved = removed
+      .map((r) => {
+        const n = named.find((x) => x.id === r.candidateId)!;
+        return { ...r, track: n.track, trackName: n.trackName, number: n.number, name: n.name };
+      })
+      .sort(
+        (a, b) =>
+          (named.find((x) => x.id === a.candidateId)?.position ?? 0) -
+            (named.find((x) => x.id === b.candidateId)?.position ?? 0) ||
+          a.track.localeCompare(b.track) ||
+          a.number - b.number,
+      );
     if (!input.dryRun && ids.length > 0) {
       for (let i = 0; i < ids.length; i += 500) {
         await tx
@@ -142,10 +209,10 @@ async function voidMatching(
           reasonCategory: input.reasonCategory,
           note: input.note,
           ballots: ids.length,
-          votesRemoved: removed,
+          votesRemoved,
         },
       });
     }
-    return { ballots: ids.length, votesRemoved: removed, dryRun: input.dryRun };
+    return { ballots: ids.length, votesRemoved, dryRun: input.dryRun };
   });
 }

@@ -7,6 +7,7 @@ import { DomainError } from '../errors.ts';
 import { addWorkingDays, defaultPublicityWorkingDays, isWorkingDay } from './add-working-days.ts';
 import { buildNoticeEntries } from './build-notice-entries.ts';
 import type { NoticeRow } from './build-notice-content.ts';
+import { noticePageUrl } from './check-notice-readiness.ts';
 import { noticeTimeZone } from './compute-notice-status.ts';
 import {
   dateOfDayNumber,
@@ -19,6 +20,8 @@ export interface CreateNoticeDraftInput {
   campaignSlug: string;
   actorId: number | null;
   now: Date;
+  /** The site's public address (PUBLIC_BASE_URL): the draft's web channel is its own page there. */
+  siteUrl: string;
   /** The working-day calendar; read from db/calendar when not given. */
   calendar?: HolidayCalendar;
 }
@@ -27,8 +30,11 @@ export interface CreateNoticeDraftInput {
  * Starts the campaign's notice as a draft with the customary wording filled in, so staff edit
  * rather than write from nothing: the serial and title in the usual pattern, a lead that names
  * the organiser, the decision and how many units and people, a period of 5 working days from
- * the next working day, the reporting channels of the previous notice (staff fill them in when
- * there is none), signed by the organiser the day before the period starts.
+ * the next working day, the phone, post and visit channels of the previous notice (staff fill
+ * them in when there is none), signed by the organiser the day before the period starts.
+ *
+ * The web channel is never copied: last year's address is last year's notice, whose report form
+ * has closed. It is this notice's own page, where the report form opens with the period.
  *
  * One notice per campaign, with the slug `<campaign-slug>-1`.
  */
@@ -48,11 +54,12 @@ export async function createNoticeDraft(db: Db, input: CreateNoticeDraftInput): 
     const serial = await nextSerial(tx, year, c.organiser, previous?.serial);
     const lead = await composeLead(tx, c);
 
+    const slug = `${c.slug}-1`;
     const [row] = await tx
       .insert(notice)
       .values({
         campaignId: c.id,
-        slug: `${c.slug}-1`,
+        slug,
         serial,
         title: `关于${c.year}年度${titleCore(c.title, c.year)}拟命名对象的公示`,
         lead,
@@ -64,7 +71,7 @@ export async function createNoticeDraft(db: Db, input: CreateNoticeDraftInput): 
         reportAddress: previous?.reportAddress ?? '',
         reportPostcode: previous?.reportPostcode ?? '',
         reportVisit: previous?.reportVisit ?? '',
-        reportWeb: previous?.reportWeb ?? '',
+        reportWeb: noticePageUrl(input.siteUrl, slug),
         reportRules: previous?.reportRules || defaultReportRules,
         signature: c.organiser,
         signedOn: dayBefore(periodStart),

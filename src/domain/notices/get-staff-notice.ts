@@ -30,7 +30,7 @@ export interface StaffNoticeView {
 /** Everything the admin page and GET /api/staff/campaigns/{slug}/notice show. */
 export async function getStaffNotice(
   db: Db,
-  input: { campaignSlug: string },
+  input: { campaignSlug: string; siteUrl: string },
 ): Promise<StaffNoticeView> {
   const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
   if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
@@ -73,6 +73,6 @@ export async function getStaffNotice(
       publishedBy: by,
     })),
     pendingChanges,
-    problems: row ? checkNoticeReadiness(c.stage, row, entries) : [],
+    problems: row ? checkNoticeReadiness(c.stage, row, entries, input.siteUrl) : [],
   };
 }

@@ -15,6 +15,8 @@ export interface PublishNoticeInput {
   changeNote?: string | undefined;
   actorId: number | null;
   now: Date;
+  /** The site's public address (PUBLIC_BASE_URL), which the web channel must point into. */
+  siteUrl: string;
 }
 
 export interface PublishNoticeResult {
@@ -40,7 +42,7 @@ export async function publishNotice(
       showPhotos: row.showPhotos,
       order: row.entryOrder,
     });
-    const [problem] = checkNoticeReadiness(stage, row, entries);
+    const [problem] = checkNoticeReadiness(stage, row, entries, input.siteUrl);
     if (problem) {
       const { reason, ...details } = problem;
       throw new DomainError('rule_violation', reason, details);

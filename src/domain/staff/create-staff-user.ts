@@ -62,7 +62,15 @@ export async function createStaffUser(db: Db, input: CreateStaffUserInput): Prom
       if (taken.length > 0) throw new DomainError('conflict', 'email_taken', { email });
       const [row] = await tx
         .insert(staffUser)
-        .values({ email, displayName, role, passwordHash, createdAt: input.now })
+        .values({
+          email,
+          displayName,
+          role,
+          passwordHash,
+          // Whoever made the account chose the password: its owner is asked to change it.
+          passwordSetByOther: true,
+          createdAt: input.now,
+        })
         .returning();
       await recordAuditEntry(tx, {
         at: input.now,

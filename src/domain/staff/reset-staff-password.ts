@@ -33,7 +33,10 @@ export async function resetStaffPassword(
   return db.transaction(async (tx) => {
     const user = await findStaffUserByEmail(tx, input.email);
     if (!user) throw new DomainError('not_found', 'staff_not_found');
-    await tx.update(staffUser).set({ passwordHash }).where(eq(staffUser.id, user.id));
+    await tx
+      .update(staffUser)
+      .set({ passwordHash, passwordSetByOther: true })
+      .where(eq(staffUser.id, user.id));
     const sessionsEnded = await endAllSessions(tx, user.id);
     await recordAuditEntry(tx, {
       at: input.now,

@@ -11,6 +11,8 @@ export interface StaffSessionContext {
   user: StaffUserView;
   sessionId: string;
   csrfToken: string;
+  /** The password was chosen by an admin or the command line: the pages ask for a new one. */
+  passwordSetByOther: boolean;
 }
 
 export interface ResolveStaffSessionInput {
@@ -79,5 +81,6 @@ export async function resolveStaffSession(
     user: { id: user.id, email: user.email, displayName: user.displayName, role: user.role },
     sessionId,
     csrfToken: session.csrfToken,
+    passwordSetByOther: user.passwordSetByOther,
   };
 }

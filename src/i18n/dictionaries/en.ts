@@ -50,6 +50,7 @@ export const en: UiDictionary = {
   'home.countPerson': (n) => `${n} shortlisted`,
   'home.browse': 'See the candidates and vote',
   'home.browseClosed': 'See the candidates',
+  'home.alongside': 'Other selections',
   'home.earlier': 'Earlier selections',
   'home.more': 'About this selection',
   'home.rules': 'Voting rules',

@@ -53,6 +53,7 @@ export const zhCN = {
   'home.countPerson': (n: number) => `入围 ${n} 名`,
   'home.browse': '查看候选对象并投票',
   'home.browseClosed': '查看候选对象',
+  'home.alongside': '其他评选',
   'home.earlier': '往届评选',
   'home.more': '本次评选',
   'home.rules': '投票规则',

@@ -1,13 +1,8 @@
+import { adminText } from '../admin-text.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
-const statusZh: Record<string, string> = {
-  nominated: '推荐',
-  shortlisted: '初审入围',
-  second_shortlist: '二次入围',
-  elected: '当选',
-  not_elected: '未当选',
-  withdrawn: '退出',
-};
+// The statuses in the words of the candidate list and its filters, one vocabulary everywhere.
+const statusZh: Record<string, string> = adminText.statuses;
 const stageZh: Record<string, string> = {
   nomination: '推荐',
   review: '初审',
@@ -40,7 +35,7 @@ const name = (table: Record<string, string>, v: unknown) => table[String(v)] ?? 
 /** Why a move is refused, in terms of the process, so staff know whether waiting would help. */
 function transitionHintZh(p: Record<string, unknown>): string {
   if (p.to === 'nominated' && (p.from === 'shortlisted' || p.from === 'withdrawn')) {
-    return '退回“推荐”只能在推荐或初审阶段进行：进入群众投票后，公众已看到入围名单。';
+    return '退回“已推荐”只能在推荐或初审阶段进行：进入群众投票后，公众已看到入围名单。';
   }
   if (
     (p.from === 'elected' && p.to === 'not_elected') ||
@@ -48,7 +43,7 @@ function transitionHintZh(p: Record<string, unknown>): string {
   ) {
     return '“当选”和“未当选”只能在常委会票决阶段互改；公示开始后请按程序处理。';
   }
-  return '状态需按“推荐 → 初审入围 → 二次入围 → 当选/未当选”的顺序逐步变更，任一阶段都可改为“退出”。';
+  return '状态需按“已推荐 → 已入围 → 二次入围 → 当选/未当选”的顺序逐步变更，得出结果前都可改为“已退出”。';
 }
 
 function transitionHintEn(p: Record<string, unknown>): string {
@@ -62,6 +57,18 @@ function transitionHintEn(p: Record<string, unknown>): string {
     return 'Elected and not elected can only be swapped during the committee vote.';
   }
   return 'Statuses move one step at a time: nominated → shortlisted → second shortlist → elected or not elected; any of the first three can be withdrawn.';
+}
+
+/** The refused candidates by name (the first five, then how many more). */
+function refusedNames(p: Record<string, unknown>, separator: string): string {
+  const list = Array.isArray(p.refused) ? (p.refused as { name?: unknown }[]) : [];
+  const names = list.map((r) => String(r.name ?? '')).filter((n) => n !== '');
+  if (names.length === 0) return separator === '、' ? '该对象' : 'This candidate';
+  const shown = names.slice(0, 5).join(separator);
+  if (names.length <= 5) return shown;
+  return separator === '、'
+    ? `${shown}等 ${names.length} 个对象`
+    : `${shown} and ${names.length - 5} more`;
 }
 
 export const messages: StaffErrorMessages = {
@@ -79,10 +86,12 @@ export const messages: StaffErrorMessages = {
         ? '部分字段不符合要求：单位不填写个人信息（性别、民族、出生年月等），必填项不能清空。请按提示修改后再保存。'
         : '部分字段不符合要求：个人不填写单位负责人信息，必填项不能清空。请按提示修改后再保存。',
     portrait_not_found: '找不到所选的照片，请重新上传后再保存。',
+    candidate_value_not_listed:
+      '所属地区或所属领域不在本次评选的列表中，请从列表中选择（公开网站按它们筛选，错字会多出一个筛选项）。',
     status_transition_not_allowed: (p) =>
-      `不能将状态从“${name(statusZh, p.from)}”改为“${name(statusZh, p.to)}”（当前阶段：${name(stageZh, p.stage)}）。${transitionHintZh(p)}${
+      `${refusedNames(p, '、')}不能从“${name(statusZh, p.from)}”改为“${name(statusZh, p.to)}”（当前阶段：${name(stageZh, p.stage)}）。${transitionHintZh(p)}${
         Array.isArray(p.refused) && p.refused.length > 1
-          ? `本次共有 ${p.refused.length} 个对象不能变更，所有对象均未改动。`
+          ? `本次共有 ${p.refused.length} 个对象不能变更，所有对象均未改动；请取消勾选它们后再试。`
           : ''
       }`,
   },
@@ -98,8 +107,10 @@ export const messages: StaffErrorMessages = {
     candidate_fields_invalid:
       'Some fields are not valid for this candidate: units have no personal details, and required fields cannot be emptied. Correct them and save again.',
     portrait_not_found: 'The chosen photo was not found; upload it again and save.',
+    candidate_value_not_listed:
+      'The district or sector is not on this selection’s list; choose one from the list (the public lists filter by them, and a typo would add a filter of its own).',
     status_transition_not_allowed: (p) =>
-      `The status cannot change from ${name(statusEn, p.from)} to ${name(statusEn, p.to)} in the ${name(stageEn, p.stage)} stage. ${transitionHintEn(p)}${
+      `${refusedNames(p, ', ')}: the status cannot change from ${name(statusEn, p.from)} to ${name(statusEn, p.to)} in the ${name(stageEn, p.stage)} stage. ${transitionHintEn(p)}${
         Array.isArray(p.refused) && p.refused.length > 1
           ? ` ${p.refused.length} candidates cannot change; none was changed.`
           : ''

@@ -6,6 +6,9 @@ import type { StaffErrorMessages } from './staff-error-messages-type.ts';
  */
 const label = (p: Record<string, unknown>) => String(p.label ?? p.column ?? '');
 const value = (p: Record<string, unknown>) => String(p.value ?? '');
+/** The first few of a list of names. */
+const list = (v: unknown, separator: string) =>
+  (Array.isArray(v) ? v : []).slice(0, 4).map(String).join(separator);
 
 export const messages: StaffErrorMessages = {
   zh: {
@@ -40,6 +43,11 @@ export const messages: StaffErrorMessages = {
         ? `列“${label(p)}”是个人信息，单位类别不使用，已忽略。`
         : `列“${label(p)}”是单位信息，个人类别不使用，已忽略。`,
     import_duplicate_column: (p) => `列“${label(p)}”出现了不止一次，请删除多余的列。`,
+    import_wrong_kind: (p) =>
+      `这份文件是${p.kind === 'unit' ? '个人' : '单位'}类别的格式（有“${list(p.columns, '、')}”等列，缺少“${list(p.missing, '、')}”），而所选类别评选的是${p.kind === 'unit' ? '单位' : '个人'}。请在上方改选${p.kind === 'unit' ? '个人' : '单位'}类别，或下载本类别的模板重新填写。`,
+    import_example_skipped: (p) => `第 ${String(p.row)} 行是模板中的示例（状态为“示例”），已跳过。`,
+    import_not_listed: (p) =>
+      `第 ${String(p.row)} 行“${label(p)}”填的是“${value(p)}”，不在本次评选的列表中。请改为其中之一：${(Array.isArray(p.allowed) ? p.allowed : []).join('、')}。`,
     import_missing_field: (p) => `第 ${String(p.row)} 行缺少必填项“${label(p)}”。`,
     import_too_long: (p) =>
       `第 ${String(p.row)} 行“${label(p)}”过长，最多 ${String(p.max)} 个字，请精简。`,
@@ -50,9 +58,9 @@ export const messages: StaffErrorMessages = {
     import_bad_sex: (p) => `第 ${String(p.row)} 行“性别”应填“男”或“女”，现为“${value(p)}”。`,
     import_bad_value: (p) => `第 ${String(p.row)} 行“${label(p)}”的内容“${value(p)}”不符合要求。`,
     import_bad_status: (p) =>
-      `第 ${String(p.row)} 行“状态”只能填“推荐”或“入围”（也可留空，默认为推荐），现为“${value(p)}”。`,
+      `第 ${String(p.row)} 行“状态”只能填“已推荐”或“已入围”（也可写“推荐”“入围”，或留空，默认为已推荐），现为“${value(p)}”。`,
     import_status_after_review: (p) =>
-      `第 ${String(p.row)} 行：初审入围已经结束，公开名单不再增加，导入的对象只能是“推荐”状态。`,
+      `第 ${String(p.row)} 行：初审入围已经结束，公开名单不再增加，导入的对象只能是“已推荐”状态。`,
     import_bad_number: (p) =>
       `第 ${String(p.row)} 行“编号”应为 1 至 9999 的整数，现为“${value(p)}”；也可留空由系统自动编号。`,
     import_duplicate_number_in_file: (p) =>
@@ -95,6 +103,12 @@ export const messages: StaffErrorMessages = {
       `Column “${label(p)}” is not used for ${p.kind === 'unit' ? 'units' : 'individuals'} and was ignored.`,
     import_duplicate_column: (p) =>
       `Column “${label(p)}” appears more than once; remove the extra one.`,
+    import_wrong_kind: (p) =>
+      `This file is laid out for ${p.kind === 'unit' ? 'individuals' : 'units'} (it has columns such as “${list(p.columns, ', ')}” and lacks “${list(p.missing, ', ')}”), but the chosen category is for ${p.kind === 'unit' ? 'units' : 'individuals'}. Choose the ${p.kind === 'unit' ? 'individuals’' : 'units’'} category above, or fill in this category’s template.`,
+    import_example_skipped: (p) =>
+      `Row ${String(p.row)} is the template’s example (status “示例”) and was skipped.`,
+    import_not_listed: (p) =>
+      `Row ${String(p.row)}: “${label(p)}” is “${value(p)}”, which is not on this selection’s list. Use one of: ${(Array.isArray(p.allowed) ? p.allowed : []).join(', ')}.`,
     import_missing_field: (p) => `Row ${String(p.row)}: the required field “${label(p)}” is empty.`,
     import_too_long: (p) =>
       `Row ${String(p.row)}: “${label(p)}” is too long (at most ${String(p.max)} characters).`,

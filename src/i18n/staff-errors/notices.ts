@@ -51,6 +51,10 @@ export const messages: StaffErrorMessages = {
     notice_no_entries:
       '本次评选还没有当选对象，公示没有可列的名单。请先在常委会差额票决中确认票决结果。',
     notice_incomplete: (p) => `发布前请填写：${fields(p, 0)}。群众需要这些信息反映问题。`,
+    notice_report_web_elsewhere: (p) =>
+      `网络举报网址“${String(p.given)}”不是本公示的页面，群众会被引到别处（例如往年已结束举报的公示）。请改为 ${String(p.expected)}。`,
+    notice_report_web_insecure: (p) =>
+      `网络举报网址“${String(p.given)}”以 http:// 开头，而网站使用 https://，举报内容会以明文传送。请改为 ${String(p.expected)}。`,
     notice_change_note_required: (p) =>
       `这份公示已经发布过，发布第 ${String(p.revision)} 版时必须填写更正说明，写明改了什么、为什么改。`,
     notice_unchanged: (p) =>
@@ -77,6 +81,10 @@ export const messages: StaffErrorMessages = {
       'Nobody has been elected in this selection yet, so the notice would list nobody. Confirm the committee vote first.',
     notice_incomplete: (p) =>
       `Fill in before publishing: ${fields(p, 1)}. The public needs them to report concerns.`,
+    notice_report_web_elsewhere: (p) =>
+      `The reporting website “${String(p.given)}” is not this notice’s page, so readers would be sent elsewhere (an earlier notice whose reports have closed, for example). Change it to ${String(p.expected)}.`,
+    notice_report_web_insecure: (p) =>
+      `The reporting website “${String(p.given)}” starts with http:// while the site uses https://, so reports would travel unencrypted. Change it to ${String(p.expected)}.`,
     notice_change_note_required: (p) =>
       `This notice has been published before: revision ${String(p.revision)} needs a change note saying what changed and why.`,
     notice_unchanged: (p) =>

@@ -1,6 +1,12 @@
 import { Hono } from 'hono';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { listAuditEntries, type AuditEntryView } from '../../domain/audit/list-audit-entries.ts';
+import {
+  auditActionLabels,
+  auditChanges,
+  auditEntityLabels,
+  formatAuditTime,
+} from '../../i18n/audit-text.ts';
 import { auditQuerySchema } from '../../schemas/audit-query.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -12,12 +18,38 @@ export const staffAuditRoutes = new Hono<ApiEnv>();
 /** The most one export holds; narrower filters get the rest. */
 const exportLimit = 50_000;
 
-const csvColumns = ['id', 'at', 'actor', 'action', 'entity_type', 'entity_id', 'before', 'after'];
+/**
+ * The columns: the page's words first, then the codes for exact filtering and the recorded JSON.
+ * Time is Beijing time, as on the page, and the header says so (the export once gave UTC while
+ * the page showed Beijing time).
+ */
+const csvColumns = [
+  'id',
+  '时间（北京时间 UTC+8）',
+  '操作人',
+  '操作',
+  '对象类型',
+  '对象',
+  '改动',
+  'actor_email',
+  'action',
+  'entity_type',
+  'entity_id',
+  'before',
+  'after',
+];
 
 function csvRow(e: AuditEntryView): unknown[] {
   return [
     e.id,
-    e.at.toISOString(),
+    formatAuditTime(e.at),
+    e.actor?.displayName ?? '系统 / 命令行',
+    auditActionLabels[e.action] ?? e.action,
+    auditEntityLabels[e.entityType] ?? e.entityType,
+    e.entityName ?? e.entityId,
+    auditChanges(e.before, e.after)
+      .map((c) => `${c.label}：${c.before} → ${c.after}`)
+      .join('；'),
     e.actor?.email ?? 'system',
     e.action,
     e.entityType,

@@ -23,15 +23,20 @@ const validSlug = validParams('slug');
 
 staffNoticeRoutes
   .get(path, readers, validSlug, async (c) => {
-    const view = await getStaffNotice(c.var.deps.db, { campaignSlug: c.req.valid('param').slug });
+    const { db, config } = c.var.deps;
+    const view = await getStaffNotice(db, {
+      campaignSlug: c.req.valid('param').slug,
+      siteUrl: config.publicBaseUrl,
+    });
     return c.json(view, 200);
   })
   .post(path, writers, validSlug, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db, clock, config } = c.var.deps;
     const notice = await createNoticeDraft(db, {
       campaignSlug: c.req.valid('param').slug,
       actorId: c.var.staff!.user.id,
       now: clock.now(),
+      siteUrl: config.publicBaseUrl,
     });
     return c.json({ notice }, 201);
   })
@@ -52,6 +57,7 @@ staffNoticeRoutes
       changeNote: c.req.valid('json').changeNote,
       actorId: c.var.staff!.user.id,
       now: clock.now(),
+      siteUrl: config.publicBaseUrl,
     });
     return c.json(
       {

@@ -6,7 +6,8 @@ import { DomainError } from '../../domain/errors.ts';
 import { logInStaff } from '../../domain/staff/log-in-staff.ts';
 import { logOutEverywhere } from '../../domain/staff/log-out-everywhere.ts';
 import { logOutStaff } from '../../domain/staff/log-out-staff.ts';
-import { staffLoginRequestSchema } from '../../schemas/staff.ts';
+import { changeOwnPassword } from '../../domain/staff/change-own-password.ts';
+import { staffLoginRequestSchema, staffPasswordChangeSchema } from '../../schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import {
   clearStaffCookie,
@@ -79,6 +80,20 @@ staffSessionRoutes
     await logOutStaff(db, { sessionId: c.var.staff!.sessionId, now: clock.now() });
     clearStaffCookie(c);
     return c.body(null, 204);
+  })
+  // Any role changes its own password: the current one is required, other sessions end.
+  .post('/staff/password', requireStaff(), validJson(staffPasswordChangeSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const { user, sessionId } = c.var.staff!;
+    const body = c.req.valid('json');
+    const result = await changeOwnPassword(db, {
+      userId: user.id,
+      sessionId,
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      now: clock.now(),
+    });
+    return c.json(result, 200);
   })
   .delete('/staff/sessions', requireStaff(), async (c) => {
     const { db, clock } = c.var.deps;

@@ -27,7 +27,7 @@
  *   server with its page cache (cached: rendered once, then served from memory) and from one
  *   with PAGE_CACHE_MB=0 (every request a first render), and, as a second baseline, the same
  *   number of bytes as the compressed page served from memory by the bare server (static):
- *   with a 6–19 KB body the load generator's own reading of the answers bounds both.
+ *   with an 8–21 KB body the load generator's own reading of the answers bounds both.
  *
  * Each server and the stand-in run in their own child processes and the load comes from this
  * process, so autocannon never shares a thread with what it measures. The targets are measured

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { openSync, type Font } from 'fontkit';
 import { createHash } from 'node:crypto';
 
 /**
@@ -68,18 +70,20 @@ ${glasses}
 
 /**
  * An emblem-like card for a unit: a coloured panel with a building motif and, when `labelled`,
- * its short name. The name is drawn as SVG text, which the image encoder renders with the
- * machine's fonts: the seed asks for the label only where those fonts have its characters
- * (seed-demo.ts), and otherwise gets a seal in its place, never boxes of missing glyphs.
+ * its short name. The name is drawn as outlines from a font shipped with the seed
+ * (./fonts/emblem-serif-sc-bold.otf, a subset of Noto Serif CJK SC holding the demo's
+ * characters), never as SVG text: the image looks the same whatever fonts the machine has. A
+ * label the font cannot draw whole is not drawn (see emblemFontCovers); a seal takes its place.
  */
 export function drawUnitEmblem(name: string, shortName: string, labelled = true): string {
   const r = rng(`unit:${name}`);
   const colour = pick(r, ['#8e1b1b', '#1d4e89', '#2f5d3a', '#5a2d82', '#7a4b16', '#0f5b66']);
-  const label = emblemLabel(shortName).replace(/[<>&"]/g, '');
+  const label = emblemLabel(shortName);
   const fontSize = label.length <= 2 ? 44 : label.length === 3 ? 36 : 30;
-  const mark = labelled
-    ? `<text x="100" y="196" text-anchor="middle" font-family="'Noto Serif CJK SC','Source Han Serif SC','Songti SC',serif" font-size="${fontSize}" font-weight="700" fill="#fff">${label}</text>`
-    : `<g fill="none" stroke="#fff" stroke-width="3"><circle cx="100" cy="188" r="22"/></g><path d="M100 172l4.7 9.6 10.6 1.5-7.7 7.5 1.8 10.5-9.4-5-9.4 5 1.8-10.5-7.7-7.5 10.6-1.5z" fill="#fff"/>`;
+  const mark =
+    labelled && emblemFontCovers(label)
+      ? `<path d="${textOutline(label, fontSize, 100, 196)}" fill="#fff"/>`
+      : `<g fill="none" stroke="#fff" stroke-width="3"><circle cx="100" cy="188" r="22"/></g><path d="M100 172l4.7 9.6 10.6 1.5-7.7 7.5 1.8 10.5-9.4-5-9.4 5 1.8-10.5-7.7-7.5 10.6-1.5z" fill="#fff"/>`;
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 240" width="200" height="240" role="img" aria-label="单位标识（示意）">
 <rect width="200" height="240" fill="${colour}"/>
 <g fill="#fff" opacity="0.14"><path d="M30 150h140v8H30zM40 100h120l-60-36zM48 108h14v40H48zM78 108h14v40H78zM108 108h14v40h-14zM138 108h14v40h-14z"/></g>
@@ -91,4 +95,28 @@ ${mark}
 /** The characters an emblem draws as text: at most four of the unit's short name. */
 export function emblemLabel(shortName: string): string {
   return shortName.length > 4 ? shortName.slice(0, 4) : shortName;
+}
+
+const emblemFont = openSync(
+  fileURLToPath(new URL('./fonts/emblem-serif-sc-bold.otf', import.meta.url)),
+) as Font;
+
+/** Whether the seed's emblem font has a glyph for every character of `text`. */
+export function emblemFontCovers(text: string): boolean {
+  return [...text].every((c) => emblemFont.hasGlyphForCodePoint(c.codePointAt(0)!));
+}
+
+/** `text` as SVG path data in the emblem font: `size` px, centred on `cx`, its baseline at `y`. */
+function textOutline(text: string, size: number, cx: number, y: number): string {
+  const run = emblemFont.layout(text);
+  const scale = size / emblemFont.unitsPerEm;
+  const width = run.positions.reduce((w, p) => w + p.xAdvance, 0) * scale;
+  let x = cx - width / 2;
+  return run.glyphs
+    .map((glyph, i) => {
+      const d = glyph.path.scale(scale, -scale).translate(x, y).toSVG();
+      x += run.positions[i]!.xAdvance * scale;
+      return d;
+    })
+    .join('');
 }

@@ -40,8 +40,7 @@ import { individuals2025, units2025 } from './data/campaign-2025.ts';
 import { floodUnits2026 } from './data/flood-2026.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
-import { drawPersonPortrait, drawUnitEmblem, emblemLabel } from './draw-portrait.ts';
-import { fontsCover } from './fonts-cover.ts';
+import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
 import { demoDistricts, demoSectors, type DemoIndividual, type DemoUnit } from './types.ts';
 
 const day = 24 * 3600 * 1000;
@@ -81,17 +80,10 @@ type Portraits = Map<string, PreparedImage>;
 
 const personSvg = (p: DemoIndividual) => drawPersonPortrait(p.name, p.sex);
 /**
- * A unit's emblem, with its name only where the machine's fonts can draw it: an image whose
- * text did not render is never stored (it would show boxes to every reader, for good).
+ * A unit's emblem, its name drawn in outlines from the seed's own font: the same image on every
+ * machine, and never boxes of missing glyphs (a name the font lacks gets a seal instead).
  */
-const labelRenders = new Map<string, boolean>();
-const unitSvg = (u: DemoUnit) => {
-  const short = unitShortName(u.name);
-  const label = emblemLabel(short);
-  let renders = labelRenders.get(label);
-  if (renders === undefined) labelRenders.set(label, (renders = fontsCover(label)));
-  return drawUnitEmblem(u.name, short, renders);
-};
+const unitSvg = (u: DemoUnit) => drawUnitEmblem(u.name, unitShortName(u.name));
 
 function encodePortrait(svg: string): Promise<PreparedImage> {
   return prepareImageCopies(Buffer.from(svg, 'utf8'), {
@@ -130,7 +122,7 @@ async function storePortrait(
   return image.mainId;
 }
 
-function unitShortName(name: string): string {
+export function unitShortName(name: string): string {
   return name
     .replace(/^澄川市/, '')
     .replace(/^(望潮区|鹭洲区|青桥区|柳塘县|云岭县|澄川高新区|高新区)/, '')

@@ -65,6 +65,7 @@ const messages: Record<Locale, Record<string, Message>> = {
     staff_already_disabled: '这个工作人员账号已经停用。',
     payload_too_large: '请求内容过大。',
     device_required: '页面未能识别您的设备，请允许本网站使用 Cookie 后刷新页面重试。',
+    conflict: '这项内容刚被其他人修改过，请刷新页面查看后再试。',
     unavailable: '服务暂时不可用，请稍后再试。',
     internal: '服务器出了点问题，请稍后再试。您的选择已保留。',
     page_failed: (p) =>
@@ -119,6 +120,7 @@ const messages: Record<Locale, Record<string, Message>> = {
     staff_already_disabled: '這個工作人員帳號已經停用。',
     payload_too_large: '請求內容過大。',
     device_required: '頁面未能識別您的裝置，請允許本網站使用 Cookie 後重新整理頁面重試。',
+    conflict: '這項內容剛被其他人修改過，請重新整理頁面查看後再試。',
     unavailable: '服務暫時無法使用，請稍後再試。',
     internal: '伺服器出了點問題，請稍後再試。您的選擇已保留。',
     page_failed: (p) =>
@@ -179,6 +181,7 @@ const messages: Record<Locale, Record<string, Message>> = {
     payload_too_large: 'The request is too large.',
     device_required:
       'The page could not recognise your device. Allow this site’s cookies, reload the page and try again.',
+    conflict: 'Someone else has just changed this. Reload the page to see it, then try again.',
     unavailable: 'The service is unavailable right now; please try again shortly.',
     internal: 'Something went wrong on our side; please try again. Your picks are kept.',
     page_failed: (p) =>

@@ -12,7 +12,9 @@ import {
 import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
 import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
 import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
-import { updateTrackRules } from '../../src/domain/tracks/update-track-rules.ts';
+import { updateTrack } from '../../src/domain/tracks/update-track.ts';
+import { trackUpdateSchema } from '../../src/schemas/campaign-input.ts';
+import type { TrackRow } from '../../src/domain/campaigns/get-campaign.ts';
 import { makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
@@ -328,19 +330,41 @@ describe('rules frozen once voting opens', () => {
     ballotsPerDevicePerDay: 2,
     ballotsPerAddressPerDay: 80,
   };
+  /** The track's whole form as the staff API sends it (trackUpdateSchema), with `rules`. */
+  const update = (t: TrackRow, changes: Partial<typeof rules> = rules) =>
+    trackUpdateSchema.parse({
+      kind: t.kind,
+      name: t.name,
+      description: t.description,
+      position: t.position,
+      ...rules,
+      ...changes,
+    });
 
   it('may change during review', async () => {
     const c = await makeCampaign(db.db, start, { stage: 'review' });
     const t = await makeTrack(db.db, c.id);
-    await updateTrackRules(db.db, { trackId: t.id, rules, actorId: null, now: start });
+    await updateTrack(db.db, {
+      campaignSlug: c.slug,
+      trackSlug: t.slug,
+      track: update(t),
+      actorId: monitorId,
+      now: start,
+    });
     const row = await db.db.query.track.findFirst({ where: eq(track.id, t.id) });
     expect(row).toMatchObject(rules);
   });
 
   it('is refused, audit-logged and held by the database once the vote is open', async () => {
-    const { track: t } = await makeOpenBallot(db.db, start, 1);
+    const { campaign: c, track: t } = await makeOpenBallot(db.db, start, 1);
     await expect(
-      updateTrackRules(db.db, { trackId: t.id, rules, actorId: monitorId, now: start }),
+      updateTrack(db.db, {
+        campaignSlug: c.slug,
+        trackSlug: t.slug,
+        track: update(t),
+        actorId: monitorId,
+        now: start,
+      }),
     ).rejects.toMatchObject({ code: 'conflict', reason: 'rules_frozen' });
     const row = await db.db.query.track.findFirst({ where: eq(track.id, t.id) });
     expect(row!.maxPicks).toBe(t.maxPicks);
@@ -357,16 +381,12 @@ describe('rules frozen once voting opens', () => {
     await db.db.update(track).set({ name: '改名' }).where(eq(track.id, t.id));
   });
 
-  it('checks the bounds it is given', async () => {
+  it('checks the bounds it is given, on the field to change', async () => {
     const c = await makeCampaign(db.db, start, { stage: 'review' });
     const t = await makeTrack(db.db, c.id);
-    await expect(
-      updateTrackRules(db.db, {
-        trackId: t.id,
-        rules: { ...rules, maxPicks: 9 },
-        actorId: null,
-        now: start,
-      }),
-    ).rejects.toMatchObject({ reason: 'picks_out_of_bounds' });
+    const tooMany = trackUpdateSchema.safeParse({ ...update(t), maxPicks: 9 });
+    expect(tooMany.error?.issues).toMatchObject([{ path: ['maxPicks'] }]);
+    const fewerThanLeast = trackUpdateSchema.safeParse({ ...update(t), minPicks: 5 });
+    expect(fewerThanLeast.error?.issues).toMatchObject([{ path: ['minPicks'] }]);
   });
 });

@@ -83,6 +83,32 @@ function sameText(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether `origin` is this site's. A site served on this machine (a loopback public URL, as the
+ * embedded default is) is opened as http://localhost:4321 as often as http://127.0.0.1:4321:
+ * either loopback name with the same scheme and port is the same site. Loopback origins come
+ * only from this machine's own browsers; a public name is matched exactly.
+ */
+export function isSiteOrigin(origin: string, publicBaseUrl: string): boolean {
+  const site = new URL(publicBaseUrl);
+  if (origin === site.origin) return true;
+  if (!loopbackHosts.has(site.hostname)) return false;
+  let given: URL;
+  try {
+    given = new URL(origin);
+  } catch {
+    return false;
+  }
+  return (
+    loopbackHosts.has(given.hostname) &&
+    given.protocol === site.protocol &&
+    given.port === site.port &&
+    given.origin === origin
+  );
+}
+
 /**
  * Refuses a request whose Origin header, when the browser sent one, is not this site's origin.
  * Browsers send Origin on every cross-origin request and on same-origin POST, PUT and DELETE;
@@ -91,7 +117,7 @@ function sameText(given: string, expected: string): boolean {
 export function checkOrigin(c: Context<ApiEnv>): void {
   const origin = c.req.header('origin');
   if (origin === undefined) return;
-  if (origin !== new URL(c.var.deps.config.publicBaseUrl).origin) {
+  if (!isSiteOrigin(origin, c.var.deps.config.publicBaseUrl)) {
     throw new DomainError('csrf_failed', 'csrf_failed', { check: 'origin' });
   }
 }

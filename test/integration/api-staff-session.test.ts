@@ -225,6 +225,31 @@ describe('POST /api/staff/session (login)', () => {
     expect(await sessionsOf(user.id)).toHaveLength(0);
   });
 
+  it('takes a login from either loopback name of a site served on this machine, never another port or site', async () => {
+    // The quick start serves http://127.0.0.1:4321 and readers open http://localhost:4321.
+    for (const alias of ['http://localhost:4321', 'http://[::1]:4321', 'http://127.0.0.1:4321']) {
+      const t = setup();
+      const { res } = await logInAs(t, await makeStaffUser(db.db), { origin: alias });
+      expect(res.status, alias).toBe(200);
+    }
+    for (const other of [
+      'http://localhost:4322',
+      'https://localhost:4321',
+      'http://localhost.evil.example:4321',
+      'null',
+    ]) {
+      const t = setup();
+      const { res } = await logInAs(t, await makeStaffUser(db.db), { origin: other });
+      expect(res.status, other).toBe(403);
+    }
+    // A site with a public name is that name alone.
+    const named = setup({ PUBLIC_BASE_URL: 'https://xuanping.example.cn' });
+    const { res } = await logInAs(named, await makeStaffUser(db.db), {
+      origin: 'http://localhost:4321',
+    });
+    expect(res.status).toBe(403);
+  });
+
   it('is not part of the public OpenAPI document', async () => {
     const t = setup();
     const doc = await (await t.send('/api/openapi.json')).json();

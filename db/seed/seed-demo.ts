@@ -436,44 +436,16 @@ async function seedCampaign2025(
     to: closes,
     seed: 'units-2025',
   });
-  const [published] = await db
-    .insert(notice)
-    .values({
-      campaignId,
-      slug: '2025-1',
-      serial: '澄组公〔2026〕1号',
-      title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
-      lead: '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
-      status: 'published',
-      periodStart: '2026-01-12',
-      periodEnd: '2026-01-16',
-      reportPhone: '0519-12380',
-      reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
-      reportPostcode: '213399',
-      reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
-      reportWeb,
-      reportRules:
-        '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
-      signature: organiser,
-      signedOn: '2026-01-11',
-      publishedAt: new Date('2026-01-12T08:00:00+08:00'),
-      currentRevision: 1,
-    })
-    .returning();
-  // Revision 1 is what the public reads: built from the elected candidates exactly as the
-  // publish verb builds it, so the demo's notice is a real one.
-  const entries = await buildNoticeEntries(db, {
-    campaignId,
-    showPhotos: published!.showPhotos,
-    order: published!.entryOrder,
-  });
-  await db.insert(noticeRevision).values({
-    noticeId: published!.id,
-    revision: 1,
-    content: buildNoticeContent(published!, entries),
-    changeNote: '',
-    publishedAt: published!.publishedAt!,
-    publishedBy: null,
+  await publishDemoNotice(db, campaignId, {
+    slug: '2025-1',
+    serial: '澄组公〔2026〕1号',
+    title: '关于2025年度澄川市担当作为好单位、好干部拟命名对象的公示',
+    lead: '根据《党政领导干部选拔任用工作条例》和《澄川市担当作为好单位、好干部评选办法》，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下6个单位为“担当作为好单位”、8名同志为“担当作为好干部”，现予以公示。',
+    periodStart: '2026-01-12',
+    periodEnd: '2026-01-16',
+    reportWeb,
+    signedOn: '2026-01-11',
+    publishedAt: new Date('2026-01-12T08:00:00+08:00'),
   });
 }
 
@@ -767,42 +739,16 @@ async function seedFloodCampaign(
     recorder,
   });
   const slug = '2026-flood-1';
-  const [published] = await db
-    .insert(notice)
-    .values({
-      campaignId,
-      slug,
-      serial: '澄组公〔2026〕2号',
-      title: '关于2026年度澄川市防汛抗台担当作为先进集体拟命名对象的公示',
-      lead: '根据《澄川市担当作为好单位、好干部评选办法》和市委关于做好防汛抗台表彰工作的部署，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下3个单位为“防汛抗台担当作为先进集体”，现予以公示。',
-      status: 'published',
-      periodStart: period.start,
-      periodEnd: period.end,
-      reportPhone: '0519-12380',
-      reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
-      reportPostcode: '213399',
-      reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
-      reportWeb: new URL(`/notices/${slug}`, siteUrl).href,
-      reportRules:
-        '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
-      signature: organiser,
-      signedOn: period.signedOn,
-      publishedAt: new Date(`${period.signedOn}T17:00:00+08:00`),
-      currentRevision: 1,
-    })
-    .returning();
-  const entries = await buildNoticeEntries(db, {
-    campaignId,
-    showPhotos: published!.showPhotos,
-    order: published!.entryOrder,
-  });
-  await db.insert(noticeRevision).values({
-    noticeId: published!.id,
-    revision: 1,
-    content: buildNoticeContent(published!, entries),
-    changeNote: '',
-    publishedAt: published!.publishedAt!,
-    publishedBy: null,
+  const published = await publishDemoNotice(db, campaignId, {
+    slug,
+    serial: '澄组公〔2026〕2号',
+    title: '关于2026年度澄川市防汛抗台担当作为先进集体拟命名对象的公示',
+    lead: '根据《澄川市担当作为好单位、好干部评选办法》和市委关于做好防汛抗台表彰工作的部署，经推荐、初审入围、事迹展示和群众投票、二次入围、市委常委会差额票决，拟命名以下3个单位为“防汛抗台担当作为先进集体”，现予以公示。',
+    periodStart: period.start,
+    periodEnd: period.end,
+    reportWeb: new URL(`/notices/${slug}`, siteUrl).href,
+    signedOn: period.signedOn,
+    publishedAt: new Date(`${period.signedOn}T17:00:00+08:00`),
   });
   // A few reports sent in since the period began, as the public form would store them: named
   // and anonymous, about an entry and about the notice as a whole, at each step of their
@@ -859,7 +805,7 @@ async function seedFloodCampaign(
       .insert(report)
       .values({
         reference: makeReportReference(isoDate(createdAt).slice(0, 4)),
-        noticeId: published!.id,
+        noticeId: published.id,
         candidateId: r.candidateId,
         content: r.content,
         reporterName: r.reporterName,
@@ -892,4 +838,57 @@ async function seedFloodCampaign(
         .where(eq(reportHandling.reportId, row!.id));
     }
   }
+}
+
+/**
+ * A published notice of the demo with the city's reporting channels and rules, signed by the
+ * organiser, and its revision 1: what the public reads, built from the elected candidates exactly
+ * as the publish verb builds it, so the demo's notices are real ones.
+ */
+async function publishDemoNotice(
+  db: Db,
+  campaignId: number,
+  fields: Pick<
+    typeof notice.$inferInsert,
+    | 'slug'
+    | 'serial'
+    | 'title'
+    | 'lead'
+    | 'periodStart'
+    | 'periodEnd'
+    | 'reportWeb'
+    | 'signedOn'
+    | 'publishedAt'
+  >,
+): Promise<typeof notice.$inferSelect> {
+  const [published] = await db
+    .insert(notice)
+    .values({
+      campaignId,
+      status: 'published',
+      reportPhone: '0519-12380',
+      reportAddress: '澄川市望潮区政通路1号市委组织部干部监督科',
+      reportPostcode: '213399',
+      reportVisit: '澄川市望潮区政通路1号市委组织部干部监督科（工作日 8:30—12:00，14:00—17:30）',
+      reportRules:
+        '反映问题应实事求是，内容具体（何人、何时、何事）；提倡实名反映，以便核实和反馈；对捏造事实、诬告陷害的，将依纪依法严肃处理。',
+      signature: organiser,
+      currentRevision: 1,
+      ...fields,
+    })
+    .returning();
+  const entries = await buildNoticeEntries(db, {
+    campaignId,
+    showPhotos: published!.showPhotos,
+    order: published!.entryOrder,
+  });
+  await db.insert(noticeRevision).values({
+    noticeId: published!.id,
+    revision: 1,
+    content: buildNoticeContent(published!, entries),
+    changeNote: '',
+    publishedAt: published!.publishedAt!,
+    publishedBy: null,
+  });
+  return published!;
 }

@@ -7,7 +7,7 @@ import { adminPages } from '../../src/server/admin-access.ts';
 import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, signInAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -24,24 +24,7 @@ afterAll(async () => {
 });
 
 /** Staff work on laptops: 1280×800, Chinese. Confirmation dialogs are accepted. */
-async function signIn(
-  role: StaffRole,
-  next = '/admin',
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`${baseUrl}${next}`);
-  await page.waitForURL(/\/admin\/login\?next=/);
-  await page.getByLabel('邮箱').fill(staff[role].email);
-  await page.getByLabel('密码').fill(staff[role].password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-  return { context, page };
-}
+const signIn = (role: StaffRole, next = '/admin') => signInAs(browser, baseUrl, staff[role], next);
 
 /** Beijing wall-clock time for a datetime-local input. */
 function beijingInput(at: Date): string {

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium, started the way this machine's closed network needs. */
 export async function launchBrowser(): Promise<Browser> {
@@ -23,4 +23,32 @@ export async function phoneContext(browser: Browser): Promise<BrowserContext> {
     hasTouch: true,
     locale: 'zh-CN',
   });
+}
+
+/** Staff work on laptops: 1280×800, Chinese. */
+export function laptopContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+}
+
+/**
+ * Opens `next` on a laptop, is sent to the login form, signs in with `account` and waits to be
+ * back on `next`. Confirmation dialogs are accepted unless the test answers them itself.
+ */
+export async function signInAs(
+  browser: Browser,
+  baseUrl: string,
+  account: { email: string; password: string },
+  next = '/admin',
+  options: { acceptDialogs?: boolean } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await laptopContext(browser);
+  const page = await context.newPage();
+  if (options.acceptDialogs ?? true) page.on('dialog', (d) => void d.accept());
+  await page.goto(`${baseUrl}${next}`);
+  await page.waitForURL(/\/admin\/login\?next=/);
+  await page.getByLabel('邮箱').fill(account.email);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  return { context, page };
 }

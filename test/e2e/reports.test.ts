@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
 import { report } from '../../src/db/schema/index.ts';
@@ -12,7 +12,7 @@ import {
   makeTrack,
 } from '../helpers/factories.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
-import { launchBrowser, phoneContext } from './browser.ts';
+import { launchBrowser, phoneContext, signInAs } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -103,24 +103,9 @@ afterAll(async () => {
   handle.close();
 });
 
-/** Staff work on laptops: 1280×800, Chinese. */
-async function signIn(
-  role: StaffRole,
-  next: string,
-): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  const page = await context.newPage();
-  await page.goto(`${baseUrl}${next}`);
-  await page.waitForURL(/\/admin\/login\?next=/);
-  await page.getByLabel('邮箱').fill(staff[role].email);
-  await page.getByLabel('密码').fill(staff[role].password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-  return { context, page };
-}
+/** Staff work on laptops: 1280×800, Chinese; the tests answer dialogs themselves. */
+const signIn = (role: StaffRole, next: string) =>
+  signInAs(browser, baseUrl, staff[role], next, { acceptDialogs: false });
 
 async function staffCookie(role: StaffRole): Promise<string> {
   const login = await fetch(`${baseUrl}/api/staff/session`, {

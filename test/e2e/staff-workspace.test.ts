@@ -17,7 +17,7 @@ import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-re
 import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { launchBrowser } from './browser.ts';
+import { laptopContext, launchBrowser, signInAs } from './browser.ts';
 
 /**
  * The traps staff fell into on a whole selection at 1280×800 (issue 15), each walked through in
@@ -38,25 +38,12 @@ afterAll(async () => {
 });
 
 async function laptop(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
+  const context = await laptopContext(browser);
   return { context, page: await context.newPage() };
 }
 
 /** Signs in through the login form; confirmation dialogs are accepted. */
-async function signIn(role: StaffRole, next = '/admin') {
-  const { context, page } = await laptop();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(`${baseUrl}${next}`);
-  await page.waitForURL(/\/admin\/login\?next=/);
-  await page.getByLabel('邮箱').fill(staff[role].email);
-  await page.getByLabel('密码').fill(staff[role].password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-  return { context, page };
-}
+const signIn = (role: StaffRole, next = '/admin') => signInAs(browser, baseUrl, staff[role], next);
 
 describe('1. a new notice takes reports on its own page', () => {
   it('drafts the web channel as its own page and blocks publishing with another notice’s address', async () => {

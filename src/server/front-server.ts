@@ -434,8 +434,14 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
       setHeaders(env.outgoing, apiHeaders);
       const request = pageCache ? cacheableRequest(env.incoming as IncomingMessage, true) : null;
       if (request) return cachedApi(req, env, request);
-      if (!pageCache || req.method === 'GET' || req.method === 'HEAD') return api.fetch(req, env);
-      // A write through this process: its pages read the content version afresh next time.
+      // Only staff change what pages show: a ballot, a report or a device leaves the cache's
+      // shared reading of the content version alone (the vote path stays exactly the API's).
+      const staffWrite =
+        req.method !== 'GET' &&
+        req.method !== 'HEAD' &&
+        (env.incoming as IncomingMessage).url?.startsWith('/api/staff/') === true;
+      if (!pageCache || !staffWrite) return api.fetch(req, env);
+      // A staff write through this process: its pages read the content version afresh next time.
       const answer = await api.fetch(req, env);
       pageCache.recheckVersion();
       return answer;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { request } from 'undici';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign } from '../helpers/factories.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
@@ -289,6 +289,26 @@ describe('the page cache', () => {
     expect(stats.bytes).toBeLessThanOrEqual(1024 * 1024);
     expect(stats.entries).toBeGreaterThan(0);
     expect(stats.entries).toBeLessThan(12);
+  });
+
+  it('reads the content version afresh after a staff write only, never after a ballot', async () => {
+    const cache = front.pageCache!;
+    const rechecks = vi.spyOn(cache, 'recheckVersion');
+    try {
+      const post = (path: string) =>
+        request(`${base}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        }).then((r) => r.body.text());
+      await post('/api/ballots');
+      await post('/api/notices/none/reports');
+      expect(rechecks).not.toHaveBeenCalled();
+      await post('/api/staff/session');
+      expect(rechecks).toHaveBeenCalledTimes(1);
+    } finally {
+      rechecks.mockRestore();
+    }
   });
 
   it('is off with PAGE_CACHE_MB=0: every request renders', async () => {

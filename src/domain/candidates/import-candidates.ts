@@ -5,6 +5,7 @@ import type { ImportableStatus } from '../../schemas/candidate-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
+import { unlistedValues } from './check-listed-values.ts';
 import { findCampaignTrack } from './find-candidate-track.ts';
 import { candidateIdentity, type SheetFormat, type SheetIssue } from './parse-candidate-sheet.ts';
 import { parseCandidateSheetInWorker } from './parse-candidate-sheet-in-worker.ts';
@@ -102,19 +103,16 @@ export async function importCandidates(
           params: { number: r.input.number },
         });
       }
-      for (const [field, list, label] of [
-        ['district', c.districts, '所属地区'],
-        ['sector', c.sectors, '所属领域'],
-      ] as const) {
-        const value = r.input[field];
-        if (list.length > 0 && typeof value === 'string' && value !== '' && !list.includes(value)) {
-          errors.push({
-            row: r.row,
-            field,
-            reason: 'import_not_listed',
-            params: { label, value, allowed: list },
-          });
-        }
+      for (const { field, label, value, allowed } of unlistedValues(c, {
+        district: r.input.district,
+        sector: r.input.sector,
+      })) {
+        errors.push({
+          row: r.row,
+          field,
+          reason: 'import_not_listed',
+          params: { label, value, allowed },
+        });
       }
       const org = typeof r.input.organisation === 'string' ? r.input.organisation : '';
       if (takenNames.has(candidateIdentity(r.input.name, org))) {

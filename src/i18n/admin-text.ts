@@ -109,6 +109,11 @@ export const adminText = {
 /** The stages in order, for timelines. */
 export const stageOrder: readonly CampaignStage[] = campaignStages;
 
+/** A ballot number as staff and the public lists write it: `07号`. */
+export function ballotNumber(n: number): string {
+  return `${String(n).padStart(2, '0')}号`;
+}
+
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   year: 'numeric',

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { ballotNumber } from '../../i18n/admin-text.ts';
 import { campaign, candidate, notice, staffUser, track } from '../../db/schema/index.ts';
 
 /** `type:id` → the object's name as staff know it. */
@@ -74,10 +75,7 @@ export async function nameAuditObjects(
       : [],
   ]);
   for (const r of c) {
-    names.set(
-      auditObjectKey('candidate', String(r.id)),
-      `${r.name}（${String(r.number).padStart(2, '0')}号）`,
-    );
+    names.set(auditObjectKey('candidate', String(r.id)), `${r.name}（${ballotNumber(r.number)}）`);
   }
   for (const r of cs) names.set(auditObjectKey('campaign', r.slug), r.title);
   for (const r of ca) names.set(auditObjectKey('campaign', String(r.id)), r.title);

@@ -1,3 +1,4 @@
+import { ballotNumber } from '../admin-text.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
 /** Messages of the vote-integrity tools: the stuffing report and voiding. */
@@ -10,7 +11,7 @@ export const messages: StaffErrorMessages = {
     void_candidate_not_in_campaign:
       '所选候选对象不属于本次评选，请在“候选对象”列表中按编号和姓名重新选择。',
     void_candidate_other_track: (p) =>
-      `${String(p.number).padStart(2, '0')}号 ${String(p.name)} 不在所选类别中。请把类别改为“全部类别”或该对象所在的类别。`,
+      `${ballotNumber(Number(p.number))} ${String(p.name)} 不在所选类别中。请把类别改为“全部类别”或该对象所在的类别。`,
   },
   en: {
     window_empty: 'The start of the time window must be before its end.',

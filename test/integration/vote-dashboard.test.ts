@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballot, report } from '../../src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
+import { listCampaigns } from '../../src/domain/campaigns/list-campaigns.ts';
 import { summariseVote } from '../../src/domain/integrity/summarise-vote.ts';
 import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-reports.ts';
 import {
@@ -45,7 +46,8 @@ describe('the vote dashboard', () => {
       .update(ballot)
       .set({ status: 'invalidated', invalidReason: 'other', invalidatedAt: now })
       .where(eq(ballot.castAt, new Date(now.getTime() - 40 * 60_000)));
-    const v = await summariseVote(db.db, { campaignSlug: c.slug, now });
+    const summary = (await listCampaigns(db.db)).find((s) => s.campaign.id === c.id)!;
+    const v = await summariseVote(db.db, { campaign: summary, now });
     expect(v.today).toBe('2026-11-20');
     expect(v.tracks).toEqual([
       { slug: units.slug, name: '好单位', today: 2, lastHour: 1, total: 3 },

@@ -1,8 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { ballot, campaign, track } from '../../db/schema/index.ts';
+import { ballot, ballotCount } from '../../db/schema/index.ts';
+import type { CampaignSummary } from '../campaigns/list-campaigns.ts';
 import { localDay } from '../clock.ts';
-import { DomainError } from '../errors.ts';
 import { analyseVoteIntegrity } from './analyse-vote-integrity.ts';
 
 export interface VoteSummary {
@@ -30,25 +30,43 @@ export interface VoteSummary {
  */
 export async function summariseVote(
   db: Db,
-  input: { campaignSlug: string; now: Date },
+  input: { campaign: CampaignSummary; now: Date },
 ): Promise<VoteSummary> {
-  const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
-  if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
+  const { campaign: c, tracks } = input.campaign;
   const today = localDay(input.now, c.timeZone);
   const hourAgo = new Date(input.now.getTime() - 3600_000);
-  const counted = and(eq(ballot.campaignId, c.id), eq(ballot.status, 'counted'));
-  const [tracks, rows, integrity] = await Promise.all([
-    db.select().from(track).where(eq(track.campaignId, c.id)),
+  // Today's and the last hour's ballots lie within the last 26 hours (a local day with a clock
+  // change lasts 25): the campaign's time index reads only those, not the whole vote.
+  const recentFrom = new Date(input.now.getTime() - 26 * 3600_000);
+  const [rows, totals, integrity] = await Promise.all([
     db
       .select({
         trackId: ballot.trackId,
-        total: sql<number>`count(*)`,
         today: sql<number>`sum(case when ${ballot.day} = ${today} then 1 else 0 end)`,
         lastHour: sql<number>`sum(case when ${ballot.castAt} >= ${hourAgo.getTime()} then 1 else 0 end)`,
       })
       .from(ballot)
-      .where(counted)
+      .where(
+        and(
+          eq(ballot.campaignId, c.id),
+          gte(ballot.castAt, recentFrom),
+          eq(ballot.status, 'counted'),
+        ),
+      )
       .groupBy(ballot.trackId),
+    // Kept by triggers as ballots are cast and voided (as the results page reads them).
+    db
+      .select({ trackId: ballotCount.trackId, n: ballotCount.ballots })
+      .from(ballotCount)
+      .where(
+        and(
+          inArray(
+            ballotCount.trackId,
+            tracks.map((t) => t.id),
+          ),
+          eq(ballotCount.status, 'counted'),
+        ),
+      ),
     analyseVoteIntegrity(db, {
       campaignSlug: c.slug,
       from: new Date(input.now.getTime() - 24 * 3600_000),
@@ -59,7 +77,7 @@ export async function summariseVote(
   return {
     campaign: { slug: c.slug, title: c.title },
     today,
-    tracks: tracks
+    tracks: [...tracks]
       .sort((a, b) => a.position - b.position || a.id - b.id)
       .map((t) => {
         const r = rows.find((x) => x.trackId === t.id);
@@ -67,7 +85,7 @@ export async function summariseVote(
           slug: t.slug,
           name: t.name,
           today: Number(r?.today ?? 0),
-          total: Number(r?.total ?? 0),
+          total: Number(totals.find((x) => x.trackId === t.id)?.n ?? 0),
           lastHour: Number(r?.lastHour ?? 0),
         };
       }),

@@ -3,6 +3,7 @@ import { resolveStaffSession } from './domain/staff/resolve-staff-session.ts';
 import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from './i18n/select-locale.ts';
 import {
   campaignReaderRoles,
+  enrolmentPaths,
   isAdminPath,
   openAdminPaths,
   rolesForAdminPath,
@@ -32,7 +33,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const staff = token
       ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() })
       : null;
-    if (staff && campaignReaderRoles.includes(staff.user.role)) context.locals.preview = true;
+    if (staff && !staff.secondFactorMissing && campaignReaderRoles.includes(staff.user.role)) {
+      context.locals.preview = true;
+    }
   }
   if (remember) {
     context.cookies.set(localeCookie, remember, {
@@ -129,6 +132,10 @@ async function adminRequest(context: MiddlewareArgs[0], next: MiddlewareArgs[1])
   } else if (!staff) {
     const back = encodeURIComponent(pathname + context.url.search);
     response = context.redirect(`/admin/login?next=${back}`, 303);
+  } else if (staff.secondFactorMissing && !enrolmentPaths.has(pathname.replace(/(.)\/$/, '$1'))) {
+    // An admin or monitor without a second factor sets one up before anything else.
+    const back = encodeURIComponent(pathname + context.url.search);
+    response = context.redirect(`/admin/second-factor?next=${back}`, 303);
   } else {
     const roles = rolesForAdminPath(pathname);
     if (roles === null) response = adminRefusal(404, '没有这个页面。');

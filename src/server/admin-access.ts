@@ -30,7 +30,17 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
   { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/password$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
+  {
+    path: /^\/admin\/second-factor$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'],
+  },
 ];
+
+/**
+ * The pages a session whose role requires a second factor may open before it is set up; every
+ * other admin page sends it to the set-up first.
+ */
+export const enrolmentPaths = new Set(['/admin/second-factor', '/admin/password']);
 
 /** Pages anyone may open: the login form. */
 export const openAdminPaths = new Set(['/admin/login']);

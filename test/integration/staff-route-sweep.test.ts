@@ -20,6 +20,11 @@ const expected: Record<string, readonly StaffRole[]> = {
   'DELETE /api/staff/session': all,
   'DELETE /api/staff/sessions': all,
   'POST /api/staff/password': all,
+  'GET /api/staff/second-factor': all,
+  'POST /api/staff/second-factor/setup': all,
+  'POST /api/staff/second-factor': all,
+  'POST /api/staff/second-factor/recovery-codes': all,
+  'POST /api/staff/second-factor/off': all,
   'GET /api/staff/campaigns': readers,
   'POST /api/staff/campaigns': editors,
   'GET /api/staff/campaigns/:slug': readers,
@@ -70,6 +75,7 @@ const expected: Record<string, readonly StaffRole[]> = {
  * the page table (src/server/admin-access.ts, checked before any page runs) lets it open.
  */
 const pageOfRead: Record<string, string> = {
+  'GET /api/staff/second-factor': '/admin/second-factor',
   'GET /api/staff/campaigns': '/admin/campaigns/2026',
   'GET /api/staff/campaigns/:slug': '/admin/campaigns/2026',
   'GET /api/staff/campaigns/:slug/candidates': '/admin/campaigns/2026/candidates',

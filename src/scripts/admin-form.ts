@@ -265,6 +265,8 @@ function askForSecondFactor(form: HTMLFormElement, res: StaffResponse) {
   step.hidden = false;
   step.querySelectorAll('input').forEach((el) => (el.disabled = false));
   step.querySelector<HTMLInputElement>('input[name="secondFactorCode"]')?.focus();
+  // The password was right: the message asks for the next step and is not an error.
+  form.querySelector('[data-status]')?.classList.remove('is-error');
 }
 
 document.addEventListener('submit', async (event) => {

@@ -401,4 +401,32 @@ describe('reset (npm run staff -- reset-2fa)', () => {
       resetSecondFactor(db.db, { email: 'nobody@example.cn', actorId: null, now: clock.now() }),
     ).rejects.toMatchObject({ reason: 'staff_not_found' });
   });
+
+  it('an admin resets a colleague’s from the accounts page, never their own', async () => {
+    const admin = await makeStaffUser(db.db, { role: 'admin' });
+    const monitor = await makeStaffUser(db.db, { role: 'monitor' });
+    const adminLogin = await logInAs(api, admin);
+    const monitorLogin = await logInAs(api, monitor);
+    const own = await send('/api/staff/accounts/reset-second-factor', adminLogin, {
+      email: admin.email,
+    });
+    expect(own.status).toBe(409);
+    const byMonitor = await send('/api/staff/accounts/reset-second-factor', monitorLogin, {
+      email: admin.email,
+    });
+    expect(byMonitor.status).toBe(403);
+    const reset = await send('/api/staff/accounts/reset-second-factor', adminLogin, {
+      email: monitor.email,
+    });
+    expect(reset.status).toBe(200);
+    expect(await reset.json()).toMatchObject({ wasOn: true, sessionsEnded: 1 });
+    expect((await get('/api/staff/session', monitorLogin)).status).toBe(401);
+    const audit = await db.db.query.auditLog.findFirst({
+      where: and(
+        eq(auditLog.action, 'staff.second_factor_reset'),
+        eq(auditLog.entityId, String(monitor.id)),
+      ),
+    });
+    expect(audit).toMatchObject({ actorId: admin.id });
+  });
 });

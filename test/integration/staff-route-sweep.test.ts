@@ -55,6 +55,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'GET /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts/disable': ['admin'],
+  'POST /api/staff/accounts/reset-second-factor': ['admin'],
   'POST /api/staff/accounts/reset-password': ['admin'],
   'GET /api/staff/campaigns/:slug/notice': ['editor', 'admin', 'auditor'],
   'POST /api/staff/campaigns/:slug/notice': editors,

@@ -3,7 +3,7 @@
  * so that both zod and drizzle CHECK constraints are built from the same list.
  */
 
-/** The seven stages of a selection, in order (DOMAIN.md). */
+/** The seven stages of a selection, in order (src/domain/README.md). */
 export const campaignStages = [
   'nomination',
   'review',

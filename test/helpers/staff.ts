@@ -2,6 +2,7 @@ import type { Db } from '../../src/db/client.ts';
 import { staffUser } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { hashPassword, type ScryptParams } from '../../src/domain/staff/password.ts';
+import { certifyResults } from '../../src/domain/results/certify-results.ts';
 import { cookieFrom, jsonRequest } from './test-api.ts';
 
 let seq = 0;
@@ -60,4 +61,13 @@ export async function logInAs(
   const res = await api.request('/api/staff/session', jsonRequest(credentials, headers));
   const body = res.status === 200 ? ((await res.clone().json()) as { csrfToken: string }) : null;
   return { res, cookie: cookieFrom(res), csrfToken: body?.csrfToken ?? '' };
+}
+
+/**
+ * Certifies a closed campaign's results as a fresh monitor would, so that a test about what
+ * follows the close sees the figures published (before certification they are under review).
+ */
+export async function certifyAsMonitor(db: Db, campaignSlug: string, now: Date): Promise<void> {
+  const monitor = await makeStaffUser(db, { role: 'monitor' });
+  await certifyResults(db, { campaignSlug, actorId: monitor.id, role: 'monitor', now });
 }

@@ -204,4 +204,27 @@ describe('the certified results', () => {
       await context.close();
     }
   });
+
+  it('the demo’s 2025 results at 390×844 carry the certificate and the waves voided in its review', async () => {
+    const context = await phoneContext(browser);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/campaigns/2025/results`);
+      expect(await page.getByRole('heading', { name: '经核验的结果' }).isVisible()).toBe(true);
+      expect(await page.getByText(/2025年12月8日.*核验发布/).isVisible()).toBe(true);
+      const report = page.locator('.integrity-report');
+      for (const words of [
+        '同一网段集中投票 46 张',
+        '短时间内集中投票 18 张',
+        '大量新设备集中投票 27 张',
+      ]) {
+        expect(await report.getByText(words).isVisible()).toBe(true);
+      }
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: 'test-results/e2e-results-2025-390.png', fullPage: true });
+    } finally {
+      await context.close();
+    }
+  });
 });

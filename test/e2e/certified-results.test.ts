@@ -35,7 +35,7 @@ beforeAll(async () => {
   slug = c.slug;
   const people = await makeTrack(db, c.id, { slug: 'cadres', name: '担当作为好干部' });
   const names = ['沈砚秋', '陆知远', '顾清和'];
-  const cands = [];
+  const cands: { id: number }[] = [];
   for (const [i, name] of names.entries()) {
     cands.push(await makeCandidate(db, people, { number: i + 1, name }));
   }

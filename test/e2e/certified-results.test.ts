@@ -223,6 +223,15 @@ describe('the certified results', () => {
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(width).toBeLessThanOrEqual(390);
       await page.screenshot({ path: 'test-results/e2e-results-2025-390.png', fullPage: true });
+      // The open-data page links the certificate and says how to check it.
+      await page.goto(`${baseUrl}/open-data`);
+      expect(
+        await page.locator('a[href="/api/campaigns/2025/results/certificate.json"]').count(),
+      ).toBe(1);
+      expect(
+        await page.locator('a[href="/api/campaigns/2026/results/certificate.json"]').count(),
+      ).toBe(0);
+      expect(await page.getByRole('heading', { name: '核验结果与复算' }).isVisible()).toBe(true);
     } finally {
       await context.close();
     }

@@ -492,6 +492,20 @@ describe('certifying', () => {
   });
 });
 
+describe('a campaign with live counts', () => {
+  it('an admin and a monitor certifying at once: one certificate, the other a 409', async () => {
+    clock.set(afterClose);
+    const answers = await Promise.all([
+      certify(as('admin'), liveSlug),
+      certify(as('monitor'), liveSlug),
+    ]);
+    expect(answers.map((r) => r.status).sort()).toEqual([201, 409]);
+    const { body } = await results(liveSlug);
+    expect(body).toMatchObject({ countsVisible: true, resultsStatus: 'certified' });
+    expect(body.tracks[0]!.ballotsCounted).toBe(1);
+  });
+});
+
 describe('after certification no ballot can be voided, by any writer', () => {
   it('the API refuses with 409 void_after_certification, in the reader’s language', async () => {
     clock.set(afterClose);

@@ -213,7 +213,7 @@ export const en: UiDictionary = {
     'After a successful vote the page shows a receipt code; “Check a ballot” tells whether that ballot was counted.',
   'results.title': 'Results',
   'results.hidden':
-    'Vote counts are not published while voting runs; the results will appear here after it closes.',
+    'Vote counts are not published while voting runs; the results will appear here once it has closed and they have been certified.',
   'results.totals': (counted, invalidated) =>
     `${counted} valid ${counted === 1 ? 'ballot' : 'ballots'}; ${invalidated} found invalid (not counted)`,
   'results.rank': 'Rank',

@@ -209,7 +209,7 @@ export const zhCN = {
     '对利用程序、雇用他人等方式集中刷票的，经核实后相关选票认定无效，不计入结果；投票人可凭凭证码查验选票状态。',
   'rules.receipt': '投票成功后页面显示凭证码，可在“查验选票”中查询该选票是否计入。',
   'results.title': '投票结果',
-  'results.hidden': '本次评选投票期间不公布得票数，投票结束后将在此公布结果。',
+  'results.hidden': '本次评选投票期间不公布得票数，投票结束并经核验后将在此公布结果。',
   'results.totals': (counted: number, invalidated: number) =>
     `有效选票 ${counted} 张；认定无效选票 ${invalidated} 张（不计入）`,
   'results.rank': '名次',

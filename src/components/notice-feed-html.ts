@@ -2,7 +2,9 @@ import {
   formatNoticeDate,
   formatNoticeEntry,
   formatNoticeHonour,
+  formatNoticeOutcome,
   formatNoticePeriodLine,
+  noticeOutcomeHeading,
   formatReportingLines,
   noticeReportingIntro,
   noticeWording,
@@ -29,7 +31,13 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   }
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
-  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
+  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`);
+  if (c.outcome) {
+    parts.push(`<h2>${e(noticeOutcomeHeading)}（${e(formatNoticeDate(c.outcome.statedOn))}）</h2>`);
+    for (const p of formatNoticeOutcome(c.outcome, c.entries)) parts.push(`<p>${e(p)}</p>`);
+  }
+  parts.push(`<p>${e(c.lead)}</p>`);
+  const suspended = new Set(c.outcome?.suspended ?? []);
   groups.forEach((g, i) => {
     const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
     parts.push(`<h2>${numerals[i] ?? i + 1}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
@@ -42,7 +50,7 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
           ? `<br/>${e(noticeWording.summary)}：${e(entry.summary)}`
           : '';
       parts.push(
-        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${summary}</li>`,
+        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${suspended.has(entry.candidateId) ? '（暂缓命名）' : ''}${summary}</li>`,
       );
     }
     parts.push('</ol>');

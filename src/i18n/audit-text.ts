@@ -30,6 +30,7 @@ export const auditActionLabels: Record<string, string> = {
   'notice.create': '生成公示草稿',
   'notice.update': '修改公示草稿',
   'notice.publish': '发布公示',
+  'notice.publish_outcome': '公布公示结果',
   'report.read': '查看举报',
   'report.verify': '开始核实举报',
   'report.conclude': '办结举报',

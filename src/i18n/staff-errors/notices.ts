@@ -63,6 +63,15 @@ export const messages: StaffErrorMessages = {
       `节假日安排中还没有 ${String(p.year)} 年的数据，无法计算工作日。请管理员在 db/calendar/china-public-holidays.json 中补充该年安排后再试。`,
     invalid_date: (p) => `“${String(p.date)}”不是有效日期，请按 YYYY-MM-DD 填写，例如 2026-01-12。`,
     invalid_working_day_count: '公示工作日数应为 1 到 30 之间的整数。',
+    notice_outcome_unpublished: '公示还没有发布，没有可公布结果的公示期。请先发布公示。',
+    notice_outcome_too_early: (p) =>
+      `公示期到${zhDate(p.periodEnd)}结束，期满后（次日起）才能公布公示结果。`,
+    notice_outcome_reports_open: (p) =>
+      `还有 ${String(p.open)} 件反映尚未办结。所有反映核实办结后，才能公布公示结果。`,
+    notice_outcome_findings_required: (p) =>
+      `公示期间收到反映 ${String(p.received)} 件，请填写核实情况（“经核实，……”之后的内容）。`,
+    notice_outcome_not_entry:
+      '暂缓命名的对象必须是本公示所列的对象。请刷新页面，从公示名单中勾选。',
   },
   en: {
     notice_exists: (p) =>
@@ -94,5 +103,15 @@ export const messages: StaffErrorMessages = {
     invalid_date: (p) =>
       `“${String(p.date)}” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-12.`,
     invalid_working_day_count: 'The number of working days must be a whole number from 1 to 30.',
+    notice_outcome_unpublished:
+      'The notice has not been published, so there is no period to state the outcome of. Publish the notice first.',
+    notice_outcome_too_early: (p) =>
+      `The publicity period runs until ${String(p.periodEnd)}; its outcome can be published from the day after.`,
+    notice_outcome_reports_open: (p) =>
+      `${String(p.open)} report(s) are not concluded yet. The outcome can be published once every report has been verified and concluded.`,
+    notice_outcome_findings_required: (p) =>
+      `${String(p.received)} report(s) were received during the period: say what verification found.`,
+    notice_outcome_not_entry:
+      'A candidate whose naming is suspended must be an entry of this notice. Reload the page and tick entries of the notice.',
   },
 };

@@ -1,6 +1,10 @@
 import type { APIRoute } from 'astro';
 import { listNoticeRevisions } from '../../domain/notices/list-notice-revisions.ts';
-import { formatNoticePeriodLine } from '../../domain/notices/format-notice-entry.ts';
+import {
+  formatNoticeOutcome,
+  formatNoticePeriodLine,
+  noticeOutcomeHeading,
+} from '../../domain/notices/format-notice-entry.ts';
 import { escapeXml } from '../../components/escape-xml.ts';
 import { noticeFeedHtml } from '../../components/notice-feed-html.ts';
 import { uiFor } from '../../i18n/ui.ts';
@@ -25,8 +29,12 @@ export const GET: APIRoute = async ({ locals }) => {
   const updated = (revisions[0]?.publishedAt ?? new Date(0)).toISOString();
   const entries = revisions.map((r) => {
     const link = abs(`/notices/${r.slug}/revisions/${r.revision}`);
+    const outcome = r.content.outcome
+      ? `${noticeOutcomeHeading}：${formatNoticeOutcome(r.content.outcome, r.content.entries).join('')}`
+      : '';
     const summary = [
       r.content.serial,
+      outcome,
       formatNoticePeriodLine(r.content.periodStart, r.content.periodEnd, r.content.workingDays),
       r.changeNote ? t['notice.feedCorrection'](r.changeNote) : '',
       r.content.lead,

@@ -8,6 +8,7 @@ import {
   listPublishedNotices,
   type PublishedNoticeSummary,
 } from '../../domain/notices/list-published-notices.ts';
+import { formatNoticeOutcome } from '../../domain/notices/format-notice-entry.ts';
 import { slugSchema } from '../../schemas/api.ts';
 import type { NoticeEntry } from '../../schemas/notice-content.ts';
 import {
@@ -138,7 +139,7 @@ noticeRoutes
       revision: c.req.valid('query').revision,
       now: clock.now(),
     });
-    return c.json(presentNotice(n, config.publicBaseUrl), 200);
+    return c.json(presentNotice(n, config.publicBaseUrl, null), 200);
   });
 
 function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): unknown[] {
@@ -191,7 +192,11 @@ function presentSummary(
   };
 }
 
-function presentNotice(n: PublishedNotice, base: string): z.infer<typeof publicNoticeSchema> {
+function presentNotice(
+  n: PublishedNotice,
+  base: string,
+  decisionSlug: string | null,
+): z.infer<typeof publicNoticeSchema> {
   const c = n.content;
   return {
     slug: n.slug,
@@ -233,5 +238,7 @@ function presentNotice(n: PublishedNotice, base: string): z.infer<typeof publicN
       summary: c.showSummaries ? e.summary : '',
       portraitUrl: e.portraitId ? url(`/api/media/${e.portraitId}`, base) : null,
     })),
+    outcome: c.outcome ? { ...c.outcome, text: formatNoticeOutcome(c.outcome, c.entries) } : null,
+    decision: decisionSlug ? url(`/decisions/${decisionSlug}`, base) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listPublishedDecisions } from '../../domain/decisions/list-published-decisions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import {
   getPublishedNotice,
@@ -139,7 +140,8 @@ noticeRoutes
       revision: c.req.valid('query').revision,
       now: clock.now(),
     });
-    return c.json(presentNotice(n, config.publicBaseUrl, null), 200);
+    const [decision] = await listPublishedDecisions(db, { campaignId: n.campaign.id });
+    return c.json(presentNotice(n, config.publicBaseUrl, decision?.slug ?? null), 200);
   });
 
 function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): unknown[] {

@@ -14,7 +14,9 @@ export interface NamingOutcome {
   suspended: ReadonlySet<number>;
   /** Those the published decision names; null before it is published. */
   named: ReadonlySet<number> | null;
-  decision: { slug: string; title: string } | null;
+  decision: { slug: string; title: string; units: number; people: number } | null;
+  /** The notice once the outcome of its publicity is published; null before. */
+  notice: { slug: string } | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export interface NamingOutcome {
  */
 export async function findNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
   const [n] = await db
-    .select({ content: noticeRevision.content })
+    .select({ slug: notice.slug, content: noticeRevision.content })
     .from(notice)
     .innerJoin(
       noticeRevision,
@@ -49,6 +51,15 @@ export async function findNamingOutcome(db: Db, campaignId: number): Promise<Nam
   return {
     suspended: new Set(outcome?.suspended ?? []),
     named: decision ? new Set(decision.entries.map((e) => e.candidateId)) : null,
-    decision: decision && d ? { slug: d.slug, title: decision.title } : null,
+    decision:
+      decision && d
+        ? {
+            slug: d.slug,
+            title: decision.title,
+            units: decision.entries.filter((e) => e.kind === 'unit').length,
+            people: decision.entries.filter((e) => e.kind === 'individual').length,
+          }
+        : null,
+    notice: n && outcome ? { slug: n.slug } : null,
   };
 }

@@ -36,6 +36,7 @@ const fieldLabels: Record<string, string> = {
   headName: 'head',
   headTitle: 'head’s post',
   summary: 'summary of deeds',
+  closing: 'closing paragraph',
   portraitId: 'photo',
 };
 
@@ -82,8 +83,30 @@ export const enNotices: Pick<UiDictionary, keyof typeof zhCNNotices> = {
   'notice.textChange': (before: string, after: string) => `from “${before}” to “${after}”`,
   'notice.suspendedAdded': 'Naming suspended',
   'notice.suspendedRemoved': 'Naming no longer suspended',
-  'notice.outcomeLink': 'Outcome of the publicity',
-  'notice.outcomeBadge': 'Outcome published',
+  'decision.label': 'Naming decision',
+  'decision.notCurrent': (n: number, latest: number) =>
+    `This is revision ${n} of the decision, not the current version (revision ${latest}). Cite the current version.`,
+  'decision.basis': 'The publicity notice this decision rests on',
+  'decision.json': 'Decision as JSON',
+  'decision.permalink': 'Permanent link to this decision',
+  'decision.entriesAdded': 'Now named',
+  'decision.entriesRemoved': 'No longer named',
+  'decision.archiveItem': 'Naming decision',
+  'decision.final': 'Result of the selection',
+  'decision.finalNamed': (units: number, people: number) =>
+    [
+      units > 0 ? `${units} unit${units === 1 ? '' : 's'}` : '',
+      people > 0 ? `${people} cadre${people === 1 ? '' : 's'}` : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' and ') + ' named',
+  'decision.finalSuspended': (n: number) => `naming of ${n} suspended`,
+  'decision.outcomeOnly':
+    'The outcome of the publicity is published; the naming decision is to follow.',
+  'decision.read': 'Read the naming decision',
+  'decision.readNotice': 'Read the notice and the outcome of its publicity',
+  'decision.feedTitle': (title: string, n: number) => (n > 1 ? `${title} (revision ${n})` : title),
+  'status.suspended': 'Naming suspended',
   'notice.noChanges': 'Nothing changed from the previous revision.',
   'notice.data': 'Data and feed',
   'notice.csv': 'Entries as CSV',

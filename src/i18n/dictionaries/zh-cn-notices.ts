@@ -38,6 +38,7 @@ const fieldLabels: Record<string, string> = {
   headName: '主要负责人',
   headTitle: '负责人职务',
   summary: '事迹摘要',
+  closing: '结束语',
   portraitId: '照片',
 };
 
@@ -83,8 +84,26 @@ export const zhCNNotices = {
   'notice.textChange': (before: string, after: string) => `由“${before}”改为“${after}”`,
   'notice.suspendedAdded': '暂缓命名',
   'notice.suspendedRemoved': '不再暂缓命名',
-  'notice.outcomeLink': '查看公示结果',
-  'notice.outcomeBadge': '已公布公示结果',
+  'decision.label': '命名决定',
+  'decision.notCurrent': (n: number, latest: number) =>
+    `这是本决定的第${n}版，不是现行版本（现行版本为第${latest}版）。引用时请以现行版本为准。`,
+  'decision.basis': '本决定依据的公示',
+  'decision.json': '命名决定数据（JSON）',
+  'decision.permalink': '本决定固定链接',
+  'decision.entriesAdded': '新增命名的对象',
+  'decision.entriesRemoved': '不再命名的对象',
+  'decision.archiveItem': '命名决定',
+  'decision.final': '评选结果',
+  'decision.finalNamed': (units: number, people: number) =>
+    [units > 0 ? `命名${units}个单位` : '', people > 0 ? `${people}名同志` : '']
+      .filter((s) => s !== '')
+      .join('、'),
+  'decision.finalSuspended': (n: number) => `${n}名（个）对象暂缓命名`,
+  'decision.outcomeOnly': '公示结果已公布，命名决定待发布。',
+  'decision.read': '阅读命名决定',
+  'decision.readNotice': '阅读公示和公示结果',
+  'decision.feedTitle': (title: string, n: number) => (n > 1 ? `${title}（第${n}版）` : title),
+  'status.suspended': '暂缓命名',
   'notice.noChanges': '与上一版相比没有变化。',
   'notice.data': '数据与订阅',
   'notice.csv': '名单表格（CSV）',

@@ -95,9 +95,9 @@ export const zhCNNotices = {
   'decision.archiveItem': '命名决定',
   'decision.final': '评选结果',
   'decision.finalNamed': (units: number, people: number) =>
-    [units > 0 ? `命名${units}个单位` : '', people > 0 ? `${people}名同志` : '']
+    `命名${[units > 0 ? `${units}个单位` : '', people > 0 ? `${people}名同志` : '']
       .filter((s) => s !== '')
-      .join('、'),
+      .join('、')}`,
   'decision.finalSuspended': (n: number) => `${n}名（个）对象暂缓命名`,
   'decision.outcomeOnly': '公示结果已公布，命名决定待发布。',
   'decision.read': '阅读命名决定',

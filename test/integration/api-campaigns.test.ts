@@ -127,6 +127,8 @@ describe('the API as a whole', () => {
       '/api/campaigns/{slug}/candidates',
       '/api/campaigns/{slug}/results',
       '/api/campaigns/{slug}/results.csv',
+      '/api/decisions',
+      '/api/decisions/{slug}',
       '/api/device',
       '/api/health',
       '/api/media/{id}',

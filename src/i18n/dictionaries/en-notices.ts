@@ -44,7 +44,7 @@ const fieldLabels: Record<string, string> = {
 export const enNotices: Pick<UiDictionary, keyof typeof zhCNNotices> = {
   'notice.archiveTitle': 'Publicity notices',
   'notice.archiveIntro':
-    'The notices of each year’s proposed honourees. Every notice has a permanent link; a correction is published as a new revision and every revision stays readable.',
+    'The notices of each year’s proposed honourees, with the outcome of their publicity and the naming decision that followed. Every document has a permanent link; a correction is published as a new revision and every revision stays readable.',
   'notice.archiveEmpty': 'No notice has been published yet.',
   'notice.year': (year: number) => `${year}`,
   'notice.status.upcoming': 'Not started',

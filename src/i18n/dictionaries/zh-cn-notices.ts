@@ -45,7 +45,7 @@ const fieldLabels: Record<string, string> = {
 export const zhCNNotices = {
   'notice.archiveTitle': '公示公告',
   'notice.archiveIntro':
-    '历年评选拟命名对象的公示。每份公示有固定链接，更正时发布新版本，历次版本均可查阅。',
+    '历年评选拟命名对象的公示、公示结果和命名决定。每份文件有固定链接，更正时发布新版本，历次版本均可查阅。',
   'notice.archiveEmpty': '暂无已发布的公示。',
   'notice.year': (year: number) => `${year}年度`,
   'notice.status.upcoming': '尚未开始',

@@ -302,6 +302,30 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     expect((await outcome(d.campaign.slug, {}, 'admin')).status).toBe(200);
   });
 
+  it('comes before the conclusion stage: the selection concludes only once its outcome is stated', async () => {
+    const d = await publishedNotice();
+    await moveTo(afterwards);
+    const advance = () =>
+      api.request(
+        `/api/staff/campaigns/${d.campaign.slug}/stage`,
+        jsonRequest({ from: 'publicity', to: 'concluded' }, asRole('editor')),
+      );
+    const early = await advance();
+    expect(early.status).toBe(422);
+    const body = (await early.json()) as {
+      error: { reason: string; details: { missing: { reason: string; message: string }[] } };
+    };
+    expect(body.error.reason).toBe('stage_preconditions_unmet');
+    expect(body.error.details.missing).toEqual([
+      expect.objectContaining({
+        reason: 'precondition_outcome_unpublished',
+        message: expect.stringContaining('公布公示结果'),
+      }),
+    ]);
+    expect((await outcome(d.campaign.slug, {})).status).toBe(200);
+    expect((await advance()).status).toBe(200);
+  });
+
   it('is refused for a notice never published', async () => {
     await moveTo(afterwards);
     const c = await makeCampaign(db.db, draftDay, { stage: 'publicity' });

@@ -146,11 +146,23 @@ describe('the end of the publicity and the naming decision', () => {
     expect(await changes.innerText()).toContain('公布了公示结果');
     expect(await changes.innerText()).toContain(`暂缓命名：${setup.suspended}`);
 
-    // The conclusion stage: the decision is drafted from the notice and published.
-    await handle.db
-      .update(campaign)
-      .set({ stage: 'concluded' })
-      .where(eq(campaign.slug, setup.campaignSlug));
+    // The conclusion stage, now that the outcome is stated: the decision is drafted from the
+    // notice and published.
+    await page.goto(`${baseUrl}/admin/campaigns/${setup.campaignSlug}`);
+    await page.getByRole('button', { name: '进入“命名表彰”' }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await handle.db.query.campaign.findFirst({
+              where: eq(campaign.slug, setup.campaignSlug),
+            })
+          )?.stage,
+      )
+      .toBe('concluded');
+    // The page reloads itself after the move, and then offers no further stage.
+    await expect.poll(() => page.getByRole('button', { name: '进入“命名表彰”' }).count()).toBe(0);
+    await page.waitForLoadState('load');
     await page.goto(`${baseUrl}/admin/campaigns/${setup.campaignSlug}/decision`);
     await page.getByRole('button', { name: '生成命名决定草稿' }).click();
     await expect.poll(() => page.locator('#serial').count()).toBe(1);

@@ -78,7 +78,6 @@ export const noticeOutcomeRequestSchema = z
     changeNote: paragraphs(500).optional(),
   })
   .strict();
-export type NoticeOutcomeRequest = z.infer<typeof noticeOutcomeRequestSchema>;
 
 /** The fields of a notice a reader may check against each other between two revisions. */
 export const noticeFramingFields = [

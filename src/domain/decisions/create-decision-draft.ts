@@ -75,7 +75,7 @@ export async function createDecisionDraft(
 }
 
 /** 中共澄川市委组织部 → 中共澄川市委: the committee the department belongs to. */
-export function issuingBody(organiser: string): string {
+function issuingBody(organiser: string): string {
   return organiser.replace(/组织部$/, '') || organiser;
 }
 

@@ -33,7 +33,7 @@ export interface PublishNoticeOutcomeResult {
 }
 
 /** The change note of the revision that first states the outcome. */
-export const outcomeChangeNote = '公示期满，公布公示结果。';
+const outcomeChangeNote = '公示期满，公布公示结果。';
 
 /**
  * Publishes the outcome of the publicity as the notice's next revision: the latest published

@@ -27,6 +27,7 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/audit$/, roles: ['admin', 'auditor'] },
   { path: /^\/admin\/accounts$/, roles: ['admin'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: ['admin', 'editor', 'auditor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/decision$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
   { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/password$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },

@@ -243,11 +243,13 @@ async function run(invocation: Invocation): Promise<void> {
           u.email,
           u.role,
           u.disabledAt ? `disabled ${formatDate(u.disabledAt)}` : 'active',
-          u.secondFactorSince
-            ? 'on'
-            : secondFactorRequiredRoles.includes(u.role)
-              ? 'NEEDED'
-              : 'off',
+          u.disabledAt
+            ? '-'
+            : u.secondFactorSince
+              ? 'on'
+              : secondFactorRequiredRoles.includes(u.role)
+                ? 'NEEDED'
+                : 'off',
           formatDate(u.createdAt),
           u.displayName,
         ]);

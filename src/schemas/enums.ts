@@ -15,6 +15,13 @@ export const campaignStages = [
 ] as const;
 export type CampaignStage = (typeof campaignStages)[number];
 
+/**
+ * How a ballot reaches the count: the web vote (always open), printed or newspaper ballots sent
+ * by post or handed in at counters, and booths at an event or service hall.
+ */
+export const voteChannels = ['online', 'paper', 'onsite'] as const;
+export type VoteChannel = (typeof voteChannels)[number];
+
 export const trackKinds = ['unit', 'individual'] as const;
 export type TrackKind = (typeof trackKinds)[number];
 

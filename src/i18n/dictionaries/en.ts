@@ -201,6 +201,15 @@ export const en: UiDictionary = {
     `One device may cast ${n} ${n === 1 ? 'ballot' : 'ballots'} a day in this category; the count restarts at midnight Beijing time.`,
   'rules.perAddress': (n) =>
     `At most ${n} ballots a day in this category are counted from one network address.`,
+  'channel.online': 'online',
+  'channel.paper': 'paper ballots',
+  'channel.onsite': 'on-site booths',
+  'rules.channels': (names) => `Ways to vote: ${names}.`,
+  'rules.channelsAdd':
+    'Votes from every way of voting simply add: a candidate’s votes are the sum of its valid votes in each.',
+  'rules.channelsWeighted': (terms) =>
+    `Ranked by a weighted combination: score = ${terms}, where a channel’s vote share = the candidate’s votes in that channel ÷ the channel’s valid ballots × 100.`,
+  'rules.weightTerm': (channel, weight) => `${weight}% × ${channel} vote share`,
   'rules.botCheck': 'Every ballot must pass a bot check, to stop automated vote stuffing.',
   'rules.countsLive': 'Vote counts are published live while voting runs.',
   'rules.countsAfterClose':

@@ -200,6 +200,14 @@ export const zhCN = {
   'rules.perDevice': (n: number) =>
     `同一设备每天可在本类别投票 ${n} 次，每天零时（北京时间）起重新计算。`,
   'rules.perAddress': (n: number) => `同一网络地址每天在本类别最多计入 ${n} 张选票。`,
+  'channel.online': '网络投票',
+  'channel.paper': '纸质选票',
+  'channel.onsite': '现场投票',
+  'rules.channels': (names: string) => `投票渠道：${names}。`,
+  'rules.channelsAdd': '各渠道票数直接相加：候选对象的得票数为各渠道有效得票之和。',
+  'rules.channelsWeighted': (terms: string) =>
+    `按渠道加权综合排名：综合得分 = ${terms}；某渠道得票率 = 该渠道得票数 ÷ 该渠道有效选票数 × 100。`,
+  'rules.weightTerm': (channel: string, weight: number) => `${channel}得票率 × ${weight}%`,
   'rules.botCheck': '提交选票前须通过人机验证，以防止程序刷票。',
   'rules.countsLive': '投票期间实时公布各候选对象得票数。',
   'rules.countsAfterClose': '投票期间不公布得票数，投票结束并经核验后公布结果。',

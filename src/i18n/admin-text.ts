@@ -24,6 +24,7 @@ export const adminText = {
     import: '批量导入',
     committee: '常委会票决',
     monitor: '投票监测',
+    paper: '纸质选票',
     notice: '公示',
     reports: '举报受理',
     conversion: '繁体转换',

@@ -24,6 +24,7 @@ export const auditActionLabels: Record<string, string> = {
   'media.upload': '上传图片',
   'ballots.void': '作废选票',
   'results.certify': '核验发布投票结果',
+  'ballot_batch.register': '登记印制选票批次',
   'committee.set_rule': '设置常委会票决规则',
   'committee.record_session': '记录常委会票决',
   'committee.confirm_session': '确认常委会票决结果',
@@ -58,6 +59,7 @@ export const auditEntityLabels: Record<string, string> = {
   media: '图片',
   conversion_term: '繁体转换词条',
   staff_user: '工作人员账号',
+  ballot_batch: '印制选票批次',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -130,6 +132,17 @@ const fieldLabels: Record<string, string> = {
   actionTakenChars: '处理情况字数',
   replyChars: '答复字数',
   entryOrder: '排列顺序',
+  paperChannel: '纸质选票渠道',
+  onsiteChannel: '现场投票渠道',
+  weightOnline: '网络投票权重',
+  weightPaper: '纸质选票权重',
+  weightOnsite: '现场投票权重',
+  trackSlug: '类别',
+  channel: '渠道',
+  label: '批次名称',
+  destination: '寄送或投票地点',
+  ballotCount: '选票张数',
+  firstSerial: '起始编号',
 };
 
 export function auditFieldLabel(key: string): string {

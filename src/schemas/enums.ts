@@ -22,6 +22,10 @@ export type CampaignStage = (typeof campaignStages)[number];
 export const voteChannels = ['online', 'paper', 'onsite'] as const;
 export type VoteChannel = (typeof voteChannels)[number];
 
+/** The channels whose ballots are printed, numbered and entered by tellers. */
+export const paperChannels = ['paper', 'onsite'] as const;
+export type PaperChannel = (typeof paperChannels)[number];
+
 export const trackKinds = ['unit', 'individual'] as const;
 export type TrackKind = (typeof trackKinds)[number];
 

@@ -26,6 +26,7 @@ import { staffConversionRoutes } from './routes/staff-conversion.ts';
 import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffMediaRoutes } from './routes/staff-media.ts';
 import { staffNoticeRoutes } from './routes/staff-notices.ts';
+import { staffPaperRoutes } from './routes/staff-paper.ts';
 import { staffReportRoutes } from './routes/staff-reports.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffSession } from './staff-auth.ts';
@@ -87,6 +88,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', staffConversionRoutes);
   api.route('/', staffNoticeRoutes);
   api.route('/', staffReportRoutes);
+  api.route('/', staffPaperRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -64,6 +64,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/conversion-terms': editors,
   'DELETE /api/staff/conversion-terms/:id': editors,
   'POST /api/staff/conversion-preview': editors,
+  'GET /api/staff/campaigns/:slug/batches': readers,
+  'POST /api/staff/campaigns/:slug/batches': editors,
 };
 
 /**
@@ -88,6 +90,7 @@ const pageOfRead: Record<string, string> = {
   'GET /api/staff/reports': '/admin/reports',
   'GET /api/staff/reports/:id': '/admin/reports',
   'GET /api/staff/conversion-terms': '/admin/conversion',
+  'GET /api/staff/campaigns/:slug/batches': '/admin/campaigns/2026/paper',
 };
 
 const now = new Date('2026-11-20T04:00:00Z');

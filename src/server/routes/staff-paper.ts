@@ -1,0 +1,47 @@
+import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { listBallotBatches } from '../../domain/paper/list-ballot-batches.ts';
+import { registerBallotBatch } from '../../domain/paper/register-ballot-batch.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import { ballotBatchInputSchema } from '../../schemas/paper.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
+
+/** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */
+export const staffPaperRoutes = new Hono<ApiEnv>();
+
+// Those who run the campaign print; those who watch or check it may read the batches.
+const readers = requireStaff('admin', 'editor', 'monitor', 'auditor');
+const printers = requireStaff('admin', 'editor');
+
+const validSlug = validator('param', (value: Record<string, string>, c) => {
+  const slug = slugSchema.safeParse(value.slug);
+  if (!slug.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: slug.data };
+});
+
+staffPaperRoutes
+  .get('/staff/campaigns/:slug/batches', readers, validSlug, async (c) => {
+    const { db } = c.var.deps;
+    const detail = await getCampaign(db, c.req.valid('param').slug);
+    return c.json({ batches: await listBallotBatches(db, detail.campaign.id) }, 200);
+  })
+  .post(
+    '/staff/campaigns/:slug/batches',
+    printers,
+    validSlug,
+    validJson(ballotBatchInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const made = await registerBallotBatch(db, {
+        campaignSlug: c.req.valid('param').slug,
+        batch: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ batch: made }, 201);
+    },
+  );

@@ -21,6 +21,76 @@ CREATE TABLE `ballot_batch` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `ballot_batch_first_serial_unique` ON `ballot_batch` (`first_serial`);--> statement-breakpoint
 CREATE INDEX `ballot_batch_campaign_idx` ON `ballot_batch` (`campaign_id`);--> statement-breakpoint
+CREATE TABLE `batch_pass` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`pass` integer NOT NULL,
+	`teller_id` integer NOT NULL,
+	`started_at` integer NOT NULL,
+	FOREIGN KEY (`batch_id`) REFERENCES `ballot_batch`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`teller_id`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "batch_pass_pass_range" CHECK("batch_pass"."pass" in (1, 2))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `batch_pass_batch_pass_unique` ON `batch_pass` (`batch_id`,`pass`);--> statement-breakpoint
+CREATE UNIQUE INDEX `batch_pass_batch_teller_unique` ON `batch_pass` (`batch_id`,`teller_id`);--> statement-breakpoint
+CREATE TABLE `paper_entry` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`pass` integer NOT NULL,
+	`serial` integer NOT NULL,
+	`picks` text NOT NULL,
+	`invalid_reason` text,
+	`entered_by` integer NOT NULL,
+	`entered_at` integer NOT NULL,
+	`replaced_at` integer,
+	FOREIGN KEY (`batch_id`) REFERENCES `ballot_batch`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`entered_by`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "paper_entry_pass_range" CHECK("paper_entry"."pass" in (1, 2)),
+	CONSTRAINT "paper_entry_picks_json" CHECK(json_valid("paper_entry"."picks") and json_type("paper_entry"."picks") = 'array'),
+	CONSTRAINT "paper_entry_invalid_reason_known" CHECK("paper_entry"."invalid_reason" is null or "paper_entry"."invalid_reason" in ('too_many', 'none', 'too_few', 'unreadable'))
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `paper_entry_serial_pass_current` ON `paper_entry` (`serial`,`pass`) WHERE "paper_entry"."replaced_at" is null;--> statement-breakpoint
+CREATE INDEX `paper_entry_batch_idx` ON `paper_entry` (`batch_id`,`pass`);--> statement-breakpoint
+CREATE TABLE `tally_sheet` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`pass` integer NOT NULL,
+	`ballots_cast` integer NOT NULL,
+	`invalid_ballots` integer NOT NULL,
+	`counts` text NOT NULL,
+	`total_votes` integer NOT NULL,
+	`entered_by` integer NOT NULL,
+	`entered_at` integer NOT NULL,
+	`replaced_at` integer,
+	FOREIGN KEY (`batch_id`) REFERENCES `ballot_batch`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`entered_by`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "tally_sheet_pass_range" CHECK("tally_sheet"."pass" in (1, 2)),
+	CONSTRAINT "tally_sheet_figures" CHECK("tally_sheet"."ballots_cast" >= 0 and "tally_sheet"."invalid_ballots" between 0 and "tally_sheet"."ballots_cast" and "tally_sheet"."total_votes" >= 0),
+	CONSTRAINT "tally_sheet_counts_json" CHECK(json_valid("tally_sheet"."counts") and json_type("tally_sheet"."counts") = 'object')
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `tally_sheet_batch_pass_current` ON `tally_sheet` (`batch_id`,`pass`) WHERE "tally_sheet"."replaced_at" is null;--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_staff_user` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`display_name` text NOT NULL,
+	`role` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`password_set_by_other` integer DEFAULT false NOT NULL,
+	`disabled_at` integer,
+	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
+	CONSTRAINT "staff_user_role_known" CHECK("__new_staff_user"."role" in ('admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller')),
+	CONSTRAINT "staff_user_email_lower" CHECK("__new_staff_user"."email" = lower("__new_staff_user"."email") and "__new_staff_user"."email" like '%_@_%')
+);
+--> statement-breakpoint
+INSERT INTO `__new_staff_user`("id", "email", "display_name", "role", "password_hash", "password_set_by_other", "disabled_at", "created_at") SELECT "id", "email", "display_name", "role", "password_hash", "password_set_by_other", "disabled_at", "created_at" FROM `staff_user`;--> statement-breakpoint
+DROP TABLE `staff_user`;--> statement-breakpoint
+ALTER TABLE `__new_staff_user` RENAME TO `staff_user`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `staff_user_email_unique` ON `staff_user` (`email`);--> statement-breakpoint
 -- ===== Custom SQL of paper ballots (issue 18): keep at the end of this file. =====
 -- A serial names exactly one batch: ranges never overlap, whoever registers them.
 CREATE TRIGGER `ballot_batch_ranges_disjoint` BEFORE INSERT ON `ballot_batch`
@@ -60,4 +130,84 @@ END;
 CREATE TRIGGER `ballot_batch_no_delete` BEFORE DELETE ON `ballot_batch`
 BEGIN
 	SELECT RAISE(ABORT, 'a ballot batch is never deleted');
+END;
+--> statement-breakpoint
+-- The two entries of a batch are made by tellers (or, in their absence, by an admin), each
+-- pass by its own person: the unique indexes hold "two passes, two different people".
+CREATE TRIGGER `batch_pass_no_change` BEFORE UPDATE ON `batch_pass`
+BEGIN
+	SELECT RAISE(ABORT, 'a batch pass never changes');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `batch_pass_no_delete` BEFORE DELETE ON `batch_pass`
+BEGIN
+	SELECT RAISE(ABORT, 'a batch pass is never deleted');
+END;
+--> statement-breakpoint
+-- An entry's serial lies in its batch's printed range, and it is entered by the teller of its
+-- pass; nothing enters the count once the results are certified.
+CREATE TRIGGER `paper_entry_valid_insert` BEFORE INSERT ON `paper_entry`
+WHEN NOT EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `batch_pass` p ON p.`batch_id` = b.`id`
+	WHERE b.`id` = NEW.`batch_id` AND p.`pass` = NEW.`pass` AND p.`teller_id` = NEW.`entered_by`
+	  AND NEW.`serial` BETWEEN b.`first_serial` AND b.`first_serial` + b.`ballot_count` - 1
+)
+BEGIN
+	SELECT RAISE(ABORT, 'a paper entry needs a serial of its batch and the teller of its pass');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_entry_certified_no_insert` BEFORE INSERT ON `paper_entry`
+WHEN EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `result_certificate` r ON r.`campaign_id` = b.`campaign_id`
+	WHERE b.`id` = NEW.`batch_id`
+)
+BEGIN
+	SELECT RAISE(ABORT, 'ballots are certified');
+END;
+--> statement-breakpoint
+-- Entries are never deleted; the only change is marking one replaced by its correction, once.
+CREATE TRIGGER `paper_entry_only_replaced` BEFORE UPDATE ON `paper_entry`
+WHEN OLD.`replaced_at` IS NOT NULL OR NEW.`replaced_at` IS NULL
+  OR (OLD.`batch_id`, OLD.`pass`, OLD.`serial`, OLD.`picks`, OLD.`invalid_reason`, OLD.`entered_by`, OLD.`entered_at`)
+    IS NOT (NEW.`batch_id`, NEW.`pass`, NEW.`serial`, NEW.`picks`, NEW.`invalid_reason`, NEW.`entered_by`, NEW.`entered_at`)
+BEGIN
+	SELECT RAISE(ABORT, 'a paper entry is only ever marked replaced by its correction');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_entry_no_delete` BEFORE DELETE ON `paper_entry`
+BEGIN
+	SELECT RAISE(ABORT, 'a paper entry is never deleted');
+END;
+--> statement-breakpoint
+-- Tally sheets: an on-site batch's sheet, by the teller of its pass, never after certification,
+-- corrected by a new row only.
+CREATE TRIGGER `tally_sheet_valid_insert` BEFORE INSERT ON `tally_sheet`
+WHEN NOT EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `batch_pass` p ON p.`batch_id` = b.`id`
+	WHERE b.`id` = NEW.`batch_id` AND b.`channel` = 'onsite' AND p.`pass` = NEW.`pass` AND p.`teller_id` = NEW.`entered_by`
+)
+BEGIN
+	SELECT RAISE(ABORT, 'a tally sheet needs an on-site batch and the teller of its pass');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `tally_sheet_certified_no_insert` BEFORE INSERT ON `tally_sheet`
+WHEN EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `result_certificate` r ON r.`campaign_id` = b.`campaign_id`
+	WHERE b.`id` = NEW.`batch_id`
+)
+BEGIN
+	SELECT RAISE(ABORT, 'ballots are certified');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `tally_sheet_only_replaced` BEFORE UPDATE ON `tally_sheet`
+WHEN OLD.`replaced_at` IS NOT NULL OR NEW.`replaced_at` IS NULL
+  OR (OLD.`batch_id`, OLD.`pass`, OLD.`ballots_cast`, OLD.`invalid_ballots`, OLD.`counts`, OLD.`total_votes`, OLD.`entered_by`, OLD.`entered_at`)
+    IS NOT (NEW.`batch_id`, NEW.`pass`, NEW.`ballots_cast`, NEW.`invalid_ballots`, NEW.`counts`, NEW.`total_votes`, NEW.`entered_by`, NEW.`entered_at`)
+BEGIN
+	SELECT RAISE(ABORT, 'a tally sheet is only ever marked replaced by its correction');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `tally_sheet_no_delete` BEFORE DELETE ON `tally_sheet`
+BEGIN
+	SELECT RAISE(ABORT, 'a tally sheet is never deleted');
 END;

@@ -25,6 +25,10 @@ export const auditActionLabels: Record<string, string> = {
   'ballots.void': '作废选票',
   'results.certify': '核验发布投票结果',
   'ballot_batch.register': '登记印制选票批次',
+  'paper_entry.enter': '录入纸质选票',
+  'paper_entry.correct': '更正已录入的纸质选票',
+  'tally_sheet.enter': '录入现场计票单',
+  'tally_sheet.correct': '更正已录入的现场计票单',
   'committee.set_rule': '设置常委会票决规则',
   'committee.record_session': '记录常委会票决',
   'committee.confirm_session': '确认常委会票决结果',
@@ -143,6 +147,14 @@ const fieldLabels: Record<string, string> = {
   destination: '寄送或投票地点',
   ballotCount: '选票张数',
   firstSerial: '起始编号',
+  pass: '录入轮次',
+  ballotSerial: '选票编号',
+  picks: '所选编号',
+  invalidReason: '无效原因',
+  ballotsCast: '投票总数',
+  invalidBallots: '无效票数',
+  counts: '各对象得票',
+  totalVotes: '总票数',
 };
 
 export function auditFieldLabel(key: string): string {
@@ -164,6 +176,8 @@ const valueWords: Record<string, Record<string, string>> = {
   kind: adminText.kinds,
   countsVisibility: adminText.countsVisibility,
   reasonCategory: adminText.voidReasons,
+  channel: { paper: '纸质选票', onsite: '现场投票' },
+  invalidReason: adminText.paperInvalidReasons,
 };
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;

@@ -26,6 +26,13 @@ export type VoteChannel = (typeof voteChannels)[number];
 export const paperChannels = ['paper', 'onsite'] as const;
 export type PaperChannel = (typeof paperChannels)[number];
 
+/**
+ * Why a paper ballot does not count, as the teller records it: more picks than the rule
+ * allows, none, fewer than the least, or marks nobody can read. Never dropped: recorded.
+ */
+export const paperInvalidReasons = ['too_many', 'none', 'too_few', 'unreadable'] as const;
+export type PaperInvalidReason = (typeof paperInvalidReasons)[number];
+
 export const trackKinds = ['unit', 'individual'] as const;
 export type TrackKind = (typeof trackKinds)[number];
 
@@ -60,9 +67,17 @@ export type BallotStatus = (typeof ballotStatuses)[number];
 
 /**
  * Staff roles. The supervisor (监督, e.g. the discipline inspection office) alone reads the
- * reports sent in during a publicity period.
+ * reports sent in during a publicity period. The teller (计票员) enters paper ballots and on-site
+ * tally sheets, and reads nothing else of a campaign.
  */
-export const staffRoles = ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const;
+export const staffRoles = [
+  'admin',
+  'editor',
+  'monitor',
+  'auditor',
+  'supervisor',
+  'teller',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 export const noticeStatuses = ['draft', 'published'] as const;

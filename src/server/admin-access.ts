@@ -14,7 +14,12 @@ export const campaignReaderRoles: readonly StaffRole[] = ['admin', 'editor', 'mo
  * role *do* is decided by the API, which checks again.
  */
 export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
-  { path: /^\/admin$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
+  {
+    path: /^\/admin$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller'],
+  },
+  { path: /^\/admin\/entry$/, roles: ['teller'] },
+  { path: /^\/admin\/entry\/[0-9]+$/, roles: ['teller'] },
   { path: /^\/admin\/campaigns\/new$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+$/, roles: campaignReaderRoles },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/edit$/, roles: ['admin', 'editor'] },
@@ -31,7 +36,10 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
   { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
-  { path: /^\/admin\/password$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
+  {
+    path: /^\/admin\/password$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller'],
+  },
 ];
 
 /** Pages anyone may open: the login form. */

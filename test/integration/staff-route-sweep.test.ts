@@ -66,6 +66,9 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/conversion-preview': editors,
   'GET /api/staff/campaigns/:slug/batches': readers,
   'POST /api/staff/campaigns/:slug/batches': editors,
+  'GET /api/staff/batches/:id/entries': ['teller'],
+  'POST /api/staff/batches/:id/entries': ['teller'],
+  'POST /api/staff/batches/:id/tally': ['teller'],
 };
 
 /**
@@ -91,6 +94,7 @@ const pageOfRead: Record<string, string> = {
   'GET /api/staff/reports/:id': '/admin/reports',
   'GET /api/staff/conversion-terms': '/admin/conversion',
   'GET /api/staff/campaigns/:slug/batches': '/admin/campaigns/2026/paper',
+  'GET /api/staff/batches/:id/entries': '/admin/entry/1',
 };
 
 const now = new Date('2026-11-20T04:00:00Z');

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { paperChannels } from '../../schemas/enums.ts';
+import { paperChannels, paperInvalidReasons } from '../../schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';
 import { track } from './track.ts';
@@ -46,5 +46,111 @@ export const ballotBatch = sqliteTable(
     ),
     check('ballot_batch_label_length', sql`length(${t.label}) between 1 and 100`),
     check('ballot_batch_destination_length', sql`length(${t.destination}) between 1 and 300`),
+  ],
+);
+
+/**
+ * One of the two entries of a batch: every batch is entered twice, by two different tellers
+ * (the database holds both: two passes at most, one teller each, never the same one twice).
+ */
+export const batchPass = sqliteTable(
+  'batch_pass',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    pass: integer().notNull(),
+    tellerId: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('batch_pass_batch_pass_unique').on(t.batchId, t.pass),
+    uniqueIndex('batch_pass_batch_teller_unique').on(t.batchId, t.tellerId),
+    check('batch_pass_pass_range', sql`${t.pass} in (1, 2)`),
+  ],
+);
+
+/**
+ * One paper ballot as one teller entered it in their pass: its serial (the body, without the
+ * check digit) and the candidate numbers marked, or why it is invalid. A correction is a new
+ * row; the earlier one is kept with `replacedAt` set (triggers allow nothing else), so in each
+ * pass a serial has one current entry (the partial unique index).
+ */
+export const paperEntry = sqliteTable(
+  'paper_entry',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    pass: integer().notNull(),
+    serial: integer().notNull(),
+    /** Candidate numbers marked, ascending, as a JSON array; `[]` for a ballot with none. */
+    picks: text().notNull(),
+    invalidReason: text({ enum: paperInvalidReasons }),
+    enteredBy: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    enteredAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** Set when a later entry of the same serial in the same pass corrects this one. */
+    replacedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('paper_entry_serial_pass_current')
+      .on(t.serial, t.pass)
+      .where(sql`${t.replacedAt} is null`),
+    index('paper_entry_batch_idx').on(t.batchId, t.pass),
+    check('paper_entry_pass_range', sql`${t.pass} in (1, 2)`),
+    check(
+      'paper_entry_picks_json',
+      sql`json_valid(${t.picks}) and json_type(${t.picks}) = 'array'`,
+    ),
+    check(
+      'paper_entry_invalid_reason_known',
+      sql`${t.invalidReason} is null or ${inList(t.invalidReason, paperInvalidReasons)}`,
+    ),
+  ],
+);
+
+/**
+ * An on-site booth's tally sheet as one teller entered it: ballots cast, invalid ones, votes per
+ * candidate number and the sheet's stated total of votes (which must add up). Entered twice
+ * like ballots, corrected by a new row.
+ */
+export const tallySheet = sqliteTable(
+  'tally_sheet',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    pass: integer().notNull(),
+    ballotsCast: integer().notNull(),
+    invalidBallots: integer().notNull(),
+    /** `{"<candidate number>": votes}` as JSON. */
+    counts: text().notNull(),
+    totalVotes: integer().notNull(),
+    enteredBy: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    enteredAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    replacedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('tally_sheet_batch_pass_current')
+      .on(t.batchId, t.pass)
+      .where(sql`${t.replacedAt} is null`),
+    check('tally_sheet_pass_range', sql`${t.pass} in (1, 2)`),
+    check(
+      'tally_sheet_figures',
+      sql`${t.ballotsCast} >= 0 and ${t.invalidBallots} between 0 and ${t.ballotsCast} and ${t.totalVotes} >= 0`,
+    ),
+    check(
+      'tally_sheet_counts_json',
+      sql`json_valid(${t.counts}) and json_type(${t.counts}) = 'object'`,
+    ),
   ],
 );

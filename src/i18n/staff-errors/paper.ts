@@ -12,6 +12,33 @@ export const messages: StaffErrorMessages = {
     serials_exhausted: '选票编号已用完（最多 7 位），不能再登记这么多张选票。',
     batch_not_found: '没有找到这个选票批次。',
     batch_part_not_found: (p) => `这个批次只有 ${String(p.parts)} 部分，请从批次列表重新打开。`,
+    serial_malformed: '选票编号应为 8 位数字，请对照选票重新输入。',
+    serial_check_digit:
+      '选票编号的校验位不符：可能输错了一位或颠倒了相邻两位，请对照选票重新输入。如果确实如此印刷，这张选票不是登记印制的选票，请交给负责人。',
+    serial_other_batch: (p) =>
+      `这个编号属于另一个批次“${String(p.batch)}”，不属于正在录入的批次。请把这张选票放回它的批次。`,
+    serial_unknown: (p) =>
+      `这个编号不在任何登记印制的范围内（本批次为 ${String(p.first)} 至 ${String(p.last)}），可能是复印或编造的选票，不能计入，请交给负责人。`,
+    serial_already_entered: (p) =>
+      `编号 ${String(p.serial)} 在您这一轮已经录入过，同一编号只计一次。如果刚才录错了，按 Ctrl+Enter 用这次的输入更正。`,
+    batch_passes_taken:
+      '这个批次已有两位计票员分别录入，每批只录两遍。如需复核差异，请联系管理员或监测员。',
+    batch_entered_by_tally: '这个批次已按计票单录入汇总数，不能再逐张录入选票。',
+    batch_entered_by_ballots: '这个批次已逐张录入选票，不能再录入计票单。',
+    pick_repeated: '同一个编号输入了两次，请对照选票重新输入所选编号。',
+    pick_not_on_ballot: (p) =>
+      `选票上没有 ${String(p.number)} 号候选对象，请对照选票重新输入；无法辨认的选票输入 *。`,
+    tally_already_entered:
+      '您这一轮已录入过这个批次的计票单。如需更正，请勾选“更正本轮已录入的计票单”后再提交。',
+    tally_not_onsite: '只有现场投票的批次才录入计票单。',
+    tally_total_mismatch: (p) =>
+      `各候选对象得票合计 ${String(p.sum)}，与计票单上的总票数 ${String(p.total)} 不符，请核对计票单。`,
+    tally_count_over_ballots: (p) =>
+      `${String(p.number)} 号的得票 ${String(p.count)} 超过有效选票数 ${String(p.valid)}，请核对计票单。`,
+    tally_votes_over_picks: (p) =>
+      `总票数 ${String(p.total)} 超过有效选票数 ${String(p.valid)} × 每票最多选 ${String(p.maxPicks)}，请核对计票单。`,
+    tally_over_batch: (p) =>
+      `投票总数 ${String(p.cast)} 超过本批次印制的 ${String(p.printed)} 张选票，请核对计票单。`,
   },
   en: {
     channel_not_run: (p) =>
@@ -22,5 +49,34 @@ export const messages: StaffErrorMessages = {
     batch_not_found: 'There is no such ballot batch.',
     batch_part_not_found: (p) =>
       `This batch prints in ${String(p.parts)} parts; open it again from the list of batches.`,
+    serial_malformed: 'A ballot serial has 8 digits; type it again from the ballot.',
+    serial_check_digit:
+      'The serial’s check digit does not match: a digit was probably mistyped or two were swapped. If it is printed so, the ballot is not a registered one; hand it to the person in charge.',
+    serial_other_batch: (p) =>
+      `This serial belongs to another batch, “${String(p.batch)}”, not the one being entered. Put the ballot back in its batch.`,
+    serial_unknown: (p) =>
+      `This serial lies in no registered print run (this batch is ${String(p.first)} to ${String(p.last)}); the ballot may be a copy or invented and cannot count. Hand it to the person in charge.`,
+    serial_already_entered: (p) =>
+      `Serial ${String(p.serial)} is already entered in your pass; a serial counts once. If the earlier entry was wrong, press Ctrl+Enter to correct it with this one.`,
+    batch_passes_taken:
+      'Two tellers are already entering this batch; each batch is entered twice only. Ask an admin or monitor to review the differences.',
+    batch_entered_by_tally:
+      'This batch was entered from its tally sheet; its ballots cannot also be entered one by one.',
+    batch_entered_by_ballots:
+      'This batch’s ballots were entered one by one; it cannot also be entered from a tally sheet.',
+    pick_repeated: 'A number was typed twice; type the ballot’s marks again.',
+    pick_not_on_ballot: (p) =>
+      `There is no candidate number ${String(p.number)} on this ballot; type the marks again, or * for an unreadable ballot.`,
+    tally_already_entered:
+      'You have already entered this batch’s tally sheet in your pass. To correct it, tick “Correct my entered sheet” and send it again.',
+    tally_not_onsite: 'Only on-site batches are entered from a tally sheet.',
+    tally_total_mismatch: (p) =>
+      `The candidates’ votes add up to ${String(p.sum)}, not the sheet’s total of ${String(p.total)}; check the sheet.`,
+    tally_count_over_ballots: (p) =>
+      `Number ${String(p.number)} has ${String(p.count)} votes, more than the ${String(p.valid)} valid ballots; check the sheet.`,
+    tally_votes_over_picks: (p) =>
+      `The total of ${String(p.total)} votes is more than ${String(p.valid)} valid ballots × ${String(p.maxPicks)} picks each; check the sheet.`,
+    tally_over_batch: (p) =>
+      `${String(p.cast)} ballots cast is more than the ${String(p.printed)} printed in this batch; check the sheet.`,
   },
 };

@@ -2,10 +2,17 @@ import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { enterPaperBallot } from '../../domain/paper/enter-paper-ballot.ts';
+import { enterTallySheet } from '../../domain/paper/enter-tally-sheet.ts';
 import { listBallotBatches } from '../../domain/paper/list-ballot-batches.ts';
+import { listPassEntries } from '../../domain/paper/list-pass-entries.ts';
 import { registerBallotBatch } from '../../domain/paper/register-ballot-batch.ts';
 import { slugSchema } from '../../schemas/api.ts';
-import { ballotBatchInputSchema } from '../../schemas/paper.ts';
+import {
+  ballotBatchInputSchema,
+  paperEntryInputSchema,
+  tallySheetInputSchema,
+} from '../../schemas/paper.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requireStaff } from '../staff-auth.ts';
@@ -16,6 +23,16 @@ export const staffPaperRoutes = new Hono<ApiEnv>();
 // Those who run the campaign print; those who watch or check it may read the batches.
 const readers = requireStaff('admin', 'editor', 'monitor', 'auditor');
 const printers = requireStaff('admin', 'editor');
+// Only tellers enter: each pass is one teller's reading of the sheets in hand.
+const tellers = requireStaff('teller');
+
+const validBatchId = validator('param', (value: Record<string, string>, c) => {
+  const id = Number(value.id);
+  if (!/^[1-9]\d{0,9}$/.test(value.id ?? '')) {
+    return errorResponse(c, new DomainError('invalid_request'));
+  }
+  return { id };
+});
 
 const validSlug = validator('param', (value: Record<string, string>, c) => {
   const slug = slugSchema.safeParse(value.slug);
@@ -43,5 +60,44 @@ staffPaperRoutes
         now: clock.now(),
       });
       return c.json({ batch: made }, 201);
+    },
+  )
+  .get('/staff/batches/:id/entries', tellers, validBatchId, async (c) => {
+    const mine = await listPassEntries(c.var.deps.db, {
+      batchId: c.req.valid('param').id,
+      tellerId: c.var.staff!.user.id,
+    });
+    return c.json(mine ?? { pass: null, total: 0, entries: [] }, 200);
+  })
+  .post(
+    '/staff/batches/:id/entries',
+    tellers,
+    validBatchId,
+    validJson(paperEntryInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const entry = await enterPaperBallot(db, {
+        batchId: c.req.valid('param').id,
+        entry: c.req.valid('json'),
+        tellerId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ entry }, 201);
+    },
+  )
+  .post(
+    '/staff/batches/:id/tally',
+    tellers,
+    validBatchId,
+    validJson(tallySheetInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const sheet = await enterTallySheet(db, {
+        batchId: c.req.valid('param').id,
+        sheet: c.req.valid('json'),
+        tellerId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ sheet }, 201);
     },
   );

@@ -27,6 +27,7 @@ CREATE TABLE `batch_pass` (
 	`pass` integer NOT NULL,
 	`teller_id` integer NOT NULL,
 	`started_at` integer NOT NULL,
+	`finished_at` integer,
 	FOREIGN KEY (`batch_id`) REFERENCES `ballot_batch`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`teller_id`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE restrict,
 	CONSTRAINT "batch_pass_pass_range" CHECK("batch_pass"."pass" in (1, 2))
@@ -53,6 +54,27 @@ CREATE TABLE `paper_entry` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `paper_entry_serial_pass_current` ON `paper_entry` (`serial`,`pass`) WHERE "paper_entry"."replaced_at" is null;--> statement-breakpoint
 CREATE INDEX `paper_entry_batch_idx` ON `paper_entry` (`batch_id`,`pass`);--> statement-breakpoint
+CREATE TABLE `paper_resolution` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`batch_id` integer NOT NULL,
+	`serial` integer,
+	`picks` text,
+	`invalid_reason` text,
+	`tally_sheet_id` integer,
+	`note` text DEFAULT '' NOT NULL,
+	`resolved_by` integer NOT NULL,
+	`resolved_at` integer NOT NULL,
+	FOREIGN KEY (`batch_id`) REFERENCES `ballot_batch`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`tally_sheet_id`) REFERENCES `tally_sheet`(`id`) ON UPDATE no action ON DELETE restrict,
+	FOREIGN KEY (`resolved_by`) REFERENCES `staff_user`(`id`) ON UPDATE no action ON DELETE restrict,
+	CONSTRAINT "paper_resolution_kind" CHECK(("paper_resolution"."serial" is not null and "paper_resolution"."tally_sheet_id" is null) or ("paper_resolution"."serial" is null and "paper_resolution"."tally_sheet_id" is not null and "paper_resolution"."picks" is null)),
+	CONSTRAINT "paper_resolution_picks_json" CHECK("paper_resolution"."picks" is null or (json_valid("paper_resolution"."picks") and json_type("paper_resolution"."picks") = 'array')),
+	CONSTRAINT "paper_resolution_invalid_reason_known" CHECK("paper_resolution"."invalid_reason" is null or "paper_resolution"."invalid_reason" in ('too_many', 'none', 'too_few', 'unreadable')),
+	CONSTRAINT "paper_resolution_note_length" CHECK(length("paper_resolution"."note") <= 500)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `paper_resolution_serial_unique` ON `paper_resolution` (`batch_id`,`serial`);--> statement-breakpoint
+CREATE UNIQUE INDEX `paper_resolution_tally_unique` ON `paper_resolution` (`batch_id`) WHERE "paper_resolution"."serial" is null;--> statement-breakpoint
 CREATE TABLE `tally_sheet` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`batch_id` integer NOT NULL,
@@ -134,9 +156,12 @@ END;
 --> statement-breakpoint
 -- The two entries of a batch are made by tellers (or, in their absence, by an admin), each
 -- pass by its own person: the unique indexes hold "two passes, two different people".
-CREATE TRIGGER `batch_pass_no_change` BEFORE UPDATE ON `batch_pass`
+-- A pass changes once: its teller finishes it.
+CREATE TRIGGER `batch_pass_only_finished` BEFORE UPDATE ON `batch_pass`
+WHEN OLD.`finished_at` IS NOT NULL OR NEW.`finished_at` IS NULL
+  OR (OLD.`batch_id`, OLD.`pass`, OLD.`teller_id`, OLD.`started_at`) IS NOT (NEW.`batch_id`, NEW.`pass`, NEW.`teller_id`, NEW.`started_at`)
 BEGIN
-	SELECT RAISE(ABORT, 'a batch pass never changes');
+	SELECT RAISE(ABORT, 'a batch pass only changes when its teller finishes it');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `batch_pass_no_delete` BEFORE DELETE ON `batch_pass`
@@ -150,10 +175,11 @@ CREATE TRIGGER `paper_entry_valid_insert` BEFORE INSERT ON `paper_entry`
 WHEN NOT EXISTS (
 	SELECT 1 FROM `ballot_batch` b JOIN `batch_pass` p ON p.`batch_id` = b.`id`
 	WHERE b.`id` = NEW.`batch_id` AND p.`pass` = NEW.`pass` AND p.`teller_id` = NEW.`entered_by`
+	  AND p.`finished_at` IS NULL
 	  AND NEW.`serial` BETWEEN b.`first_serial` AND b.`first_serial` + b.`ballot_count` - 1
 )
 BEGIN
-	SELECT RAISE(ABORT, 'a paper entry needs a serial of its batch and the teller of its pass');
+	SELECT RAISE(ABORT, 'a paper entry needs a serial of its batch and the teller of its open pass');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `paper_entry_certified_no_insert` BEFORE INSERT ON `paper_entry`
@@ -185,9 +211,10 @@ CREATE TRIGGER `tally_sheet_valid_insert` BEFORE INSERT ON `tally_sheet`
 WHEN NOT EXISTS (
 	SELECT 1 FROM `ballot_batch` b JOIN `batch_pass` p ON p.`batch_id` = b.`id`
 	WHERE b.`id` = NEW.`batch_id` AND b.`channel` = 'onsite' AND p.`pass` = NEW.`pass` AND p.`teller_id` = NEW.`entered_by`
+	  AND p.`finished_at` IS NULL
 )
 BEGIN
-	SELECT RAISE(ABORT, 'a tally sheet needs an on-site batch and the teller of its pass');
+	SELECT RAISE(ABORT, 'a tally sheet needs an on-site batch and the teller of its open pass');
 END;
 --> statement-breakpoint
 CREATE TRIGGER `tally_sheet_certified_no_insert` BEFORE INSERT ON `tally_sheet`
@@ -210,4 +237,45 @@ END;
 CREATE TRIGGER `tally_sheet_no_delete` BEFORE DELETE ON `tally_sheet`
 BEGIN
 	SELECT RAISE(ABORT, 'a tally sheet is never deleted');
+END;
+--> statement-breakpoint
+-- Differences are settled by a third person: an admin or a monitor who entered neither pass,
+-- once both passes are finished, never after certification. A resolution is final.
+CREATE TRIGGER `paper_resolution_valid_insert` BEFORE INSERT ON `paper_resolution`
+WHEN (SELECT `role` FROM `staff_user` WHERE `id` = NEW.`resolved_by`) NOT IN ('admin', 'monitor')
+  OR EXISTS (SELECT 1 FROM `batch_pass` WHERE `batch_id` = NEW.`batch_id` AND `teller_id` = NEW.`resolved_by`)
+  OR (SELECT count(*) FROM `batch_pass` WHERE `batch_id` = NEW.`batch_id` AND `finished_at` IS NOT NULL) < 2
+  OR (NEW.`tally_sheet_id` IS NOT NULL AND NOT EXISTS (
+	SELECT 1 FROM `tally_sheet` WHERE `id` = NEW.`tally_sheet_id` AND `batch_id` = NEW.`batch_id` AND `replaced_at` IS NULL))
+BEGIN
+	SELECT RAISE(ABORT, 'a difference is resolved by an admin or monitor who entered neither pass, once both are finished');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_resolution_certified_no_insert` BEFORE INSERT ON `paper_resolution`
+WHEN EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `result_certificate` r ON r.`campaign_id` = b.`campaign_id`
+	WHERE b.`id` = NEW.`batch_id`
+)
+BEGIN
+	SELECT RAISE(ABORT, 'ballots are certified');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_resolution_no_update` BEFORE UPDATE ON `paper_resolution`
+BEGIN
+	SELECT RAISE(ABORT, 'a resolution never changes');
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_resolution_no_delete` BEFORE DELETE ON `paper_resolution`
+BEGIN
+	SELECT RAISE(ABORT, 'a resolution is never deleted');
+END;
+--> statement-breakpoint
+-- A finished pass is closed: no pass is finished after certification either.
+CREATE TRIGGER `batch_pass_certified_no_finish` BEFORE UPDATE OF `finished_at` ON `batch_pass`
+WHEN EXISTS (
+	SELECT 1 FROM `ballot_batch` b JOIN `result_certificate` r ON r.`campaign_id` = b.`campaign_id`
+	WHERE b.`id` = NEW.`batch_id`
+)
+BEGIN
+	SELECT RAISE(ABORT, 'ballots are certified');
 END;

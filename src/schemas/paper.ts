@@ -55,3 +55,28 @@ export const tallySheetInputSchema = z
     path: ['invalidBallots'],
   });
 export type TallySheetInput = z.infer<typeof tallySheetInputSchema>;
+
+/**
+ * How a third person settles a difference between the passes over one ballot, after looking at
+ * the paper: the marks as they read them (judged by the rule like any entry), `unreadable`, or
+ * `absent` when the batch holds no such ballot (it does not count).
+ */
+export const paperResolutionInputSchema = z
+  .object({
+    serial: z.string().max(20),
+    picks: z.array(z.int().min(1).max(9999)).max(500).default([]),
+    unreadable: z.boolean().default(false),
+    absent: z.boolean().default(false),
+    note: lineText().trim().max(500).default(''),
+  })
+  .strict();
+export type PaperResolutionInput = z.infer<typeof paperResolutionInputSchema>;
+
+/** Settles two different tally sheets of an on-site batch: the pass whose sheet is right. */
+export const tallyResolutionInputSchema = z
+  .object({
+    pass: z.union([z.literal(1), z.literal(2)]),
+    note: lineText().trim().max(500).default(''),
+  })
+  .strict();
+export type TallyResolutionInput = z.infer<typeof tallyResolutionInputSchema>;

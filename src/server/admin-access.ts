@@ -30,6 +30,10 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/monitor$/, roles: ['admin', 'monitor', 'auditor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/paper$/, roles: campaignReaderRoles },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/batches\/[0-9]+$/, roles: ['admin', 'editor'] },
+  {
+    path: /^\/admin\/campaigns\/[a-z0-9-]+\/batches\/[0-9]+\/reconcile$/,
+    roles: ['admin', 'monitor'],
+  },
   { path: /^\/admin\/candidates\/[0-9]+$/, roles: campaignReaderRoles },
   { path: /^\/admin\/audit$/, roles: ['admin', 'auditor'] },
   { path: /^\/admin\/accounts$/, roles: ['admin'] },

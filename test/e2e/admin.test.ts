@@ -74,6 +74,8 @@ describe('admin pages: who may open what', () => {
     });
     examples['/admin/campaigns/x/batches/1'] = `/admin/campaigns/${c.slug}/batches/${batch.id}`;
     examples['/admin/entry/1'] = `/admin/entry/${batch.id}`;
+    examples['/admin/campaigns/x/batches/1/reconcile'] =
+      `/admin/campaigns/${c.slug}/batches/${batch.id}/reconcile`;
   });
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {

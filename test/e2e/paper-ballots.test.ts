@@ -2,9 +2,12 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { paperEntry, staffUser } from '../../src/db/schema/index.ts';
+import { paperEntry, paperResolution, staffUser } from '../../src/db/schema/index.ts';
 import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
+import { enterPaperBallot } from '../../src/domain/paper/enter-paper-ballot.ts';
+import { finishBatchPass } from '../../src/domain/paper/finish-batch-pass.ts';
 import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
+import { makeStaffUser } from '../helpers/staff.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser, signInAs } from './browser.ts';
 
@@ -15,6 +18,7 @@ let handle: DbHandle;
 let batchId: number;
 let firstSerial: number;
 let numbers: number[];
+let register: (label: string) => Promise<{ id: number; firstSerial: number }>;
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -27,18 +31,20 @@ beforeAll(async () => {
   numbers = [];
   for (let i = 0; i < 4; i++) numbers.push((await makeCandidate(db, t)).number);
   const [editor] = await db.select().from(staffUser).where(eq(staffUser.role, 'editor'));
-  const batch = await registerBallotBatch(db, {
-    campaignSlug: c.slug,
-    batch: {
-      trackSlug: t.slug,
-      channel: 'paper',
-      label: '端到端测试批次',
-      destination: '市民服务中心收票箱',
-      ballotCount: 10,
-    },
-    actorId: editor!.id,
-    now,
-  });
+  register = (label) =>
+    registerBallotBatch(db, {
+      campaignSlug: c.slug,
+      batch: {
+        trackSlug: t.slug,
+        channel: 'paper',
+        label,
+        destination: '市民服务中心收票箱',
+        ballotCount: 10,
+      },
+      actorId: editor!.id,
+      now,
+    });
+  const batch = await register('端到端测试批次');
   batchId = batch.id;
   firstSerial = batch.firstSerial;
 });
@@ -101,6 +107,61 @@ describe('a teller enters a batch by keyboard alone', () => {
       [3, '[]', 'none'],
     ]);
     expect(await page.locator('[data-entries] tbody tr').count()).toBe(5);
+    await context.close();
+  });
+});
+
+describe('an admin reconciles the two passes of a batch', () => {
+  it('sees the one ballot the passes read differently and settles it from the paper', async () => {
+    const db = handle.db;
+    const batch = await register('核对测试批次');
+    const [first] = await db.select().from(staffUser).where(eq(staffUser.role, 'teller'));
+    const second = await makeStaffUser(db, { role: 'teller' });
+    const now = new Date();
+    const serial = (i: number) => formatSerial(batch.firstSerial + i);
+    const readings: [number, number, number[]][] = [
+      [first!.id, 0, [numbers[0]!]],
+      [first!.id, 1, [numbers[1]!, numbers[2]!]],
+      [second.id, 0, [numbers[0]!]],
+      [second.id, 1, [numbers[1]!, numbers[3]!]],
+    ];
+    for (const [tellerId, i, picks] of readings) {
+      await enterPaperBallot(db, {
+        batchId: batch.id,
+        entry: { serial: serial(i), picks, unreadable: false, correction: false },
+        tellerId,
+        now,
+      });
+    }
+    for (const tellerId of [first!.id, second.id]) {
+      await finishBatchPass(db, { batchId: batch.id, tellerId, now });
+    }
+    const { context, page } = await signInAs(
+      browser,
+      baseUrl,
+      staff.admin,
+      `/admin/campaigns/e2e-paper/batches/${batch.id}/reconcile`,
+    );
+    await page.getByText('两遍录入有 1 处不一致').waitFor();
+    const row = page.locator(`tr[data-serial="${serial(1)}"]`);
+    expect(await page.locator('tr[data-serial]').count()).toBe(1);
+    await page.screenshot({ path: 'test-results/e2e-reconcile-before-1280.png', fullPage: true });
+    await row.getByRole('button', { name: '采用第二遍' }).click();
+    await page.getByText('两遍录入一致或差异已全部核定').waitFor();
+    await expect
+      .poll(() =>
+        page
+          .locator(`tr[data-serial="${serial(1)}"] td`)
+          .last()
+          .textContent(),
+      )
+      .toMatch(/0?\d+号、0?\d+号/);
+    await page.screenshot({ path: 'test-results/e2e-reconcile-after-1280.png', fullPage: true });
+    const [resolution] = await db
+      .select()
+      .from(paperResolution)
+      .where(eq(paperResolution.batchId, batch.id));
+    expect(JSON.parse(resolution!.picks!)).toEqual([numbers[1], numbers[3]]);
     await context.close();
   });
 });

@@ -229,7 +229,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
           enteredAt: now,
         }),
       ),
-    ).toMatch(/teller of its pass/);
+    ).toMatch(/teller of its open pass/);
   });
 
   it('accepts no paper entry once the results are certified, whoever writes', async () => {

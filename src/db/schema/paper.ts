@@ -65,6 +65,8 @@ export const batchPass = sqliteTable(
       .notNull()
       .references(() => staffUser.id, { onDelete: 'restrict' }),
     startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+    /** When the teller said their pass is complete; then it is compared with the other. */
+    finishedAt: integer({ mode: 'timestamp_ms' }),
   },
   (t) => [
     uniqueIndex('batch_pass_batch_pass_unique').on(t.batchId, t.pass),
@@ -152,5 +154,50 @@ export const tallySheet = sqliteTable(
       'tally_sheet_counts_json',
       sql`json_valid(${t.counts}) and json_type(${t.counts}) = 'object'`,
     ),
+  ],
+);
+
+/**
+ * How a third person (an admin or a monitor, never one of the batch's tellers) settled a
+ * difference between the two passes, after looking at the paper: for a ballot, the reading that
+ * counts (`picks` and `invalidReason`), or `picks` null when there is no such ballot in the
+ * batch; for an on-site batch (`serial` null), the tally sheet adopted. One resolution per
+ * ballot or sheet, never changed or deleted.
+ */
+export const paperResolution = sqliteTable(
+  'paper_resolution',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    batchId: integer()
+      .notNull()
+      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    serial: integer(),
+    picks: text(),
+    invalidReason: text({ enum: paperInvalidReasons }),
+    tallySheetId: integer().references(() => tallySheet.id, { onDelete: 'restrict' }),
+    note: text().notNull().default(''),
+    resolvedBy: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    resolvedAt: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('paper_resolution_serial_unique').on(t.batchId, t.serial),
+    uniqueIndex('paper_resolution_tally_unique')
+      .on(t.batchId)
+      .where(sql`${t.serial} is null`),
+    check(
+      'paper_resolution_kind',
+      sql`(${t.serial} is not null and ${t.tallySheetId} is null) or (${t.serial} is null and ${t.tallySheetId} is not null and ${t.picks} is null)`,
+    ),
+    check(
+      'paper_resolution_picks_json',
+      sql`${t.picks} is null or (json_valid(${t.picks}) and json_type(${t.picks}) = 'array')`,
+    ),
+    check(
+      'paper_resolution_invalid_reason_known',
+      sql`${t.invalidReason} is null or ${inList(t.invalidReason, paperInvalidReasons)}`,
+    ),
+    check('paper_resolution_note_length', sql`length(${t.note}) <= 500`),
   ],
 );

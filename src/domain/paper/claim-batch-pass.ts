@@ -5,6 +5,7 @@ import { DomainError } from '../errors.ts';
 
 /**
  * The teller's pass of a batch: the one they already hold, else the first free of the two. A
+ * finished pass takes nothing more (differences are settled by a third person), and a
  * third teller is refused: every batch is entered exactly twice, by two different people (the
  * database's unique indexes hold it under concurrent claims too).
  */
@@ -14,6 +15,7 @@ export async function claimBatchPass(
 ): Promise<number> {
   const passes = await tx.select().from(batchPass).where(eq(batchPass.batchId, input.batchId));
   const mine = passes.find((p) => p.tellerId === input.tellerId);
+  if (mine?.finishedAt) throw new DomainError('conflict', 'pass_finished', { pass: mine.pass });
   if (mine) return mine.pass;
   const free = [1, 2].find((n) => !passes.some((p) => p.pass === n));
   if (free === undefined) throw new DomainError('conflict', 'batch_passes_taken');

@@ -18,9 +18,9 @@ export interface PassEntry {
 export async function listPassEntries(
   db: Db,
   input: { batchId: number; tellerId: number; limit?: number },
-): Promise<{ pass: number; total: number; entries: PassEntry[] } | null> {
+): Promise<{ pass: number; finished: boolean; total: number; entries: PassEntry[] } | null> {
   const [mine] = await db
-    .select({ pass: batchPass.pass })
+    .select({ pass: batchPass.pass, finishedAt: batchPass.finishedAt })
     .from(batchPass)
     .where(and(eq(batchPass.batchId, input.batchId), eq(batchPass.tellerId, input.tellerId)));
   if (!mine) return null;
@@ -40,6 +40,7 @@ export async function listPassEntries(
   ]);
   return {
     pass: mine.pass,
+    finished: mine.finishedAt !== null,
     total: all,
     entries: rows.map((r) => ({
       serial: formatSerial(r.serial),

@@ -39,6 +39,16 @@ export const messages: StaffErrorMessages = {
       `总票数 ${String(p.total)} 超过有效选票数 ${String(p.valid)} × 每票最多选 ${String(p.maxPicks)}，请核对计票单。`,
     tally_over_batch: (p) =>
       `投票总数 ${String(p.cast)} 超过本批次印制的 ${String(p.printed)} 张选票，请核对计票单。`,
+    pass_finished: (p) =>
+      `您已完成第 ${String(p.pass)} 遍录入，不能再录入或更正；两遍的差异由管理员或监测员对照原票核定。`,
+    pass_not_started: '您还没有录入这个批次，没有可完成的一遍。',
+    batch_not_ready: '两位计票员都完成录入后，才能核对两遍的差异。',
+    resolver_entered_batch: '您录入过这个批次，不能核定它的差异，请由第三人核定。',
+    no_difference: (p) => `编号 ${String(p.serial)} 两遍录入一致，无需核定。`,
+    already_resolved: (p) => `编号 ${String(p.serial)} 的差异已经核定过，核定结果不能更改。`,
+    tally_no_difference: '两遍录入的计票单一致，无需核定。',
+    tally_already_resolved: '这个批次的计票单差异已经核定过，核定结果不能更改。',
+    tally_pass_missing: (p) => `第 ${String(p.pass)} 遍没有录入计票单，不能采用。`,
   },
   en: {
     channel_not_run: (p) =>
@@ -78,5 +88,17 @@ export const messages: StaffErrorMessages = {
       `The total of ${String(p.total)} votes is more than ${String(p.valid)} valid ballots × ${String(p.maxPicks)} picks each; check the sheet.`,
     tally_over_batch: (p) =>
       `${String(p.cast)} ballots cast is more than the ${String(p.printed)} printed in this batch; check the sheet.`,
+    pass_finished: (p) =>
+      `You have finished pass ${String(p.pass)}; it takes no more entries or corrections. An admin or monitor settles differences from the paper.`,
+    pass_not_started: 'You have not entered this batch; there is no pass of yours to finish.',
+    batch_not_ready: 'Differences are reviewed once both tellers have finished their passes.',
+    resolver_entered_batch:
+      'You entered this batch, so you cannot settle its differences; a third person must.',
+    no_difference: (p) => `Both passes read serial ${String(p.serial)} alike; nothing to settle.`,
+    already_resolved: (p) =>
+      `The difference on serial ${String(p.serial)} is already settled, and that is final.`,
+    tally_no_difference: 'Both passes entered the same tally sheet; nothing to settle.',
+    tally_already_resolved: 'This batch’s tally sheets are already settled, and that is final.',
+    tally_pass_missing: (p) => `Pass ${String(p.pass)} entered no tally sheet to adopt.`,
   },
 };

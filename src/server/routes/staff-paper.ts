@@ -2,6 +2,12 @@ import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
 import { DomainError } from '../../domain/errors.ts';
+import { compareBatchPasses } from '../../domain/paper/compare-batch-passes.ts';
+import { formatSerial } from '../../domain/paper/compute-check-digit.ts';
+import { finishBatchPass } from '../../domain/paper/finish-batch-pass.ts';
+import { getEntryBatch } from '../../domain/paper/get-entry-batch.ts';
+import { resolvePaperDifference } from '../../domain/paper/resolve-paper-difference.ts';
+import { resolveTallyDifference } from '../../domain/paper/resolve-tally-difference.ts';
 import { enterPaperBallot } from '../../domain/paper/enter-paper-ballot.ts';
 import { enterTallySheet } from '../../domain/paper/enter-tally-sheet.ts';
 import { listBallotBatches } from '../../domain/paper/list-ballot-batches.ts';
@@ -11,6 +17,8 @@ import { slugSchema } from '../../schemas/api.ts';
 import {
   ballotBatchInputSchema,
   paperEntryInputSchema,
+  paperResolutionInputSchema,
+  tallyResolutionInputSchema,
   tallySheetInputSchema,
 } from '../../schemas/paper.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
@@ -25,6 +33,8 @@ const readers = requireStaff('admin', 'editor', 'monitor', 'auditor');
 const printers = requireStaff('admin', 'editor');
 // Only tellers enter: each pass is one teller's reading of the sheets in hand.
 const tellers = requireStaff('teller');
+// A third person settles differences between the two passes.
+const reconcilers = requireStaff('admin', 'monitor');
 
 const validBatchId = validator('param', (value: Record<string, string>, c) => {
   const id = Number(value.id);
@@ -99,5 +109,64 @@ staffPaperRoutes
         now: clock.now(),
       });
       return c.json({ sheet }, 201);
+    },
+  )
+  .post('/staff/batches/:id/finish', tellers, validBatchId, async (c) => {
+    const { db, clock } = c.var.deps;
+    const done = await finishBatchPass(db, {
+      batchId: c.req.valid('param').id,
+      tellerId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(done, 200);
+  })
+  .get('/staff/batches/:id/differences', reconcilers, validBatchId, async (c) => {
+    const { db } = c.var.deps;
+    const id = c.req.valid('param').id;
+    await getEntryBatch(db, id);
+    const comparison = await compareBatchPasses(db, id);
+    return c.json(
+      {
+        state: comparison.state,
+        passes: comparison.passes,
+        agreed: comparison.agreed.size,
+        differences: comparison.differences.map((d) => ({ ...d, serial: formatSerial(d.serial) })),
+        tally: comparison.tally,
+      },
+      200,
+    );
+  })
+  .post(
+    '/staff/batches/:id/resolutions',
+    reconcilers,
+    validBatchId,
+    validJson(paperResolutionInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const resolution = await resolvePaperDifference(db, {
+        batchId: c.req.valid('param').id,
+        resolution: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        role: c.var.staff!.user.role,
+        now: clock.now(),
+      });
+      return c.json({ resolution }, 201);
+    },
+  )
+  .post(
+    '/staff/batches/:id/tally-resolution',
+    reconcilers,
+    validBatchId,
+    validJson(tallyResolutionInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const resolution = await resolveTallyDifference(db, {
+        batchId: c.req.valid('param').id,
+        resolution: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        role: c.var.staff!.user.role,
+        now: clock.now(),
+      });
+      return c.json({ resolution }, 201);
     },
   );

@@ -279,3 +279,16 @@ WHEN EXISTS (
 BEGIN
 	SELECT RAISE(ABORT, 'ballots are certified');
 END;
+--> statement-breakpoint
+-- Public results (live, provisional) count a paper batch once it is reconciled: when a pass is
+-- finished and when a difference is settled. The page caches drop what they rendered before
+-- (as in 0014_content_version.sql); entries themselves change nothing public until then.
+CREATE TRIGGER `batch_pass_content_version_update` AFTER UPDATE ON `batch_pass`
+BEGIN
+	UPDATE `content_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `paper_resolution_content_version_insert` AFTER INSERT ON `paper_resolution`
+BEGIN
+	UPDATE `content_version` SET `version` = `version` + 1 WHERE `id` = 1;
+END;

@@ -243,9 +243,7 @@ describe('results and the certificate count every channel', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(header).toContain(
-      'votes_online,votes_paper,votes_onsite,votes_all_channels,score',
-    );
+    expect(header).toContain('votes_online,votes_paper,votes_onsite,votes_all_channels,score');
     const a1Line = lines.find((l) => l.includes(`"${v.a[1]!.name}"`))!;
     expect(a1Line.endsWith('"1","2","9","12",""')).toBe(true);
     const w1Line = lines.find((l) => l.includes(`"${v.w[1]!.name}"`))!;

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaign, paperEntry, tallySheet } from '../../src/db/schema/index.ts';
+import { auditLog, paperEntry, resultCertificate, tallySheet } from '../../src/db/schema/index.ts';
 import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
 import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
@@ -241,9 +241,19 @@ describe('a teller enters paper ballots by serial and picks', () => {
       voteOpensAt: new Date(now.getTime() - 48 * 3600_000),
       voteClosesAt: new Date(now.getTime() - 3600_000),
     });
+    // An unfinished pass keeps certification waiting (the certificate covers every channel)…
     expect((await enter(tellers[0]!, paper.id, { serial: serial(0), picks: [] })).status).toBe(201);
-    await db.db.update(campaign).set({ stage: 'public_vote' }).where(eq(campaign.id, c.id));
-    await certifyAsMonitor(db.db, c.slug, now);
+    await expect(certifyAsMonitor(db.db, c.slug, now)).rejects.toMatchObject({
+      reason: 'paper_unreconciled',
+    });
+    // …so a writer that certifies behind the application's back is what the triggers face.
+    await db.db.insert(resultCertificate).values({
+      campaignId: c.id,
+      certifiedBy: editor.id,
+      certifiedAt: now,
+      document: '{}',
+      sha256: 'a'.repeat(64),
+    });
     const late = await enter(tellers[0]!, paper.id, { serial: serial(1), picks: [] });
     expect(late.status).toBe(409);
     expect((await late.json()).error.reason).toBe('paper_after_certification');

@@ -37,6 +37,7 @@ import {
 } from '../../src/domain/notices/load-holiday-calendar.ts';
 import { makeReportReference } from '../../src/domain/reports/make-report-reference.ts';
 import { certifyDemoVote, certifyDemoVote2025 } from './seed-demo-certificate.ts';
+import { seedPaperBallots2025 } from './seed-demo-paper.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
 import { seedConclusion2025 } from './seed-conclusion-2025.ts';
 import { floodUnits2026 } from './data/flood-2026.ts';
@@ -374,6 +375,8 @@ async function seedCampaign2025(
         quota: 8,
         maxPicks: 8,
         position: 1,
+        paperChannel: true,
+        onsiteChannel: true,
       },
       {
         campaignId,
@@ -384,6 +387,8 @@ async function seedCampaign2025(
         quota: 6,
         maxPicks: 6,
         position: 2,
+        paperChannel: true,
+        onsiteChannel: true,
       },
     ])
     .returning({ id: track.id });
@@ -438,6 +443,27 @@ async function seedCampaign2025(
     from: opens,
     to: closes,
     seed: 'units-2025',
+  });
+  await seedPaperBallots2025(db, {
+    recorder,
+    tracks: [
+      {
+        slug: 'cadres',
+        candidateIds: cadreIds,
+        maxPicks: 8,
+        returned: 120,
+        boothCast: 64,
+        boothInvalid: 2,
+      },
+      {
+        slug: 'units',
+        candidateIds: unitIds,
+        maxPicks: 6,
+        returned: 80,
+        boothCast: 41,
+        boothInvalid: 1,
+      },
+    ],
   });
   await certifyDemoVote2025(db, {
     campaignId,

@@ -5,6 +5,7 @@ import type {
   CommitteeTieBreak,
   CandidateStatus,
   CountsVisibility,
+  PaperInvalidReason,
   StaffRole,
   TrackKind,
 } from '../schemas/enums.ts';
@@ -24,6 +25,8 @@ export const adminText = {
     import: '批量导入',
     committee: '常委会票决',
     monitor: '投票监测',
+    paper: '纸质选票',
+    entry: '选票录入',
     notice: '公示',
     decision: '命名决定',
     reports: '举报受理',
@@ -38,12 +41,20 @@ export const adminText = {
   },
   /** Shown on every admin page while the password is one an admin or the command line set. */
   passwordPrompt: '您的密码是由管理员设定的，请尽快修改为只有您知道的密码。',
+  /** Why a paper ballot is invalid, in the words tellers and the reconciliation page use. */
+  paperInvalidReasons: {
+    too_many: '多选',
+    none: '未选',
+    too_few: '少于最少应选数',
+    unreadable: '无法辨认',
+  } satisfies Record<PaperInvalidReason, string>,
   roles: {
     admin: '管理员',
     editor: '编辑',
     monitor: '监测员',
     auditor: '审计员',
     supervisor: '监督员',
+    teller: '计票员',
   } satisfies Record<StaffRole, string>,
   stages: {
     nomination: '推荐',

@@ -24,6 +24,14 @@ export const auditActionLabels: Record<string, string> = {
   'media.upload': '上传图片',
   'ballots.void': '作废选票',
   'results.certify': '核验发布投票结果',
+  'ballot_batch.register': '登记印制选票批次',
+  'paper_entry.enter': '录入纸质选票',
+  'paper_entry.correct': '更正已录入的纸质选票',
+  'tally_sheet.enter': '录入现场计票单',
+  'tally_sheet.correct': '更正已录入的现场计票单',
+  'batch_pass.finish': '完成一遍选票录入',
+  'paper_resolution.resolve': '核定两遍录入不一致的选票',
+  'paper_resolution.adopt_tally': '核定两遍录入不一致的计票单',
   'committee.set_rule': '设置常委会票决规则',
   'committee.record_session': '记录常委会票决',
   'committee.confirm_session': '确认常委会票决结果',
@@ -67,6 +75,7 @@ export const auditEntityLabels: Record<string, string> = {
   media: '图片',
   conversion_term: '繁体转换词条',
   staff_user: '工作人员账号',
+  ballot_batch: '印制选票批次',
 };
 
 const fieldLabels: Record<string, string> = {
@@ -147,6 +156,28 @@ const fieldLabels: Record<string, string> = {
   secondFactorOn: '两步验证已开启',
   replacedApp: '更换身份验证器',
   recoveryCodes: '恢复码个数',
+  paperChannel: '纸质选票渠道',
+  onsiteChannel: '现场投票渠道',
+  weightOnline: '网络投票权重',
+  weightPaper: '纸质选票权重',
+  weightOnsite: '现场投票权重',
+  trackSlug: '类别',
+  channel: '渠道',
+  label: '批次名称',
+  destination: '寄送或投票地点',
+  ballotCount: '选票张数',
+  firstSerial: '起始编号',
+  pass: '录入轮次',
+  ballotSerial: '选票编号',
+  pass1: '第一遍',
+  pass2: '第二遍',
+  absent: '无此选票',
+  picks: '所选编号',
+  invalidReason: '无效原因',
+  ballotsCast: '投票总数',
+  invalidBallots: '无效票数',
+  counts: '各对象得票',
+  totalVotes: '总票数',
 };
 
 export function auditFieldLabel(key: string): string {
@@ -174,6 +205,8 @@ const valueWords: Record<string, Record<string, string>> = {
   kind: adminText.kinds,
   countsVisibility: adminText.countsVisibility,
   reasonCategory: adminText.voidReasons,
+  channel: { paper: '纸质选票', onsite: '现场投票' },
+  invalidReason: adminText.paperInvalidReasons,
 };
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;

@@ -87,8 +87,63 @@ const trackFields = z
     ballotsPerDevicePerDay: z.int().min(1).max(100).default(1),
     ballotsPerAddressPerDay: z.int().min(1).max(100000).default(50),
     position: z.int().min(0).max(1000).default(0),
+    /** Channels besides the online vote, which always runs. */
+    paperChannel: z.boolean().default(false),
+    onsiteChannel: z.boolean().default(false),
+    /** Percent weights of a combined ranking; all null: the channels' votes simply add. */
+    weightOnline: z.int().min(0).max(100).nullable().default(null),
+    weightPaper: z.int().min(0).max(100).nullable().default(null),
+    weightOnsite: z.int().min(0).max(100).nullable().default(null),
   })
   .strict();
+
+type ChannelRules = {
+  paperChannel: boolean;
+  onsiteChannel: boolean;
+  weightOnline: number | null;
+  weightPaper: number | null;
+  weightOnsite: number | null;
+};
+
+/**
+ * Weights are all left empty (votes add) or all given, summing to 100, with 0 for a channel
+ * the track does not run (the database holds the same rule).
+ */
+function weightsComplete(t: ChannelRules, ctx: z.RefinementCtx) {
+  const weights = [t.weightOnline, t.weightPaper, t.weightOnsite];
+  const given = weights.filter((w) => w !== null);
+  if (given.length === 0) return;
+  if (given.length < 3) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weightOnline'],
+      message: '渠道权重要么三项都填，要么都留空（留空时各渠道票数直接相加）。',
+    });
+    return;
+  }
+  const sum = given.reduce((a, b) => a + b, 0);
+  if (sum !== 100) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weightOnline'],
+      message: `三个渠道的权重合计须为 100%，现在是 ${sum}%。`,
+    });
+  }
+  if (!t.paperChannel && t.weightPaper !== 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weightPaper'],
+      message: '本类别不设纸质选票，纸质选票的权重应为 0。',
+    });
+  }
+  if (!t.onsiteChannel && t.weightOnsite !== 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['weightOnsite'],
+      message: '本类别不设现场投票，现场投票的权重应为 0。',
+    });
+  }
+}
 
 /**
  * Picks stay within the quota: at least one, the least no more than the most, the most no more
@@ -114,10 +169,18 @@ function picksWithinQuota(
   }
 }
 
-export const trackInputSchema = trackFields.superRefine(picksWithinQuota);
+function trackRules(
+  t: ChannelRules & Parameters<typeof picksWithinQuota>[0],
+  ctx: z.RefinementCtx,
+) {
+  picksWithinQuota(t, ctx);
+  weightsComplete(t, ctx);
+}
+
+export const trackInputSchema = trackFields.superRefine(trackRules);
 export type TrackInput = z.infer<typeof trackInputSchema>;
 
-export const trackUpdateSchema = trackFields.omit({ slug: true }).superRefine(picksWithinQuota);
+export const trackUpdateSchema = trackFields.omit({ slug: true }).superRefine(trackRules);
 export type TrackUpdate = z.infer<typeof trackUpdateSchema>;
 
 export const advanceStageSchema = z

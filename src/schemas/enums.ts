@@ -15,6 +15,24 @@ export const campaignStages = [
 ] as const;
 export type CampaignStage = (typeof campaignStages)[number];
 
+/**
+ * How a ballot reaches the count: the web vote (always open), printed or newspaper ballots sent
+ * by post or handed in at counters, and booths at an event or service hall.
+ */
+export const voteChannels = ['online', 'paper', 'onsite'] as const;
+export type VoteChannel = (typeof voteChannels)[number];
+
+/** The channels whose ballots are printed, numbered and entered by tellers. */
+export const paperChannels = ['paper', 'onsite'] as const;
+export type PaperChannel = (typeof paperChannels)[number];
+
+/**
+ * Why a paper ballot does not count, as the teller records it: more picks than the rule
+ * allows, none, fewer than the least, or marks nobody can read. Never dropped: recorded.
+ */
+export const paperInvalidReasons = ['too_many', 'none', 'too_few', 'unreadable'] as const;
+export type PaperInvalidReason = (typeof paperInvalidReasons)[number];
+
 export const trackKinds = ['unit', 'individual'] as const;
 export type TrackKind = (typeof trackKinds)[number];
 
@@ -49,9 +67,17 @@ export type BallotStatus = (typeof ballotStatuses)[number];
 
 /**
  * Staff roles. The supervisor (监督, e.g. the discipline inspection office) alone reads the
- * reports sent in during a publicity period.
+ * reports sent in during a publicity period. The teller (计票员) enters paper ballots and on-site
+ * tally sheets, and reads nothing else of a campaign.
  */
-export const staffRoles = ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const;
+export const staffRoles = [
+  'admin',
+  'editor',
+  'monitor',
+  'auditor',
+  'supervisor',
+  'teller',
+] as const;
 export type StaffRole = (typeof staffRoles)[number];
 
 /**

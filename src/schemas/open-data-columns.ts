@@ -77,6 +77,37 @@ export const resultsColumnMeanings: readonly ColumnMeaning[] = [
     meaningZh: '核验结果文件（规范JSON）的SHA-256，可自行复算（同上）',
     meaningEn: 'SHA-256 of the certificate’s canonical JSON, to recompute (likewise)',
   },
+  {
+    name: 'votes_online',
+    zh: '网络投票得票',
+    meaningZh: '网络投票的得票数（只在设有纸质或现场投票渠道的评选中出现）',
+    meaningEn: 'votes in the online vote (only where a track runs paper or on-site channels)',
+  },
+  {
+    name: 'votes_paper',
+    zh: '纸质选票得票',
+    meaningZh: '经两遍录入核对的纸质选票中的得票数（该类别不设此渠道时为空）',
+    meaningEn: 'votes on double-entered, reconciled paper ballots (empty where not run)',
+  },
+  {
+    name: 'votes_onsite',
+    zh: '现场投票得票',
+    meaningZh: '经两遍录入核对的现场投票得票数（该类别不设此渠道时为空）',
+    meaningEn: 'votes at on-site booths, reconciled (empty where not run)',
+  },
+  {
+    name: 'votes_all_channels',
+    zh: '各渠道合计得票',
+    meaningZh: '各渠道得票之和',
+    meaningEn: 'the sum of the channels’ votes',
+  },
+  {
+    name: 'score',
+    zh: '综合得分',
+    meaningZh: '按渠道权重计算的综合得分：Σ 权重 × 渠道得票 ÷ 渠道有效票数（不设权重时为空）',
+    meaningEn:
+      'weighted score: Σ weight × channel votes ÷ channel ballots counted (empty without weights)',
+  },
 ];
 
 export const noticeColumnMeanings: readonly ColumnMeaning[] = [

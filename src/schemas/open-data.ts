@@ -37,6 +37,29 @@ export const openResultCandidateSchema = z
     votesVoided: z.int().optional().meta({
       description: 'Votes lost with voided ballots; only once the results are certified.',
     }),
+    votesByChannel: z
+      .object({
+        online: z.int().optional(),
+        paper: z.int().optional(),
+        onsite: z.int().optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Tracks with paper or on-site channels, while counts are public: votes per channel ' +
+          '(reconciled paper batches only).',
+      }),
+    votesAllChannels: z.int().optional().meta({
+      description: 'Tracks with paper or on-site channels: the sum of `votesByChannel`.',
+    }),
+    score: z
+      .string()
+      .optional()
+      .meta({
+        description:
+          'Tracks with channel weights: Σ weight × channel votes ÷ channel ballots counted, ' +
+          'four decimals; the rank follows it.',
+      }),
   })
   .meta({ id: 'ResultCandidate' });
 
@@ -53,6 +76,25 @@ export const openTrackResultsSchema = z
     ballotsInvalidated: z.int().optional().meta({
       description: 'Ballots found invalid and not counted; only while counts are public.',
     }),
+    channels: z
+      .array(
+        z.object({
+          channel: z.enum(['online', 'paper', 'onsite']),
+          ballotsReceived: z.int(),
+          ballotsInvalid: z.int(),
+          ballotsCounted: z.int(),
+        }),
+      )
+      .optional()
+      .meta({
+        description:
+          'Tracks with paper or on-site channels, while counts are public: each channel’s ballots ' +
+          '(`ballotsCounted` and `ballotsInvalidated` above are the online ones).',
+      }),
+    weights: z
+      .object({ online: z.int(), paper: z.int(), onsite: z.int() })
+      .optional()
+      .meta({ description: 'Channel weights in percent, for a track ranked by weighted score.' }),
     candidates: z
       .array(openResultCandidateSchema)
       .meta({ description: 'Public candidates in ballot-number order, never ordered by votes.' }),
@@ -111,3 +153,14 @@ export const resultsCsvCountColumns = [
 ] as const;
 /** Added after the count columns once the results are certified. */
 export const resultsCsvCertificateColumns = ['votes_voided', 'certificate_sha256'] as const;
+/**
+ * Added last, while counts are public, when a track of the campaign runs paper or on-site
+ * channels: votes per channel, in all, and the weighted score (empty where a track has none).
+ */
+export const resultsCsvChannelColumns = [
+  'votes_online',
+  'votes_paper',
+  'votes_onsite',
+  'votes_all_channels',
+  'score',
+] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { slugSchema } from './api.ts';
-import { trackKinds } from './enums.ts';
+import { paperInvalidReasons, trackKinds, voteChannels } from './enums.ts';
 import { voidReasonCategories } from './integrity.ts';
 
 /**
@@ -46,8 +46,55 @@ export const certificateCandidateSchema = z
         description:
           'votes ÷ ballotsCounted of the track, rounded half up to four decimals, as text ("0.2512").',
       }),
+    votesByChannel: z
+      .object({
+        online: z.int().nonnegative(),
+        paper: z.int().nonnegative().optional(),
+        onsite: z.int().nonnegative().optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          'Tracks with paper or on-site channels only: votes per channel (`online` equals `votes`).',
+      }),
+    votesAllChannels: z.int().nonnegative().optional().meta({
+      description: 'Tracks with paper or on-site channels only: the sum of `votesByChannel`.',
+    }),
+    score: z
+      .string()
+      .regex(/^\d+\.\d{4}$/)
+      .optional()
+      .meta({
+        description:
+          'Tracks with channel weights only: Σ weight × channel votes ÷ channel ballotsCounted, ' +
+          'rounded half up to four decimals, as text.',
+      }),
   })
   .meta({ id: 'CertificateCandidate' });
+
+const channelInvalidSchema = z
+  .object({
+    reason: z.enum([...paperInvalidReasons, 'tally_sheet', 'voided']).meta({
+      description:
+        'Why ballots of a channel did not count: a teller’s reason for a paper ballot, ' +
+        '`tally_sheet` for invalid ballots a booth reported, `voided` for voided online ballots.',
+    }),
+    ballots: z.int().nonnegative(),
+  })
+  .meta({ id: 'CertificateChannelInvalid' });
+
+export const certificateChannelSchema = z
+  .object({
+    channel: z.enum(voteChannels),
+    ballotsReceived: z.int().nonnegative(),
+    ballotsInvalid: z.int().nonnegative(),
+    invalidByReason: z.array(channelInvalidSchema),
+    ballotsCounted: z
+      .int()
+      .nonnegative()
+      .meta({ description: 'ballotsReceived − ballotsInvalid.' }),
+  })
+  .meta({ id: 'CertificateChannel' });
 
 export const certificateTrackSchema = z
   .object({
@@ -61,6 +108,18 @@ export const certificateTrackSchema = z
     voidedByReason: z.array(voidedSchema),
     days: z.array(certificateDaySchema).meta({ description: 'Every day with ballots, in order.' }),
     candidates: z.array(certificateCandidateSchema).meta({ description: 'By ballot number.' }),
+    channels: z
+      .array(certificateChannelSchema)
+      .optional()
+      .meta({
+        description:
+          'Tracks with paper or on-site channels only: each channel’s ballots (the online figures ' +
+          'repeat the track’s), counting only double-entered, reconciled paper batches.',
+      }),
+    ballotsCountedAllChannels: z.int().nonnegative().optional(),
+    weights: z.object({ online: z.int(), paper: z.int(), onsite: z.int() }).optional().meta({
+      description: 'Channel weights in percent, when the track ranks by a weighted score.',
+    }),
   })
   .meta({ id: 'CertificateTrack' });
 

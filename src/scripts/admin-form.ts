@@ -2,7 +2,8 @@
  * The admin area's one client script. Forms marked `data-api="METHOD /api/…"` are sent as JSON
  * with the session's CSRF token; the answer's message and field issues are shown next to the
  * form; on success the page reloads or goes where `data-then` says. Inputs say how their value
- * is sent with `data-type`: int, number, bool, datetime (Beijing time), lines, json.
+ * is sent with `data-type`: int, number, bool, datetime (Beijing time), lines, json, numbers
+ * (whole numbers typed with spaces or commas between them, sent as a list).
  */
 
 export interface StaffResponse<T = unknown> {
@@ -97,6 +98,11 @@ function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaEleme
         .filter((l) => l !== '');
     case 'json':
       return JSON.parse(raw);
+    case 'numbers':
+      return raw
+        .split(/[^0-9]+/)
+        .filter((n) => n !== '')
+        .map(Number);
     default:
       return el.dataset.trim === 'false' ? el.value : raw;
   }

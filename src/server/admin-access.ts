@@ -14,7 +14,12 @@ export const campaignReaderRoles: readonly StaffRole[] = ['admin', 'editor', 'mo
  * role *do* is decided by the API, which checks again.
  */
 export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
-  { path: /^\/admin$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
+  {
+    path: /^\/admin$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller'],
+  },
+  { path: /^\/admin\/entry$/, roles: ['teller'] },
+  { path: /^\/admin\/entry\/[0-9]+$/, roles: ['teller'] },
   { path: /^\/admin\/campaigns\/new$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+$/, roles: campaignReaderRoles },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/edit$/, roles: ['admin', 'editor'] },
@@ -23,6 +28,12 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/import$/, roles: ['admin', 'editor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/committee$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/monitor$/, roles: ['admin', 'monitor', 'auditor'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/paper$/, roles: campaignReaderRoles },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/batches\/[0-9]+$/, roles: ['admin', 'editor'] },
+  {
+    path: /^\/admin\/campaigns\/[a-z0-9-]+\/batches\/[0-9]+\/reconcile$/,
+    roles: ['admin', 'monitor'],
+  },
   { path: /^\/admin\/candidates\/[0-9]+$/, roles: campaignReaderRoles },
   { path: /^\/admin\/audit$/, roles: ['admin', 'auditor'] },
   { path: /^\/admin\/accounts$/, roles: ['admin'] },
@@ -30,10 +41,13 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/decision$/, roles: ['admin', 'editor', 'auditor'] },
   { path: /^\/admin\/reports$/, roles: ['supervisor'] },
   { path: /^\/admin\/conversion$/, roles: ['admin', 'editor'] },
-  { path: /^\/admin\/password$/, roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] },
+  {
+    path: /^\/admin\/password$/,
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller'],
+  },
   {
     path: /^\/admin\/second-factor$/,
-    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor'],
+    roles: ['admin', 'editor', 'monitor', 'auditor', 'supervisor', 'teller'],
   },
 ];
 

@@ -28,6 +28,7 @@ import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffMediaRoutes } from './routes/staff-media.ts';
 import { staffDecisionRoutes } from './routes/staff-decisions.ts';
 import { staffNoticeRoutes } from './routes/staff-notices.ts';
+import { staffPaperRoutes } from './routes/staff-paper.ts';
 import { staffReportRoutes } from './routes/staff-reports.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
 import { staffSession } from './staff-auth.ts';
@@ -91,6 +92,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', staffNoticeRoutes);
   api.route('/', staffDecisionRoutes);
   api.route('/', staffReportRoutes);
+  api.route('/', staffPaperRoutes);
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

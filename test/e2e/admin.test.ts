@@ -2,7 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { ballot, candidate } from '../../src/db/schema/index.ts';
+import { ballot, candidate, staffUser } from '../../src/db/schema/index.ts';
+import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
 import { adminPages } from '../../src/server/admin-access.ts';
 import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';
@@ -51,7 +52,33 @@ describe('admin pages: who may open what', () => {
     '/admin/conversion': '/admin/conversion',
     '/admin/password': '/admin/password',
     '/admin/second-factor': '/admin/second-factor',
+    '/admin/campaigns/x/paper': '/admin/campaigns/2026/paper',
+    '/admin/entry': '/admin/entry',
   };
+  // A printed batch of its own, for the print page and the teller's entry page.
+  beforeAll(async () => {
+    const now = new Date();
+    const c = await makeCampaign(handle.db, now, { slug: 'e2e-access-paper', year: 2017 });
+    const t = await makeTrack(handle.db, c.id, { paperChannel: true });
+    await makeCandidate(handle.db, t);
+    const [editor] = await handle.db.select().from(staffUser).where(eq(staffUser.role, 'editor'));
+    const batch = await registerBallotBatch(handle.db, {
+      campaignSlug: c.slug,
+      batch: {
+        trackSlug: t.slug,
+        channel: 'paper',
+        label: '权限测试批次',
+        destination: '收票点',
+        ballotCount: 2,
+      },
+      actorId: editor!.id,
+      now,
+    });
+    examples['/admin/campaigns/x/batches/1'] = `/admin/campaigns/${c.slug}/batches/${batch.id}`;
+    examples['/admin/entry/1'] = `/admin/entry/${batch.id}`;
+    examples['/admin/campaigns/x/batches/1/reconcile'] =
+      `/admin/campaigns/${c.slug}/batches/${batch.id}/reconcile`;
+  });
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {
     const example = Object.values(examples).find(

@@ -48,10 +48,12 @@ describe('results as open data on the running site', () => {
     expect(cadres).toEqual([...cadres].sort((a, b) => a - b));
   });
 
-  it('the closed and certified 2025 CSV adds the four count columns and the certificate’s two', async () => {
+  it('the closed and certified 2025 CSV adds the four count columns, the certificate’s two and its channels’ five', async () => {
     const lines = await csvLines('/api/campaigns/2025/results.csv');
-    expect(lines[0]).toBe(`${publicColumns},votes_voided,certificate_sha256`);
-    expect(lines[1]!.split(',')).toHaveLength(12);
+    expect(lines[0]).toBe(
+      `${publicColumns},votes_voided,certificate_sha256,votes_online,votes_paper,votes_onsite,votes_all_channels,score`,
+    );
+    expect(lines[1]!.split(',')).toHaveLength(17);
   });
 
   it('the OpenAPI document lists both', async () => {

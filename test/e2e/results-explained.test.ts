@@ -30,15 +30,19 @@ describe('results that explain themselves', () => {
       await page.goBack();
 
       const units = page.locator('section', { has: page.locator('#results-units') });
-      const header = await units.locator('thead').innerText();
+      const ranking = units.locator('table.results--ranking');
+      const header = await ranking.locator('thead').innerText();
       expect(header).toContain('得票率');
-      const rows = units.locator('tbody tr');
+      // The 2025 vote counted paper and on-site ballots too: votes per channel, their total.
+      expect(header).toMatch(/网络投票\s+纸质选票\s+现场投票\s+合计/);
+      const rows = ranking.locator('tbody tr');
       // The most voted unit, and what became of it: the page says it in the notice's words.
       const top = await rows.first().locator('td').allInnerTexts();
       const [counted] = (await units.locator('.list-head__meta').innerText()).match(/\d+/)!;
-      const votes = Number(top[3]);
-      expect(top[4]).toBe(`${((votes / Number(counted)) * 100).toFixed(1)}%`);
-      const statuses = await units.locator('tbody tr td:last-child').allInnerTexts();
+      const votes = Number(top[6]);
+      expect(votes).toBe(Number(top[3]) + Number(top[4]) + Number(top[5]));
+      expect(top[7]).toBe(`${((votes / Number(counted)) * 100).toFixed(1)}%`);
+      const statuses = await ranking.locator('tbody tr td:last-child').allInnerTexts();
       expect(statuses).toContain('已命名');
       expect(statuses).not.toContain('未当选');
       // The list of a concluded selection says the same.

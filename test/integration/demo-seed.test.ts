@@ -5,7 +5,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
 import {
+  ballotBatch,
   ballotPick,
+  paperResolution,
   campaign,
   candidate,
   committeeRule,
@@ -186,6 +188,42 @@ describe('the demo notice', () => {
     expect(await findResultCertificate(db.db, c2026!.id)).toBeNull();
     // The certified figures agree with the tallies the seed wrote.
     expect((await verifyTallies(db.db)).mismatches).toEqual([]);
+  });
+
+  it('shows the 2025 paper and on-site figures beside the online ones, as certified', async () => {
+    const c2025 = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2025') });
+    const certificate = await findResultCertificate(db.db, c2025!.id);
+    for (const t of certificate!.document.tracks) {
+      expect(t.channels!.map((ch) => ch.channel)).toEqual(['online', 'paper', 'onsite']);
+      const [online, paper, onsite] = t.channels!;
+      expect(online!.ballotsCounted).toBe(t.ballotsCounted);
+      expect(paper!.invalidByReason.map((r) => r.reason)).toEqual([
+        'too_many',
+        'none',
+        'unreadable',
+      ]);
+      expect(onsite!.invalidByReason.map((r) => r.reason)).toEqual(['tally_sheet']);
+      for (const ch of t.channels!) {
+        expect(ch.ballotsCounted).toBe(ch.ballotsReceived - ch.ballotsInvalid);
+      }
+      expect(t.ballotsCountedAllChannels).toBe(
+        t.channels!.reduce((a, ch) => a + ch.ballotsCounted, 0),
+      );
+      for (const x of t.candidates) {
+        const by = x.votesByChannel!;
+        expect(by.online).toBe(x.votes);
+        expect(x.votesAllChannels).toBe(by.online + (by.paper ?? 0) + (by.onsite ?? 0));
+      }
+      expect(t.candidates.some((x) => (x.votesByChannel!.paper ?? 0) > 0)).toBe(true);
+      expect(t.candidates.some((x) => (x.votesByChannel!.onsite ?? 0) > 0)).toBe(true);
+    }
+    // Every batch was entered twice and reconciled, one misread settled from the paper.
+    const batches = await db.db
+      .select()
+      .from(ballotBatch)
+      .where(eq(ballotBatch.campaignId, c2025!.id));
+    expect(batches).toHaveLength(4);
+    expect(await db.db.$count(paperResolution)).toBe(2);
   });
 });
 

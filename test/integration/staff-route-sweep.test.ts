@@ -75,6 +75,15 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/conversion-terms': editors,
   'DELETE /api/staff/conversion-terms/:id': editors,
   'POST /api/staff/conversion-preview': editors,
+  'GET /api/staff/campaigns/:slug/batches': readers,
+  'POST /api/staff/campaigns/:slug/batches': editors,
+  'GET /api/staff/batches/:id/entries': ['teller'],
+  'POST /api/staff/batches/:id/entries': ['teller'],
+  'POST /api/staff/batches/:id/tally': ['teller'],
+  'POST /api/staff/batches/:id/finish': ['teller'],
+  'GET /api/staff/batches/:id/differences': ['admin', 'monitor'],
+  'POST /api/staff/batches/:id/resolutions': ['admin', 'monitor'],
+  'POST /api/staff/batches/:id/tally-resolution': ['admin', 'monitor'],
 };
 
 /**
@@ -101,6 +110,9 @@ const pageOfRead: Record<string, string> = {
   'GET /api/staff/reports': '/admin/reports',
   'GET /api/staff/reports/:id': '/admin/reports',
   'GET /api/staff/conversion-terms': '/admin/conversion',
+  'GET /api/staff/campaigns/:slug/batches': '/admin/campaigns/2026/paper',
+  'GET /api/staff/batches/:id/entries': '/admin/entry/1',
+  'GET /api/staff/batches/:id/differences': '/admin/campaigns/2026/batches/1/reconcile',
 };
 
 const now = new Date('2026-11-20T04:00:00Z');

@@ -7,6 +7,7 @@ import {
 } from '../../src/schemas/open-data-columns.ts';
 import {
   resultsCsvCertificateColumns,
+  resultsCsvChannelColumns,
   resultsCsvColumns,
   resultsCsvCountColumns,
 } from '../../src/schemas/open-data.ts';
@@ -18,6 +19,7 @@ describe('open data explained for people', () => {
       ...resultsCsvColumns,
       ...resultsCsvCountColumns,
       ...resultsCsvCertificateColumns,
+      ...resultsCsvChannelColumns,
     ]);
     expect(noticeColumnMeanings.map((c) => c.name)).toEqual(noticeCsvColumns.map(([n]) => n));
     for (const c of [...resultsColumnMeanings, ...noticeColumnMeanings]) {

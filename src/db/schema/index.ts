@@ -11,3 +11,4 @@ export * from './content-version.ts';
 export * from './address-key.ts';
 export * from './result-certificate.ts';
 export * from './naming-decision.ts';
+export * from './paper.ts';

@@ -32,6 +32,19 @@ export const track = sqliteTable(
     /** Generous, because many phones share one carrier-NAT address. */
     ballotsPerAddressPerDay: integer().notNull().default(50),
     position: integer().notNull().default(0),
+    /**
+     * Channels besides the online vote, which always runs: printed or newspaper ballots (by post
+     * or at counters) and on-site booths. Rules of the vote: frozen with the others.
+     */
+    paperChannel: integer({ mode: 'boolean' }).notNull().default(false),
+    onsiteChannel: integer({ mode: 'boolean' }).notNull().default(false),
+    /**
+     * Weights in percent for a combined ranking, all three set (summing to 100, a channel that
+     * does not run weighing 0) or all null: without weights the channels' votes simply add.
+     */
+    weightOnline: integer(),
+    weightPaper: integer(),
+    weightOnsite: integer(),
   },
   (t) => [
     uniqueIndex('track_campaign_slug_unique').on(t.campaignId, t.slug),

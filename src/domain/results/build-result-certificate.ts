@@ -6,6 +6,9 @@ import { voidReasonCategories } from '../../schemas/integrity.ts';
 import type { CertificateTrack, ResultCertificate } from '../../schemas/result-certificate.ts';
 import type { CampaignDetail } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
+import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
+import { combineChannelVotes } from './combine-channel-votes.ts';
 
 /**
  * `votes ÷ counted` rounded half up to four decimals, as text: integer arithmetic only, so every
@@ -34,7 +37,7 @@ export async function buildResultCertificate(
   signed: { certifiedAt: Date; role: 'admin' | 'monitor' },
 ): Promise<ResultCertificate> {
   const c = detail.campaign;
-  const [days, picks, listed] = await Promise.all([
+  const [days, picks, listed, paper] = await Promise.all([
     db
       .select({
         trackId: ballot.trackId,
@@ -65,11 +68,26 @@ export async function buildResultCertificate(
       })
       .from(candidate)
       .where(and(eq(candidate.campaignId, c.id), publicCandidateCondition())),
+    countPaperChannels(db, c.id),
   ]);
   const votesOf = (id: number, status: 'counted' | 'invalidated') =>
     Number(picks.find((p) => p.candidateId === id && p.status === status)?.n ?? 0);
 
-  const tracks: CertificateTrack[] = detail.tracks.map((t) => {
+  const tracks: CertificateTrack[] = detail.tracks.map((t) => withChannels(t, paper, online(t)));
+  return {
+    format: 'result-certificate/1',
+    campaign: { slug: c.slug, title: c.title, organiser: c.organiser },
+    vote: {
+      opensAt: c.voteOpensAt?.toISOString() ?? null,
+      closesAt: c.voteClosesAt?.toISOString() ?? null,
+      timeZone: c.timeZone,
+    },
+    certifiedAt: signed.certifiedAt.toISOString(),
+    certifiedByRole: signed.role,
+    tracks,
+  };
+
+  function online(t: CampaignDetail['tracks'][number]): CertificateTrack {
     const rows = days.filter((d) => d.trackId === t.id);
     const dayNames = [...new Set(rows.map((r) => r.day))].sort();
     const reasonsAll = new Map<VoidReasonCategory, number>();
@@ -120,17 +138,77 @@ export async function buildResultCertificate(
           };
         }),
     };
-  });
+  }
+}
+
+/**
+ * A track's certificate with its paper and on-site channels, when it runs any: each channel's
+ * ballots, each candidate's votes per channel and in all, and the weighted score where the track
+ * has weights. An online-only track's entry is left exactly as before (same canonical JSON).
+ */
+function withChannels(
+  t: CampaignDetail['tracks'][number],
+  paper: PaperCount,
+  track: CertificateTrack,
+): CertificateTrack {
+  const channels = listTrackChannels(t);
+  if (channels.length === 1) return track;
+  const counts = paper.tracks.get(t.id) ?? [];
+  const paperSide = channels
+    .filter((ch) => ch !== 'online')
+    .map((ch) => {
+      const found = counts.find((x) => x.channel === ch);
+      return {
+        channel: ch,
+        ballotsReceived: found?.ballotsReceived ?? 0,
+        ballotsInvalid: found?.ballotsInvalid ?? 0,
+        invalidByReason: found?.invalidByReason ?? [],
+        ballotsCounted: found?.ballotsCounted ?? 0,
+        votes: found?.votes ?? new Map<number, number>(),
+      };
+    });
+  const weights = findChannelWeights(t);
+  const countedOf = (ch: string) =>
+    ch === 'online'
+      ? track.ballotsCounted
+      : (paperSide.find((p) => p.channel === ch)?.ballotsCounted ?? 0);
   return {
-    format: 'result-certificate/1',
-    campaign: { slug: c.slug, title: c.title, organiser: c.organiser },
-    vote: {
-      opensAt: c.voteOpensAt?.toISOString() ?? null,
-      closesAt: c.voteClosesAt?.toISOString() ?? null,
-      timeZone: c.timeZone,
-    },
-    certifiedAt: signed.certifiedAt.toISOString(),
-    certifiedByRole: signed.role,
-    tracks,
+    ...track,
+    channels: [
+      {
+        channel: 'online',
+        ballotsReceived: track.ballotsReceived,
+        ballotsInvalid: track.ballotsVoided,
+        invalidByReason:
+          track.ballotsVoided > 0 ? [{ reason: 'voided', ballots: track.ballotsVoided }] : [],
+        ballotsCounted: track.ballotsCounted,
+      },
+      ...paperSide.map(({ votes: _v, ...rest }) => rest),
+    ],
+    ballotsCountedAllChannels:
+      track.ballotsCounted + paperSide.reduce((a, p) => a + p.ballotsCounted, 0),
+    ...(weights ? { weights } : {}),
+    candidates: track.candidates.map((x) => {
+      const byChannel: Record<string, number> = { online: x.votes };
+      for (const p of paperSide) byChannel[p.channel] = p.votes.get(x.id) ?? 0;
+      const all = Object.values(byChannel).reduce((a, b) => a + b, 0);
+      return {
+        ...x,
+        votesByChannel: byChannel as { online: number; paper?: number; onsite?: number },
+        votesAllChannels: all,
+        ...(weights
+          ? {
+              score: combineChannelVotes(
+                channels.map((ch) => ({
+                  channel: ch,
+                  weight: weights[ch],
+                  votes: byChannel[ch] ?? 0,
+                  counted: countedOf(ch),
+                })),
+              ),
+            }
+          : {}),
+      };
+    }),
   };
 }

@@ -6,6 +6,7 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { getCampaign } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
+import { countPaperChannels } from '../paper/count-paper-channels.ts';
 import { buildResultCertificate } from './build-result-certificate.ts';
 import { sha256Hex, toCanonicalJson } from './canonical-json.ts';
 import { findResultCertificate, type StoredCertificate } from './find-result-certificate.ts';
@@ -37,6 +38,14 @@ export async function certifyResults(
         throw new DomainError('conflict', 'results_already_certified', {
           certifiedAt: earlier.certifiedAt.toISOString(),
           sha256: earlier.sha256,
+        });
+      }
+      // Every channel is in the certificate: paper batches still being entered twice, or with
+      // differences nobody has settled, would be left out, so certifying waits for them.
+      const paper = await countPaperChannels(tx, c.id);
+      if (paper.unreconciled.length > 0) {
+        throw new DomainError('conflict', 'paper_unreconciled', {
+          batches: paper.unreconciled.map((b) => b.label),
         });
       }
       const document = await buildResultCertificate(tx, detail, {

@@ -6,7 +6,7 @@ import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import type { resultsStatuses } from '../../schemas/open-data.ts';
 import type { StoredCertificate } from './find-result-certificate.ts';
-import { getResults, type CampaignResults } from './get-results.ts';
+import { getResults, type CampaignResults, type TrackResult } from './get-results.ts';
 
 function statusOf(results: CampaignResults): OpenResults['status'] {
   if (results.visible) return results.standing;
@@ -26,6 +26,10 @@ export interface OpenResultCandidate {
   rank?: number;
   /** Votes lost with voided ballots; only once the results are certified. */
   votesVoided?: number;
+  /** Tracks with paper or on-site channels, while counts are public. */
+  votesByChannel?: TrackResult['ranking'][number]['votesByChannel'];
+  votesAllChannels?: number;
+  score?: string;
 }
 
 export interface OpenTrackResults {
@@ -35,6 +39,8 @@ export interface OpenTrackResults {
   /** Present only while counts are public. */
   counted?: number;
   invalidated?: number;
+  channels?: TrackResult['channels'];
+  weights?: TrackResult['weights'];
 }
 
 export interface OpenResults {
@@ -93,17 +99,29 @@ export async function getOpenResults(
           ...r,
           votes: counted?.votes ?? 0,
           ...(counted?.votesVoided !== undefined ? { votesVoided: counted.votesVoided } : {}),
+          ...(counted?.votesByChannel
+            ? {
+                votesByChannel: counted.votesByChannel,
+                votesAllChannels: counted.votesAllChannels,
+              }
+            : {}),
+          ...(counted?.score !== undefined ? { score: counted.score } : {}),
         };
       });
+      // Ranked as the results page ranks: by score where weighted, else by all channels' votes.
+      const standing = (r: (typeof withVotes)[number]) =>
+        r.score !== undefined ? Number(r.score) : (r.votesAllChannels ?? r.votes);
       const ranked = withVotes.map((r) => ({
         ...r,
-        rank: 1 + withVotes.filter((o) => o.votes > r.votes).length,
+        rank: 1 + withVotes.filter((o) => standing(o) > standing(r)).length,
       }));
       return {
         track: t,
         candidates: ranked,
         counted: counts?.counted ?? 0,
         invalidated: counts?.invalidated ?? 0,
+        ...(counts?.channels ? { channels: counts.channels } : {}),
+        ...(counts?.weights ? { weights: counts.weights } : {}),
       };
     }),
   };

@@ -4,6 +4,11 @@ import { ballotCount, candidate, tally } from '../../db/schema/index.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import type { CampaignRow, TrackRow } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
+import type { VoteChannel } from '../../schemas/enums.ts';
+import type { CertificateTrack } from '../../schemas/result-certificate.ts';
+import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
+import { combineChannelVotes } from './combine-channel-votes.ts';
 import { findResultCertificate, type StoredCertificate } from './find-result-certificate.ts';
 
 export interface TrackResult {
@@ -18,9 +23,18 @@ export interface TrackResult {
     /** Certified results only: the votes lost with voided ballots, and the certified share. */
     votesVoided?: number;
     share?: string;
+    /** Tracks with paper or on-site channels: votes per channel and in all. */
+    votesByChannel?: Partial<Record<VoteChannel, number>>;
+    votesAllChannels?: number;
+    /** Tracks with channel weights: the weighted score it is ranked by. */
+    score?: string;
   }[];
   counted: number;
   invalidated: number;
+  /** Tracks with paper or on-site channels: each channel's ballots (online first). */
+  channels?: NonNullable<CertificateTrack['channels']>;
+  countedAllChannels?: number;
+  weights?: Record<VoteChannel, number>;
 }
 
 /**
@@ -119,18 +133,110 @@ async function readCertificate(
           votes: x.votes,
           votesVoided: x.votesVoided,
           share: x.share,
+          ...(x.votesByChannel
+            ? { votesByChannel: x.votesByChannel, votesAllChannels: x.votesAllChannels }
+            : {}),
+          ...(x.score !== undefined ? { score: x.score } : {}),
         }))
-        .sort((a, b) => b.votes - a.votes || a.number - b.number),
+        .sort(byRank),
       counted: certified?.ballotsCounted ?? 0,
       invalidated: certified?.ballotsVoided ?? 0,
+      ...(certified?.channels
+        ? {
+            channels: certified.channels,
+            countedAllChannels: certified.ballotsCountedAllChannels ?? certified.ballotsCounted,
+          }
+        : {}),
+      ...(certified?.weights ? { weights: certified.weights } : {}),
     };
   });
+}
+
+type Ranked = TrackResult['ranking'][number];
+
+/**
+ * Most first: by the weighted score where the track has weights, else by votes in all channels
+ * (online votes where it has only that), ties by ballot number.
+ */
+function byRank(a: Ranked, b: Ranked): number {
+  if (a.score !== undefined && b.score !== undefined && a.score !== b.score) {
+    return Number(b.score) - Number(a.score);
+  }
+  const va = a.votesAllChannels ?? a.votes;
+  const vb = b.votesAllChannels ?? b.votes;
+  return vb - va || a.number - b.number;
+}
+
+/**
+ * Live or provisional counts with the paper side added: the reconciled paper and on-site
+ * batches of a track that runs those channels, as the certificate will hold them.
+ */
+function addPaperChannels(result: TrackResult, paper: PaperCount): TrackResult {
+  const t = result.track;
+  const channels = listTrackChannels(t);
+  if (channels.length === 1) return result;
+  const counts = paper.tracks.get(t.id) ?? [];
+  const side = channels
+    .filter((ch) => ch !== 'online')
+    .map((ch) => {
+      const found = counts.find((x) => x.channel === ch);
+      return {
+        channel: ch,
+        ballotsReceived: found?.ballotsReceived ?? 0,
+        ballotsInvalid: found?.ballotsInvalid ?? 0,
+        invalidByReason: found?.invalidByReason ?? [],
+        ballotsCounted: found?.ballotsCounted ?? 0,
+        votes: found?.votes ?? new Map<number, number>(),
+      };
+    });
+  const weights = findChannelWeights(t);
+  const countedOf = (ch: VoteChannel) =>
+    ch === 'online' ? result.counted : (side.find((p) => p.channel === ch)?.ballotsCounted ?? 0);
+  return {
+    ...result,
+    channels: [
+      {
+        channel: 'online',
+        ballotsReceived: result.counted + result.invalidated,
+        ballotsInvalid: result.invalidated,
+        invalidByReason:
+          result.invalidated > 0 ? [{ reason: 'voided', ballots: result.invalidated }] : [],
+        ballotsCounted: result.counted,
+      },
+      ...side.map(({ votes: _v, ...rest }) => rest),
+    ],
+    countedAllChannels: result.counted + side.reduce((a, p) => a + p.ballotsCounted, 0),
+    ...(weights ? { weights } : {}),
+    ranking: result.ranking
+      .map((x) => {
+        const byChannel: Partial<Record<VoteChannel, number>> = { online: x.votes };
+        for (const p of side) byChannel[p.channel] = p.votes.get(x.id) ?? 0;
+        return {
+          ...x,
+          votesByChannel: byChannel,
+          votesAllChannels: Object.values(byChannel).reduce((a, b) => a + b, 0),
+          ...(weights
+            ? {
+                score: combineChannelVotes(
+                  channels.map((ch) => ({
+                    channel: ch,
+                    weight: weights[ch],
+                    votes: byChannel[ch] ?? 0,
+                    counted: countedOf(ch),
+                  })),
+                ),
+              }
+            : {}),
+        };
+      })
+      .sort(byRank),
+  };
 }
 
 /** The counts as they stand, from the tallies and the trigger-kept ballot counts. */
 async function readCounts(db: Db, c: CampaignRow, tracks: TrackRow[]): Promise<TrackResult[]> {
   const trackIds = tracks.map((t) => t.id);
-  const [rows, statuses] = await Promise.all([
+  const [rows, statuses, paper] = await Promise.all([
     db
       .select({
         id: candidate.id,
@@ -149,8 +255,9 @@ async function readCounts(db: Db, c: CampaignRow, tracks: TrackRow[]): Promise<T
       .select({ trackId: ballotCount.trackId, status: ballotCount.status, n: ballotCount.ballots })
       .from(ballotCount)
       .where(inArray(ballotCount.trackId, trackIds.length ? trackIds : [-1])),
+    countPaperChannels(db, c.id),
   ]);
-  return tracks.map((t) => ({
+  const online = tracks.map((t) => ({
     track: t,
     ranking: rows
       .filter((r) => r.trackId === t.id)
@@ -167,4 +274,5 @@ async function readCounts(db: Db, c: CampaignRow, tracks: TrackRow[]): Promise<T
       statuses.find((s) => s.trackId === t.id && s.status === 'invalidated')?.n ?? 0,
     ),
   }));
+  return online.map((r) => addPaperChannels(r, paper));
 }

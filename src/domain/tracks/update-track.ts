@@ -13,11 +13,16 @@ const ruleKeys = [
   'minPicks',
   'ballotsPerDevicePerDay',
   'ballotsPerAddressPerDay',
+  'paperChannel',
+  'onsiteChannel',
+  'weightOnline',
+  'weightPaper',
+  'weightOnsite',
 ] as const;
 
 /**
  * Edits a track. Its name, description and order stay editable; its rules (kind, quota, pick
- * bounds, daily limits) freeze when the vote opens, and an attempt to change them then is
+ * bounds, daily limits, channels and their weights) freeze when the vote opens, and an attempt to change them then is
  * refused with `conflict` and audit-logged (a trigger holds the same rule for other writers).
  */
 export async function updateTrack(

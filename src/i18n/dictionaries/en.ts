@@ -201,6 +201,15 @@ export const en: UiDictionary = {
     `One device may cast ${n} ${n === 1 ? 'ballot' : 'ballots'} a day in this category; the count restarts at midnight Beijing time.`,
   'rules.perAddress': (n) =>
     `At most ${n} ballots a day in this category are counted from one network address.`,
+  'channel.online': 'online',
+  'channel.paper': 'paper ballots',
+  'channel.onsite': 'on-site booths',
+  'rules.channels': (names) => `Ways to vote: ${names}.`,
+  'rules.channelsAdd':
+    'Votes from every way of voting simply add: a candidate’s votes are the sum of its valid votes in each.',
+  'rules.channelsWeighted': (terms) =>
+    `Ranked by a weighted combination: score = ${terms}, where a channel’s vote share = the candidate’s votes in that channel ÷ the channel’s valid ballots × 100.`,
+  'rules.weightTerm': (channel, weight) => `${weight}% × ${channel} vote share`,
   'rules.botCheck': 'Every ballot must pass a bot check, to stop automated vote stuffing.',
   'rules.countsLive': 'Vote counts are published live while voting runs.',
   'rules.countsAfterClose':
@@ -252,6 +261,24 @@ export const en: UiDictionary = {
   'results.integrityPrivacy':
     'The report publishes figures only: never a voter’s network address, device or identity. “Lost” is the votes taken off with invalid ballots.',
   'results.votesVoided': 'Lost',
+  'results.channels': 'Ballots by channel',
+  'results.channel': 'Channel',
+  'results.channelReceived': 'Received',
+  'results.channelInvalid': 'Invalid or voided',
+  'results.channelCounted': 'Counted',
+  'results.votesTotal': 'Total',
+  'results.score': 'Score',
+  'results.channelsAdd': 'Votes from every channel add up; candidates are ranked by the total.',
+  'results.paperCounted':
+    'Paper and on-site ballots are entered twice by two tellers and compared one by one; a third person settles any difference from the paper, and only reconciled batches count.',
+  'results.integrityChannel': (channel, received, invalid, counted) =>
+    `${channel}: ${received} received, ${invalid} invalid, ${counted} counted.`,
+  'paper.reason.too_many': 'too many marks',
+  'paper.reason.none': 'no mark',
+  'paper.reason.too_few': 'too few marks',
+  'paper.reason.unreadable': 'unreadable',
+  'paper.reason.tally_sheet': 'invalid on a booth’s tally sheet',
+  'paper.reason.voided': 'voided',
   'results.data': 'Download the data',
   'results.dataHelp': 'What the columns mean, and all open data',
   'filter.legend': 'Find a candidate',

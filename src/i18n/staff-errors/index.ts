@@ -5,6 +5,7 @@ import { messages as importing } from './import.ts';
 import { messages as integrity } from './integrity.ts';
 import { messages as media } from './media.ts';
 import { messages as notices } from './notices.ts';
+import { messages as paper } from './paper.ts';
 import { messages as reports } from './reports.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
@@ -19,6 +20,7 @@ export const staffErrorMessages: StaffErrorMessages = [
   integrity,
   media,
   notices,
+  paper,
   reports,
 ].reduce<StaffErrorMessages>(
   (all, area) => ({ zh: { ...all.zh, ...area.zh }, en: { ...all.en, ...area.en } }),

@@ -11,6 +11,8 @@ export const messages: StaffErrorMessages = {
     void_after_certification:
       '本次评选的投票结果已核验发布，票数已冻结，不能再作废选票。核验结果是公开文件，如发现问题，请在公示结果中说明。',
     certify_before_close: '投票尚未截止，截止后才能核验发布结果。',
+    paper_unreconciled: (p) =>
+      `纸质或现场选票批次“${(p.batches as string[] | undefined)?.join('”“') ?? ''}”还没有完成两遍录入或还有未核定的差异。核验结果包括所有渠道，请先在“纸质选票”中完成录入和核对。`,
     results_already_certified: (p) =>
       `投票结果已于 ${p.certifiedAt ? new Date(String(p.certifiedAt)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '此前'} 核验发布，每次评选只能核验一次，核验结果不能更改。`,
     void_candidate_not_in_campaign:
@@ -28,6 +30,8 @@ export const messages: StaffErrorMessages = {
       'The results of this vote have been certified and published: the figures are frozen and ballots can no longer be voided. Record any finding in the outcome of the publicity instead.',
     certify_before_close:
       'The vote has not closed yet; its results can be certified only after the close.',
+    paper_unreconciled: (p) =>
+      `Paper or on-site batches “${(p.batches as string[] | undefined)?.join('”, “') ?? ''}” are not yet entered twice or have unsettled differences. The certificate covers every channel: finish their entry and reconciliation first.`,
     results_already_certified: (p) =>
       `The results were already certified${p.certifiedAt ? ` on ${new Date(String(p.certifiedAt)).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}; a vote is certified once and its certificate never changes.`,
     void_candidate_not_in_campaign:

@@ -10,6 +10,7 @@ import {
   openResultsSchema,
   resultsCsvColumns,
   resultsCsvCertificateColumns,
+  resultsCsvChannelColumns,
   resultsCsvCountColumns,
   type OpenResultsBody,
 } from '../../schemas/open-data.ts';
@@ -61,7 +62,9 @@ const csvRoute = createRoute({
     `${resultsCsvCountColumns.map((c) => `\`${c}\``).join(', ')} (the ballot totals repeat on ` +
     `every row of a track), and once the results are certified with ` +
     `${resultsCsvCertificateColumns.map((c) => `\`${c}\``).join(', ')} (votes lost with voided ` +
-    `ballots; the certificate's SHA-256 on every row). ${countsRule} While hidden, the count ` +
+    `ballots; the certificate's SHA-256 on every row); where a track runs paper or on-site ` +
+    `channels, last ${resultsCsvChannelColumns.map((c) => `\`${c}\``).join(', ')} (votes per ` +
+    `channel from reconciled batches, their sum and the weighted score). ${countsRule} While hidden, the count ` +
     'columns are not in the file.',
   request: { params, query: csvQuery },
   responses: {
@@ -126,6 +129,17 @@ function present(
       ...(results.countsVisible
         ? { ballotsCounted: r.counted ?? 0, ballotsInvalidated: r.invalidated ?? 0 }
         : {}),
+      ...(r.channels
+        ? {
+            channels: r.channels.map((ch) => ({
+              channel: ch.channel,
+              ballotsReceived: ch.ballotsReceived,
+              ballotsInvalid: ch.ballotsInvalid,
+              ballotsCounted: ch.ballotsCounted,
+            })),
+          }
+        : {}),
+      ...(r.weights ? { weights: r.weights } : {}),
       candidates: r.candidates.map((x) => ({
         id: x.id,
         number: x.number,
@@ -134,6 +148,10 @@ function present(
         status: x.status,
         ...(results.countsVisible ? { votes: x.votes ?? 0, rank: x.rank ?? 0 } : {}),
         ...(x.votesVoided !== undefined ? { votesVoided: x.votesVoided } : {}),
+        ...(x.votesByChannel
+          ? { votesByChannel: x.votesByChannel, votesAllChannels: x.votesAllChannels }
+          : {}),
+        ...(x.score !== undefined ? { score: x.score } : {}),
       })),
     })),
   };
@@ -141,10 +159,13 @@ function present(
 
 function toCsv(results: OpenResults, chinese: boolean): string {
   const certificate = results.certificate;
+  // Channel columns only where paper or on-site votes are published.
+  const channelled = results.countsVisible && results.tracks.some((r) => r.channels);
   const names = [
     ...resultsCsvColumns,
     ...(results.countsVisible ? resultsCsvCountColumns : []),
     ...(certificate ? resultsCsvCertificateColumns : []),
+    ...(channelled ? resultsCsvChannelColumns : []),
   ];
   const header = chinese ? chineseHeader(resultsColumnMeanings, names) : names;
   const rows = results.tracks.flatMap((r) =>
@@ -153,6 +174,16 @@ function toCsv(results: OpenResults, chinese: boolean): string {
       cells.push(x.status);
       if (results.countsVisible) cells.push(x.votes, x.rank, r.counted, r.invalidated);
       if (certificate) cells.push(x.votesVoided ?? 0, certificate.sha256);
+      if (channelled) {
+        const by = x.votesByChannel;
+        cells.push(
+          by ? (by.online ?? 0) : (x.votes ?? 0),
+          by?.paper ?? '',
+          by?.onsite ?? '',
+          x.votesAllChannels ?? x.votes ?? 0,
+          x.score ?? '',
+        );
+      }
       return cells;
     }),
   );

@@ -1,0 +1,70 @@
+import type { Db } from '../../db/client.ts';
+import { databaseErrorMentions } from '../../db/database-error.ts';
+import { paperResolution } from '../../db/schema/index.ts';
+import type { StaffRole } from '../../schemas/enums.ts';
+import type { TallyResolutionInput } from '../../schemas/paper.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+import { compareBatchPasses } from './compare-batch-passes.ts';
+import { getEntryBatch } from './get-entry-batch.ts';
+
+/**
+ * Settles an on-site batch whose two tally sheets differ: an admin or a monitor checks the
+ * paper sheet and adopts the pass that entered it right. Once, audited, never after
+ * certification.
+ */
+export async function resolveTallyDifference(
+  db: Db,
+  input: {
+    batchId: number;
+    resolution: TallyResolutionInput;
+    actorId: number;
+    role: StaffRole;
+    now: Date;
+  },
+): Promise<{ sheetId: number }> {
+  if (input.role !== 'admin' && input.role !== 'monitor') {
+    throw new DomainError('forbidden', 'forbidden');
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const b = await getEntryBatch(tx, input.batchId);
+      if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
+      const comparison = await compareBatchPasses(tx, input.batchId);
+      if (comparison.state === 'entering') throw new DomainError('conflict', 'batch_not_ready');
+      if (comparison.passes.some((p) => p.tellerId === input.actorId)) {
+        throw new DomainError('forbidden', 'resolver_entered_batch');
+      }
+      const tally = comparison.tally;
+      if (!tally || !tally.differ) throw new DomainError('conflict', 'tally_no_difference');
+      if (tally.adopted) throw new DomainError('conflict', 'tally_already_resolved');
+      const sheet = input.resolution.pass === 1 ? tally.pass1 : tally.pass2;
+      if (!sheet) {
+        throw new DomainError('conflict', 'tally_pass_missing', { pass: input.resolution.pass });
+      }
+      await tx.insert(paperResolution).values({
+        batchId: input.batchId,
+        serial: null,
+        tallySheetId: sheet.id,
+        note: input.resolution.note,
+        resolvedBy: input.actorId,
+        resolvedAt: input.now,
+      });
+      await recordAuditEntry(tx, {
+        at: input.now,
+        actorId: input.actorId,
+        action: 'paper_resolution.adopt_tally',
+        entityType: 'ballot_batch',
+        entityId: input.batchId,
+        before: { pass1: tally.pass1, pass2: tally.pass2 },
+        after: { pass: input.resolution.pass, note: input.resolution.note },
+      });
+      return { sheetId: sheet.id };
+    });
+  } catch (e) {
+    if (databaseErrorMentions(e, 'paper_resolution_tally_unique', 'paper_resolution.batch_id')) {
+      throw new DomainError('conflict', 'tally_already_resolved');
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,172 @@
+import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { compareBatchPasses } from '../../domain/paper/compare-batch-passes.ts';
+import { formatSerial } from '../../domain/paper/compute-check-digit.ts';
+import { finishBatchPass } from '../../domain/paper/finish-batch-pass.ts';
+import { getEntryBatch } from '../../domain/paper/get-entry-batch.ts';
+import { resolvePaperDifference } from '../../domain/paper/resolve-paper-difference.ts';
+import { resolveTallyDifference } from '../../domain/paper/resolve-tally-difference.ts';
+import { enterPaperBallot } from '../../domain/paper/enter-paper-ballot.ts';
+import { enterTallySheet } from '../../domain/paper/enter-tally-sheet.ts';
+import { listBallotBatches } from '../../domain/paper/list-ballot-batches.ts';
+import { listPassEntries } from '../../domain/paper/list-pass-entries.ts';
+import { registerBallotBatch } from '../../domain/paper/register-ballot-batch.ts';
+import { slugSchema } from '../../schemas/api.ts';
+import {
+  ballotBatchInputSchema,
+  paperEntryInputSchema,
+  paperResolutionInputSchema,
+  tallyResolutionInputSchema,
+  tallySheetInputSchema,
+} from '../../schemas/paper.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { errorResponse } from '../http-errors.ts';
+import { requireStaff } from '../staff-auth.ts';
+
+/** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */
+export const staffPaperRoutes = new Hono<ApiEnv>();
+
+// Those who run the campaign print; those who watch or check it may read the batches.
+const readers = requireStaff('admin', 'editor', 'monitor', 'auditor');
+const printers = requireStaff('admin', 'editor');
+// Only tellers enter: each pass is one teller's reading of the sheets in hand.
+const tellers = requireStaff('teller');
+// A third person settles differences between the two passes.
+const reconcilers = requireStaff('admin', 'monitor');
+
+const validBatchId = validator('param', (value: Record<string, string>, c) => {
+  const id = Number(value.id);
+  if (!/^[1-9]\d{0,9}$/.test(value.id ?? '')) {
+    return errorResponse(c, new DomainError('invalid_request'));
+  }
+  return { id };
+});
+
+const validSlug = validator('param', (value: Record<string, string>, c) => {
+  const slug = slugSchema.safeParse(value.slug);
+  if (!slug.success) return errorResponse(c, new DomainError('invalid_request'));
+  return { slug: slug.data };
+});
+
+staffPaperRoutes
+  .get('/staff/campaigns/:slug/batches', readers, validSlug, async (c) => {
+    const { db } = c.var.deps;
+    const detail = await getCampaign(db, c.req.valid('param').slug);
+    return c.json({ batches: await listBallotBatches(db, detail.campaign.id) }, 200);
+  })
+  .post(
+    '/staff/campaigns/:slug/batches',
+    printers,
+    validSlug,
+    validJson(ballotBatchInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const made = await registerBallotBatch(db, {
+        campaignSlug: c.req.valid('param').slug,
+        batch: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ batch: made }, 201);
+    },
+  )
+  .get('/staff/batches/:id/entries', tellers, validBatchId, async (c) => {
+    const mine = await listPassEntries(c.var.deps.db, {
+      batchId: c.req.valid('param').id,
+      tellerId: c.var.staff!.user.id,
+    });
+    return c.json(mine ?? { pass: null, total: 0, entries: [] }, 200);
+  })
+  .post(
+    '/staff/batches/:id/entries',
+    tellers,
+    validBatchId,
+    validJson(paperEntryInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const entry = await enterPaperBallot(db, {
+        batchId: c.req.valid('param').id,
+        entry: c.req.valid('json'),
+        tellerId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ entry }, 201);
+    },
+  )
+  .post(
+    '/staff/batches/:id/tally',
+    tellers,
+    validBatchId,
+    validJson(tallySheetInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const sheet = await enterTallySheet(db, {
+        batchId: c.req.valid('param').id,
+        sheet: c.req.valid('json'),
+        tellerId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json({ sheet }, 201);
+    },
+  )
+  .post('/staff/batches/:id/finish', tellers, validBatchId, async (c) => {
+    const { db, clock } = c.var.deps;
+    const done = await finishBatchPass(db, {
+      batchId: c.req.valid('param').id,
+      tellerId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json(done, 200);
+  })
+  .get('/staff/batches/:id/differences', reconcilers, validBatchId, async (c) => {
+    const { db } = c.var.deps;
+    const id = c.req.valid('param').id;
+    await getEntryBatch(db, id);
+    const comparison = await compareBatchPasses(db, id);
+    return c.json(
+      {
+        state: comparison.state,
+        passes: comparison.passes,
+        agreed: comparison.agreed.size,
+        differences: comparison.differences.map((d) => ({ ...d, serial: formatSerial(d.serial) })),
+        tally: comparison.tally,
+      },
+      200,
+    );
+  })
+  .post(
+    '/staff/batches/:id/resolutions',
+    reconcilers,
+    validBatchId,
+    validJson(paperResolutionInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const resolution = await resolvePaperDifference(db, {
+        batchId: c.req.valid('param').id,
+        resolution: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        role: c.var.staff!.user.role,
+        now: clock.now(),
+      });
+      return c.json({ resolution }, 201);
+    },
+  )
+  .post(
+    '/staff/batches/:id/tally-resolution',
+    reconcilers,
+    validBatchId,
+    validJson(tallyResolutionInputSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const resolution = await resolveTallyDifference(db, {
+        batchId: c.req.valid('param').id,
+        resolution: c.req.valid('json'),
+        actorId: c.var.staff!.user.id,
+        role: c.var.staff!.user.role,
+        now: clock.now(),
+      });
+      return c.json({ resolution }, 201);
+    },
+  );

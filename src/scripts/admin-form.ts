@@ -304,7 +304,7 @@ export function flashAfterReload(formId: string, text: string) {
 }
 
 function showFlash() {
-  let saved: { formId?: string; text?: string } | null = null;
+  let saved: { formId?: string; text?: string } | null;
   try {
     saved = JSON.parse(sessionStorage.getItem(flashKey) ?? 'null');
     sessionStorage.removeItem(flashKey);

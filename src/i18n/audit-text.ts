@@ -131,7 +131,7 @@ const fieldLabels: Record<string, string> = {
   entryOrder: '排列顺序',
 };
 
-export function auditFieldLabel(key: string): string {
+function auditFieldLabel(key: string): string {
   return fieldLabels[key] ?? key;
 }
 
@@ -165,7 +165,7 @@ const beijing = new Intl.DateTimeFormat('zh-CN', {
 });
 
 /** One recorded value as staff read it: status words, Beijing time, yes/no, short lists. */
-export function formatAuditValue(key: string, value: unknown): string {
+function formatAuditValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     const word = valueWords[key]?.[value];

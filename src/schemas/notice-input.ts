@@ -9,7 +9,7 @@ import { noticeEntrySchema } from './notice-content.ts';
  */
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
-export const noticeDateSchema = z
+const noticeDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，例如 2026-01-12')
   .refine((v) => {
@@ -133,7 +133,7 @@ export type NoticePeriodStatus = (typeof noticePeriodStatuses)[number];
 
 const slug = z.string().meta({ example: '2025-1' });
 
-export const noticeRevisionSummarySchema = z
+const noticeRevisionSummarySchema = z
   .object({
     revision: z.int().meta({ example: 1 }),
     publishedAt: z.iso.datetime(),
@@ -164,7 +164,7 @@ export const noticeSummarySchema = z
   })
   .meta({ id: 'NoticeSummary' });
 
-export const publicNoticeEntrySchema = noticeEntrySchema
+const publicNoticeEntrySchema = noticeEntrySchema
   .extend({
     portraitUrl: z.url().nullable().meta({ description: 'Only when the notice shows photos.' }),
   })

@@ -14,9 +14,9 @@ import { localDay } from '../clock.ts';
  * - a spent bot-check proof, one day: proofs expire within five minutes (ALTCHA's signed expiry,
  *   Turnstile's token lifetime), so a day later no replay of one could pass anyway.
  */
-export const addressKeyDaysKept = 2;
-export const loginAttemptRetentionMs = 30 * 24 * 3600_000;
-export const spentProofRetentionMs = 24 * 3600_000;
+const addressKeyDaysKept = 2;
+const loginAttemptRetentionMs = 30 * 24 * 3600_000;
+const spentProofRetentionMs = 24 * 3600_000;
 
 /** Address keys are days in China, as in address-keys.ts. */
 const addressKeyZone = 'Asia/Shanghai';
@@ -28,7 +28,7 @@ export interface PruneResult {
 }
 
 /** The first day whose address key is kept at `now`: yesterday, in Asia/Shanghai. */
-export function oldestAddressKeyDay(now: Date): string {
+function oldestAddressKeyDay(now: Date): string {
   const back = new Date(now.getTime() - (addressKeyDaysKept - 1) * 24 * 3600_000);
   return localDay(back, addressKeyZone);
 }

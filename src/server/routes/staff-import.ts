@@ -19,7 +19,7 @@ import { validParams } from '../staff-params.ts';
  */
 export const staffImportRoutes = new Hono<ApiEnv>();
 
-export const maxImportBytes = 2 * 1024 * 1024;
+const maxImportBytes = 2 * 1024 * 1024;
 
 const validSlugs = validParams('slug', 'track');
 

@@ -10,6 +10,7 @@ import type {
 } from '../schemas/enums.ts';
 import type { VoidReasonCategory } from '../schemas/integrity.ts';
 import { campaignStages } from '../schemas/enums.ts';
+import { chinaTimeZone } from '../domain/china-time.ts';
 
 /**
  * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
@@ -115,7 +116,7 @@ export function ballotNumber(n: number): string {
 }
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: chinaTimeZone,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

@@ -1,5 +1,6 @@
 import { candidateFields } from '../schemas/candidate-input.ts';
 import { adminText } from './admin-text.ts';
+import { chinaTimeZone } from '../domain/china-time.ts';
 
 /**
  * The audit log in staff words: what each recorded action was, what kind of object it touched,
@@ -154,7 +155,7 @@ const valueWords: Record<string, Record<string, string>> = {
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: chinaTimeZone,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',

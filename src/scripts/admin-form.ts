@@ -5,6 +5,8 @@
  * is sent with `data-type`: int, number, bool, datetime (Beijing time), lines, json.
  */
 
+import { parseChinaDateTime } from '../domain/china-time.ts';
+
 export interface StaffResponse<T = unknown> {
   ok: boolean;
   status: number;
@@ -65,11 +67,6 @@ export async function staffFetch<T = unknown>(
   }
 }
 
-/** `2026-03-01T09:00` typed in Beijing time → an ISO instant. */
-function beijingInstant(local: string): string {
-  return new Date(`${local}:00+08:00`).toISOString();
-}
-
 function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): unknown {
   const type = el.dataset.type;
   if (el instanceof HTMLInputElement && el.type === 'checkbox' && !el.name.endsWith('[]')) {
@@ -89,7 +86,7 @@ function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaEleme
     case 'bool':
       return raw === 'true';
     case 'datetime':
-      return beijingInstant(raw);
+      return parseChinaDateTime(raw).toISOString();
     case 'lines':
       return raw
         .split('\n')

@@ -2,6 +2,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addressKey, botTokenUse, loginAttempt } from '../../db/schema/index.ts';
 import { localDay } from '../clock.ts';
+import { chinaTimeZone } from '../china-time.ts';
 
 /**
  * How long records that only serve a passing purpose are kept (README, "Security"):
@@ -19,7 +20,7 @@ const loginAttemptRetentionMs = 30 * 24 * 3600_000;
 const spentProofRetentionMs = 24 * 3600_000;
 
 /** Address keys are days in China, as in address-keys.ts. */
-const addressKeyZone = 'Asia/Shanghai';
+const addressKeyZone = chinaTimeZone;
 
 export interface PruneResult {
   addressKeys: number;

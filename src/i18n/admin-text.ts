@@ -88,6 +88,17 @@ export const adminText = {
     } satisfies Record<CommitteeTieBreak, string>,
     outcomes: { elected: '当选', not_elected: '未当选', tie_revote: '须再次表决' },
   },
+  refusal: {
+    forbidden: '无权访问',
+    notFound: '没有找到',
+    back: '返回工作台',
+    role: '您的账号角色不能打开这个页面。',
+    missing: {
+      page: '没有这个页面。',
+      campaign: '没有这个评选活动。',
+      candidate: '没有这个候选对象。',
+    },
+  },
   form: {
     save: '保存',
     saving: '正在保存…',

@@ -2,20 +2,17 @@ import { adminText } from '../i18n/admin-text.ts';
 import { staffRoles, type StaffRole } from '../schemas/enums.ts';
 
 /**
- * Who reads a campaign before and while it is public (its settings, stages, candidates, staff
- * previews of its pages): every role but the supervisor, who reads the public's reports and
- * nothing else. The pages below, the staff API's reads and `?preview=1` all use this one list.
- */
-export const campaignReaderRoles: readonly StaffRole[] = ['admin', 'editor', 'monitor', 'auditor'];
-
-/**
- * What each role may do in the admin area, the same as the staff API allows
- * (test/integration/staff-route-sweep.test.ts walks the API's routes). Pages ask `can` which
- * forms and links to show and the page table below is written from it; the API checks again.
+ * What each role may do: the staff API's routes let these roles through (requireStaff), the
+ * admin pages ask `can` which forms and links to show, and the page table below is written from
+ * it. test/integration/staff-route-sweep.test.ts walks every API route against its roles.
  */
 export const staffActions = {
-  /** Read campaigns, their candidates and their pages before they are public. */
-  'campaign.read': campaignReaderRoles,
+  /**
+   * Read a campaign before and while it is public (its settings, stages, candidates, staff
+   * previews of its pages): every role but the supervisor, who reads the public's reports and
+   * nothing else. The staff API's reads and `?preview=1` use it too.
+   */
+  'campaign.read': ['admin', 'editor', 'monitor', 'auditor'],
   /** Create and change campaigns, tracks, candidates, imports, notices and the committee vote. */
   'campaign.edit': ['admin', 'editor'],
   /** Read the committee vote and the publicity notice (the auditor checks both). */

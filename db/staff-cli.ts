@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { isDomainError } from '../src/domain/errors.ts';
 import { checkPasswordPolicy } from '../src/domain/staff/password.ts';
 import { errorMessage } from '../src/i18n/error-messages.ts';
-import { staffRoles } from '../src/schemas/enums.ts';
+import { secondFactorRequiredRoles, staffRoles } from '../src/schemas/enums.ts';
 import { passwordMinLength, staffEmailSchema } from '../src/schemas/staff.ts';
 
 const usage = `Usage: npm run staff -- <command> [options]
@@ -23,6 +23,9 @@ Commands:
   list                             list every account
   disable --email <email>          disable an account and end its sessions
   reset-password --email <email>   set a new password and end the account's sessions
+  reset-2fa --email <email>        forget the account's authenticator app and recovery codes
+                                   (lost phone) and end its sessions; an admin or monitor is
+                                   asked to set up a new app at the next login
 
 Roles: ${staffRoles.join(', ')}.
 
@@ -49,6 +52,7 @@ const commands = {
   list: { required: [], optional: [] },
   disable: { required: ['email'], optional: [] },
   'reset-password': { required: ['email'], optional: [] },
+  'reset-2fa': { required: ['email'], optional: [] },
 } as const satisfies Record<string, { required: readonly string[]; optional: readonly string[] }>;
 type Command = keyof typeof commands;
 
@@ -192,6 +196,7 @@ async function run(invocation: Invocation): Promise<void> {
     { disableStaffUser },
     { listStaffUsers },
     { resetStaffPassword },
+    { resetSecondFactor },
   ] = await Promise.all([
     import('../src/db/client.ts'),
     import('../src/db/migrate.ts'),
@@ -200,6 +205,7 @@ async function run(invocation: Invocation): Promise<void> {
     import('../src/domain/staff/disable-staff-user.ts'),
     import('../src/domain/staff/list-staff-users.ts'),
     import('../src/domain/staff/reset-staff-password.ts'),
+    import('../src/domain/staff/reset-second-factor.ts'),
   ]);
   const config = loadConfigOrExit(process.env);
   const handle = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });
@@ -237,10 +243,15 @@ async function run(invocation: Invocation): Promise<void> {
           u.email,
           u.role,
           u.disabledAt ? `disabled ${formatDate(u.disabledAt)}` : 'active',
+          u.secondFactorSince
+            ? 'on'
+            : secondFactorRequiredRoles.includes(u.role)
+              ? 'NEEDED'
+              : 'off',
           formatDate(u.createdAt),
           u.displayName,
         ]);
-        const header = ['id', 'email', 'role', 'status', 'created', 'name'];
+        const header = ['id', 'email', 'role', 'status', '2fa', 'created', 'name'];
         const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
         for (const r of [header, ...rows]) {
           console.log(
@@ -267,6 +278,20 @@ async function run(invocation: Invocation): Promise<void> {
           now,
         });
         console.log(`New password set for ${user.email}; ended ${sessionsEnded} session(s).`);
+        break;
+      }
+      case 'reset-2fa': {
+        const { user, sessionsEnded, wasOn } = await resetSecondFactor(db, {
+          email: invocation.email!,
+          actorId: null,
+          now,
+        });
+        console.log(
+          wasOn
+            ? `Two-step verification reset for ${user.email}; ended ${sessionsEnded} session(s). ` +
+                'Its owner sets up a new authenticator app at the next login.'
+            : `${user.email} had no two-step verification; ended ${sessionsEnded} session(s).`,
+        );
         break;
       }
     }

@@ -5,6 +5,7 @@ import {
   adminNotFound,
   adminRefusal,
   can,
+  enrolmentPaths,
   isAdminPath,
   openAdminPaths,
   rolesForAdminPath,
@@ -35,7 +36,9 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const staff = token
       ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() })
       : null;
-    if (staff && can(staff, 'campaign.read')) context.locals.preview = true;
+    if (staff && !staff.secondFactorMissing && can(staff, 'campaign.read')) {
+      context.locals.preview = true;
+    }
   }
   if (remember) {
     context.cookies.set(localeCookie, remember, {
@@ -132,6 +135,10 @@ async function adminRequest(context: MiddlewareArgs[0], next: MiddlewareArgs[1])
   } else if (!staff) {
     const back = encodeURIComponent(pathname + context.url.search);
     response = context.redirect(`/admin/login?next=${back}`, 303);
+  } else if (staff.secondFactorMissing && !enrolmentPaths.has(pathname.replace(/(.)\/$/, '$1'))) {
+    // An admin or monitor without a second factor sets one up before anything else.
+    const back = encodeURIComponent(pathname + context.url.search);
+    response = context.redirect(`/admin/second-factor?next=${back}`, 303);
   } else {
     const roles = rolesForAdminPath(pathname);
     if (roles === null) response = adminNotFound('page');

@@ -34,6 +34,7 @@ export const adminText = {
     logout: '退出登录',
     logoutEverywhere: '退出所有设备',
     password: '修改密码',
+    secondFactor: '两步验证',
   },
   /** Shown on every admin page while the password is one an admin or the command line set. */
   passwordPrompt: '您的密码是由管理员设定的，请尽快修改为只有您知道的密码。',

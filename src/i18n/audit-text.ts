@@ -45,6 +45,10 @@ export const auditActionLabels: Record<string, string> = {
   'staff.session_end': '登录会话结束',
   'staff.reset_password': '重置密码',
   'staff.change_password': '修改本人密码',
+  'staff.second_factor_on': '开启两步验证',
+  'staff.second_factor_off': '关闭两步验证',
+  'staff.second_factor_reset': '重置两步验证',
+  'staff.recovery_codes_renew': '重新生成恢复码',
   'demo.seed': '载入演示数据',
 };
 
@@ -130,6 +134,10 @@ const fieldLabels: Record<string, string> = {
   actionTakenChars: '处理情况字数',
   replyChars: '答复字数',
   entryOrder: '排列顺序',
+  secondFactor: '两步验证',
+  secondFactorOn: '两步验证已开启',
+  replacedApp: '更换身份验证器',
+  recoveryCodes: '恢复码个数',
 };
 
 function auditFieldLabel(key: string): string {
@@ -146,6 +154,12 @@ const valueWords: Record<string, Record<string, string>> = {
     unverifiable: '无法核实',
   },
   entryOrder: { stroke: '按姓氏笔画', number: '按编号' },
+  secondFactor: {
+    none: '未开启',
+    remembered_device: '已记住的设备',
+    totp: '动态码',
+    recovery_code: '恢复码',
+  },
   stage: adminText.stages,
   role: adminText.roles,
   kind: adminText.kinds,

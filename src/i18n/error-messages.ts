@@ -57,6 +57,17 @@ const messages: Record<Locale, Record<string, Message>> = {
     password_too_long: (p) => `密码最多 ${String(p.max)} 个字符。`,
     wrong_current_password: '当前密码不正确，密码没有修改。请重新输入当前使用的密码。',
     password_unchanged: '新密码与当前密码相同，请换一个只有您知道的新密码。',
+    second_factor_required: '请输入身份验证器应用中显示的 6 位动态码，或一个恢复码。',
+    second_factor_failed:
+      '动态码或恢复码不正确，或已经用过。请输入应用中正在显示的 6 位数字（每个动态码只能用一次）。',
+    second_factor_enrolment_required:
+      '您的角色必须先开启两步验证才能继续操作。请在“两步验证”页面用手机上的身份验证器应用完成设置。',
+    second_factor_not_set_up: '请先点击“开始设置”，用应用扫描二维码后，再输入应用中的动态码。',
+    second_factor_setup_code_wrong:
+      '动态码不正确，两步验证没有开启。请确认已用应用扫描本页的二维码，并输入应用中正在显示的 6 位数字。',
+    second_factor_off: '两步验证尚未开启。',
+    second_factor_required_for_role:
+      '管理员和监测员必须使用两步验证，不能关闭。更换手机时，请在本页“更换身份验证器”。',
     invalid_email: '邮箱地址格式不正确。',
     invalid_display_name: '显示名不能为空，最多 100 个字符。',
     unknown_role: (p) => `没有这个角色，可选：${String(p.roles)}。`,
@@ -112,6 +123,18 @@ const messages: Record<Locale, Record<string, Message>> = {
     password_too_long: (p) => `密碼最多 ${String(p.max)} 個字元。`,
     wrong_current_password: '目前密碼不正確，密碼沒有修改。請重新輸入目前使用的密碼。',
     password_unchanged: '新密碼與目前密碼相同，請換一個只有您知道的新密碼。',
+    second_factor_required: '請輸入身分驗證器應用程式中顯示的 6 位動態碼，或一個復原碼。',
+    second_factor_failed:
+      '動態碼或復原碼不正確，或已經用過。請輸入應用程式中正在顯示的 6 位數字（每個動態碼只能用一次）。',
+    second_factor_enrolment_required:
+      '您的角色必須先開啟兩步驟驗證才能繼續操作。請在「兩步驟驗證」頁面用手機上的身分驗證器應用程式完成設定。',
+    second_factor_not_set_up:
+      '請先點選「開始設定」，用應用程式掃描 QR 碼後，再輸入應用程式中的動態碼。',
+    second_factor_setup_code_wrong:
+      '動態碼不正確，兩步驟驗證沒有開啟。請確認已用應用程式掃描本頁的 QR 碼，並輸入應用程式中正在顯示的 6 位數字。',
+    second_factor_off: '兩步驟驗證尚未開啟。',
+    second_factor_required_for_role:
+      '管理員和監測員必須使用兩步驟驗證，不能關閉。更換手機時，請在本頁「更換身分驗證器」。',
     invalid_email: '電子郵件地址格式不正確。',
     invalid_display_name: '顯示名稱不能為空，最多 100 個字元。',
     unknown_role: (p) => `沒有這個角色，可選：${String(p.roles)}。`,
@@ -172,6 +195,19 @@ const messages: Record<Locale, Record<string, Message>> = {
       'The current password is not correct; the password was not changed. Enter the password you use now.',
     password_unchanged:
       'The new password is the same as the current one; choose a new one only you know.',
+    second_factor_required:
+      'Enter the six-digit code your authenticator app shows, or one of your recovery codes.',
+    second_factor_failed:
+      'That code or recovery code is not correct or has been used. Enter the six digits the app shows now (each code works once).',
+    second_factor_enrolment_required:
+      'Your role needs two-step verification before anything else: set up an authenticator app on the two-step verification page.',
+    second_factor_not_set_up:
+      'Start the set-up first, scan the QR code with the app, then enter the code it shows.',
+    second_factor_setup_code_wrong:
+      'That code is not correct; two-step verification is not on. Check that the app scanned this page’s QR code and enter the six digits it shows now.',
+    second_factor_off: 'Two-step verification is not on.',
+    second_factor_required_for_role:
+      'Admins and monitors must use two-step verification; it cannot be turned off. For a new phone, replace the authenticator app on this page.',
     invalid_email: 'This is not a valid email address.',
     invalid_display_name: 'The display name must not be empty and may have at most 100 characters.',
     unknown_role: (p) => `There is no such role; choose one of: ${String(p.roles)}.`,

@@ -3,7 +3,7 @@ import { lineText, paragraphText } from './text.ts';
 import { candidateStatuses, type TrackKind } from './enums.ts';
 
 /**
- * What staff enter for a candidate: the fields of a pre-appointment publicity notice (DOMAIN.md)
+ * What staff enter for a candidate: the fields of a pre-appointment publicity notice (src/domain/README.md)
  * for a person, or unit name, head and deeds for a unit. Shared by the API, the admin forms and
  * the spreadsheet import, so the three cannot drift apart. No server imports.
  */

@@ -3,7 +3,7 @@
  * so that both zod and drizzle CHECK constraints are built from the same list.
  */
 
-/** The seven stages of a selection, in order (DOMAIN.md). */
+/** The seven stages of a selection, in order (src/domain/README.md). */
 export const campaignStages = [
   'nomination',
   'review',
@@ -53,6 +53,12 @@ export type BallotStatus = (typeof ballotStatuses)[number];
  */
 export const staffRoles = ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const;
 export type StaffRole = (typeof staffRoles)[number];
+
+/**
+ * Roles that must log in with a second factor (a TOTP app): the admin holds every account and
+ * the monitor voids ballots. Every other role may turn it on.
+ */
+export const secondFactorRequiredRoles: readonly StaffRole[] = ['admin', 'monitor'];
 
 export const noticeStatuses = ['draft', 'published'] as const;
 export type NoticeStatus = (typeof noticeStatuses)[number];

@@ -32,6 +32,10 @@ export const staffLoginRequestSchema = z.object({
   password: z.string().min(1).max(1024),
   /** The bot-check proof for the action `login`, asked for after repeated failed logins. */
   botCheck: lineText().min(1).max(4096).optional(),
+  /** A code of the authenticator app or a recovery code, for an account with a second factor. */
+  secondFactorCode: lineText().max(32).optional(),
+  /** Skip the code on this browser for 30 days after this login. */
+  rememberDevice: z.boolean().optional(),
 });
 export type StaffLoginRequest = z.infer<typeof staffLoginRequestSchema>;
 
@@ -41,6 +45,14 @@ export const staffPasswordChangeSchema = z
     currentPassword: z.string().min(1).max(1024),
     newPassword: z.string().max(1024),
   })
+  .strict();
+
+/** A code of the authenticator app (six digits) or a recovery code, as typed. */
+export const secondFactorCodeSchema = z.object({ code: lineText().min(1).max(32) }).strict();
+
+/** Starting a set-up; replacing an app that is on needs a code of it. */
+export const secondFactorSetupSchema = z
+  .object({ currentCode: lineText().min(1).max(32).optional() })
   .strict();
 
 // Field rules of the account routes (length, role names, password policy) are the verbs' own,

@@ -251,6 +251,21 @@ async function proofForRetry(form: HTMLFormElement, res: StaffResponse): Promise
   }
 }
 
+/**
+ * An account with a second factor: the login answers `second_factor_required` after a right
+ * password, and the form shows its code field (kept disabled, so not sent, until then).
+ */
+function askForSecondFactor(form: HTMLFormElement, res: StaffResponse) {
+  const step = form.querySelector<HTMLElement>('[data-second-factor]');
+  const reason = (res.data.error as { reason?: string } | undefined)?.reason;
+  if (!step || reason !== 'second_factor_required') return;
+  step.hidden = false;
+  step.querySelectorAll('input').forEach((el) => (el.disabled = false));
+  step.querySelector<HTMLInputElement>('input[name="secondFactorCode"]')?.focus();
+  // The password was right: the message asks for the next step and is not an error.
+  form.querySelector('[data-status]')?.classList.remove('is-error');
+}
+
 document.addEventListener('submit', async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
@@ -278,7 +293,10 @@ document.addEventListener('submit', async (event) => {
   }
   if (submit) submit.disabled = false;
   showResult(form, res, form.dataset.success);
-  if (!res.ok) return;
+  if (!res.ok) {
+    askForSecondFactor(form, res);
+    return;
+  }
   form.dispatchEvent(new CustomEvent('staff:done', { detail: res.data }));
   const then = form.dataset.then ?? 'reload';
   if (then === 'reload') location.reload();

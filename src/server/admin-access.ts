@@ -65,7 +65,14 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/reports$/, roles: staffActions['report.handle'] },
   { path: /^\/admin\/conversion$/, roles: staffActions['campaign.edit'] },
   { path: /^\/admin\/password$/, roles: staffRoles },
+  { path: /^\/admin\/second-factor$/, roles: staffRoles },
 ];
+
+/**
+ * The pages a session whose role requires a second factor may open before it is set up; every
+ * other admin page sends it to the set-up first.
+ */
+export const enrolmentPaths = new Set(['/admin/second-factor', '/admin/password']);
 
 /**
  * The admin area's refusal: a page of its own with a way back to the staff home, for a path no

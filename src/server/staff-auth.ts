@@ -142,6 +142,19 @@ export function sameOrigin(): MiddlewareHandler<ApiEnv> {
  * check comes before the role check, so a forged request learns nothing about the user's rights.
  */
 export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<ApiEnv> {
+  return guardStaff(roles, false);
+}
+
+/**
+ * requireStaff for the few routes a session may use before its required second factor is set
+ * up: its own session, its password and the set-up itself. Every other staff route refuses
+ * such a session with `second_factor_enrolment_required`.
+ */
+export function requireStaffWhileEnrolling(): MiddlewareHandler<ApiEnv> {
+  return guardStaff([], true);
+}
+
+function guardStaff(roles: StaffRole[], enrolling: boolean): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const staff = c.var.staff;
     if (!staff) {
@@ -154,6 +167,9 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<ApiEnv> {
         throw new DomainError('csrf_failed', 'csrf_failed', { check: 'token' });
       }
       checkOrigin(c);
+    }
+    if (staff.secondFactorMissing && !enrolling) {
+      throw new DomainError('forbidden', 'second_factor_enrolment_required');
     }
     if (roles.length > 0 && !roles.includes(staff.user.role)) {
       throw new DomainError('forbidden');

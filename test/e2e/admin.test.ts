@@ -7,7 +7,7 @@ import { adminPages } from '../../src/server/admin-access.ts';
 import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { launchBrowser, signInAs } from './browser.ts';
+import { launchBrowser, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -49,6 +49,7 @@ describe('admin pages: who may open what', () => {
     '/admin/reports': '/admin/reports',
     '/admin/conversion': '/admin/conversion',
     '/admin/password': '/admin/password',
+    '/admin/second-factor': '/admin/second-factor',
   };
   // An example path answered by exactly this entry (the first that matches, as in the middleware).
   const pathFor = (pattern: RegExp) => {
@@ -69,13 +70,7 @@ describe('admin pages: who may open what', () => {
 
   it('opens each page for the roles it lists and refuses (403) every other role', async () => {
     for (const role of staffRoles) {
-      const login = await fetch(`${baseUrl}/api/staff/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', origin: baseUrl },
-        body: JSON.stringify(staff[role]),
-      });
-      expect(login.status).toBe(200);
-      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const { cookie } = await staffApiSession(baseUrl, staff[role]);
       for (const { path, roles } of adminPages) {
         const res = await fetch(`${baseUrl}${pathFor(path)}`, {
           headers: { cookie },

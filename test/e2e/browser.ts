@@ -37,11 +37,12 @@ export function laptopContext(browser: Browser): Promise<BrowserContext> {
 export async function signInAs(
   browser: Browser,
   baseUrl: string,
-  account: { email: string; password: string },
+  account: { email: string; password: string; deviceCookie?: string },
   next = '/admin',
   options: { acceptDialogs?: boolean } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await laptopContext(browser);
+  await rememberDevice(context, baseUrl, account);
   const page = await context.newPage();
   if (options.acceptDialogs ?? true) page.on('dialog', (d) => void d.accept());
   await page.goto(`${baseUrl}${next}`);
@@ -51,4 +52,52 @@ export async function signInAs(
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname === next.split('?')[0]);
   return { context, page };
+}
+
+/**
+ * Gives a browser context the staff device cookie of a browser remembered after a second-factor
+ * login (global-setup.ts), so an admin or monitor logs in with the password alone.
+ */
+export async function rememberDevice(
+  context: BrowserContext,
+  baseUrl: string,
+  account: { deviceCookie?: string },
+): Promise<void> {
+  if (!account.deviceCookie) return;
+  await context.addCookies([
+    {
+      name: 'staff_device',
+      value: account.deviceCookie,
+      domain: new URL(baseUrl).hostname,
+      path: '/api/staff/session',
+      httpOnly: true,
+      sameSite: 'Strict',
+    },
+  ]);
+}
+
+/**
+ * Logs in through the API as a script would (with the remembered device of an admin or monitor)
+ * and answers the session cookie and CSRF token to send with staff requests.
+ */
+export async function staffApiSession(
+  baseUrl: string,
+  account: { email: string; password: string; deviceCookie?: string },
+): Promise<{ cookie: string; csrfToken: string }> {
+  const res = await fetch(`${baseUrl}/api/staff/session`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: baseUrl,
+      ...(account.deviceCookie ? { cookie: `staff_device=${account.deviceCookie}` } : {}),
+    },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  if (res.status !== 200) throw new Error(`staff login failed: ${res.status}`);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  const cookie = res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('staff='))!
+    .split(';')[0]!;
+  return { cookie, csrfToken };
 }

@@ -12,7 +12,7 @@ import {
   makeTrack,
 } from '../helpers/factories.ts';
 import { makeStaffUser } from '../helpers/staff.ts';
-import { launchBrowser } from './browser.ts';
+import { launchBrowser, rememberDevice, staffApiSession } from './browser.ts';
 
 /** What the outside review found, checked on the production server as users reach it. */
 const baseUrl = inject('baseUrl');
@@ -30,18 +30,7 @@ afterAll(async () => {
 });
 
 async function session(role: StaffRole) {
-  const res = await fetch(`${baseUrl}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(staff[role]),
-  });
-  expect(res.status).toBe(200);
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  const cookie = res.headers
-    .getSetCookie()
-    .find((c) => c.startsWith('staff='))!
-    .split(';')[0]!;
-  return { cookie, csrfToken };
+  return staffApiSession(baseUrl, staff[role]);
 }
 
 /** A raw request: fetch() refuses to send TRACE. */
@@ -209,6 +198,7 @@ describe('staff login after repeated failures', () => {
 
   it('goes to its next= path as written, never filled in from the login’s answer', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await rememberDevice(context, baseUrl, staff.monitor);
     const page = await context.newPage();
     await page.goto(`${baseUrl}/admin/login?next=${encodeURIComponent('/admin?t={csrfToken}')}`);
     await page.getByLabel('邮箱').fill(staff.monitor.email);

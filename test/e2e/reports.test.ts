@@ -12,7 +12,7 @@ import {
   makeTrack,
 } from '../helpers/factories.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
-import { launchBrowser, phoneContext, signInAs } from './browser.ts';
+import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -108,13 +108,7 @@ const signIn = (role: StaffRole, next: string) =>
   signInAs(browser, baseUrl, staff[role], next, { acceptDialogs: false });
 
 async function staffCookie(role: StaffRole): Promise<string> {
-  const login = await fetch(`${baseUrl}/api/staff/session`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: baseUrl },
-    body: JSON.stringify(staff[role]),
-  });
-  expect(login.status).toBe(200);
-  return login.headers.get('set-cookie')!.split(';')[0]!;
+  return (await staffApiSession(baseUrl, staff[role])).cookie;
 }
 
 /** The reference and check code the citizen was given, for the supervisor's part. */

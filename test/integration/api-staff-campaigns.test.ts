@@ -1,31 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, campaign, track } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCandidate } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-10-01T02:00:00Z');
 const clock = fixedClock(now);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; email: string }>();
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, email: user.email });
-  }
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor']);
 
 function send(role: StaffRole | null, method: string, path: string, body?: unknown) {
-  const s = role ? sessions.get(role)! : null;
+  const s = role ? staff.as(role) : null;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (s) {
     headers.cookie = s.cookie;
@@ -126,7 +114,7 @@ describe('campaigns', () => {
   });
 
   it('refuses a write without the CSRF token', async () => {
-    const s = sessions.get('editor')!;
+    const s = staff.as('editor');
     const res = await api.request('/api/staff/campaigns', {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: s.cookie },
@@ -344,12 +332,12 @@ describe('audit log', () => {
     ).json();
     expect(next.entries[0].id).toBeLessThan(page.entries[1].id);
     const byActor = await (
-      await send('auditor', 'GET', `/api/staff/audit?actor=${sessions.get('editor')!.email}`)
+      await send('auditor', 'GET', `/api/staff/audit?actor=${staff.as('editor').email}`)
     ).json();
     expect(byActor.entries.length).toBeGreaterThan(0);
     expect(
       byActor.entries.every(
-        (e: { actor: { email: string } }) => e.actor.email === sessions.get('editor')!.email,
+        (e: { actor: { email: string } }) => e.actor.email === staff.as('editor').email,
       ),
     ).toBe(true);
   });
@@ -439,7 +427,7 @@ describe('accounts', () => {
 
   it('does not let an admin disable their own account', async () => {
     const res = await send('admin', 'POST', '/api/staff/accounts/disable', {
-      email: sessions.get('admin')!.email,
+      email: staff.as('admin').email,
     });
     expect(res.status).toBe(409);
     expect((await res.json()).error.reason).toBe('account_self_change');

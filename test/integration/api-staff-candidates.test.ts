@@ -1,24 +1,22 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, candidate, tally } from '../../src/db/schema/index.ts';
 import {
   campaignStages,
   candidateStatuses,
   type CampaignStage,
   type CandidateStatus,
-  type StaffRole,
 } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 import { personInput } from '../helpers/candidate-fixtures.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-05-10T02:00:00Z');
 const clock = fixedClock(now);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: number }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor']);
 
 let slug: string;
 let people: { id: number; campaignId: number; slug: string };
@@ -28,19 +26,11 @@ const person = personInput;
 const unit = { kind: 'unit', name: '澄川市北岸街道办事处', headName: '吴海平', headTitle: '主任' };
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
   const c = await makeCampaign(db.db, now, { stage: 'nomination' });
   slug = c.slug;
   people = await makeTrack(db.db, c.id, { kind: 'individual', position: 1 });
   units = await makeTrack(db.db, c.id, { kind: 'unit', position: 2 });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, id: user.id });
-  }
 });
-afterAll(() => db.destroy());
 
 // The factory numbers candidates from a counter of its own; in tracks the API also numbers,
 // give them numbers far from the API's.
@@ -50,10 +40,7 @@ const numbered = (o: Parameters<typeof makeCandidate>[2] = {}) => ({
   ...o,
 });
 
-function as(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
+const as = staff.headers;
 const post = (path: string, body: unknown, headers: Record<string, string>) =>
   api.request(path, jsonRequest(body, headers));
 const patch = (path: string, body: unknown, headers: Record<string, string>) =>
@@ -89,7 +76,7 @@ describe('POST /api/staff/campaigns/{slug}/tracks/{track}/candidates', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'candidate.create',
-      actorId: sessions.get('editor')!.id,
+      actorId: staff.as('editor').id,
       before: null,
     });
     expect(audit[0]!.after).toMatchObject({ name: '林晓岚', number: 1, status: 'nominated' });
@@ -162,7 +149,7 @@ describe('POST /api/staff/campaigns/{slug}/tracks/{track}/candidates', () => {
       expect((await res.json()).error.code).toBe('forbidden');
     }
     const noToken = await post(createPath(people.slug), person, {
-      cookie: sessions.get('editor')!.cookie,
+      cookie: staff.as('editor').cookie,
     });
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).error.code).toBe('csrf_failed');
@@ -351,7 +338,7 @@ describe('GET and PATCH /api/staff/candidates/{id}', () => {
     expect((await patch(path, { summary: 'x' }, {})).status).toBe(401);
     expect((await patch(path, { summary: 'x' }, as('auditor'))).status).toBe(403);
     expect((await patch(path, { summary: 'x' }, as('monitor'))).status).toBe(403);
-    const noToken = await patch(path, { summary: 'x' }, { cookie: sessions.get('editor')!.cookie });
+    const noToken = await patch(path, { summary: 'x' }, { cookie: staff.as('editor').cookie });
     expect((await noToken.json()).error.code).toBe('csrf_failed');
   });
 });
@@ -514,7 +501,7 @@ describe('POST /api/staff/candidates/status', () => {
     expect((await post(path, body, {})).status).toBe(401);
     expect((await post(path, body, as('auditor'))).status).toBe(403);
     expect((await post(path, body, as('monitor'))).status).toBe(403);
-    const noToken = await post(path, body, { cookie: sessions.get('admin')!.cookie });
+    const noToken = await post(path, body, { cookie: staff.as('admin').cookie });
     expect((await noToken.json()).error.code).toBe('csrf_failed');
     const [row] = await db.db.select().from(candidate).where(eq(candidate.id, c.id));
     expect(row!.status).toBe('nominated');
@@ -556,7 +543,7 @@ describe('POST /api/staff/markdown/preview', () => {
     expect((await post(path, { markdown: '字'.repeat(20_001) }, as('editor'))).status).toBe(400);
     expect((await post(path, { markdown: 'x' }, {})).status).toBe(401);
     expect((await post(path, { markdown: 'x' }, as('auditor'))).status).toBe(403);
-    const noToken = await post(path, { markdown: 'x' }, { cookie: sessions.get('editor')!.cookie });
+    const noToken = await post(path, { markdown: 'x' }, { cookie: staff.as('editor').cookie });
     expect((await noToken.json()).error.code).toBe('csrf_failed');
   });
 });

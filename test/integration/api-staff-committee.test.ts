@@ -1,32 +1,17 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, candidate, tally } from '../../src/db/schema/index.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-12-10T02:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: number }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
 
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, id: user.id });
-  }
-});
-afterAll(() => db.destroy());
-
-function asRole(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
+const asRole = staff.headers;
 
 function put(body: unknown, headers: Record<string, string>): RequestInit {
   return { ...jsonRequest(body, headers), method: 'PUT' };
@@ -241,7 +226,7 @@ describe('a track from rule to confirmed result', () => {
     }
     const noToken = await api.request(
       confirmPath(sessionId),
-      jsonRequest({}, { cookie: sessions.get('editor')!.cookie }),
+      jsonRequest({}, { cookie: staff.as('editor').cookie }),
     );
     expect(noToken.status).toBe(403);
     expect((await errorOf(noToken)).code).toBe('csrf_failed');
@@ -258,7 +243,7 @@ describe('a track from rule to confirmed result', () => {
     expect(body.session).toMatchObject({
       id: sessionId,
       status: 'confirmed',
-      confirmedBy: sessions.get('editor')!.id,
+      confirmedBy: staff.as('editor').id,
       confirmedAt: now.toISOString(),
     });
     expect(await statusOf(f.ids['甲']!)).toBe('elected');
@@ -284,7 +269,7 @@ describe('a track from rule to confirmed result', () => {
     expect(sessionAudit[1]!.before).toMatchObject({ membersPresent: 11 });
     expect(sessionAudit[1]!.after).toMatchObject({ membersPresent: 12, round: 1 });
     expect(sessionAudit[2]).toMatchObject({
-      actorId: sessions.get('editor')!.id,
+      actorId: staff.as('editor').id,
       before: { status: 'draft' },
       after: { status: 'confirmed', round: 1, quota: 2 },
     });
@@ -750,7 +735,7 @@ describe('security', () => {
   });
 
   it('refuses writes without the CSRF token or from another origin', async () => {
-    const cookieOnly = { cookie: sessions.get('admin')!.cookie };
+    const cookieOnly = { cookie: staff.as('admin').cookie };
     const rule = await api.request(f.rulePath, put(rule13, cookieOnly));
     expect(rule.status).toBe(403);
     expect((await errorOf(rule)).code).toBe('csrf_failed');

@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { setConversionTerms, toTraditional } from '../../src/i18n/convert-chinese.ts';
 import type { StaffRole } from '../../src/schemas/enums.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(new Date('2026-11-20T04:00:00Z')) });
+const staff = useStaffSessions(api, db, ['editor', 'monitor']);
 
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(new Date('2026-11-20T04:00:00Z')) });
-  for (const role of ['editor', 'monitor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken });
-  }
-});
-afterAll(() => {
-  setConversionTerms([]);
-  db.destroy();
-});
+afterAll(() => setConversionTerms([]));
 
 function send(role: StaffRole, method: string, path: string, body?: unknown) {
-  const s = sessions.get(role)!;
+  const s = staff.as(role);
   return api.request(path, {
     method,
     headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },

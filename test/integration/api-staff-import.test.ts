@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import { importTemplateHeader } from '../../src/domain/candidates/get-import-template.ts';
 import { auditLog, campaign, candidate } from '../../src/db/schema/index.ts';
@@ -14,36 +14,24 @@ import {
   wideHeaderCsv,
   xlsxBomb,
 } from '../fixtures/import/make-spreadsheet-bombs.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-04-02T01:00:00Z');
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: number }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor']);
 let slug: string;
 
 const fixture = (name: string) =>
   readFileSync(join(import.meta.dirname, '../fixtures/import', name));
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
   slug = (await makeCampaign(db.db, now, { stage: 'nomination' })).slug;
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, id: user.id });
-  }
 });
-afterAll(() => db.destroy());
 
-function as(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
+const as = staff.headers;
 
 async function newTrack(kind: 'individual' | 'unit') {
   const c = await db.db.query.campaign.findFirst({ where: (t, { eq: is }) => is(t.slug, slug) });
@@ -146,7 +134,7 @@ describe('POST …/import: a CSV with one bad row', () => {
         .from(auditLog)
         .where(and(eq(auditLog.entityType, 'candidate'), eq(auditLog.entityId, String(r.id))));
       expect(audit).toEqual([
-        expect.objectContaining({ action: 'candidate.create', actorId: sessions.get('admin')!.id }),
+        expect.objectContaining({ action: 'candidate.create', actorId: staff.as('admin').id }),
       ]);
     }
     const [whole] = await db.db
@@ -350,7 +338,7 @@ describe('POST …/import: refusals', () => {
     expect((await upload(track, csv, { role: 'auditor' })).status).toBe(403);
     expect((await upload(track, csv, { role: 'monitor' })).status).toBe(403);
     const noToken = await upload(track, csv, {
-      headers: { cookie: sessions.get('editor')!.cookie },
+      headers: { cookie: staff.as('editor').cookie },
     });
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).error.code).toBe('csrf_failed');

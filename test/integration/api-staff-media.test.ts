@@ -11,45 +11,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, candidate, media } from '../../src/db/schema/index.ts';
 import { describeResponsiveImage } from '../../src/domain/media/describe-responsive-image.ts';
 import { listImageCopies } from '../../src/domain/media/list-image-copies.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { makeCandidate, makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, testSecret } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor']);
 let trackRef: { id: number; campaignId: number };
 let campaignSlug: string;
 let trackSlug: string;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: number }>();
 
 // Test images are made here with sharp; no binary fixtures.
 const solid = (width: number, height: number, background = '#3a6') =>
   sharp({ create: { width, height, channels: 3, background } });
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
   const open = await makeOpenBallot(db.db, now, 1);
   trackRef = open.track;
   campaignSlug = open.campaign.slug;
   trackSlug = open.track.slug;
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, id: user.id });
-  }
 });
-afterAll(() => db.destroy());
 
-function asRole(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
+const asRole = staff.headers;
 
 const portraitPath = (id: number) => `/api/staff/candidates/${id}/portrait`;
 
@@ -150,7 +137,7 @@ describe('POST /api/staff/candidates/:id/portrait', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       action: 'candidate.portrait_set',
-      actorId: sessions.get('editor')!.id,
+      actorId: staff.as('editor').id,
       before: { portraitId: null },
       after: { portraitId: body.portraitId },
     });
@@ -336,7 +323,7 @@ describe('POST /api/staff/candidates/:id/portrait', () => {
         code: 'forbidden',
       });
     }
-    const { cookie } = sessions.get('editor')!;
+    const { cookie } = staff.as('editor');
     expect(
       await errorOf(await api.request(portraitPath(c.id), rawUpload(png, { cookie }))),
     ).toMatchObject({
@@ -411,7 +398,7 @@ describe('DELETE /api/staff/candidates/:id/portrait', () => {
       status: 403,
       code: 'forbidden',
     });
-    expect(await errorOf(await del({ cookie: sessions.get('admin')!.cookie }))).toMatchObject({
+    expect(await errorOf(await del({ cookie: staff.as('admin').cookie }))).toMatchObject({
       status: 403,
       code: 'csrf_failed',
     });
@@ -459,12 +446,8 @@ describe('POST /api/staff/media', () => {
       403,
     );
     expect(
-      (
-        await api.request(
-          '/api/staff/media',
-          rawUpload(png, { cookie: sessions.get('editor')!.cookie }),
-        )
-      ).status,
+      (await api.request('/api/staff/media', rawUpload(png, { cookie: staff.as('editor').cookie })))
+        .status,
     ).toBe(403);
   });
 });

@@ -269,6 +269,7 @@ describe('GET /api/staff/session', () => {
     expect(await res.json()).toEqual({
       user: { id: user.id, email: user.email, displayName: user.displayName, role: 'auditor' },
       csrfToken: session.csrfToken,
+      secondFactor: 'off',
     });
 
     const anonymous = await t.send('/api/staff/session');

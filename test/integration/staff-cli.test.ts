@@ -211,4 +211,28 @@ describe('npm run staff', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no staff account');
   });
+
+  it('resets a lost second factor: the list shows who still needs one', async () => {
+    const user = await makeStaffUser(handle.db, { role: 'admin' });
+    const before = await cli(['list']);
+    expect(before.stdout.split('\n').find((l) => l.includes(user.email))).toMatch(
+      /admin\s+active\s+on/,
+    );
+    const reset = await cli(['reset-2fa', '--email', user.email]);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('Two-step verification reset');
+    const row = await accountOf(user.email);
+    expect(row!.totpSecret).toBeNull();
+    const after = await cli(['list']);
+    expect(after.stdout.split('\n').find((l) => l.includes(user.email))).toMatch(
+      /admin\s+active\s+NEEDED/,
+    );
+    const again = await cli(['reset-2fa', '--email', user.email]);
+    expect(again.stdout).toContain('had no two-step verification');
+    const unknown = await cli(['reset-2fa', '--email', 'nobody@example.cn']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no staff account');
+    const noEmail = await cli(['reset-2fa']);
+    expect(noEmail.code).toBe(64);
+  });
 });

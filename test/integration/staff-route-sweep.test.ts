@@ -20,6 +20,11 @@ const expected: Record<string, readonly StaffRole[]> = {
   'DELETE /api/staff/session': all,
   'DELETE /api/staff/sessions': all,
   'POST /api/staff/password': all,
+  'GET /api/staff/second-factor': all,
+  'POST /api/staff/second-factor/setup': all,
+  'POST /api/staff/second-factor': all,
+  'POST /api/staff/second-factor/recovery-codes': all,
+  'POST /api/staff/second-factor/off': all,
   'GET /api/staff/campaigns': readers,
   'POST /api/staff/campaigns': editors,
   'GET /api/staff/campaigns/:slug': readers,
@@ -50,6 +55,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'GET /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts': ['admin'],
   'POST /api/staff/accounts/disable': ['admin'],
+  'POST /api/staff/accounts/reset-second-factor': ['admin'],
   'POST /api/staff/accounts/reset-password': ['admin'],
   'GET /api/staff/campaigns/:slug/notice': ['editor', 'admin', 'auditor'],
   'POST /api/staff/campaigns/:slug/notice': editors,
@@ -70,6 +76,7 @@ const expected: Record<string, readonly StaffRole[]> = {
  * the page table (src/server/admin-access.ts, checked before any page runs) lets it open.
  */
 const pageOfRead: Record<string, string> = {
+  'GET /api/staff/second-factor': '/admin/second-factor',
   'GET /api/staff/campaigns': '/admin/campaigns/2026',
   'GET /api/staff/campaigns/:slug': '/admin/campaigns/2026',
   'GET /api/staff/campaigns/:slug/candidates': '/admin/campaigns/2026/candidates',

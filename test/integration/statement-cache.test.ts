@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -5,6 +6,7 @@ import {
   maxStatements,
   statementCacheStats,
 } from '../../src/db/statement-cache.ts';
+import { localPathOf } from '../../src/db/client.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;
@@ -73,6 +75,42 @@ describe('prepared statements kept per connection', () => {
     await db.client.execute(first);
     // Evicted by the newer ones: prepared again.
     expect(statementCacheStats.prepared - again.prepared).toBe(1);
+  });
+
+  it('answers from the current table after another process migrates it', async () => {
+    await db.client.execute(
+      'create table sc_other (id integer primary key, name text not null, rank integer)',
+    );
+    const named = 'select id, name from sc_other where rank >= ? order by id';
+    const insert = 'insert into sc_other (id, name, rank) values (?, ?, ?)';
+    await db.client.execute({ sql: insert, args: [1, 'one', 1] });
+    expect((await db.client.execute({ sql: named, args: [0] })).rows.map((r) => r.name)).toEqual([
+      'one',
+    ]);
+    // Another process (a migration run by a second app process) changes the table under the
+    // statements this one keeps: a column before the ones they read, an index, new rows.
+    const migration = `
+      import Database from 'libsql';
+      const d = new Database(${JSON.stringify(localPathOf(db.url))});
+      d.exec("alter table sc_other add column note text not null default 'x'");
+      d.exec('create index sc_other_rank on sc_other (rank)');
+      d.exec("insert into sc_other (id, name, rank, note) values (2, 'two', 5, 'new')");
+      d.close();`;
+    execFileSync(process.execPath, ['--input-type=module', '-e', migration]);
+    const after = await db.client.execute({ sql: named, args: [0] });
+    expect(after.columns).toEqual(['id', 'name']);
+    expect(after.rows.map((r) => [Number(r.id), r.name])).toEqual([
+      [1, 'one'],
+      [2, 'two'],
+    ]);
+    await db.client.execute({ sql: insert, args: [3, 'three', 9] });
+    const high = await db.client.execute({ sql: named, args: [5] });
+    expect(high.rows.map((r) => r.name)).toEqual(['two', 'three']);
+    const note = await db.client.execute({
+      sql: 'select note from sc_other where id = ?',
+      args: [3],
+    });
+    expect(note.rows[0]!.note).toBe('x');
   });
 
   it('is installed on the engine the client uses', () => {

@@ -8,7 +8,7 @@ import { inList } from './sql-list.ts';
 
 /**
  * A nominated unit or person. The personal columns are the fields of a pre-appointment
- * publicity notice (DOMAIN.md); they are empty for units, which use the head columns instead.
+ * publicity notice (src/domain/README.md); they are empty for units, which use the head columns instead.
  */
 export const candidate = sqliteTable(
   'candidate',

@@ -1,5 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  check,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { staffRoles } from '../../schemas/enums.ts';
 import { inList } from './sql-list.ts';
 
@@ -18,6 +26,19 @@ export const staffUser = sqliteTable(
      */
     passwordSetByOther: integer({ mode: 'boolean' }).notNull().default(false),
     disabledAt: integer({ mode: 'timestamp_ms' }),
+    /**
+     * The TOTP secret (base32) of the account's authenticator app once the second factor is on;
+     * null while it is off. A secret being set up waits in totpPendingSecret until its first
+     * code is confirmed, so a half-finished set-up never locks anyone out.
+     */
+    totpSecret: text(),
+    totpPendingSecret: text(),
+    totpEnabledAt: integer({ mode: 'timestamp_ms' }),
+    /**
+     * The last 30-second step whose code was accepted: a code is good once, so one read over a
+     * shoulder or from a phishing page cannot be replayed within its minute.
+     */
+    totpLastStep: integer(),
     createdAt: integer({ mode: 'timestamp_ms' })
       .notNull()
       .default(sql`(unixepoch('subsec') * 1000)`),
@@ -30,6 +51,41 @@ export const staffUser = sqliteTable(
       sql`${t.email} = lower(${t.email}) and ${t.email} like '%_@_%'`,
     ),
   ],
+);
+
+/**
+ * Single-use recovery codes for when the authenticator app is lost; only their SHA-256 is kept
+ * (each holds 50 random bits and is good once, so a slow hash buys nothing). A new set replaces
+ * the old one.
+ */
+export const staffRecoveryCode = sqliteTable(
+  'staff_recovery_code',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    userId: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    codeHash: text().notNull(),
+    usedAt: integer({ mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('staff_recovery_code_unique').on(t.userId, t.codeHash)],
+);
+
+/**
+ * Browsers whose owner ticked "remember this device" after a second-factor login: logins from
+ * them (by the keyed hash of the staff device cookie) skip the code until trustedUntil. Turning
+ * the second factor on again, a reset and logging out everywhere forget them all.
+ */
+export const staffTrustedDevice = sqliteTable(
+  'staff_trusted_device',
+  {
+    userId: integer()
+      .notNull()
+      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    deviceHash: text().notNull(),
+    trustedUntil: integer({ mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deviceHash] })],
 );
 
 /** Server-side sessions; the cookie carries a random token whose SHA-256 is the id. */

@@ -2,7 +2,7 @@ import type { NoticeEntry } from '../../schemas/notice-content.ts';
 
 /**
  * The notice's own wording. A publicity notice is an official document published in Chinese
- * (DOMAIN.md, "The publicity notice format"): its sentences follow the customary pattern of a
+ * (src/domain/README.md, "The notice"): its sentences follow the customary pattern of a
  * pre-appointment notice whatever the reader's interface language, so they are formatted here
  * from the stored fields rather than taken from the interface dictionaries. Traditional pages
  * convert the result like any other content.

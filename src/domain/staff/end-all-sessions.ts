@@ -1,12 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { staffSession } from '../../db/schema/index.ts';
+import { staffSession, staffTrustedDevice } from '../../db/schema/index.ts';
 
 /**
  * Deletes every session of an account inside the caller's transaction (log out everywhere,
- * disabling, a password reset) and says how many there were, for the audit entry.
+ * disabling, a password reset) and says how many there were, for the audit entry. Devices
+ * remembered after a second-factor login are forgotten too: whoever fears a copied cookie
+ * fears a copied device cookie as much.
  */
 export async function endAllSessions(tx: Tx, userId: number): Promise<number> {
+  await tx.delete(staffTrustedDevice).where(eq(staffTrustedDevice.userId, userId));
   const ended = await tx
     .delete(staffSession)
     .where(eq(staffSession.userId, userId))

@@ -6,6 +6,8 @@ import type { StaffUserView } from './staff-user-view.ts';
 export interface StaffUserListing extends StaffUserView {
   disabledAt: Date | null;
   createdAt: Date;
+  /** When the second factor was turned on; null while it is off. */
+  secondFactorSince: Date | null;
 }
 
 /** Every staff account, by email, disabled ones included; never the password hashes. */
@@ -18,6 +20,7 @@ export async function listStaffUsers(db: Db): Promise<StaffUserListing[]> {
       role: staffUser.role,
       disabledAt: staffUser.disabledAt,
       createdAt: staffUser.createdAt,
+      secondFactorSince: staffUser.totpEnabledAt,
     })
     .from(staffUser)
     .orderBy(asc(staffUser.email));

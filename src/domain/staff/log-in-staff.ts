@@ -1,6 +1,11 @@
 import { and, count, desc, eq, gt, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { loginAttempt, staffSession, staffUser } from '../../db/schema/index.ts';
+import {
+  loginAttempt,
+  staffSession,
+  staffTrustedDevice,
+  staffUser,
+} from '../../db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';
@@ -13,6 +18,7 @@ import {
 } from './login-throttle.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { staffSessionAbsoluteTimeoutMs, staffSessionIdleTimeoutMs } from './session-lifetime.ts';
+import { proveSecondFactor } from './prove-second-factor.ts';
 import { newCsrfToken, newSessionToken, sessionIdOf } from './session-token.ts';
 import { toStaffUserView, type StaffUserView } from './staff-user-view.ts';
 
@@ -28,9 +34,16 @@ export interface LogInStaffInput {
   deviceHash: string;
   /** The bot-check proof the form sent, if any: asked for after repeated failures. */
   botCheck: BotCheckProof | null;
+  /** A code of the account's authenticator app or a recovery code, when it has a second factor. */
+  secondFactorCode?: string | null;
+  /** After a second-factor code: skip the code on this device for trustedDeviceDays. */
+  rememberDevice?: boolean;
   userAgent?: string;
   now: Date;
 }
+
+/** How long "remember this device" spares a browser the second-factor code. */
+const trustedDeviceDays = 30;
 
 export interface StaffLogin {
   /** For the cookie only; the database keeps its SHA-256 as the session id. */
@@ -48,6 +61,11 @@ export interface StaffLogin {
  * account all give `unauthenticated`/`bad_credentials`, and an unknown email is verified
  * against a dummy hash so that it costs the same scrypt as a known one. Every login gets a new
  * session id (no session fixation): a token the browser had before is never promoted.
+ *
+ * An account with a second factor then needs a code of its app or a recovery code
+ * (`second_factor_required` asks for one, `second_factor_failed` refuses a wrong or used one),
+ * unless the browser's device was remembered after such a login. Both refusals stay recorded as
+ * failed attempts, so guessing codes meets the same throttle as guessing passwords.
  */
 export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffLogin> {
   const email = normaliseStaffEmail(input.email);
@@ -108,6 +126,7 @@ export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffL
     if (!current || current.disabledAt || current.passwordHash !== user.passwordHash) {
       throw new DomainError('unauthenticated', 'bad_credentials');
     }
+    const secondFactor = await passSecondFactor(tx, current, input);
     await tx.update(loginAttempt).set({ succeeded: true }).where(eq(loginAttempt.id, attemptId));
     // Sessions of this account that ended without a request to notice it are cleared here, so
     // dead rows do not pile up.
@@ -138,10 +157,47 @@ export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffL
       entityType: 'staff_user',
       entityId: user.id,
       before: null,
-      after: { sessionExpiresAt: expiresAt.toISOString() },
+      after: { sessionExpiresAt: expiresAt.toISOString(), secondFactor },
     });
     return { token, sessionId, csrfToken, expiresAt, user: toStaffUserView(current) };
   });
+}
+
+/**
+ * The second step of a login, inside its transaction: nothing for an account without a second
+ * factor, a remembered device, or a code (spent here, and the device remembered when asked).
+ */
+async function passSecondFactor(
+  tx: Tx,
+  user: typeof staffUser.$inferSelect,
+  input: LogInStaffInput,
+): Promise<'none' | 'remembered_device' | 'totp' | 'recovery_code'> {
+  if (user.totpSecret === null) return 'none';
+  const now = input.now;
+  const code = input.secondFactorCode?.trim() ?? '';
+  if (code === '') {
+    const remembered = await tx.query.staffTrustedDevice.findFirst({
+      where: and(
+        eq(staffTrustedDevice.userId, user.id),
+        eq(staffTrustedDevice.deviceHash, input.deviceHash),
+        gt(staffTrustedDevice.trustedUntil, now),
+      ),
+    });
+    if (remembered) return 'remembered_device';
+    throw new DomainError('unauthenticated', 'second_factor_required');
+  }
+  const method = await proveSecondFactor(tx, user, code, now, 'unauthenticated');
+  if (input.rememberDevice) {
+    const trustedUntil = new Date(now.getTime() + trustedDeviceDays * 24 * 3600 * 1000);
+    await tx
+      .insert(staffTrustedDevice)
+      .values({ userId: user.id, deviceHash: input.deviceHash, trustedUntil })
+      .onConflictDoUpdate({
+        target: [staffTrustedDevice.userId, staffTrustedDevice.deviceHash],
+        set: { trustedUntil },
+      });
+  }
+  return method;
 }
 
 interface Attempt {

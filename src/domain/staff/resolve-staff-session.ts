@@ -5,6 +5,7 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { sessionEndOf, staffSessionTouchIntervalMs } from './session-lifetime.ts';
 import { isWellFormedSessionToken, sessionIdOf } from './session-token.ts';
 import type { StaffUserView } from './staff-user-view.ts';
+import { secondFactorRequiredRoles } from '../../schemas/enums.ts';
 
 /** Who is making a request, as the HTTP layer sees it. */
 export interface StaffSessionContext {
@@ -13,6 +14,12 @@ export interface StaffSessionContext {
   csrfToken: string;
   /** The password was chosen by an admin or the command line: the pages ask for a new one. */
   passwordSetByOther: boolean;
+  secondFactorOn: boolean;
+  /**
+   * The role requires a second factor (secondFactorRequiredRoles) and the account has none yet:
+   * the session may set one up and nothing else.
+   */
+  secondFactorMissing: boolean;
 }
 
 export interface ResolveStaffSessionInput {
@@ -82,5 +89,7 @@ export async function resolveStaffSession(
     sessionId,
     csrfToken: session.csrfToken,
     passwordSetByOther: user.passwordSetByOther,
+    secondFactorOn: user.totpSecret !== null,
+    secondFactorMissing: user.totpSecret === null && secondFactorRequiredRoles.includes(user.role),
   };
 }

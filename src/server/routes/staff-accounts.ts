@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { resetSecondFactor } from '../../domain/staff/reset-second-factor.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { createStaffUser } from '../../domain/staff/create-staff-user.ts';
 import { disableStaffUser } from '../../domain/staff/disable-staff-user.ts';
@@ -43,6 +44,26 @@ staffAccountRoutes
     });
     return c.json(result, 200);
   })
+  // For a colleague who lost phone and recovery codes; one's own goes through the app (or the
+  // command line), so a stolen admin session cannot strip the admin's own second factor.
+  .post(
+    '/staff/accounts/reset-second-factor',
+    admins,
+    validJson(staffAccountEmailSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { email } = c.req.valid('json');
+      if (email === c.var.staff!.user.email) {
+        throw new DomainError('conflict', 'account_self_change');
+      }
+      const result = await resetSecondFactor(db, {
+        email,
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json(result, 200);
+    },
+  )
   .post(
     '/staff/accounts/reset-password',
     admins,

@@ -6,11 +6,22 @@ import { logInStaff } from '../../domain/staff/log-in-staff.ts';
 import { logOutEverywhere } from '../../domain/staff/log-out-everywhere.ts';
 import { logOutStaff } from '../../domain/staff/log-out-staff.ts';
 import { changeOwnPassword } from '../../domain/staff/change-own-password.ts';
-import { staffLoginRequestSchema, staffPasswordChangeSchema } from '../../schemas/staff.ts';
+import QRCode from 'qrcode';
+import { confirmSecondFactor } from '../../domain/staff/confirm-second-factor.ts';
+import { findSecondFactorStatus } from '../../domain/staff/find-second-factor-status.ts';
+import { renewRecoveryCodes } from '../../domain/staff/renew-recovery-codes.ts';
+import { setUpSecondFactor } from '../../domain/staff/set-up-second-factor.ts';
+import { turnOffSecondFactor } from '../../domain/staff/turn-off-second-factor.ts';
+import {
+  secondFactorCodeSchema,
+  secondFactorSetupSchema,
+  staffLoginRequestSchema,
+  staffPasswordChangeSchema,
+} from '../../schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import {
   clearStaffCookie,
-  requireStaff,
+  requireStaffWhileEnrolling,
   sameOrigin,
   staffCookieName,
   staffCookieOptions,
@@ -60,6 +71,8 @@ staffSessionRoutes
           body.botCheck === undefined
             ? null
             : botCheck.proofOf({ proof: body.botCheck, remoteIp: address, action: 'login', now }),
+        secondFactorCode: body.secondFactorCode ?? null,
+        rememberDevice: body.rememberDevice ?? false,
         userAgent: c.req.header('user-agent') ?? '',
         now,
       });
@@ -71,34 +84,114 @@ staffSessionRoutes
       return c.json({ user: login.user, csrfToken: login.csrfToken }, 200);
     },
   )
-  .get('/staff/session', requireStaff(), (c) => {
+  .get('/staff/session', requireStaffWhileEnrolling(), (c) => {
     const staff = c.var.staff!;
-    return c.json({ user: staff.user, csrfToken: staff.csrfToken }, 200);
+    return c.json(
+      {
+        user: staff.user,
+        csrfToken: staff.csrfToken,
+        secondFactor: staff.secondFactorOn ? 'on' : staff.secondFactorMissing ? 'required' : 'off',
+      },
+      200,
+    );
   })
-  .delete('/staff/session', requireStaff(), async (c) => {
+  .delete('/staff/session', requireStaffWhileEnrolling(), async (c) => {
     const { db, clock } = c.var.deps;
     await logOutStaff(db, { sessionId: c.var.staff!.sessionId, now: clock.now() });
     clearStaffCookie(c);
     return c.body(null, 204);
   })
   // Any role changes its own password: the current one is required, other sessions end.
-  .post('/staff/password', requireStaff(), validJson(staffPasswordChangeSchema), async (c) => {
-    const { db, clock } = c.var.deps;
-    const { user, sessionId } = c.var.staff!;
-    const body = c.req.valid('json');
-    const result = await changeOwnPassword(db, {
-      userId: user.id,
-      sessionId,
-      currentPassword: body.currentPassword,
-      newPassword: body.newPassword,
-      now: clock.now(),
-    });
-    return c.json(result, 200);
-  })
-  .delete('/staff/sessions', requireStaff(), async (c) => {
+  .post(
+    '/staff/password',
+    requireStaffWhileEnrolling(),
+    validJson(staffPasswordChangeSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { user, sessionId } = c.var.staff!;
+      const body = c.req.valid('json');
+      const result = await changeOwnPassword(db, {
+        userId: user.id,
+        sessionId,
+        currentPassword: body.currentPassword,
+        newPassword: body.newPassword,
+        now: clock.now(),
+      });
+      return c.json(result, 200);
+    },
+  )
+  .delete('/staff/sessions', requireStaffWhileEnrolling(), async (c) => {
     const { db, clock } = c.var.deps;
     const { user } = c.var.staff!;
     await logOutEverywhere(db, { userId: user.id, actorId: user.id, now: clock.now() });
     clearStaffCookie(c);
     return c.body(null, 204);
-  });
+  })
+  // The second factor: each staff member sets up their own authenticator app. Allowed before it
+  // is set up (an admin or monitor must do this before anything else).
+  .get('/staff/second-factor', requireStaffWhileEnrolling(), async (c) => {
+    const status = await findSecondFactorStatus(c.var.deps.db, c.var.staff!.user.id);
+    return c.json(status, 200);
+  })
+  .post(
+    '/staff/second-factor/setup',
+    requireStaffWhileEnrolling(),
+    validJson(secondFactorSetupSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const body = c.req.valid('json');
+      const setup = await setUpSecondFactor(db, {
+        userId: c.var.staff!.user.id,
+        currentCode: body.currentCode,
+        now: clock.now(),
+      });
+      // The secret leaves the server once, in this answer, as text and as a QR code of the
+      // otpauth:// address (made here: the `qrcode` package never reaches a page script).
+      const qr = await QRCode.toDataURL(setup.uri, { errorCorrectionLevel: 'M', margin: 2 });
+      return c.json({ secret: setup.secret, uri: setup.uri, qr }, 200);
+    },
+  )
+  .post(
+    '/staff/second-factor',
+    requireStaffWhileEnrolling(),
+    validJson(secondFactorCodeSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const { user, sessionId } = c.var.staff!;
+      const result = await confirmSecondFactor(db, {
+        userId: user.id,
+        sessionId,
+        code: c.req.valid('json').code,
+        now: clock.now(),
+      });
+      return c.json(result, 200);
+    },
+  )
+  .post(
+    '/staff/second-factor/recovery-codes',
+    requireStaffWhileEnrolling(),
+    validJson(secondFactorCodeSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      const result = await renewRecoveryCodes(db, {
+        userId: c.var.staff!.user.id,
+        code: c.req.valid('json').code,
+        now: clock.now(),
+      });
+      return c.json(result, 200);
+    },
+  )
+  .post(
+    '/staff/second-factor/off',
+    requireStaffWhileEnrolling(),
+    validJson(secondFactorCodeSchema),
+    async (c) => {
+      const { db, clock } = c.var.deps;
+      await turnOffSecondFactor(db, {
+        userId: c.var.staff!.user.id,
+        code: c.req.valid('json').code,
+        now: clock.now(),
+      });
+      return c.body(null, 204);
+    },
+  );

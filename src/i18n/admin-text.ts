@@ -10,7 +10,7 @@ import type {
 } from '../schemas/enums.ts';
 import type { VoidReasonCategory } from '../schemas/integrity.ts';
 import { campaignStages } from '../schemas/enums.ts';
-import { chinaTimeZone } from '../domain/china-time.ts';
+import { chinaDateTimeInput, chinaTimeZone } from '../domain/china-time.ts';
 
 /**
  * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
@@ -144,7 +144,5 @@ export function formatAdminTime(at: Date | null | undefined): string {
 
 /** `YYYY-MM-DDTHH:mm` in Beijing time, for a datetime-local input. */
 export function toLocalInputValue(at: Date | null | undefined): string {
-  if (!at) return '';
-  const shifted = new Date(at.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16);
+  return at ? chinaDateTimeInput(at) : '';
 }

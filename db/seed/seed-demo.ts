@@ -35,6 +35,7 @@ import {
   loadHolidayCalendar,
 } from '../../src/domain/notices/load-holiday-calendar.ts';
 import { makeReportReference } from '../../src/domain/reports/make-report-reference.ts';
+import { certifyDemoVote, certifyDemoVote2025 } from './seed-demo-certificate.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
 import { floodUnits2026 } from './data/flood-2026.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
@@ -436,6 +437,13 @@ async function seedCampaign2025(
     to: closes,
     seed: 'units-2025',
   });
+  await certifyDemoVote2025(db, {
+    campaignId,
+    cadresTrackId: cadres!.id,
+    unitsTrackId: units!.id,
+    cadreIds,
+    unitIds,
+  });
   await publishDemoNotice(db, campaignId, {
     slug: '2025-1',
     serial: '澄组公〔2026〕1号',
@@ -729,6 +737,7 @@ async function seedFloodCampaign(
     to: closes,
     seed: 'units-2026-flood',
   });
+  await certifyDemoVote(db, { campaignSlug: '2026-flood', closedAt: closes });
   await db.insert(committeeRule).values({ campaignId, membersDue: 13 });
   await seedCommitteeSitting(db, {
     campaignId,

@@ -24,6 +24,7 @@ export const auditActionLabels: Record<string, string> = {
   'candidate.portrait_remove': '删除候选对象照片',
   'media.upload': '上传图片',
   'ballots.void': '作废选票',
+  'results.certify': '核验发布投票结果',
   'committee.set_rule': '设置常委会票决规则',
   'committee.record_session': '记录常委会票决',
   'committee.confirm_session': '确认常委会票决结果',

@@ -65,6 +65,18 @@ export const resultsColumnMeanings: readonly ColumnMeaning[] = [
     meaningZh: '本类别认定无效、不计入的选票张数（同上）',
     meaningEn: 'ballots found invalid and not counted (likewise)',
   },
+  {
+    name: 'votes_voided',
+    zh: '作废扣减票数',
+    meaningZh: '随作废选票扣减的票数（只在结果核验发布后出现）',
+    meaningEn: 'votes lost with voided ballots (only once the results are certified)',
+  },
+  {
+    name: 'certificate_sha256',
+    zh: '核验结果SHA-256',
+    meaningZh: '核验结果文件（规范JSON）的SHA-256，可自行复算（同上）',
+    meaningEn: 'SHA-256 of the certificate’s canonical JSON, to recompute (likewise)',
+  },
 ];
 
 export const noticeColumnMeanings: readonly ColumnMeaning[] = [

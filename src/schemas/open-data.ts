@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { countsVisibilities, publicCandidateStatuses, trackKinds } from './enums.ts';
 import { slugSchema } from './api.ts';
+import { resultCertificateSchema } from './result-certificate.ts';
+
+/** How settled the published figures are (see `resultsStatus` below). */
+export const resultsStatuses = [
+  'hidden',
+  'live',
+  'under_review',
+  'provisional',
+  'certified',
+] as const;
 
 /**
  * The results as open data. Every count field is optional because it is left out, not set to
@@ -23,6 +33,9 @@ const openResultCandidateSchema = z
       .meta({ description: 'Counted votes; only present while counts are public.' }),
     rank: z.int().optional().meta({
       description: 'Rank by votes within the track (ties share a rank); only while public.',
+    }),
+    votesVoided: z.int().optional().meta({
+      description: 'Votes lost with voided ballots; only once the results are certified.',
     }),
   })
   .meta({ id: 'ResultCandidate' });
@@ -55,8 +68,26 @@ export const openResultsSchema = z
     countsVisibility: z.enum(countsVisibilities),
     countsVisible: z.boolean().meta({
       description:
-        'Whether counts are published now: always with `live`, otherwise once voting has closed.',
+        'Whether counts are published now: with `live` always (provisional after the close until ' +
+        'certified), otherwise once staff have certified them after the close.',
     }),
+    resultsStatus: z.enum(resultsStatuses).meta({
+      description:
+        '`hidden` (vote not closed, counts not live), `live` (live counts of an open vote), ' +
+        '`under_review` (核验中: closed, counts withheld until certified), `provisional` (closed, ' +
+        'live counts not yet certified), `certified` (the figures are the certificate’s).',
+    }),
+    certificate: z
+      .object({
+        sha256: z.string().meta({
+          description: 'SHA-256 (hex) of the certificate’s canonical JSON (the bytes at `url`).',
+        }),
+        certifiedAt: z.iso.datetime(),
+        url: z.string().meta({ description: 'The canonical JSON itself, to hash as served.' }),
+        document: resultCertificateSchema,
+      })
+      .optional()
+      .meta({ description: 'Only once the results are certified.' }),
     tracks: z.array(openTrackResultsSchema),
   })
   .meta({ id: 'Results' });
@@ -78,3 +109,5 @@ export const resultsCsvCountColumns = [
   'track_ballots_counted',
   'track_ballots_invalidated',
 ] as const;
+/** Added after the count columns once the results are certified. */
+export const resultsCsvCertificateColumns = ['votes_voided', 'certificate_sha256'] as const;

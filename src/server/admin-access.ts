@@ -21,6 +21,8 @@ export const staffActions = {
   'vote.monitor': ['admin', 'monitor', 'auditor'],
   /** Void suspicious ballots. */
   'vote.void': ['admin', 'monitor'],
+  /** Certify the vote's result once it has closed, freezing its figures. */
+  'vote.certify': ['admin', 'monitor'],
   /** Read and export the audit log. */
   'audit.read': ['admin', 'auditor'],
   /** Create, disable and reset staff accounts. */

@@ -48,10 +48,10 @@ describe('results as open data on the running site', () => {
     expect(cadres).toEqual([...cadres].sort((a, b) => a - b));
   });
 
-  it('the closed 2025 CSV adds the four count columns', async () => {
+  it('the closed and certified 2025 CSV adds the four count columns and the certificate’s two', async () => {
     const lines = await csvLines('/api/campaigns/2025/results.csv');
-    expect(lines[0]).toBe(publicColumns);
-    expect(lines[1]!.split(',')).toHaveLength(10);
+    expect(lines[0]).toBe(`${publicColumns},votes_voided,certificate_sha256`);
+    expect(lines[1]!.split(',')).toHaveLength(12);
   });
 
   it('the OpenAPI document lists both', async () => {

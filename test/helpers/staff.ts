@@ -5,6 +5,7 @@ import { hashPassword, type ScryptParams } from '../../src/domain/staff/password
 import { newTotpSecret } from '../../src/domain/staff/second-factor-codes.ts';
 import { staffDeviceCookieName } from '../../src/server/staff-auth.ts';
 import { deviceHash, newDeviceCookie } from '../../src/server/voter-identity.ts';
+import { certifyResults } from '../../src/domain/results/certify-results.ts';
 import { cookieFrom, jsonRequest, testSecret } from './test-api.ts';
 
 let seq = 0;
@@ -104,4 +105,13 @@ export async function logInAs(
   const res = await api.request('/api/staff/session', jsonRequest({ email, password }, withDevice));
   const body = res.status === 200 ? ((await res.clone().json()) as { csrfToken: string }) : null;
   return { res, cookie: cookieFrom(res), csrfToken: body?.csrfToken ?? '' };
+}
+
+/**
+ * Certifies a closed campaign's results as a fresh monitor would, so that a test about what
+ * follows the close sees the figures published (before certification they are under review).
+ */
+export async function certifyAsMonitor(db: Db, campaignSlug: string, now: Date): Promise<void> {
+  const monitor = await makeStaffUser(db, { role: 'monitor' });
+  await certifyResults(db, { campaignSlug, actorId: monitor.id, role: 'monitor', now });
 }

@@ -127,6 +127,7 @@ describe('the API as a whole', () => {
       '/api/campaigns/{slug}/candidates',
       '/api/campaigns/{slug}/results',
       '/api/campaigns/{slug}/results.csv',
+      '/api/campaigns/{slug}/results/certificate.json',
       '/api/device',
       '/api/health',
       '/api/media/{id}',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { makeStaffUser } from '../helpers/staff.ts';
+import { certifyAsMonitor, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -208,6 +208,8 @@ describe('GET /api/campaigns/{slug}/results while counts are hidden', () => {
 describe('GET /api/campaigns/{slug}/results once counts are public', () => {
   it('at the close itself, adds votes, ranks and ballot totals; the order stays by number', async () => {
     clock.set(new Date(during.getTime() + 24 * hour));
+    // After the close counts wait for certification (核验中): staff certify at once here.
+    await certifyAsMonitor(db.db, hidden, clock.now());
     const { body } = await getJson(hidden);
     expect(body).toMatchObject({ votingState: 'closed', countsVisible: true });
     const people = body.tracks[0]!;
@@ -223,15 +225,17 @@ describe('GET /api/campaigns/{slug}/results once counts are public', () => {
     expect(units.candidates[0]).toMatchObject({ votes: 0, rank: 1 });
   });
 
-  it('the CSV gains the four count columns', async () => {
+  it('the CSV gains the four count columns (and, certified, the two of the certificate)', async () => {
     clock.set(afterClose);
     const lines = await getCsv(hidden);
-    expect(lines[0]).toBe(publicColumns);
+    const { body } = await getJson(hidden);
+    const sha = (body as unknown as { certificate: { sha256: string } }).certificate.sha256;
+    expect(lines[0]).toBe(`${publicColumns},votes_voided,certificate_sha256`);
     expect(lines.slice(1)).toEqual([
-      '"people","测试类别","1","甲","市水利局","shortlisted","1","2","3","1"',
-      `"people","测试类别","2","'=HYPERLINK(""http://evil.example"",""点我"")","'+86 123","shortlisted","3","1","3","1"`,
-      `"people","测试类别","3","乙","'-1","shortlisted","1","2","3","1"`,
-      `"units","测试类别","1","某单位","'@SUM(1)","shortlisted","0","1","0","0"`,
+      `"people","测试类别","1","甲","市水利局","shortlisted","1","2","3","1","1","${sha}"`,
+      `"people","测试类别","2","'=HYPERLINK(""http://evil.example"",""点我"")","'+86 123","shortlisted","3","1","3","1","0","${sha}"`,
+      `"people","测试类别","3","乙","'-1","shortlisted","1","2","3","1","0","${sha}"`,
+      `"units","测试类别","1","某单位","'@SUM(1)","shortlisted","0","1","0","0","0","${sha}"`,
     ]);
   });
 

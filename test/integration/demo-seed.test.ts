@@ -16,6 +16,8 @@ import {
   track,
 } from '../../src/db/schema/index.ts';
 import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
+import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
+import { findResultCertificate } from '../../src/domain/results/find-result-certificate.ts';
 import { readCommitteeTrack } from '../../src/domain/committee/read-committee-track.ts';
 import { localDay } from '../../src/domain/clock.ts';
 import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
@@ -141,7 +143,8 @@ describe('the demo data', () => {
       .select({ id: tally.candidateId })
       .from(tally)
       .where(
-        sql`${tally.votes} <> (select count(*) from ${ballotPick} where ${ballotPick.candidateId} = ${tally.candidateId})`,
+        // Picks of counted ballots: the demo's voided stuffing never counted.
+        sql`${tally.votes} <> (select count(*) from ${ballotPick} join ballot b on b.id = ${ballotPick.ballotId} where ${ballotPick.candidateId} = ${tally.candidateId} and b.status = 'counted')`,
       );
     expect(mismatches).toHaveLength(0);
   });
@@ -160,6 +163,29 @@ describe('the demo notice', () => {
     } finally {
       deployed.destroy();
     }
+  });
+
+  it('has the 2025 vote certified with voided ballots to report, and the vote in progress not', async () => {
+    const c2025 = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2025') });
+    const c2026 = await db.db.query.campaign.findFirst({ where: eq(campaign.slug, '2026') });
+    const certificate = await findResultCertificate(db.db, c2025!.id);
+    expect(certificate).not.toBeNull();
+    expect(certificate!.certifiedAt.toISOString()).toBe('2025-12-08T02:30:00.000Z');
+    // After the close (5 December) and before the second shortlist (from 8 December).
+    expect(certificate!.certifiedAt > c2025!.voteClosesAt!).toBe(true);
+    const tracks = certificate!.document.tracks;
+    expect(tracks.map((t) => [t.slug, t.ballotsVoided])).toEqual([
+      ['cadres', 64],
+      ['units', 27],
+    ]);
+    expect(tracks[0]!.voidedByReason.map((r) => r.reason)).toEqual([
+      'burst',
+      'network_concentration',
+    ]);
+    expect(tracks.flatMap((t) => t.candidates).some((x) => x.votesVoided > 0)).toBe(true);
+    expect(await findResultCertificate(db.db, c2026!.id)).toBeNull();
+    // The certified figures agree with the tallies the seed wrote.
+    expect((await verifyTallies(db.db)).mismatches).toEqual([]);
   });
 });
 

@@ -50,6 +50,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   'POST /api/staff/committee/sessions/:id/confirm': editors,
   'GET /api/staff/campaigns/:slug/integrity': ['monitor', 'admin', 'auditor'],
   'POST /api/staff/campaigns/:slug/ballots/void': ['monitor', 'admin'],
+  'POST /api/staff/campaigns/:slug/results/certify': ['monitor', 'admin'],
   'GET /api/staff/audit': ['auditor', 'admin'],
   'GET /api/staff/audit.csv': ['auditor', 'admin'],
   'GET /api/staff/accounts': ['admin'],

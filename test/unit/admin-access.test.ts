@@ -71,6 +71,7 @@ describe('what each role may do', () => {
     'campaign.review': ['admin', 'editor', 'auditor'], // GET …/committee, GET …/notice
     'vote.monitor': ['admin', 'monitor', 'auditor'], // GET …/integrity
     'vote.void': ['admin', 'monitor'], // POST …/ballots/void
+    'vote.certify': ['admin', 'monitor'], // POST …/results/certify
     'audit.read': ['admin', 'auditor'], // GET /api/staff/audit
     'account.manage': ['admin'], // POST /api/staff/accounts
     'report.handle': ['supervisor'], // GET /api/staff/reports

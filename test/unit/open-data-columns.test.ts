@@ -5,7 +5,11 @@ import {
   resultsColumnMeanings,
   statusMeanings,
 } from '../../src/schemas/open-data-columns.ts';
-import { resultsCsvColumns, resultsCsvCountColumns } from '../../src/schemas/open-data.ts';
+import {
+  resultsCsvCertificateColumns,
+  resultsCsvColumns,
+  resultsCsvCountColumns,
+} from '../../src/schemas/open-data.ts';
 import { noticeCsvColumns } from '../../src/server/routes/notices.ts';
 
 describe('open data explained for people', () => {
@@ -13,6 +17,7 @@ describe('open data explained for people', () => {
     expect(resultsColumnMeanings.map((c) => c.name)).toEqual([
       ...resultsCsvColumns,
       ...resultsCsvCountColumns,
+      ...resultsCsvCertificateColumns,
     ]);
     expect(noticeColumnMeanings.map((c) => c.name)).toEqual(noticeCsvColumns.map(([n]) => n));
     for (const c of [...resultsColumnMeanings, ...noticeColumnMeanings]) {

@@ -9,3 +9,4 @@ export * from './committee.ts';
 export * from './conversion.ts';
 export * from './content-version.ts';
 export * from './address-key.ts';
+export * from './result-certificate.ts';

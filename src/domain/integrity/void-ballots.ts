@@ -13,6 +13,7 @@ import type { VoidFilter, VoidReasonCategory } from '../../schemas/integrity.ts'
 import { databaseErrorMentions } from '../../db/database-error.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
+import { findResultCertificate } from '../results/find-result-certificate.ts';
 import { integrityThresholds } from './analyse-vote-integrity.ts';
 
 export interface VoidBallotsInput {
@@ -55,6 +56,13 @@ export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<Void
   // rewrite published results. A trigger holds this for every writer.
   if (isResultPublished(c.stage)) {
     throw new DomainError('conflict', 'void_after_review', { stage: c.stage });
+  }
+  // Certified figures are published as a citable document: a trigger holds this too.
+  const certificate = await findResultCertificate(db, c.id);
+  if (certificate) {
+    throw new DomainError('conflict', 'void_after_certification', {
+      certifiedAt: certificate.certifiedAt.toISOString(),
+    });
   }
   const f = input.filter;
   // The same bound as the stuffing report's: one request never sweeps a whole vote.
@@ -119,6 +127,9 @@ export async function voidBallots(db: Db, input: VoidBallotsInput): Promise<Void
     // The stage moved on between the check above and the write: the trigger refused it.
     if (databaseErrorMentions(e, 'ballots are final')) {
       throw new DomainError('conflict', 'void_after_review', {});
+    }
+    if (databaseErrorMentions(e, 'ballots are certified')) {
+      throw new DomainError('conflict', 'void_after_certification', {});
     }
     throw e;
   }

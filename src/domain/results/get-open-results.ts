@@ -4,7 +4,14 @@ import { candidate } from '../../db/schema/index.ts';
 import type { publicCandidateStatuses } from '../../schemas/enums.ts';
 import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
-import { getResults } from './get-results.ts';
+import type { resultsStatuses } from '../../schemas/open-data.ts';
+import type { StoredCertificate } from './find-result-certificate.ts';
+import { getResults, type CampaignResults } from './get-results.ts';
+
+function statusOf(results: CampaignResults): OpenResults['status'] {
+  if (results.visible) return results.standing;
+  return results.reason === 'under_review' ? 'under_review' : 'hidden';
+}
 
 export interface OpenResultCandidate {
   id: number;
@@ -17,6 +24,8 @@ export interface OpenResultCandidate {
   votes?: number;
   /** Competition rank by votes (1, 2, 2, 4) within the track; only while counts are public. */
   rank?: number;
+  /** Votes lost with voided ballots; only once the results are certified. */
+  votesVoided?: number;
 }
 
 export interface OpenTrackResults {
@@ -30,6 +39,9 @@ export interface OpenTrackResults {
 
 export interface OpenResults {
   countsVisible: boolean;
+  status: (typeof resultsStatuses)[number];
+  /** Present once the results are certified. */
+  certificate: StoredCertificate | null;
   tracks: OpenTrackResults[];
 }
 
@@ -66,14 +78,23 @@ export async function getOpenResults(
 
   return {
     countsVisible: results.visible,
+    status: statusOf(results),
+    certificate: results.visible ? results.certificate : null,
     tracks: tracks.map((t) => {
       const listed = rows
         .filter((r) => r.trackId === t.id)
         .map(({ trackId: _track, ...r }) => r as OpenResultCandidate);
       if (!results.visible) return { track: t, candidates: listed };
       const counts = results.tracks.find((r) => r.track.id === t.id);
-      const votesOf = new Map(counts?.ranking.map((r) => [r.id, r.votes]) ?? []);
-      const withVotes = listed.map((r) => ({ ...r, votes: votesOf.get(r.id) ?? 0 }));
+      const votesOf = new Map(counts?.ranking.map((r) => [r.id, r]) ?? []);
+      const withVotes = listed.map((r) => {
+        const counted = votesOf.get(r.id);
+        return {
+          ...r,
+          votes: counted?.votes ?? 0,
+          ...(counted?.votesVoided !== undefined ? { votesVoided: counted.votesVoided } : {}),
+        };
+      });
       const ranked = withVotes.map((r) => ({
         ...r,
         rank: 1 + withVotes.filter((o) => o.votes > r.votes).length,

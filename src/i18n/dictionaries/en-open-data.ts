@@ -38,7 +38,7 @@ export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {
   'board.resume': 'Resume',
   'openData.title': 'Open data',
   'openData.intro':
-    'The selection results and the notices published here can be downloaded and subscribed to, for the press, researchers and the public to read, check and reuse. The data follow the pages; a selection that hides counts during its vote has no vote counts until voting closes.',
+    'The selection results and the notices published here can be downloaded and subscribed to, for the press, researchers and the public to read, check and reuse. The data follow the pages; a selection that hides counts during its vote has no vote counts until voting has closed and its results are certified.',
   'openData.feed': 'Notice feed',
   'openData.feedText':
     'Subscribe to the publicity notices (Atom) in a feed reader: every notice and correction arrives with its full text.',
@@ -61,4 +61,8 @@ export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {
   'openData.apiText':
     'All of this, and checking a receipt, is also a JSON API, described by an OpenAPI 3.1 document:',
   'openData.apiLink': 'the OpenAPI document',
+  'openData.certificate': 'certificate',
+  'openData.certificateTitle': 'Certified results, and checking them',
+  'openData.certificateText':
+    'After the close staff review the ballots, void those found invalid, then certify the results, which freezes the figures. The certificate gives per category the ballots received, voided per day of voting and reason category, and counted, and per candidate the votes, the votes lost with voided ballots and the share; never a voter’s network address or device. It is canonical JSON: object keys sorted, no whitespace outside strings, Chinese written as UTF-8, integers only (a share is text, such as "0.2512"). Any SHA-256 tool run on the file prints the SHA-256 given on the results page, in the JSON and in the CSV; every total in it can be recomputed by adding up the figures per day and per reason category.',
 };

@@ -204,7 +204,7 @@ export const en: UiDictionary = {
   'rules.botCheck': 'Every ballot must pass a bot check, to stop automated vote stuffing.',
   'rules.countsLive': 'Vote counts are published live while voting runs.',
   'rules.countsAfterClose':
-    'Vote counts are not published while voting runs; the results are published after it closes.',
+    'Vote counts are not published while voting runs; the results are published once it has closed and they have been certified.',
   'rules.weight':
     'The public vote is an important input to the second shortlist, not the only one; the final choice is made by a differential vote of the municipal standing committee and is publicly notified.',
   'rules.invalid':
@@ -213,7 +213,7 @@ export const en: UiDictionary = {
     'After a successful vote the page shows a receipt code; “Check a ballot” tells whether that ballot was counted.',
   'results.title': 'Results',
   'results.hidden':
-    'Vote counts are not published while voting runs; the results will appear here after it closes.',
+    'Vote counts are not published while voting runs; the results will appear here once it has closed and they have been certified.',
   'results.totals': (counted, invalidated) =>
     `${counted} valid ${counted === 1 ? 'ballot' : 'ballots'}; ${invalidated} found invalid (not counted)`,
   'results.rank': 'Rank',
@@ -227,6 +227,31 @@ export const en: UiDictionary = {
   'results.share': 'Share',
   'results.shareNote':
     'Share = votes ÷ valid ballots in the category; a ballot may pick several, so the shares add up to more than 100%.',
+  'results.underReviewTitle': 'Under review',
+  'results.underReview': (closedAt) =>
+    `Voting closed on ${closedAt}. Staff are reviewing the ballots for breaches of the rules; the certified vote counts and the review report will be published here once they are done. Until then no counts are published.`,
+  'results.provisional':
+    'Provisional (under review): these are the counts at the close of the vote, not yet certified by staff. The certified figures will replace them and may be lower where ballots are found invalid.',
+  'results.certifiedTitle': 'Certified results',
+  'results.certified': (certifiedAt) =>
+    `These results were certified and published on ${certifiedAt}; the figures are frozen and will not change.`,
+  'results.certificateHash': 'SHA-256 of the certificate',
+  'results.certificateFile': 'The certificate (canonical JSON)',
+  'results.certificateHowTo':
+    'Any SHA-256 tool run on that file prints the value above; every total in it can be recomputed by adding up the figures per day and per reason category.',
+  'results.integrityTitle': 'Review report',
+  'results.integritySummary': (received, voided, counted) =>
+    `${received} ballots received, ${voided} found invalid, ${counted} counted.`,
+  'results.integrityNone': 'The review found no invalid ballots in this category.',
+  'results.integrityDay': 'Day of voting',
+  'results.integrityReceived': 'Received',
+  'results.integrityVoided': 'Invalid',
+  'results.integrityCounted': 'Counted',
+  'results.integrityReasons': 'Reason categories',
+  'results.integrityReason': (reason, ballots) => `${reason}: ${ballots}`,
+  'results.integrityPrivacy':
+    'The report publishes figures only: never a voter’s network address, device or identity. “Lost” is the votes taken off with invalid ballots.',
+  'results.votesVoided': 'Lost',
   'results.data': 'Download the data',
   'results.dataHelp': 'What the columns mean, and all open data',
   'filter.legend': 'Find a candidate',

@@ -34,7 +34,7 @@ export const zhCNOpenData = {
   'board.resume': '继续轮播',
   'openData.title': '开放数据',
   'openData.intro':
-    '本站公开的评选结果和公示名单可以下载和订阅，供新闻媒体、研究人员和公众查阅、核对和再利用。数据随网页同步更新；投票期间不公布得票的评选，在投票结束前不含得票数。',
+    '本站公开的评选结果和公示名单可以下载和订阅，供新闻媒体、研究人员和公众查阅、核对和再利用。数据随网页同步更新；投票期间不公布得票的评选，在投票结束并经核验发布前不含得票数。',
   'openData.feed': '公示订阅',
   'openData.feedText': '用阅读器订阅公示公告（Atom），每次发布或更正公示都会推送全文。',
   'openData.campaigns': '各年度评选结果',
@@ -45,6 +45,10 @@ export const zhCNOpenData = {
   'openData.json': 'JSON',
   'openData.csvFormat':
     'CSV 文件为 UTF-8 编码（带 BOM，可直接用 Excel 或 WPS 打开），每个单元格加引号；以 = + - @ 开头的内容前加单引号，防止被表格软件当作公式执行。加 ?header=zh 得到中文表头。',
+  'openData.certificate': '核验结果文件',
+  'openData.certificateTitle': '核验结果与复算',
+  'openData.certificateText':
+    '投票结束后，工作人员核验选票、认定无效选票，然后核验发布结果，票数从此冻结。核验结果文件列出每个类别收到、按投票日期和原因类别认定无效、计入的选票张数，以及每名候选对象的得票、作废扣减票数和得票率，不含任何投票人的网络地址或设备信息。文件为规范 JSON：对象的键按字母顺序排列，除字符串内外没有空白，中文直接以 UTF-8 书写，数字都是整数（得票率以文字给出，如 "0.2512"）。用任何 SHA-256 工具计算该文件的哈希，应与结果页、JSON 和 CSV 中给出的 SHA-256 一致；文件中的每个总数都可由各日、各原因类别的数字加总复算。',
   'openData.resultsColumns': '评选结果的列',
   'openData.noticeColumns': '公示名单的列',
   'openData.column': '列名',

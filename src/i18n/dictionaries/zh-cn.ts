@@ -202,14 +202,14 @@ export const zhCN = {
   'rules.perAddress': (n: number) => `同一网络地址每天在本类别最多计入 ${n} 张选票。`,
   'rules.botCheck': '提交选票前须通过人机验证，以防止程序刷票。',
   'rules.countsLive': '投票期间实时公布各候选对象得票数。',
-  'rules.countsAfterClose': '投票期间不公布得票数，投票结束后公布结果。',
+  'rules.countsAfterClose': '投票期间不公布得票数，投票结束并经核验后公布结果。',
   'rules.weight':
     '群众投票结果是二次入围的重要参考，不是唯一依据；最终人选由市委常委会差额票决产生，并经公示。',
   'rules.invalid':
     '对利用程序、雇用他人等方式集中刷票的，经核实后相关选票认定无效，不计入结果；投票人可凭凭证码查验选票状态。',
   'rules.receipt': '投票成功后页面显示凭证码，可在“查验选票”中查询该选票是否计入。',
   'results.title': '投票结果',
-  'results.hidden': '本次评选投票期间不公布得票数，投票结束后将在此公布结果。',
+  'results.hidden': '本次评选投票期间不公布得票数，投票结束并经核验后将在此公布结果。',
   'results.totals': (counted: number, invalidated: number) =>
     `有效选票 ${counted} 张；认定无效选票 ${invalidated} 张（不计入）`,
   'results.rank': '名次',
@@ -222,6 +222,31 @@ export const zhCN = {
   'results.rulesLink': '评选规则与投票规则',
   'results.share': '得票率',
   'results.shareNote': '得票率 = 得票 ÷ 本类别有效选票；每张选票可选多名，各项相加会超过 100%。',
+  'results.underReviewTitle': '核验中',
+  'results.underReview': (closedAt: string) =>
+    `投票已于 ${closedAt} 截止。工作人员正在核验选票、排查违规选票，核验完成后在此公布经核验的得票数和核验报告；核验前不公布得票数。`,
+  'results.provisional':
+    '暂定结果（核验中）：以下为投票截止时的计数，尚未经工作人员核验；核验后以核验结果为准，得票可能因认定无效的选票而减少。',
+  'results.certifiedTitle': '经核验的结果',
+  'results.certified': (certifiedAt: string) =>
+    `本结果已于 ${certifiedAt} 核验发布，票数已冻结，不再更改。`,
+  'results.certificateHash': '核验结果文件 SHA-256',
+  'results.certificateFile': '核验结果文件（规范 JSON）',
+  'results.certificateHowTo':
+    '用任何 SHA-256 工具计算该文件的哈希，应与上面的值一致；文件中的每个总数都可由各日、各原因类别的数字加总复算。',
+  'results.integrityTitle': '核验报告',
+  'results.integritySummary': (received: number, voided: number, counted: number) =>
+    `收到选票 ${received} 张，认定无效 ${voided} 张，计入 ${counted} 张。`,
+  'results.integrityNone': '经核验，本类别没有认定无效的选票。',
+  'results.integrityDay': '投票日期',
+  'results.integrityReceived': '收到',
+  'results.integrityVoided': '认定无效',
+  'results.integrityCounted': '计入',
+  'results.integrityReasons': '原因类别',
+  'results.integrityReason': (reason: string, ballots: number) => `${reason} ${ballots} 张`,
+  'results.integrityPrivacy':
+    '核验报告只公布数字，不公布任何投票人的网络地址、设备或身份。“作废扣减”为随无效选票扣减的票数。',
+  'results.votesVoided': '作废扣减',
   'results.data': '下载数据',
   'results.dataHelp': '各列含义与开放数据说明',
   'filter.legend': '查找候选对象',

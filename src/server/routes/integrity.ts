@@ -1,6 +1,7 @@
 import { validator } from 'hono/validator';
 import { analyseVoteIntegrity } from '../../domain/integrity/analyse-vote-integrity.ts';
 import { voidBallots } from '../../domain/integrity/void-ballots.ts';
+import { certifyResults } from '../../domain/results/certify-results.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { slugSchema } from '../../schemas/api.ts';
 import { integrityQuerySchema, voidRequestSchema } from '../../schemas/integrity.ts';
@@ -10,9 +11,10 @@ import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /**
- * Vote-integrity tools for staff: the stuffing report and voiding by filter. Plain routes, so
+ * Vote-integrity tools for staff: the stuffing report, voiding by filter and certifying the
+ * result. Plain routes, so
  * they stay out of the public OpenAPI document; every one needs a staff session of the right
- * role, and voiding needs the CSRF token.
+ * role, and every write needs the CSRF token.
  */
 export const integrityRoutes = newRouter();
 
@@ -70,5 +72,29 @@ integrityRoutes.post(
       now: clock.now(),
     });
     return c.json(result, 200);
+  },
+);
+
+integrityRoutes.post(
+  '/staff/campaigns/:slug/results/certify',
+  requireStaff(...staffActions['vote.certify']),
+  validSlug,
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const staff = c.var.staff!;
+    const certificate = await certifyResults(db, {
+      campaignSlug: c.req.valid('param').slug,
+      actorId: staff.user.id,
+      role: staff.user.role,
+      now: clock.now(),
+    });
+    return c.json(
+      {
+        certifiedAt: certificate.certifiedAt.toISOString(),
+        sha256: certificate.sha256,
+        certificate: certificate.document,
+      },
+      201,
+    );
   },
 );

@@ -1,11 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getCampaign, type CampaignDetail } from '../../domain/campaigns/get-campaign.ts';
 import { votingStateOf } from '../../domain/campaigns/voting-window.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { findResultCertificate } from '../../domain/results/find-result-certificate.ts';
 import { getOpenResults, type OpenResults } from '../../domain/results/get-open-results.ts';
+import { resultCertificateSchema } from '../../schemas/result-certificate.ts';
 import { slugSchema } from '../../schemas/api.ts';
 import {
   openResultsSchema,
   resultsCsvColumns,
+  resultsCsvCertificateColumns,
   resultsCsvCountColumns,
   type OpenResultsBody,
 } from '../../schemas/open-data.ts';
@@ -22,9 +26,11 @@ const params = z.object({ slug: slugSchema });
 const csvQuery = z.object({ header: z.enum(['zh']).optional().meta(csvHeaderQuery) });
 
 const countsRule =
-  'Vote counts appear only while the campaign publishes them: always for `countsVisibility: live`, ' +
-  'otherwise only once voting has closed. While they are hidden the count fields are absent, and ' +
-  'candidates are always listed by ballot number, never by votes.';
+  'Vote counts appear only while the campaign publishes them: for `countsVisibility: live` always ' +
+  '(after the close they stay up as `provisional` until certified), otherwise only once staff ' +
+  'have certified them after the close (until then `resultsStatus` is `under_review`, 核验中). ' +
+  'Certified figures are those of the certificate and never change. While counts are hidden the ' +
+  'count fields are absent, and candidates are always listed by ballot number, never by votes.';
 
 const resultsRoute = createRoute({
   method: 'get',
@@ -53,12 +59,35 @@ const csvRoute = createRoute({
     ` (track slug, track name, ballot number, name, organisation, status code: \`shortlisted\`, ` +
     '`second_shortlist`, `elected`, `not_elected`); while counts are public it goes on with ' +
     `${resultsCsvCountColumns.map((c) => `\`${c}\``).join(', ')} (the ballot totals repeat on ` +
-    `every row of a track). ${countsRule} While hidden, those four columns are not in the file.`,
+    `every row of a track), and once the results are certified with ` +
+    `${resultsCsvCertificateColumns.map((c) => `\`${c}\``).join(', ')} (votes lost with voided ` +
+    `ballots; the certificate's SHA-256 on every row). ${countsRule} While hidden, the count ` +
+    'columns are not in the file.',
   request: { params, query: csvQuery },
   responses: {
     200: {
       description: 'The results as a CSV file.',
       content: { 'text/csv': { schema: z.string() } },
+    },
+    ...errorResponses(400, 404),
+  },
+});
+
+const certificateRoute = createRoute({
+  method: 'get',
+  path: '/campaigns/{slug}/results/certificate.json',
+  summary: 'The certificate of a selection’s public vote, as hashed',
+  description:
+    'The certified result in its canonical JSON (keys sorted, no whitespace; README “Certified ' +
+    'results”), byte for byte the text whose SHA-256 the results JSON, the CSV and the results ' +
+    'page give: `sha256sum` of this file prints it. Per track: ballots received, voided per day ' +
+    'and reason category, counted; per candidate: votes, votes lost with voided ballots, share. ' +
+    'Never a voter’s address, network or device. 404 until the results are certified.',
+  request: { params },
+  responses: {
+    200: {
+      description: 'The certificate.',
+      content: { 'application/json': { schema: resultCertificateSchema } },
     },
     ...errorResponses(400, 404),
   },
@@ -77,6 +106,17 @@ function present(
     votingState: votingStateOf(c, now),
     countsVisibility: c.countsVisibility,
     countsVisible: results.countsVisible,
+    resultsStatus: results.status,
+    ...(results.certificate
+      ? {
+          certificate: {
+            sha256: results.certificate.sha256,
+            certifiedAt: results.certificate.certifiedAt.toISOString(),
+            url: `/api/campaigns/${c.slug}/results/certificate.json`,
+            document: results.certificate.document,
+          },
+        }
+      : {}),
     tracks: results.tracks.map((r) => ({
       slug: r.track.slug,
       kind: r.track.kind,
@@ -93,21 +133,26 @@ function present(
         organisation: x.organisation,
         status: x.status,
         ...(results.countsVisible ? { votes: x.votes ?? 0, rank: x.rank ?? 0 } : {}),
+        ...(x.votesVoided !== undefined ? { votesVoided: x.votesVoided } : {}),
       })),
     })),
   };
 }
 
 function toCsv(results: OpenResults, chinese: boolean): string {
-  const names = results.countsVisible
-    ? [...resultsCsvColumns, ...resultsCsvCountColumns]
-    : [...resultsCsvColumns];
+  const certificate = results.certificate;
+  const names = [
+    ...resultsCsvColumns,
+    ...(results.countsVisible ? resultsCsvCountColumns : []),
+    ...(certificate ? resultsCsvCertificateColumns : []),
+  ];
   const header = chinese ? chineseHeader(resultsColumnMeanings, names) : names;
   const rows = results.tracks.flatMap((r) =>
     r.candidates.map((x) => {
       const cells: unknown[] = [r.track.slug, r.track.name, x.number, x.name, x.organisation];
       cells.push(x.status);
       if (results.countsVisible) cells.push(x.votes, x.rank, r.counted, r.invalidated);
+      if (certificate) cells.push(x.votesVoided ?? 0, certificate.sha256);
       return cells;
     }),
   );
@@ -136,6 +181,19 @@ export const openDataRoutes = newRouter()
     const detail = await getCampaign(db, c.req.valid('param').slug);
     const results = await getOpenResults(db, detail, now);
     return c.json(present(detail, results, now), 200, liveCountsControl(results, detail, now));
+  })
+  .openapi(certificateRoute, async (c) => {
+    const { db } = c.var.deps;
+    const detail = await getCampaign(db, c.req.valid('param').slug);
+    const certificate = await findResultCertificate(db, detail.campaign.id);
+    if (!certificate) {
+      throw new DomainError('not_found', 'certificate_not_found', { slug: detail.campaign.slug });
+    }
+    // The stored text itself: a re-serialisation could differ from what was hashed.
+    return c.body(certificate.text, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `inline; filename="certificate-${detail.campaign.slug}.json"`,
+    }) as never;
   })
   .openapi(csvRoute, async (c) => {
     const { db, clock } = c.var.deps;

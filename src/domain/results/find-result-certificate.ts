@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { resultCertificate } from '../../db/schema/index.ts';
+import type { ResultCertificate } from '../../schemas/result-certificate.ts';
+
+export interface StoredCertificate {
+  certifiedAt: Date;
+  certifiedBy: number;
+  /** The canonical JSON exactly as hashed; serve these bytes, never a re-serialisation. */
+  text: string;
+  sha256: string;
+  document: ResultCertificate;
+}
+
+/** A campaign's certificate, or null while its results are not certified. */
+export async function findResultCertificate(
+  db: Db | Tx,
+  campaignId: number,
+): Promise<StoredCertificate | null> {
+  const row = await db.query.resultCertificate.findFirst({
+    where: eq(resultCertificate.campaignId, campaignId),
+  });
+  if (!row) return null;
+  return {
+    certifiedAt: row.certifiedAt,
+    certifiedBy: row.certifiedBy,
+    text: row.document,
+    sha256: row.sha256,
+    document: JSON.parse(row.document) as ResultCertificate,
+  };
+}

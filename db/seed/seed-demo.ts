@@ -37,6 +37,7 @@ import {
 import { makeReportReference } from '../../src/domain/reports/make-report-reference.ts';
 import { certifyDemoVote, certifyDemoVote2025 } from './seed-demo-certificate.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
+import { seedConclusion2025 } from './seed-conclusion-2025.ts';
 import { floodUnits2026 } from './data/flood-2026.ts';
 import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
@@ -50,7 +51,7 @@ const organiser = '中共澄川市委组织部';
 /**
  * Loads the fictional demo: the 2026 selection in its public vote (open from a few days ago for
  * another ten days, whenever the demo is started) and the finished 2025 selection with its
- * published notice. Everything in it is invented. `siteUrl` is the site's public address
+ * published notice, the outcome of its publicity and its naming decision. Everything in it is invented. `siteUrl` is the site's public address
  * (PUBLIC_BASE_URL): the notice names its own page there as the channel for reports on the web.
  */
 export async function seedDemo(
@@ -64,6 +65,7 @@ export async function seedDemo(
     const recorder = await seedDemoRecorder(t, now);
     await seedCampaign2026(t, now, portraits);
     await seedCampaign2025(t, portraits, new URL('/notices/2025-1', siteUrl).href, recorder);
+    await seedConclusion2025(t);
     await seedFloodCampaign(t, now, portraits, siteUrl, recorder);
     await tx.insert(auditLog).values({
       at: now,

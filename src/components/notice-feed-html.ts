@@ -2,11 +2,14 @@ import {
   formatNoticeDate,
   formatNoticeEntry,
   formatNoticeHonour,
+  formatNoticeOutcome,
   formatNoticePeriodLine,
+  noticeOutcomeHeading,
   formatReportingLines,
   noticeReportingIntro,
   noticeWording,
 } from '../domain/notices/format-notice-entry.ts';
+import type { DecisionContent, DecisionEntry } from '../schemas/decision-content.ts';
 import type { NoticeContent, NoticeEntry } from '../schemas/notice-content.ts';
 import { escapeXml } from './escape-xml.ts';
 
@@ -29,7 +32,13 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   }
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
-  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
+  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`);
+  if (c.outcome) {
+    parts.push(`<h2>${e(noticeOutcomeHeading)}（${e(formatNoticeDate(c.outcome.statedOn))}）</h2>`);
+    for (const p of formatNoticeOutcome(c.outcome, c.entries)) parts.push(`<p>${e(p)}</p>`);
+  }
+  parts.push(`<p>${e(c.lead)}</p>`);
+  const suspended = new Set(c.outcome?.suspended ?? []);
   groups.forEach((g, i) => {
     const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
     parts.push(`<h2>${numerals[i] ?? i + 1}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
@@ -42,7 +51,7 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
           ? `<br/>${e(noticeWording.summary)}：${e(entry.summary)}`
           : '';
       parts.push(
-        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${summary}</li>`,
+        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${suspended.has(entry.candidateId) ? '（暂缓命名）' : ''}${summary}</li>`,
       );
     }
     parts.push('</ol>');
@@ -51,6 +60,36 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   parts.push(`<h2>${e(noticeWording.reporting)}</h2>`, `<p>${e(noticeReportingIntro)}</p>`, '<ul>');
   for (const l of formatReportingLines(c)) parts.push(`<li>${e(l.label)}：${e(l.value)}</li>`);
   parts.push('</ul>', `<h2>${e(noticeWording.rules)}</h2>`, `<p>${e(c.reportRules)}</p>`);
+  parts.push(`<p>${e(c.signature)}<br/>${e(formatNoticeDate(c.signedOn))}</p>`);
+  return parts.join('\n');
+}
+
+/** A naming decision's whole text as simple HTML for a feed reader, in the document's order. */
+export function decisionFeedHtml(c: DecisionContent, correction?: string): string {
+  const e = escapeXml;
+  const groups: { trackName: string; entries: DecisionEntry[] }[] = [];
+  let lastTrack = '';
+  for (const entry of c.entries) {
+    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
+    else groups.push({ trackName: entry.trackName, entries: [entry] });
+    lastTrack = entry.track;
+  }
+  const parts: string[] = [];
+  if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
+  parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
+  groups.forEach((g, i) => {
+    const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
+    parts.push(
+      `<h2>${numerals[i] ?? i + 1}、“${e(g.trackName)}”（${g.entries.length}${unit}）</h2>`,
+    );
+    parts.push('<ol>');
+    for (const entry of g.entries) {
+      const post = entry.kind === 'individual' ? entry.currentPost || entry.organisation : '';
+      parts.push(`<li>${e(entry.name)}${post ? `\u3000${e(post)}` : ''}</li>`);
+    }
+    parts.push('</ol>');
+  });
+  parts.push(`<p>${e(c.closing)}</p>`);
   parts.push(`<p>${e(c.signature)}<br/>${e(formatNoticeDate(c.signedOn))}</p>`);
   return parts.join('\n');
 }

@@ -26,6 +26,7 @@ export const adminText = {
     committee: '常委会票决',
     monitor: '投票监测',
     notice: '公示',
+    decision: '命名决定',
     reports: '举报受理',
     conversion: '繁体转换',
     audit: '审计日志',

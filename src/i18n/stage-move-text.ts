@@ -49,7 +49,10 @@ export function stageMoveConsequences(f: StageMoveFacts): string[] {
         '公示要在“公示”页另行发布，发布后才对公众可见。',
       ];
     case 'concluded':
-      return ['评选结束，活动页面和公示作为往届评选保留，公众照常可查。'];
+      return [
+        '评选结束，活动页面和公示作为往届评选保留，公众照常可查。',
+        '命名决定要在“命名决定”页另行起草和发布，发布后才对公众可见。',
+      ];
     default:
       return [];
   }

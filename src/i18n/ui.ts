@@ -107,15 +107,18 @@ export function formatMonth(ym: string | null): string {
 /**
  * A public candidate's progress in the words of the notice for the campaign's stage: elected
  * ones are 拟命名 (proposed) until the selection concludes with the naming decision, then
- * 已命名. Empty for a candidate still simply shortlisted.
+ * 已命名, or 暂缓命名 when the outcome of the publicity suspended the naming. Empty for a
+ * candidate still simply shortlisted.
  */
 export function candidateStatusLabel(
   t: UiDictionary,
   status: string,
   stage: CampaignStage,
+  suspended = false,
 ): string {
   switch (status) {
     case 'elected':
+      if (suspended) return t['status.suspended'];
       return stage === 'concluded' ? t['status.named'] : t['status.elected'];
     case 'not_elected':
       return t['status.not_elected'];

@@ -35,6 +35,23 @@ export const noticeEntrySchema = z.object({
 });
 export type NoticeEntry = z.infer<typeof noticeEntrySchema>;
 
+/**
+ * The outcome of the publicity (公示结果), added once the period has ended as a revision of its
+ * own: how many reports came in (counted from the database when it was published), what
+ * verification found in staff's words, and whose naming is suspended (暂缓命名), each one an
+ * entry of the notice.
+ */
+export const noticeOutcomeSchema = z.object({
+  reportsReceived: z.int().min(0),
+  /** What verification found; may be empty when nothing was received. */
+  findings: z.string(),
+  /** Candidate ids of entries whose naming is suspended, in the notice's order. */
+  suspended: z.array(z.int().positive()),
+  /** The local day the outcome was stated, `YYYY-MM-DD`. */
+  statedOn: z.string(),
+});
+export type NoticeOutcome = z.infer<typeof noticeOutcomeSchema>;
+
 /** A whole published notice: what `notice_revision.content` holds. */
 export const noticeContentSchema = z.object({
   serial: z.string(),
@@ -57,5 +74,7 @@ export const noticeContentSchema = z.object({
   /** Revisions published before the order was chosen listed entries by number. */
   entryOrder: z.enum(noticeEntryOrders).default('number'),
   entries: z.array(noticeEntrySchema),
+  /** Absent until the outcome of the publicity is published (and in every revision before). */
+  outcome: noticeOutcomeSchema.optional(),
 });
 export type NoticeContent = z.infer<typeof noticeContentSchema>;

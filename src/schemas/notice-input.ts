@@ -9,7 +9,7 @@ import { noticeEntrySchema } from './notice-content.ts';
  */
 
 /** A real calendar date written `YYYY-MM-DD` (2026-02-30 is refused). */
-const noticeDateSchema = z
+export const noticeDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期应写成 YYYY-MM-DD，例如 2026-01-12')
   .refine((v) => {
@@ -66,6 +66,18 @@ export const noticePublishRequestSchema = z
   })
   .strict();
 export type NoticePublishRequest = z.infer<typeof noticePublishRequestSchema>;
+
+/** POST /api/staff/campaigns/{slug}/notice/outcome */
+export const noticeOutcomeRequestSchema = z
+  .object({
+    /** What verification found (经核实，……); required when reports were received. */
+    findings: paragraphs(1000).default(''),
+    /** Entries whose naming is suspended (暂缓命名), by candidate id. */
+    suspended: z.array(z.int().positive()).max(500).default([]),
+    /** Why a published outcome is corrected; required from the second time on. */
+    changeNote: paragraphs(500).optional(),
+  })
+  .strict();
 
 /** The fields of a notice a reader may check against each other between two revisions. */
 export const noticeFramingFields = [
@@ -170,6 +182,20 @@ const publicNoticeEntrySchema = noticeEntrySchema
   })
   .meta({ id: 'NoticeEntry' });
 
+const publicNoticeOutcomeSchema = z
+  .object({
+    reportsReceived: z.int().meta({
+      description: 'Reports received during the period, counted when the outcome was published.',
+    }),
+    findings: z.string().meta({ description: 'What verification found, in the issuer’s words.' }),
+    suspended: z.array(z.int()).meta({
+      description: 'Candidate ids of the entries whose naming is suspended (暂缓命名).',
+    }),
+    statedOn: z.iso.date(),
+    text: z.array(z.string()).meta({ description: 'The outcome as the notice prints it.' }),
+  })
+  .meta({ id: 'NoticeOutcome' });
+
 export const publicNoticeSchema = noticeSummarySchema
   .extend({
     lead: z.string(),
@@ -192,6 +218,13 @@ export const publicNoticeSchema = noticeSummarySchema
     revisions: z.array(noticeRevisionSummarySchema),
     entries: z.array(publicNoticeEntrySchema),
     csv: z.url(),
+    outcome: publicNoticeOutcomeSchema.nullable().meta({
+      description:
+        'The outcome of the publicity, published as a revision once the period has ended; null before.',
+    }),
+    decision: z.url().nullable().meta({
+      description: 'The naming decision that followed the notice, once published.',
+    }),
   })
   .meta({ id: 'Notice' });
 

@@ -64,6 +64,7 @@ export const adminPages: { path: RegExp; roles: readonly StaffRole[] }[] = [
   { path: /^\/admin\/audit$/, roles: staffActions['audit.read'] },
   { path: /^\/admin\/accounts$/, roles: staffActions['account.manage'] },
   { path: /^\/admin\/campaigns\/[a-z0-9-]+\/notice$/, roles: staffActions['campaign.review'] },
+  { path: /^\/admin\/campaigns\/[a-z0-9-]+\/decision$/, roles: staffActions['campaign.review'] },
   { path: /^\/admin\/reports$/, roles: staffActions['report.handle'] },
   { path: /^\/admin\/conversion$/, roles: staffActions['campaign.edit'] },
   { path: /^\/admin\/password$/, roles: staffRoles },

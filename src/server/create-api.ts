@@ -14,6 +14,7 @@ import { deviceRoutes } from './routes/device.ts';
 import { healthRoutes } from './routes/health.ts';
 import { integrityRoutes } from './routes/integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
+import { decisionRoutes } from './routes/decisions.ts';
 import { noticeRoutes } from './routes/notices.ts';
 import { openDataRoutes } from './routes/open-data.ts';
 import { reportRoutes } from './routes/reports.ts';
@@ -25,6 +26,7 @@ import { staffCommitteeRoutes } from './routes/staff-committee.ts';
 import { staffConversionRoutes } from './routes/staff-conversion.ts';
 import { staffImportRoutes } from './routes/staff-import.ts';
 import { staffMediaRoutes } from './routes/staff-media.ts';
+import { staffDecisionRoutes } from './routes/staff-decisions.ts';
 import { staffNoticeRoutes } from './routes/staff-notices.ts';
 import { staffReportRoutes } from './routes/staff-reports.ts';
 import { staffSessionRoutes } from './routes/staff-session.ts';
@@ -71,6 +73,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', ballotRoutes);
   api.route('/', mediaRoutes);
   api.route('/', noticeRoutes);
+  api.route('/', decisionRoutes);
   api.route('/', reportRoutes);
   api.route('/', openDataRoutes);
   // Only staff routes look at the staff cookie: public requests never pay for a session lookup.
@@ -86,6 +89,7 @@ export function createApi(deps: ApiDeps): ApiApp {
   api.route('/', staffAccountRoutes);
   api.route('/', staffConversionRoutes);
   api.route('/', staffNoticeRoutes);
+  api.route('/', staffDecisionRoutes);
   api.route('/', staffReportRoutes);
 
   api.doc31('/openapi.json', {

@@ -65,6 +65,9 @@ const pages = () => [
   { name: 'notice archive', path: '/notices' },
   { name: 'notice', path: '/notices/2025-1' },
   { name: 'notice revision', path: '/notices/2025-1/revisions/1' },
+  { name: 'naming decision', path: '/decisions/2025' },
+  { name: 'naming decision revision', path: '/decisions/2025/revisions/1' },
+  { name: 'campaign 2025 (concluded)', path: '/campaigns/2025' },
 ];
 
 describe.each(languages)(

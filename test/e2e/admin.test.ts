@@ -46,6 +46,7 @@ describe('admin pages: who may open what', () => {
     '/admin/audit': '/admin/audit',
     '/admin/accounts': '/admin/accounts',
     '/admin/campaigns/x/notice': '/admin/campaigns/2026/notice',
+    '/admin/campaigns/x/decision': '/admin/campaigns/2025/decision',
     '/admin/reports': '/admin/reports',
     '/admin/conversion': '/admin/conversion',
     '/admin/password': '/admin/password',

@@ -28,6 +28,7 @@ const landings = () => [
   '/receipt',
   '/notices',
   '/notices/2025-1',
+  '/decisions/2025',
   '/open-data',
   '/privacy',
 ];

@@ -80,12 +80,21 @@ async function setUpSecondFactor(
   baseUrl: string,
   account: { email: string; password: string },
 ): Promise<{ totpSecret: string; deviceCookie: string }> {
-  const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
+  const post = async (path: string, body: unknown, headers: Record<string, string> = {}) => {
+    const send = () =>
+      fetch(`${baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    // A kept-alive connection left idle while the command line ran can be closed by the
+    // server just as it is reused ("other side closed"): such a request never arrived.
+    try {
+      return await send();
+    } catch {
+      return send();
+    }
+  };
   const cookieOf = (res: Response, name: string) =>
     res.headers
       .getSetCookie()

@@ -35,6 +35,7 @@ describe('open data for people', () => {
         '/api/notices/2025-1.csv',
         '/api/notices/2025-1.csv?header=zh',
         '/api/notices/2025-1',
+        '/api/decisions/2025',
         '/api/openapi.json',
       ]),
     );

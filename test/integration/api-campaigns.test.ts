@@ -128,6 +128,8 @@ describe('the API as a whole', () => {
       '/api/campaigns/{slug}/results',
       '/api/campaigns/{slug}/results.csv',
       '/api/campaigns/{slug}/results/certificate.json',
+      '/api/decisions',
+      '/api/decisions/{slug}',
       '/api/device',
       '/api/health',
       '/api/media/{id}',

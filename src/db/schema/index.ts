@@ -10,3 +10,4 @@ export * from './conversion.ts';
 export * from './content-version.ts';
 export * from './address-key.ts';
 export * from './result-certificate.ts';
+export * from './naming-decision.ts';

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.ts';
-import { candidate, committeeRule, notice, track } from '../../db/schema/index.ts';
+import { candidate, committeeRule, notice, noticeRevision, track } from '../../db/schema/index.ts';
+import { noticeContentSchema } from '../../schemas/notice-content.ts';
 import { campaignStages, type CampaignStage, type CandidateStatus } from '../../schemas/enums.ts';
 import { countCandidatesByStatus } from '../candidates/count-candidates-by-status.ts';
 import { localDay } from '../clock.ts';
@@ -129,7 +130,26 @@ export async function checkStagePreconditions(
     if (!published) missing.push({ reason: 'precondition_notice_unpublished' });
     else if (published.periodEnd >= localDay(now, c.timeZone)) {
       missing.push({ reason: 'precondition_notice_running', periodEnd: published.periodEnd });
+    } else if (!(await hasStatedOutcome(db, c.id))) {
+      // The conclusion rests on the outcome: whose naming is suspended must be said first.
+      missing.push({ reason: 'precondition_outcome_unpublished' });
     }
   }
   return missing;
+}
+
+/** Whether the campaign's notice states the outcome of its publicity in its latest revision. */
+async function hasStatedOutcome(db: Db | Tx, campaignId: number): Promise<boolean> {
+  const [latest] = await db
+    .select({ content: noticeRevision.content })
+    .from(notice)
+    .innerJoin(
+      noticeRevision,
+      and(
+        eq(noticeRevision.noticeId, notice.id),
+        eq(noticeRevision.revision, notice.currentRevision),
+      ),
+    )
+    .where(eq(notice.campaignId, campaignId));
+  return latest !== undefined && noticeContentSchema.parse(latest.content).outcome !== undefined;
 }

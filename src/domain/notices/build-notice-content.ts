@@ -1,10 +1,18 @@
 import type { notice } from '../../db/schema/index.ts';
-import type { NoticeContent, NoticeEntry } from '../../schemas/notice-content.ts';
+import type { NoticeContent, NoticeEntry, NoticeOutcome } from '../../schemas/notice-content.ts';
 
 export type NoticeRow = typeof notice.$inferSelect;
 
-/** The whole notice as a revision stores it: the draft's framing and the entries of the moment. */
-export function buildNoticeContent(row: NoticeRow, entries: NoticeEntry[]): NoticeContent {
+/**
+ * The whole notice as a revision stores it: the draft's framing and the entries of the moment,
+ * and the outcome of the publicity as the latest revision states it (a correction of the text
+ * never drops an outcome already published).
+ */
+export function buildNoticeContent(
+  row: NoticeRow,
+  entries: NoticeEntry[],
+  outcome?: NoticeOutcome,
+): NoticeContent {
   return {
     serial: row.serial,
     title: row.title,
@@ -24,5 +32,6 @@ export function buildNoticeContent(row: NoticeRow, entries: NoticeEntry[]): Noti
     showSummaries: row.showSummaries,
     entryOrder: row.entryOrder,
     entries,
+    ...(outcome ? { outcome } : {}),
   };
 }

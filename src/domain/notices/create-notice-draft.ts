@@ -107,7 +107,7 @@ function dayBefore(date: string): string {
 }
 
 /** `2026年度澄川市担当作为好单位、好干部评选` → `澄川市担当作为好单位、好干部`. */
-function titleCore(title: string, year: number): string {
+export function titleCore(title: string, year: number): string {
   return title
     .replace(new RegExp(`^${year}年度?`), '')
     .replace(/评选(活动)?$/, '')
@@ -135,7 +135,7 @@ async function nextSerial(
   return `${prefix}〔${year}〕${ordinal}${thisYear.length + 1}号`;
 }
 
-function shortOrganiser(organiser: string): string {
+export function shortOrganiser(organiser: string): string {
   const city = /^(?:中共)?(.+?)(?:市|县|区)委/.exec(organiser)?.[1];
   return city ? city.slice(0, 1) : '';
 }

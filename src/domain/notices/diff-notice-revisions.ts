@@ -1,4 +1,4 @@
-import type { NoticeContent, NoticeEntry } from '../../schemas/notice-content.ts';
+import type { NoticeContent, NoticeEntry, NoticeOutcome } from '../../schemas/notice-content.ts';
 import {
   noticeEntryFields,
   noticeFramingFields,
@@ -23,11 +23,22 @@ export interface NoticeEntryChange extends NoticeEntryRef {
   fields: NoticeEntryField[];
 }
 
+/** How the outcome of the publicity changed: stated for the first time, or corrected. */
+export interface NoticeOutcomeChange {
+  before: NoticeOutcome | null;
+  after: NoticeOutcome | null;
+  /** Entries whose naming is suspended now and was not before, and the reverse. */
+  suspendedAdded: NoticeEntryRef[];
+  suspendedRemoved: NoticeEntryRef[];
+}
+
 export interface NoticeDiff {
   fields: NoticeFieldChange[];
   added: NoticeEntryRef[];
   removed: NoticeEntryRef[];
   changed: NoticeEntryChange[];
+  /** Present only when the outcome of the publicity differs. */
+  outcome?: NoticeOutcomeChange;
 }
 
 const ref = (e: NoticeEntry): NoticeEntryRef => ({
@@ -62,9 +73,26 @@ export function diffNoticeRevisions(before: NoticeContent, after: NoticeContent)
     if (differing.length > 0) changed.push({ ...ref(e), fields: differing });
   }
   const removed = before.entries.filter((e) => !later.has(e.candidateId)).map(ref);
-  return { fields, added, removed, changed };
+  const outcome = diffOutcome(before, after);
+  return { fields, added, removed, changed, ...(outcome ? { outcome } : {}) };
+}
+
+function diffOutcome(before: NoticeContent, after: NoticeContent): NoticeOutcomeChange | null {
+  const was = before.outcome ?? null;
+  const is = after.outcome ?? null;
+  if (JSON.stringify(was) === JSON.stringify(is)) return null;
+  const wasSuspended = new Set(was?.suspended ?? []);
+  const isSuspended = new Set(is?.suspended ?? []);
+  const refs = (entries: NoticeEntry[], ids: Set<number>, not: Set<number>) =>
+    entries.filter((e) => ids.has(e.candidateId) && !not.has(e.candidateId)).map(ref);
+  return {
+    before: was,
+    after: is,
+    suspendedAdded: refs(after.entries, isSuspended, wasSuspended),
+    suspendedRemoved: refs(before.entries, wasSuspended, isSuspended),
+  };
 }
 
 export function isEmptyDiff(d: NoticeDiff): boolean {
-  return d.fields.length + d.added.length + d.removed.length + d.changed.length === 0;
+  return d.fields.length + d.added.length + d.removed.length + d.changed.length === 0 && !d.outcome;
 }

@@ -128,3 +128,30 @@ export const noticeWording = {
 export function formatNoticePeriodLine(start: string, end: string, workingDays: number): string {
   return `${noticeWording.period}：${formatNoticePeriod(start, end, workingDays)}`;
 }
+
+/** The heading of the outcome, `公示结果`. */
+export const noticeOutcomeHeading = '公示结果';
+
+/**
+ * The outcome of the publicity in the customary words: `公示期满，未收到反映。` or
+ * `公示期间共收到反映2件，经核实，……`, then whose naming is suspended, e.g.
+ * `经研究，对张三暂缓命名。` (names in the notice's order). One string per paragraph.
+ */
+export function formatNoticeOutcome(
+  outcome: { reportsReceived: number; findings: string; suspended: number[] },
+  entries: readonly Pick<NoticeEntry, 'candidateId' | 'name'>[],
+): string[] {
+  const findings = withFullStop(outcome.findings.trim());
+  const first =
+    outcome.reportsReceived === 0
+      ? `公示期满，未收到反映。${findings}`
+      : `公示期间共收到反映${outcome.reportsReceived}件，经核实，${findings}`;
+  const names = entries.filter((e) => outcome.suspended.includes(e.candidateId)).map((e) => e.name);
+  const second =
+    names.length > 0 ? `经研究，对${names.join('、')}暂缓命名。` : '公示对象均按程序提请命名。';
+  return [first, second];
+}
+
+function withFullStop(text: string): string {
+  return text === '' || /[。！？]$/.test(text) ? text : `${text}。`;
+}

@@ -16,7 +16,7 @@ export interface NoticeRevisionSummary {
 
 export interface PublishedNotice {
   slug: string;
-  campaign: { slug: string; title: string; year: number; organiser: string };
+  campaign: { id: number; slug: string; title: string; year: number; organiser: string };
   /** The revision this view holds. */
   revision: number;
   latestRevision: number;
@@ -76,6 +76,7 @@ export async function getPublishedNotice(
   return {
     slug: found.n.slug,
     campaign: {
+      id: found.c.id,
       slug: found.c.slug,
       title: found.c.title,
       year: found.c.year,

@@ -2,7 +2,13 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { campaign, notice, noticeRevision, staffUser } from '../../db/schema/index.ts';
 import type { CampaignStage } from '../../schemas/enums.ts';
-import { noticeContentSchema, type NoticeEntry } from '../../schemas/notice-content.ts';
+import {
+  noticeContentSchema,
+  type NoticeContent,
+  type NoticeEntry,
+} from '../../schemas/notice-content.ts';
+import { countNoticeReports } from '../reports/count-notice-reports.ts';
+import { computeNoticeStatus } from './compute-notice-status.ts';
 import { DomainError } from '../errors.ts';
 import { buildNoticeContent, type NoticeRow } from './build-notice-content.ts';
 import { buildNoticeEntries } from './build-notice-entries.ts';
@@ -25,12 +31,18 @@ export interface StaffNoticeView {
   pendingChanges: NoticeDiff | null;
   /** Why publishing now would be refused; empty when it would work. */
   problems: NoticeProblem[];
+  /** The latest published revision's content (its outcome included); null before the first. */
+  latest: NoticeContent | null;
+  /** Whether the latest revision's period has ended at `now`: the outcome may be published. */
+  periodEnded: boolean;
+  /** Reports received for this notice, and how many are not concluded yet. */
+  reports: { received: number; open: number };
 }
 
 /** Everything the admin page and GET /api/staff/campaigns/{slug}/notice show. */
 export async function getStaffNotice(
   db: Db,
-  input: { campaignSlug: string; siteUrl: string },
+  input: { campaignSlug: string; siteUrl: string; now: Date },
 ): Promise<StaffNoticeView> {
   const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, input.campaignSlug) });
   if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: input.campaignSlug });
@@ -48,14 +60,13 @@ export async function getStaffNotice(
         .where(eq(noticeRevision.noticeId, row.id))
         .orderBy(asc(noticeRevision.revision))
     : [];
-  const latest = revisionRows[revisionRows.length - 1]?.r;
+  const latestRow = revisionRows[revisionRows.length - 1]?.r;
+  const latest = latestRow ? noticeContentSchema.parse(latestRow.content) : null;
   const pendingChanges =
     row && latest
-      ? diffNoticeRevisions(
-          noticeContentSchema.parse(latest.content),
-          buildNoticeContent(row, entries),
-        )
+      ? diffNoticeRevisions(latest, buildNoticeContent(row, entries, latest.outcome))
       : null;
+  const reports = row ? await countNoticeReports(db, row.id) : { received: 0, open: 0 };
   return {
     campaign: {
       slug: c.slug,
@@ -74,5 +85,8 @@ export async function getStaffNotice(
     })),
     pendingChanges,
     problems: row ? checkNoticeReadiness(c.stage, row, entries, input.siteUrl) : [],
+    latest,
+    periodEnded: latest !== null && computeNoticeStatus(latest, input.now) === 'ended',
+    reports,
   };
 }

@@ -49,7 +49,7 @@ export async function publishNotice(
     }
     const revision = row.currentRevision + 1;
     const changeNote = input.changeNote?.trim() ?? '';
-    const content = buildNoticeContent(row, entries);
+    let content = buildNoticeContent(row, entries);
     let diff = null;
     if (revision > 1) {
       if (changeNote === '') {
@@ -65,6 +65,7 @@ export async function publishNotice(
           ),
         );
       const previous: NoticeContent = noticeContentSchema.parse(latest!.content);
+      content = buildNoticeContent(row, entries, previous.outcome);
       diff = diffNoticeRevisions(previous, content);
       if (isEmptyDiff(diff)) {
         throw new DomainError('conflict', 'notice_unchanged', { revision: row.currentRevision });

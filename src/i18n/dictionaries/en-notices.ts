@@ -36,6 +36,7 @@ const fieldLabels: Record<string, string> = {
   headName: 'head',
   headTitle: 'head’s post',
   summary: 'summary of deeds',
+  closing: 'closing paragraph',
   portraitId: 'photo',
 };
 
@@ -43,7 +44,7 @@ const fieldLabels: Record<string, string> = {
 export const enNotices: Pick<UiDictionary, keyof typeof zhCNNotices> = {
   'notice.archiveTitle': 'Publicity notices',
   'notice.archiveIntro':
-    'The notices of each year’s proposed honourees. Every notice has a permanent link; a correction is published as a new revision and every revision stays readable.',
+    'The notices of each year’s proposed honourees, with the outcome of their publicity and the naming decision that followed. Every document has a permanent link; a correction is published as a new revision and every revision stays readable.',
   'notice.archiveEmpty': 'No notice has been published yet.',
   'notice.year': (year: number) => `${year}`,
   'notice.status.upcoming': 'Not started',
@@ -75,6 +76,37 @@ export const enNotices: Pick<UiDictionary, keyof typeof zhCNNotices> = {
   'notice.no': 'no',
   'notice.order.stroke': 'by the strokes of the surname',
   'notice.order.number': 'by number',
+  'notice.outcomeStated': 'The outcome of the publicity was published',
+  'notice.outcomeCorrected': 'The outcome of the publicity was corrected',
+  'notice.outcomeFindings': 'Findings',
+  'notice.outcomeNoFindings': 'No reports were received during the period',
+  'notice.textChange': (before: string, after: string) => `from “${before}” to “${after}”`,
+  'notice.suspendedAdded': 'Naming suspended',
+  'notice.suspendedRemoved': 'Naming no longer suspended',
+  'decision.label': 'Naming decision',
+  'decision.notCurrent': (n: number, latest: number) =>
+    `This is revision ${n} of the decision, not the current version (revision ${latest}). Cite the current version.`,
+  'decision.basis': 'The publicity notice this decision rests on',
+  'decision.json': 'Decision as JSON',
+  'decision.permalink': 'Permanent link to this decision',
+  'decision.entriesAdded': 'Now named',
+  'decision.entriesRemoved': 'No longer named',
+  'decision.archiveItem': 'Naming decision',
+  'decision.final': 'Result of the selection',
+  'decision.finalNamed': (units: number, people: number) =>
+    [
+      units > 0 ? `${units} unit${units === 1 ? '' : 's'}` : '',
+      people > 0 ? `${people} cadre${people === 1 ? '' : 's'}` : '',
+    ]
+      .filter((s) => s !== '')
+      .join(' and ') + ' named',
+  'decision.finalSuspended': (n: number) => `naming of ${n} suspended`,
+  'decision.outcomeOnly':
+    'The outcome of the publicity is published; the naming decision is to follow.',
+  'decision.read': 'Read the naming decision',
+  'decision.readNotice': 'Read the notice and the outcome of its publicity',
+  'decision.feedTitle': (title: string, n: number) => (n > 1 ? `${title} (revision ${n})` : title),
+  'status.suspended': 'Naming suspended',
   'notice.noChanges': 'Nothing changed from the previous revision.',
   'notice.data': 'Data and feed',
   'notice.csv': 'Entries as CSV',

@@ -41,7 +41,8 @@ export const enOpenData: Pick<UiDictionary, keyof typeof zhCNOpenData> = {
     'The selection results and the notices published here can be downloaded and subscribed to, for the press, researchers and the public to read, check and reuse. The data follow the pages; a selection that hides counts during its vote has no vote counts until voting has closed and its results are certified.',
   'openData.feed': 'Notice feed',
   'openData.feedText':
-    'Subscribe to the publicity notices (Atom) in a feed reader: every notice and correction arrives with its full text.',
+    'Subscribe to the publicity notices (Atom) in a feed reader: every notice, correction, outcome of a publicity and naming decision arrives with its full text.',
+  'openData.decisions': 'Naming decisions',
   'openData.campaigns': 'Results of each selection',
   'openData.notices': 'Notices',
   'openData.page': 'Page',

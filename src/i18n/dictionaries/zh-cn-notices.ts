@@ -38,13 +38,14 @@ const fieldLabels: Record<string, string> = {
   headName: '主要负责人',
   headTitle: '负责人职务',
   summary: '事迹摘要',
+  closing: '结束语',
   portraitId: '照片',
 };
 
 export const zhCNNotices = {
   'notice.archiveTitle': '公示公告',
   'notice.archiveIntro':
-    '历年评选拟命名对象的公示。每份公示有固定链接，更正时发布新版本，历次版本均可查阅。',
+    '历年评选拟命名对象的公示、公示结果和命名决定。每份文件有固定链接，更正时发布新版本，历次版本均可查阅。',
   'notice.archiveEmpty': '暂无已发布的公示。',
   'notice.year': (year: number) => `${year}年度`,
   'notice.status.upcoming': '尚未开始',
@@ -76,6 +77,33 @@ export const zhCNNotices = {
   'notice.no': '否',
   'notice.order.stroke': '按姓氏笔画',
   'notice.order.number': '按编号',
+  'notice.outcomeStated': '公布了公示结果',
+  'notice.outcomeCorrected': '更正了公示结果',
+  'notice.outcomeFindings': '核实情况',
+  'notice.outcomeNoFindings': '公示期满，未收到反映',
+  'notice.textChange': (before: string, after: string) => `由“${before}”改为“${after}”`,
+  'notice.suspendedAdded': '暂缓命名',
+  'notice.suspendedRemoved': '不再暂缓命名',
+  'decision.label': '命名决定',
+  'decision.notCurrent': (n: number, latest: number) =>
+    `这是本决定的第${n}版，不是现行版本（现行版本为第${latest}版）。引用时请以现行版本为准。`,
+  'decision.basis': '本决定依据的公示',
+  'decision.json': '命名决定数据（JSON）',
+  'decision.permalink': '本决定固定链接',
+  'decision.entriesAdded': '新增命名的对象',
+  'decision.entriesRemoved': '不再命名的对象',
+  'decision.archiveItem': '命名决定',
+  'decision.final': '评选结果',
+  'decision.finalNamed': (units: number, people: number) =>
+    `命名${[units > 0 ? `${units}个单位` : '', people > 0 ? `${people}名同志` : '']
+      .filter((s) => s !== '')
+      .join('、')}`,
+  'decision.finalSuspended': (n: number) => `${n}名（个）对象暂缓命名`,
+  'decision.outcomeOnly': '公示结果已公布，命名决定待发布。',
+  'decision.read': '阅读命名决定',
+  'decision.readNotice': '阅读公示和公示结果',
+  'decision.feedTitle': (title: string, n: number) => (n > 1 ? `${title}（第${n}版）` : title),
+  'status.suspended': '暂缓命名',
   'notice.noChanges': '与上一版相比没有变化。',
   'notice.data': '数据与订阅',
   'notice.csv': '名单表格（CSV）',

@@ -36,7 +36,9 @@ export const zhCNOpenData = {
   'openData.intro':
     '本站公开的评选结果和公示名单可以下载和订阅，供新闻媒体、研究人员和公众查阅、核对和再利用。数据随网页同步更新；投票期间不公布得票的评选，在投票结束并经核验发布前不含得票数。',
   'openData.feed': '公示订阅',
-  'openData.feedText': '用阅读器订阅公示公告（Atom），每次发布或更正公示都会推送全文。',
+  'openData.feedText':
+    '用阅读器订阅公示公告（Atom），每次发布或更正公示、公布公示结果、发布命名决定都会推送全文。',
+  'openData.decisions': '命名决定',
   'openData.campaigns': '各年度评选结果',
   'openData.notices': '公示名单',
   'openData.page': '网页',

@@ -43,6 +43,8 @@ export const messages: StaffErrorMessages = {
       `“${s(p.track)}”当选 ${s(p.elected)} 个，超过名额 ${s(p.quota)} 个。`,
     precondition_notice_unpublished: '还没有发布公示。',
     precondition_notice_running: (p) => `公示期到 ${s(p.periodEnd)} 才结束。`,
+    precondition_outcome_unpublished:
+      '公示期已满，请先在公示页面公布公示结果（收到的反映和暂缓命名的对象）。',
     account_self_change: '不能停用或降低自己的账号权限，请另一位管理员操作。',
     audit_range_invalid: '查询时间范围不正确：开始时间需早于结束时间。',
     conversion_term_not_found: '没有找到这条繁体转换更正。',
@@ -78,6 +80,8 @@ export const messages: StaffErrorMessages = {
       `“${s(p.track)}” has ${s(p.elected)} elected, more than its quota of ${s(p.quota)}.`,
     precondition_notice_unpublished: 'No notice has been published.',
     precondition_notice_running: (p) => `The publicity period runs until ${s(p.periodEnd)}.`,
+    precondition_outcome_unpublished:
+      'The publicity period has ended: publish its outcome (reports received, any naming suspended) on the notice page first.',
     account_self_change: 'You cannot disable or demote your own account; ask another admin.',
     audit_range_invalid: 'The time range is not valid: the start must be before the end.',
     conversion_term_not_found: 'There is no such conversion correction.',

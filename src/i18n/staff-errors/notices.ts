@@ -63,6 +63,29 @@ export const messages: StaffErrorMessages = {
       `节假日安排中还没有 ${String(p.year)} 年的数据，无法计算工作日。请管理员在 db/calendar/china-public-holidays.json 中补充该年安排后再试。`,
     invalid_date: (p) => `“${String(p.date)}”不是有效日期，请按 YYYY-MM-DD 填写，例如 2026-01-12。`,
     invalid_working_day_count: '公示工作日数应为 1 到 30 之间的整数。',
+    decision_exists: (p) =>
+      `本次评选已经有命名决定（${String(p.slug)}），请直接修改；更正时发布新的版本。`,
+    decision_not_found: '没有找到命名决定。请先生成命名决定草稿，或核对链接。',
+    decision_revision_not_found: (p) =>
+      `这份命名决定没有第 ${String(p.revision)} 版，请从版本列表中选择。`,
+    decision_outcome_missing:
+      '公示结果还没有公布。命名决定以公示结果为依据（暂缓命名的对象不列入），请先在公示页面公布公示结果。',
+    decision_wrong_stage: (p) =>
+      `评选目前处于“${stage(p, 0)}”阶段，进入“命名表彰”阶段后才能发布命名决定。请先在评选管理中推进阶段。`,
+    decision_no_entries: '公示对象均被暂缓命名，命名决定没有可列的对象。',
+    decision_change_note_required: (p) =>
+      `命名决定已经发布过，发布第 ${String(p.revision)} 版时必须填写更正说明，写明改了什么、为什么改。`,
+    decision_unchanged: (p) =>
+      `草稿与已发布的第 ${String(p.revision)} 版完全相同，没有需要发布的更正。`,
+    notice_outcome_unpublished: '公示还没有发布，没有可公布结果的公示期。请先发布公示。',
+    notice_outcome_too_early: (p) =>
+      `公示期到${zhDate(p.periodEnd)}结束，期满后（次日起）才能公布公示结果。`,
+    notice_outcome_reports_open: (p) =>
+      `还有 ${String(p.open)} 件反映尚未办结。所有反映核实办结后，才能公布公示结果。`,
+    notice_outcome_findings_required: (p) =>
+      `公示期间收到反映 ${String(p.received)} 件，请填写核实情况（“经核实，……”之后的内容）。`,
+    notice_outcome_not_entry:
+      '暂缓命名的对象必须是本公示所列的对象。请刷新页面，从公示名单中勾选。',
   },
   en: {
     notice_exists: (p) =>
@@ -94,5 +117,31 @@ export const messages: StaffErrorMessages = {
     invalid_date: (p) =>
       `“${String(p.date)}” is not a valid date; write it as YYYY-MM-DD, e.g. 2026-01-12.`,
     invalid_working_day_count: 'The number of working days must be a whole number from 1 to 30.',
+    decision_exists: (p) =>
+      `This selection already has a naming decision (${String(p.slug)}); edit it instead. Corrections are published as new revisions.`,
+    decision_not_found:
+      'There is no such naming decision. Create the draft first, or check the address.',
+    decision_revision_not_found: (p) =>
+      `This decision has no revision ${String(p.revision)}; pick one from its list of revisions.`,
+    decision_outcome_missing:
+      'The outcome of the publicity has not been published. The decision rests on it (those whose naming is suspended are left out): publish the outcome on the notice page first.',
+    decision_wrong_stage: (p) =>
+      `The selection is at the “${stage(p, 1)}” stage. The naming decision can be published at the conclusion stage; advance the selection first.`,
+    decision_no_entries:
+      'The naming of every entry of the notice is suspended, so the decision would name nobody.',
+    decision_change_note_required: (p) =>
+      `The decision has been published before: revision ${String(p.revision)} needs a change note saying what changed and why.`,
+    decision_unchanged: (p) =>
+      `The draft is identical to published revision ${String(p.revision)}; there is no correction to publish.`,
+    notice_outcome_unpublished:
+      'The notice has not been published, so there is no period to state the outcome of. Publish the notice first.',
+    notice_outcome_too_early: (p) =>
+      `The publicity period runs until ${String(p.periodEnd)}; its outcome can be published from the day after.`,
+    notice_outcome_reports_open: (p) =>
+      `${String(p.open)} report(s) are not concluded yet. The outcome can be published once every report has been verified and concluded.`,
+    notice_outcome_findings_required: (p) =>
+      `${String(p.received)} report(s) were received during the period: say what verification found.`,
+    notice_outcome_not_entry:
+      'A candidate whose naming is suspended must be an entry of this notice. Reload the page and tick entries of the notice.',
   },
 };

@@ -1,8 +1,13 @@
 import type { APIRoute } from 'astro';
+import { listDecisionRevisions } from '../../domain/decisions/list-published-decisions.ts';
 import { listNoticeRevisions } from '../../domain/notices/list-notice-revisions.ts';
-import { formatNoticePeriodLine } from '../../domain/notices/format-notice-entry.ts';
+import {
+  formatNoticeOutcome,
+  formatNoticePeriodLine,
+  noticeOutcomeHeading,
+} from '../../domain/notices/format-notice-entry.ts';
 import { escapeXml } from '../../components/escape-xml.ts';
-import { noticeFeedHtml } from '../../components/notice-feed-html.ts';
+import { decisionFeedHtml, noticeFeedHtml } from '../../components/notice-feed-html.ts';
 import { uiFor } from '../../i18n/ui.ts';
 
 /** How many revisions the feed carries; readers keep what they have already fetched. */
@@ -11,7 +16,8 @@ const feedSize = 50;
 const escape = escapeXml;
 
 /**
- * Atom 1.0 feed of the notices: one entry per published revision, so a correction reaches
+ * Atom 1.0 feed of the notices and the naming decisions: one entry per published revision (the
+ * outcome of a publicity and a decision included), so a correction reaches
  * whoever follows the notices as news of its own. Each entry carries the notice's whole text
  * (`content type="html"`) besides its lead (`summary`). Always Simplified Chinese, the notices'
  * language; absolute URLs from the configured public address.
@@ -21,35 +27,62 @@ export const GET: APIRoute = async ({ locals }) => {
   const t = uiFor('zh-CN');
   const base = config.publicBaseUrl;
   const abs = (path: string) => new URL(path, base).href;
-  const revisions = await listNoticeRevisions(dbHandle.db, { limit: feedSize });
-  const updated = (revisions[0]?.publishedAt ?? new Date(0)).toISOString();
-  const entries = revisions.map((r) => {
+  const [revisions, decisionRevisions] = await Promise.all([
+    listNoticeRevisions(dbHandle.db, { limit: feedSize }),
+    listDecisionRevisions(dbHandle.db, { limit: feedSize }),
+  ]);
+  const noticeEntries = revisions.map((r) => {
     const link = abs(`/notices/${r.slug}/revisions/${r.revision}`);
+    const outcome = r.content.outcome
+      ? `${noticeOutcomeHeading}：${formatNoticeOutcome(r.content.outcome, r.content.entries).join('')}`
+      : '';
     const summary = [
       r.content.serial,
+      outcome,
       formatNoticePeriodLine(r.content.periodStart, r.content.periodEnd, r.content.workingDays),
       r.changeNote ? t['notice.feedCorrection'](r.changeNote) : '',
       r.content.lead,
     ]
       .filter((s) => s !== '')
       .join('\n');
-    return [
-      '  <entry>',
-      `    <id>${escape(link)}</id>`,
-      `    <title>${escape(t['notice.feedEntry'](r.content.title, r.revision))}</title>`,
-      `    <link rel="alternate" type="text/html" href="${escape(link)}"/>`,
-      `    <link rel="related" type="text/html" href="${escape(abs(`/notices/${r.slug}`))}"/>`,
-      `    <published>${r.publishedAt.toISOString()}</published>`,
-      `    <updated>${r.publishedAt.toISOString()}</updated>`,
-      `    <author><name>${escape(r.content.signature)}</name></author>`,
-      `    <summary type="text">${escape(summary)}</summary>`,
-      // The whole notice, names and honours included, readable in any feed reader.
-      `    <content type="html">${escape(
-        noticeFeedHtml(r.content, r.changeNote ? t['notice.feedCorrection'](r.changeNote) : ''),
-      )}</content>`,
-      '  </entry>',
-    ].join('\n');
+    return {
+      at: r.publishedAt,
+      xml: entryXml({
+        link,
+        related: abs(`/notices/${r.slug}`),
+        title: t['notice.feedEntry'](r.content.title, r.revision),
+        publishedAt: r.publishedAt,
+        author: r.content.signature,
+        summary,
+        // The whole notice, names and honours included, readable in any feed reader.
+        html: noticeFeedHtml(
+          r.content,
+          r.changeNote ? t['notice.feedCorrection'](r.changeNote) : '',
+        ),
+      }),
+    };
   });
+  // The naming decisions that conclude the selections are news of the same kind.
+  const decisionEntries = decisionRevisions.map((r) => {
+    const correction = r.changeNote ? t['notice.feedCorrection'](r.changeNote) : '';
+    return {
+      at: r.publishedAt,
+      xml: entryXml({
+        link: abs(`/decisions/${r.slug}/revisions/${r.revision}`),
+        related: abs(`/decisions/${r.slug}`),
+        title: t['decision.feedTitle'](r.content.title, r.revision),
+        publishedAt: r.publishedAt,
+        author: r.content.signature,
+        summary: [r.content.serial, correction, r.content.lead].filter((s) => s !== '').join('\n'),
+        html: decisionFeedHtml(r.content, correction),
+      }),
+    };
+  });
+  const all = [...noticeEntries, ...decisionEntries]
+    .sort((a, b) => b.at.getTime() - a.at.getTime())
+    .slice(0, feedSize);
+  const updated = (all[0]?.at ?? new Date(0)).toISOString();
+  const entries = all.map((e) => e.xml);
   const body = [
     '<?xml version="1.0" encoding="utf-8"?>',
     '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">',
@@ -69,3 +102,27 @@ export const GET: APIRoute = async ({ locals }) => {
     },
   });
 };
+
+function entryXml(e: {
+  link: string;
+  related: string;
+  title: string;
+  publishedAt: Date;
+  author: string;
+  summary: string;
+  html: string;
+}): string {
+  return [
+    '  <entry>',
+    `    <id>${escape(e.link)}</id>`,
+    `    <title>${escape(e.title)}</title>`,
+    `    <link rel="alternate" type="text/html" href="${escape(e.link)}"/>`,
+    `    <link rel="related" type="text/html" href="${escape(e.related)}"/>`,
+    `    <published>${e.publishedAt.toISOString()}</published>`,
+    `    <updated>${e.publishedAt.toISOString()}</updated>`,
+    `    <author><name>${escape(e.author)}</name></author>`,
+    `    <summary type="text">${escape(e.summary)}</summary>`,
+    `    <content type="html">${escape(e.html)}</content>`,
+    '  </entry>',
+  ].join('\n');
+}

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { listPublishedDecisions } from '../../domain/decisions/list-published-decisions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import {
   getPublishedNotice,
@@ -8,6 +9,7 @@ import {
   listPublishedNotices,
   type PublishedNoticeSummary,
 } from '../../domain/notices/list-published-notices.ts';
+import { formatNoticeOutcome } from '../../domain/notices/format-notice-entry.ts';
 import { slugSchema } from '../../schemas/api.ts';
 import type { NoticeEntry } from '../../schemas/notice-content.ts';
 import {
@@ -138,7 +140,8 @@ noticeRoutes
       revision: c.req.valid('query').revision,
       now: clock.now(),
     });
-    return c.json(presentNotice(n, config.publicBaseUrl), 200);
+    const [decision] = await listPublishedDecisions(db, { campaignId: n.campaign.id });
+    return c.json(presentNotice(n, config.publicBaseUrl, decision?.slug ?? null), 200);
   });
 
 function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): unknown[] {
@@ -191,7 +194,11 @@ function presentSummary(
   };
 }
 
-function presentNotice(n: PublishedNotice, base: string): z.infer<typeof publicNoticeSchema> {
+function presentNotice(
+  n: PublishedNotice,
+  base: string,
+  decisionSlug: string | null,
+): z.infer<typeof publicNoticeSchema> {
   const c = n.content;
   return {
     slug: n.slug,
@@ -233,5 +240,7 @@ function presentNotice(n: PublishedNotice, base: string): z.infer<typeof publicN
       summary: c.showSummaries ? e.summary : '',
       portraitUrl: e.portraitId ? url(`/api/media/${e.portraitId}`, base) : null,
     })),
+    outcome: c.outcome ? { ...c.outcome, text: formatNoticeOutcome(c.outcome, c.entries) } : null,
+    decision: decisionSlug ? url(`/decisions/${decisionSlug}`, base) : null,
   };
 }

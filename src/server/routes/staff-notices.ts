@@ -2,8 +2,10 @@ import { Hono } from 'hono';
 import { createNoticeDraft } from '../../domain/notices/create-notice-draft.ts';
 import { getStaffNotice } from '../../domain/notices/get-staff-notice.ts';
 import { publishNotice } from '../../domain/notices/publish-notice.ts';
+import { publishNoticeOutcome } from '../../domain/notices/publish-notice-outcome.ts';
 import { updateNoticeDraft } from '../../domain/notices/update-notice-draft.ts';
 import {
+  noticeOutcomeRequestSchema,
   noticePublishRequestSchema,
   noticeUpdateRequestSchema,
 } from '../../schemas/notice-input.ts';
@@ -24,10 +26,11 @@ const validSlug = validParams('slug');
 
 staffNoticeRoutes
   .get(path, readers, validSlug, async (c) => {
-    const { db, config } = c.var.deps;
+    const { db, config, clock } = c.var.deps;
     const view = await getStaffNotice(db, {
       campaignSlug: c.req.valid('param').slug,
       siteUrl: config.publicBaseUrl,
+      now: clock.now(),
     });
     return c.json(view, 200);
   })
@@ -59,6 +62,25 @@ staffNoticeRoutes
       actorId: c.var.staff!.user.id,
       now: clock.now(),
       siteUrl: config.publicBaseUrl,
+    });
+    return c.json(
+      {
+        ...published,
+        permalink: new URL(`/notices/${published.slug}`, config.publicBaseUrl).href,
+      },
+      200,
+    );
+  })
+  .post(`${path}/outcome`, writers, validSlug, validJson(noticeOutcomeRequestSchema), async (c) => {
+    const { db, clock, config } = c.var.deps;
+    const body = c.req.valid('json');
+    const published = await publishNoticeOutcome(db, {
+      campaignSlug: c.req.valid('param').slug,
+      findings: body.findings,
+      suspended: body.suspended,
+      changeNote: body.changeNote,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
     });
     return c.json(
       {

@@ -1,0 +1,65 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  namingDecision,
+  namingDecisionRevision,
+  notice,
+  noticeRevision,
+} from '../../db/schema/index.ts';
+import { decisionContentSchema } from '../../schemas/decision-content.ts';
+import { noticeContentSchema } from '../../schemas/notice-content.ts';
+
+export interface NamingOutcome {
+  /** Candidates whose naming the published outcome of the publicity suspended. */
+  suspended: ReadonlySet<number>;
+  /** Those the published decision names; null before it is published. */
+  named: ReadonlySet<number> | null;
+  decision: { slug: string; title: string; units: number; people: number } | null;
+  /** The notice once the outcome of its publicity is published; null before. */
+  notice: { slug: string } | null;
+}
+
+/**
+ * How a campaign ended for its candidates, as the public documents say: named by the decision,
+ * or naming suspended by the outcome of the publicity. Empty while neither is published.
+ */
+export async function findNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
+  const [n] = await db
+    .select({ slug: notice.slug, content: noticeRevision.content })
+    .from(notice)
+    .innerJoin(
+      noticeRevision,
+      and(
+        eq(noticeRevision.noticeId, notice.id),
+        eq(noticeRevision.revision, notice.currentRevision),
+      ),
+    )
+    .where(eq(notice.campaignId, campaignId));
+  const [d] = await db
+    .select({ slug: namingDecision.slug, content: namingDecisionRevision.content })
+    .from(namingDecision)
+    .innerJoin(
+      namingDecisionRevision,
+      and(
+        eq(namingDecisionRevision.decisionId, namingDecision.id),
+        eq(namingDecisionRevision.revision, namingDecision.currentRevision),
+      ),
+    )
+    .where(eq(namingDecision.campaignId, campaignId));
+  const outcome = n ? noticeContentSchema.parse(n.content).outcome : undefined;
+  const decision = d ? decisionContentSchema.parse(d.content) : null;
+  return {
+    suspended: new Set(outcome?.suspended ?? []),
+    named: decision ? new Set(decision.entries.map((e) => e.candidateId)) : null,
+    decision:
+      decision && d
+        ? {
+            slug: d.slug,
+            title: decision.title,
+            units: decision.entries.filter((e) => e.kind === 'unit').length,
+            people: decision.entries.filter((e) => e.kind === 'individual').length,
+          }
+        : null,
+    notice: n && outcome ? { slug: n.slug } : null,
+  };
+}

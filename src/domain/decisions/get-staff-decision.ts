@@ -1,0 +1,74 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { namingDecision, namingDecisionRevision, staffUser } from '../../db/schema/index.ts';
+import type { CampaignStage } from '../../schemas/enums.ts';
+import { decisionContentSchema, type DecisionContent } from '../../schemas/decision-content.ts';
+import type { NoticeOutcome } from '../../schemas/notice-content.ts';
+import { buildDecisionContent, type DecisionRow } from './build-decision-content.ts';
+import { diffDecisionRevisions, type DecisionDiff } from './diff-decision-revisions.ts';
+import { findConcludingNotice } from './find-concluding-notice.ts';
+
+export interface StaffDecisionView {
+  campaign: { slug: string; title: string; stage: CampaignStage };
+  noticeSlug: string;
+  /** The notice's published outcome; null while it is not stated (no decision yet then). */
+  outcome: NoticeOutcome | null;
+  /** Names of those suspended, for the page. */
+  suspendedNames: string[];
+  decision: DecisionRow | null;
+  /** What publishing now would print; null before a draft exists. */
+  preview: DecisionContent | null;
+  revisions: {
+    revision: number;
+    publishedAt: Date;
+    changeNote: string;
+    publishedBy: string | null;
+  }[];
+  pendingChanges: DecisionDiff | null;
+}
+
+/** Everything the admin page and GET /api/staff/campaigns/{slug}/decision show. */
+export async function getStaffDecision(
+  db: Db,
+  input: { campaignSlug: string },
+): Promise<StaffDecisionView> {
+  const found = await findConcludingNotice(db, input.campaignSlug);
+  const row =
+    (await db.query.namingDecision.findFirst({
+      where: eq(namingDecision.campaignId, found.campaign.id),
+    })) ?? null;
+  const outcome = found.latest?.content.outcome ?? null;
+  const preview =
+    row && found.latest && outcome
+      ? buildDecisionContent(row, { slug: found.notice.slug, ...found.latest })
+      : null;
+  const revisionRows = row
+    ? await db
+        .select({ r: namingDecisionRevision, by: staffUser.displayName })
+        .from(namingDecisionRevision)
+        .leftJoin(staffUser, eq(staffUser.id, namingDecisionRevision.publishedBy))
+        .where(eq(namingDecisionRevision.decisionId, row.id))
+        .orderBy(asc(namingDecisionRevision.revision))
+    : [];
+  const latest = revisionRows[revisionRows.length - 1]?.r;
+  return {
+    campaign: { slug: found.campaign.slug, title: found.campaign.title, stage: found.stage },
+    noticeSlug: found.notice.slug,
+    outcome,
+    suspendedNames: (found.latest?.content.entries ?? [])
+      .filter((e) => outcome?.suspended.includes(e.candidateId))
+      .map((e) => e.name),
+    decision: row,
+    preview,
+    revisions: revisionRows.map(({ r, by }) => ({
+      revision: r.revision,
+      publishedAt: r.publishedAt,
+      changeNote: r.changeNote,
+      publishedBy: by,
+    })),
+    pendingChanges:
+      latest && preview
+        ? diffDecisionRevisions(decisionContentSchema.parse(latest.content), preview)
+        : null,
+  };
+}

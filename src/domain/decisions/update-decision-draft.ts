@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/client.ts';
+import { campaign, namingDecision } from '../../db/schema/index.ts';
+import type { DecisionUpdateRequest } from '../../schemas/decision-input.ts';
+import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { DomainError } from '../errors.ts';
+import type { DecisionRow } from './build-decision-content.ts';
+
+/**
+ * Edits the decision's draft. Published revisions never change: after publication an edit
+ * prepares the next revision, which reaches the public only when published with a note.
+ */
+export async function updateDecisionDraft(
+  db: Db,
+  input: {
+    campaignSlug: string;
+    changes: DecisionUpdateRequest;
+    actorId: number | null;
+    now: Date;
+  },
+): Promise<DecisionRow> {
+  return db.transaction(async (tx) => {
+    const before = await findDecisionDraft(tx, input.campaignSlug);
+    const changed = (Object.keys(input.changes) as (keyof DecisionUpdateRequest)[]).filter(
+      (k) => input.changes[k] !== before[k],
+    );
+    if (changed.length === 0) return before;
+    const [row] = await tx
+      .update(namingDecision)
+      .set({ ...input.changes, updatedAt: input.now })
+      .where(eq(namingDecision.id, before.id))
+      .returning();
+    await recordAuditEntry(tx, {
+      at: input.now,
+      actorId: input.actorId,
+      action: 'decision.update',
+      entityType: 'naming_decision',
+      entityId: before.id,
+      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, input.changes[k]])),
+    });
+    return row!;
+  });
+}
+
+/** The campaign's decision draft; `campaign_not_found` or `decision_not_found`. */
+export async function findDecisionDraft(db: Db | Tx, campaignSlug: string): Promise<DecisionRow> {
+  const [found] = await db
+    .select({ d: namingDecision })
+    .from(namingDecision)
+    .innerJoin(campaign, eq(campaign.id, namingDecision.campaignId))
+    .where(eq(campaign.slug, campaignSlug));
+  if (found) return found.d;
+  const c = await db.query.campaign.findFirst({ where: eq(campaign.slug, campaignSlug) });
+  if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: campaignSlug });
+  throw new DomainError('not_found', 'decision_not_found', { campaign: campaignSlug });
+}

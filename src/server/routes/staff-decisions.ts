@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { createDecisionDraft } from '../../domain/decisions/create-decision-draft.ts';
+import { getStaffDecision } from '../../domain/decisions/get-staff-decision.ts';
+import { publishDecision } from '../../domain/decisions/publish-decision.ts';
+import { updateDecisionDraft } from '../../domain/decisions/update-decision-draft.ts';
+import {
+  decisionPublishRequestSchema,
+  decisionUpdateRequestSchema,
+} from '../../schemas/decision-input.ts';
+import { validJson, type ApiEnv } from '../api-env.ts';
+import { staffActions } from '../admin-access.ts';
+import { requireStaff } from '../staff-auth.ts';
+import { validParams } from '../staff-params.ts';
+
+/** The naming decision's draft and publication for staff, as for notices (same roles). */
+export const staffDecisionRoutes = new Hono<ApiEnv>();
+
+const readers = requireStaff(...staffActions['campaign.review']);
+const writers = requireStaff(...staffActions['campaign.edit']);
+
+const path = '/staff/campaigns/:slug/decision';
+const validSlug = validParams('slug');
+
+staffDecisionRoutes
+  .get(path, readers, validSlug, async (c) => {
+    const view = await getStaffDecision(c.var.deps.db, {
+      campaignSlug: c.req.valid('param').slug,
+    });
+    return c.json(view, 200);
+  })
+  .post(path, writers, validSlug, async (c) => {
+    const { db, clock } = c.var.deps;
+    const decision = await createDecisionDraft(db, {
+      campaignSlug: c.req.valid('param').slug,
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ decision }, 201);
+  })
+  .put(path, writers, validSlug, validJson(decisionUpdateRequestSchema), async (c) => {
+    const { db, clock } = c.var.deps;
+    const decision = await updateDecisionDraft(db, {
+      campaignSlug: c.req.valid('param').slug,
+      changes: c.req.valid('json'),
+      actorId: c.var.staff!.user.id,
+      now: clock.now(),
+    });
+    return c.json({ decision }, 200);
+  })
+  .post(
+    `${path}/publish`,
+    writers,
+    validSlug,
+    validJson(decisionPublishRequestSchema),
+    async (c) => {
+      const { db, clock, config } = c.var.deps;
+      const published = await publishDecision(db, {
+        campaignSlug: c.req.valid('param').slug,
+        changeNote: c.req.valid('json').changeNote,
+        actorId: c.var.staff!.user.id,
+        now: clock.now(),
+      });
+      return c.json(
+        {
+          ...published,
+          permalink: new URL(`/decisions/${published.slug}`, config.publicBaseUrl).href,
+        },
+        200,
+      );
+    },
+  );

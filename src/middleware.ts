@@ -2,12 +2,15 @@ import { defineMiddleware } from 'astro:middleware';
 import { resolveStaffSession } from './domain/staff/resolve-staff-session.ts';
 import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from './i18n/select-locale.ts';
 import {
-  campaignReaderRoles,
+  adminNotFound,
+  adminRefusal,
+  can,
   enrolmentPaths,
   isAdminPath,
   openAdminPaths,
   rolesForAdminPath,
 } from './server/admin-access.ts';
+import { adminText } from './i18n/admin-text.ts';
 import { errorMessage } from './i18n/error-messages.ts';
 import { describeError, newRequestId } from './server/error-log.ts';
 import { staffCookieName } from './server/staff-auth.ts';
@@ -33,7 +36,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
     const staff = token
       ? await resolveStaffSession(dbHandle.db, { token, now: clock.now() })
       : null;
-    if (staff && !staff.secondFactorMissing && campaignReaderRoles.includes(staff.user.role)) {
+    if (staff && !staff.secondFactorMissing && can(staff, 'campaign.read')) {
       context.locals.preview = true;
     }
   }
@@ -138,9 +141,9 @@ async function adminRequest(context: MiddlewareArgs[0], next: MiddlewareArgs[1])
     response = context.redirect(`/admin/second-factor?next=${back}`, 303);
   } else {
     const roles = rolesForAdminPath(pathname);
-    if (roles === null) response = adminRefusal(404, '没有这个页面。');
+    if (roles === null) response = adminNotFound('page');
     else if (!roles.includes(staff.user.role)) {
-      response = adminRefusal(403, '您的账号角色不能打开这个页面。');
+      response = adminRefusal(403, adminText.refusal.role);
     } else response = await renderSafely(context, next);
   }
   const headers = new Headers(response.headers);
@@ -149,9 +152,4 @@ async function adminRequest(context: MiddlewareArgs[0], next: MiddlewareArgs[1])
   headers.set('X-Robots-Tag', 'noindex, nofollow');
   headers.set('Content-Language', 'zh-CN');
   return new Response(response.body, { status: response.status, headers });
-}
-
-function adminRefusal(status: 403 | 404, message: string): Response {
-  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${status}</title><main><h1>${status === 403 ? '无权访问' : '没有找到'}</h1><p>${message}</p><p><a href="/admin">返回工作台</a></p></main></html>`;
-  return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../../src/db/client.ts';
 import { auditLog, ballot, ballotPick, staffUser } from '../../src/db/schema/index.ts';
 import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
-import { localDay } from '../../src/domain/clock.ts';
+import { chinaDay } from '../../src/domain/china-time.ts';
 import { certifyResults } from '../../src/domain/results/certify-results.ts';
 import type { VoidReasonCategory } from '../../src/schemas/integrity.ts';
 
@@ -71,7 +71,7 @@ async function seedVoidedWave(
       hostHash: h(`addr:${i}`),
       networkHash: h(wave.sameNetwork ? 'net' : `net:${i}`),
       deviceIssuedAt: new Date(castAt.getTime() - (wave.newDevices ? 90_000 : 20 * 86_400_000)),
-      day: localDay(castAt, 'Asia/Shanghai'),
+      day: chinaDay(castAt),
       deviceSeq: 1,
       addressSeq: 1,
       status: 'invalidated' as const,

@@ -20,7 +20,6 @@ import {
   track,
 } from '../../src/db/schema/index.ts';
 import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
-import { localDay } from '../../src/domain/clock.ts';
 import { buildNoticeContent } from '../../src/domain/notices/build-notice-content.ts';
 import { buildNoticeEntries } from '../../src/domain/notices/build-notice-entries.ts';
 import { insertImageCopies } from '../../src/domain/media/insert-image-copies.ts';
@@ -45,6 +44,7 @@ import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
 import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
 import { demoDistricts, demoSectors, type DemoIndividual, type DemoUnit } from './types.ts';
+import { chinaDay } from '../../src/domain/china-time.ts';
 
 const day = 24 * 3600 * 1000;
 const organiser = '中共澄川市委组织部';
@@ -211,7 +211,7 @@ async function insertUnits(
 }
 
 function isoDate(d: Date): string {
-  return localDay(d, 'Asia/Shanghai');
+  return chinaDay(d);
 }
 
 async function seedCampaign2026(db: Db, now: Date, portraits: Portraits): Promise<void> {
@@ -520,7 +520,7 @@ async function seedBallots(db: Db, plan: BallotPlan): Promise<void> {
   const picks: { index: number; candidateId: number }[] = [];
   for (let b = 0; b < plan.ballots; b++) {
     const castAt = new Date(plan.from.getTime() + Math.floor(rand() * span));
-    const d = localDay(castAt, 'Asia/Shanghai');
+    const d = chinaDay(castAt);
     const address = Math.floor(rand() * 260);
     const addressHash = createHash('sha256')
       .update(`${plan.seed}:addr:${address}`)

@@ -85,7 +85,7 @@ export function decisionFeedHtml(c: DecisionContent, correction?: string): strin
     parts.push('<ol>');
     for (const entry of g.entries) {
       const post = entry.kind === 'individual' ? entry.currentPost || entry.organisation : '';
-      parts.push(`<li>${e(entry.name)}${post ? `　${e(post)}` : ''}</li>`);
+      parts.push(`<li>${e(entry.name)}${post ? `\u3000${e(post)}` : ''}</li>`);
     }
     parts.push('</ol>');
   });

@@ -10,7 +10,8 @@ import { Worker } from 'node:worker_threads';
  * "Performance"). Here a worker thread with its own connection runs a PASSIVE checkpoint every
  * `intervalMs`; a passive checkpoint never waits for readers or writers and writers keep
  * appending meanwhile, so the event loop no longer pays for it. The connections of the process
- * keep an automatic checkpoint at a much higher mark, in case the worker falls behind or dies.
+ * keep SQLite's automatic checkpoint (at its default mark), in case the worker falls behind or
+ * dies.
  *
  * Every process sharing a file may run one; checkpoints take a lock of their own and simply
  * find less to do when another process has just run one.
@@ -39,9 +40,6 @@ const { workerData, parentPort } = require('node:worker_threads');
   parentPort.postMessage('started');
 })().catch((e) => parentPort.postMessage('failed: ' + (e && e.message)));
 `;
-
-/** Pages of WAL at which a connection checkpoints by itself when the worker has fallen behind. */
-export const fallbackCheckpointPages = 10_000;
 
 export interface BackgroundCheckpoint {
   stop(): Promise<void>;

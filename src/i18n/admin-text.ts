@@ -11,6 +11,7 @@ import type {
 } from '../schemas/enums.ts';
 import type { VoidReasonCategory } from '../schemas/integrity.ts';
 import { campaignStages } from '../schemas/enums.ts';
+import { chinaDateTimeInput, chinaTimeZone } from '../domain/china-time.ts';
 
 /**
  * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
@@ -100,6 +101,18 @@ export const adminText = {
     } satisfies Record<CommitteeTieBreak, string>,
     outcomes: { elected: '当选', not_elected: '未当选', tie_revote: '须再次表决' },
   },
+  refusal: {
+    forbidden: '无权访问',
+    notFound: '没有找到',
+    back: '返回工作台',
+    role: '您的账号角色不能打开这个页面。',
+    missing: {
+      page: '没有这个页面。',
+      campaign: '没有这个评选活动。',
+      candidate: '没有这个候选对象。',
+      batch: '没有找到这个选票批次。',
+    },
+  },
   form: {
     save: '保存',
     saving: '正在保存…',
@@ -128,7 +141,7 @@ export function ballotNumber(n: number): string {
 }
 
 const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: chinaTimeZone,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -144,7 +157,5 @@ export function formatAdminTime(at: Date | null | undefined): string {
 
 /** `YYYY-MM-DDTHH:mm` in Beijing time, for a datetime-local input. */
 export function toLocalInputValue(at: Date | null | undefined): string {
-  if (!at) return '';
-  const shifted = new Date(at.getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16);
+  return at ? chinaDateTimeInput(at) : '';
 }

@@ -1,5 +1,6 @@
 import { candidateFields } from '../schemas/candidate-input.ts';
 import { adminText } from './admin-text.ts';
+import { chinaTimeZone } from '../domain/china-time.ts';
 
 /**
  * The audit log in staff words: what each recorded action was, what kind of object it touched,
@@ -180,7 +181,7 @@ const fieldLabels: Record<string, string> = {
   totalVotes: '总票数',
 };
 
-export function auditFieldLabel(key: string): string {
+function auditFieldLabel(key: string): string {
   return fieldLabels[key] ?? key;
 }
 
@@ -211,7 +212,7 @@ const valueWords: Record<string, Record<string, string>> = {
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
+  timeZone: chinaTimeZone,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -222,7 +223,7 @@ const beijing = new Intl.DateTimeFormat('zh-CN', {
 });
 
 /** One recorded value as staff read it: status words, Beijing time, yes/no, short lists. */
-export function formatAuditValue(key: string, value: unknown): string {
+function formatAuditValue(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'string') {
     const word = valueWords[key]?.[value];

@@ -1,6 +1,6 @@
 export const locales = ['zh-CN', 'zh-TW', 'en'] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'zh-CN';
+const defaultLocale: Locale = 'zh-CN';
 
 /**
  * Picks the reader's language from an explicit choice (query or cookie) or, failing that, the

@@ -10,10 +10,6 @@ import type { Locale } from './locales.ts';
  */
 export type ContentLocale = Exclude<Locale, 'en'>;
 
-export function contentLocale(locale: Locale): ContentLocale {
-  return locale === 'zh-TW' ? 'zh-TW' : 'zh-CN';
-}
-
 /** The `lang` attribute for content elements: only where it differs from the page's. */
 export function contentLang(locale: Locale): ContentLocale | undefined {
   return locale === 'en' ? 'zh-CN' : undefined;

@@ -3,6 +3,7 @@ import { toTraditional } from './convert-chinese.ts';
 import { en } from './dictionaries/en.ts';
 import { zhCN, type UiDictionary } from './dictionaries/zh-cn.ts';
 import type { Locale } from './locales.ts';
+import { chinaTimeZone } from '../domain/china-time.ts';
 
 export type { UiDictionary };
 
@@ -68,7 +69,7 @@ export function formatDateTime(d: Date, locale: Locale): string {
   let format = dateTimeFormats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(intlLocale[locale], {
-      timeZone: 'Asia/Shanghai',
+      timeZone: chinaTimeZone,
       year: 'numeric',
       month: 'long',
       day: 'numeric',

@@ -58,7 +58,7 @@ export const trackSchema = z
   })
   .meta({ id: 'Track' });
 
-export const stageDateSchema = z
+const stageDateSchema = z
   .object({
     stage: z.enum(campaignStages),
     startsOn: z.iso.date(),

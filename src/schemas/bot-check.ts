@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { lineText } from './text.ts';
 
 /** An ALTCHA payload is about 1 KB of base64; a Turnstile token at most 2048 characters. */

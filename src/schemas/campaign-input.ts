@@ -4,7 +4,7 @@ import { slugSchema } from './api.ts';
 import { campaignStages, countsVisibilities, trackKinds } from './enums.ts';
 
 /** A calendar date as staff type it, `YYYY-MM-DD`, and a real one. */
-export const localDateSchema = z
+const localDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
   .refine((d) => {
@@ -15,7 +15,7 @@ export const localDateSchema = z
 
 const text = (max: number) => lineText().trim().min(1).max(max);
 
-export const stageDateInputSchema = z
+const stageDateInputSchema = z
   .object({ stage: z.enum(campaignStages), startsOn: localDateSchema, endsOn: localDateSchema })
   .strict()
   .refine((s) => s.startsOn <= s.endsOn, { message: 'ends before it starts', path: ['endsOn'] });

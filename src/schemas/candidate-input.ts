@@ -52,8 +52,8 @@ const both = ['individual', 'unit'] as const;
 const person = ['individual'] as const;
 const unit = ['unit'] as const;
 
-export const summaryMaxLength = 80;
-export const deedsMaxLength = 20_000;
+const summaryMaxLength = 80;
+const deedsMaxLength = 20_000;
 
 /** In the order of a notice entry; forms and the import template follow it. */
 export const candidateFields: readonly CandidateField[] = [
@@ -249,13 +249,13 @@ const unitShape = {
  * A person. Unknown keys are refused rather than dropped, so a typo in a field name is an
  * error and not a silently lost edit.
  */
-export const individualCandidateInputSchema = z.strictObject({
+const individualCandidateInputSchema = z.strictObject({
   kind: z.literal('individual'),
   ...individualShape,
 });
 
 /** A unit: no personal fields (strict), its head instead. */
-export const unitCandidateInputSchema = z.strictObject({
+const unitCandidateInputSchema = z.strictObject({
   kind: z.literal('unit'),
   ...unitShape,
 });

@@ -145,7 +145,7 @@ export type NoticePeriodStatus = (typeof noticePeriodStatuses)[number];
 
 const slug = z.string().meta({ example: '2025-1' });
 
-export const noticeRevisionSummarySchema = z
+const noticeRevisionSummarySchema = z
   .object({
     revision: z.int().meta({ example: 1 }),
     publishedAt: z.iso.datetime(),
@@ -176,13 +176,13 @@ export const noticeSummarySchema = z
   })
   .meta({ id: 'NoticeSummary' });
 
-export const publicNoticeEntrySchema = noticeEntrySchema
+const publicNoticeEntrySchema = noticeEntrySchema
   .extend({
     portraitUrl: z.url().nullable().meta({ description: 'Only when the notice shows photos.' }),
   })
   .meta({ id: 'NoticeEntry' });
 
-export const publicNoticeOutcomeSchema = z
+const publicNoticeOutcomeSchema = z
   .object({
     reportsReceived: z.int().meta({
       description: 'Reports received during the period, counted when the outcome was published.',

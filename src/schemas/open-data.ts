@@ -17,7 +17,7 @@ export const resultsStatuses = [
  * null or zero, while a campaign's counts are hidden: a reader of the JSON cannot tell a hidden
  * count from anything else, and nothing in the response depends on one.
  */
-export const openResultCandidateSchema = z
+const openResultCandidateSchema = z
   .object({
     id: z.int(),
     number: z.int().meta({ description: 'Ballot number within the track.' }),
@@ -63,7 +63,7 @@ export const openResultCandidateSchema = z
   })
   .meta({ id: 'ResultCandidate' });
 
-export const openTrackResultsSchema = z
+const openTrackResultsSchema = z
   .object({
     slug: slugSchema,
     kind: z.enum(trackKinds),

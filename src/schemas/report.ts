@@ -25,7 +25,7 @@ export const reportsPerAddressPerDay = 20;
  * Characters as a reader counts them (and as SQLite's `length()` does in the table's CHECK):
  * code points, so an emoji or a rare character outside the BMP counts once, not twice.
  */
-export function countChars(text: string): number {
+function countChars(text: string): number {
   let n = 0;
   for (const _ of text) n++;
   return n;
@@ -36,7 +36,7 @@ export function countChars(text: string): number {
  * four-digit code starting with 0, then 7 or 8 digits), as people write them: spaces, dashes
  * and brackets around the area code are ignored.
  */
-export function isPlausiblePhone(text: string): boolean {
+function isPlausiblePhone(text: string): boolean {
   const digits = text.replace(/[\s()（）-]/g, '');
   return /^(?:\+?86)?1[3-9]\d{9}$/.test(digits) || /^0(?:[12]\d|[3-9]\d{2})\d{7,8}$/.test(digits);
 }

@@ -18,7 +18,7 @@ const voidedSchema = z
   })
   .meta({ id: 'CertificateVoided' });
 
-export const certificateDaySchema = z
+const certificateDaySchema = z
   .object({
     day: z.iso
       .date()
@@ -29,7 +29,7 @@ export const certificateDaySchema = z
   })
   .meta({ id: 'CertificateDay' });
 
-export const certificateCandidateSchema = z
+const certificateCandidateSchema = z
   .object({
     id: z.int(),
     number: z.int(),
@@ -83,7 +83,7 @@ const channelInvalidSchema = z
   })
   .meta({ id: 'CertificateChannelInvalid' });
 
-export const certificateChannelSchema = z
+const certificateChannelSchema = z
   .object({
     channel: z.enum(voteChannels),
     ballotsReceived: z.int().nonnegative(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
  * carriage return. An unpaired surrogate (a broken emoji) is refused too: it cannot be stored
  * as UTF-8 or written into XML. Every text field of every input schema is built from these.
  */
-export const controlCharacterMessage = 'must not contain control characters';
+const controlCharacterMessage = 'must not contain control characters';
 
 /** One line: a name, a title, a phone number, a search. */
 export function lineText() {

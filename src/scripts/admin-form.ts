@@ -6,6 +6,8 @@
  * (whole numbers typed with spaces or commas between them, sent as a list).
  */
 
+import { parseChinaDateTime } from '../domain/china-time.ts';
+
 export interface StaffResponse<T = unknown> {
   ok: boolean;
   status: number;
@@ -66,11 +68,6 @@ export async function staffFetch<T = unknown>(
   }
 }
 
-/** `2026-03-01T09:00` typed in Beijing time → an ISO instant. */
-function beijingInstant(local: string): string {
-  return new Date(`${local}:00+08:00`).toISOString();
-}
-
 function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement): unknown {
   const type = el.dataset.type;
   if (el instanceof HTMLInputElement && el.type === 'checkbox' && !el.name.endsWith('[]')) {
@@ -90,7 +87,7 @@ function fieldValue(el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaEleme
     case 'bool':
       return raw === 'true';
     case 'datetime':
-      return beijingInstant(raw);
+      return parseChinaDateTime(raw).toISOString();
     case 'lines':
       return raw
         .split('\n')
@@ -328,7 +325,7 @@ export function flashAfterReload(formId: string, text: string) {
 }
 
 function showFlash() {
-  let saved: { formId?: string; text?: string } | null = null;
+  let saved: { formId?: string; text?: string } | null;
   try {
     saved = JSON.parse(sessionStorage.getItem(flashKey) ?? 'null');
     sessionStorage.removeItem(flashKey);

@@ -24,7 +24,7 @@ type Unit = 'days' | 'hours' | 'minutes';
  * then minutes. Minutes are rounded up, so the text never says no time is left while the vote
  * is still open. Null once the close has passed.
  */
-export function countdownParts(msLeft: number): [Unit, number][] | null {
+function countdownParts(msLeft: number): [Unit, number][] | null {
   if (msLeft <= 0) return null;
   const totalMinutes = Math.ceil(msLeft / 60_000);
   const days = Math.floor(totalMinutes / 1440);

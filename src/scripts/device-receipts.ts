@@ -4,6 +4,8 @@
  * every counted ballot; track pages read them to say "voted today", the receipt page lists them.
  */
 
+import { chinaTimeZone } from '../domain/china-time.ts';
+
 export interface DeviceReceipt {
   code: string;
   campaign: string;
@@ -68,9 +70,8 @@ export function ballotOfToday(
   return latest && new Date(latest.nextBallotAt) > now ? latest : null;
 }
 
-const zone = 'Asia/Shanghai';
 const dayOf = (d: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(d);
+  new Intl.DateTimeFormat('en-CA', { timeZone: chinaTimeZone, dateStyle: 'short' }).format(d);
 
 /**
  * When the next ballot is possible, in the page's language and China time: `{time}` of the
@@ -83,7 +84,7 @@ export function describeNextBallot(
   templates: { tomorrow: string; later: string },
 ): string {
   const time = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    timeZone: zone,
+    timeZone: chinaTimeZone,
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -96,7 +97,7 @@ export function describeNextBallot(
 /** `2026年12月2日 18:00`, `2 December 2026 at 18:00`: as the server formats (src/i18n/ui.ts). */
 export function formatMoment(d: Date, lang: string): string {
   return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    timeZone: zone,
+    timeZone: chinaTimeZone,
     year: 'numeric',
     month: 'long',
     day: 'numeric',

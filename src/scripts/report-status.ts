@@ -4,6 +4,8 @@
  * stands, with the finding and the reply once it is concluded. Dates are shown in Beijing time.
  */
 
+import { chinaTimeZone } from '../domain/china-time.ts';
+
 interface StatusAnswer {
   reference: string;
   notice: { slug: string; serial: string; title: string };
@@ -41,7 +43,7 @@ export function mountReportStatus() {
   const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
   const when = (iso: string) =>
     new Intl.DateTimeFormat(locale, {
-      timeZone: 'Asia/Shanghai',
+      timeZone: chinaTimeZone,
       dateStyle: 'long',
       timeStyle: 'short',
       hourCycle: 'h23',

@@ -7,7 +7,7 @@ import { startRecordPruning } from './record-pruning.ts';
 import { createServices, type Services } from './services.ts';
 
 /** The start-up log's line about what protects ballots and reports. */
-export function botCheckSummary(config: Config): string {
+function botCheckSummary(config: Config): string {
   const chosen = config.botCheck;
   return chosen.provider === 'altcha'
     ? `Bot check: ALTCHA proof of work, self-hosted (Argon2id, ${chosen.memoryKib} KiB, about ` +

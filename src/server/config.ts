@@ -59,7 +59,7 @@ export const defaultAltchaMemoryKib = 1024;
  * Memory for rendered public pages, per process (src/server/page-cache.ts); 0 turns it off.
  * The 91 pages of the demo's sitemap in three languages take 6.4 MB; the rest holds searches.
  */
-export const defaultPageCacheMb = 32;
+const defaultPageCacheMb = 32;
 
 const databaseUrl = z
   .string()
@@ -69,7 +69,7 @@ const databaseUrl = z
     message: 'must start with file:, libsql:, http(s): or ws(s):',
   });
 
-export const envSchema = z
+const envSchema = z
   .object({
     HOST: z.string().trim().min(1).default('127.0.0.1'),
     PORT: z

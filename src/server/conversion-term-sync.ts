@@ -4,7 +4,7 @@ import { setConversionTerms } from '../i18n/convert-chinese.ts';
 import { describeError } from './error-log.ts';
 
 /** How often a process re-reads the corrections another process may have changed. */
-export const conversionTermRefreshMs = 60_000;
+const conversionTermRefreshMs = 60_000;
 
 /** Loads the staff corrections of the Traditional conversion into this process. */
 export async function loadConversionTerms(db: Db): Promise<void> {

@@ -7,7 +7,7 @@
  * A spreadsheet cell: quoted, and a leading = + - @ defused so that opening the export in a
  * spreadsheet never runs a formula somebody typed into a form (CSV injection).
  */
-export function csvCell(value: unknown): string {
+function csvCell(value: unknown): string {
   let text = value === null || value === undefined ? '' : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return `"${text.replaceAll('"', '""')}"`;

@@ -248,7 +248,7 @@ export class PageCache {
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** The best encoding the client accepts: brotli, then gzip, then none. */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
+function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return 'identity';
   let br = false;
   let gz = false;
@@ -263,7 +263,7 @@ export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
 }
 
 /** Whether If-None-Match names one of the entry's ETags (or is `*`). */
-export function matchesEtag(ifNoneMatch: string | undefined, entry: CacheEntry): boolean {
+function matchesEtag(ifNoneMatch: string | undefined, entry: CacheEntry): boolean {
   if (!ifNoneMatch) return false;
   const tags = Object.values(entry.etags);
   return ifNoneMatch

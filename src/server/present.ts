@@ -10,7 +10,7 @@ import type {
 } from '../schemas/api.ts';
 
 /** Maps rows to the documented public shapes; internal columns never reach a response. */
-export function presentTrack(t: TrackRow): z.infer<typeof trackSchema> {
+function presentTrack(t: TrackRow): z.infer<typeof trackSchema> {
   return {
     slug: t.slug,
     kind: t.kind,
@@ -56,7 +56,7 @@ export function presentCampaignDetail(
   };
 }
 
-export function mediaPath(id: string | null): string | null {
+function mediaPath(id: string | null): string | null {
   return id ? `/api/media/${id}` : null;
 }
 

@@ -4,7 +4,7 @@ import { pruneExpiredRecords } from '../domain/privacy/prune-expired-records.ts'
 import { describeError } from './error-log.ts';
 
 /** How often each process deletes what has outlived its retention. */
-export const pruneIntervalMs = 60 * 60_000;
+const pruneIntervalMs = 60 * 60_000;
 
 /**
  * Prunes expired records (address keys, login attempts, spent proofs) at start and then every

@@ -1,7 +1,7 @@
 import type { FrontFetch } from './front-server.ts';
 
 /** The methods the site answers; the API's routes and the pages use no others. */
-export const allowedMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const allowedMethods = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const allowed = new Set(allowedMethods);
 
 const plainHeaders = {

@@ -13,7 +13,7 @@ export interface Services {
   clock: Clock;
 }
 
-export function createBotCheck(config: Config): BotCheck {
+function createBotCheck(config: Config): BotCheck {
   const chosen = config.botCheck;
   if (chosen.provider === 'altcha') {
     return createAltchaBotCheck({

@@ -91,7 +91,7 @@ const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
  * either loopback name with the same scheme and port is the same site. Loopback origins come
  * only from this machine's own browsers; a public name is matched exactly.
  */
-export function isSiteOrigin(origin: string, publicBaseUrl: string): boolean {
+function isSiteOrigin(origin: string, publicBaseUrl: string): boolean {
   const site = new URL(publicBaseUrl);
   if (origin === site.origin) return true;
   if (!loopbackHosts.has(site.hostname)) return false;
@@ -114,7 +114,7 @@ export function isSiteOrigin(origin: string, publicBaseUrl: string): boolean {
  * Browsers send Origin on every cross-origin request and on same-origin POST, PUT and DELETE;
  * its absence (curl, older clients) is left to the CSRF token.
  */
-export function checkOrigin(c: Context<ApiEnv>): void {
+function checkOrigin(c: Context<ApiEnv>): void {
   const origin = c.req.header('origin');
   if (origin === undefined) return;
   if (!isSiteOrigin(origin, c.var.deps.config.publicBaseUrl)) {

@@ -43,7 +43,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
-export async function steadyLoad(options: {
+async function steadyLoad(options: {
   origin: string;
   rate: number;
   seconds: number;

@@ -11,7 +11,7 @@ import { newDeviceCookie } from '../../src/server/voter-identity.ts';
 import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
 
 export const campaignSlug = '2026';
-export const trackSlug = 'cadres';
+const trackSlug = 'cadres';
 
 /** What makes a drill's ballot acceptable: a device of its own and an unused proof. */
 export interface BallotCredentials {

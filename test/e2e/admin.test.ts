@@ -225,7 +225,7 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
 });
 
 describe('a monitor finds a burst and voids it', () => {
-  let receipts: string[] = [];
+  const receipts: string[] = [];
   let targetName = '';
 
   beforeAll(async () => {
@@ -288,7 +288,7 @@ describe('a monitor finds a burst and voids it', () => {
 });
 
 describe('an admin records the committee vote', () => {
-  let ids: number[] = [];
+  const ids: number[] = [];
 
   beforeAll(async () => {
     const c = await makeCampaign(handle.db, new Date(), {

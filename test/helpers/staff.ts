@@ -16,7 +16,7 @@ const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;
  * cost from the stored string, so the code under test is the same. What the real cost does is
  * asserted in test/unit/staff-password.test.ts and through createStaffUser and the command line.
  */
-export const cheapScrypt: ScryptParams = { log2N: 10, r: 8, p: 1 };
+const cheapScrypt: ScryptParams = { log2N: 10, r: 8, p: 1 };
 
 export interface StaffFixture {
   id: number;

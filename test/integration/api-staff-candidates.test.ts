@@ -6,7 +6,6 @@ import {
   candidateStatuses,
   type CampaignStage,
   type CandidateStatus,
-  type StaffRole,
 } from '../../src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { fixedClock, jsonRequest } from '../helpers/test-api.ts';

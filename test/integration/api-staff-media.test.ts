@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, candidate, media } from '../../src/db/schema/index.ts';
 import { describeResponsiveImage } from '../../src/domain/media/describe-responsive-image.ts';
 import { listImageCopies } from '../../src/domain/media/list-image-copies.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { parseConfig } from '../../src/server/config.ts';
 import { makeCandidate, makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';

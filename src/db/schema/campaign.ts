@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { campaignStages, countsVisibilities } from '../../schemas/enums.ts';
 import { inList } from './sql-list.ts';
+import { chinaTimeZone } from '../../domain/china-time.ts';
 
 export const campaign = sqliteTable(
   'campaign',
@@ -20,7 +21,7 @@ export const campaign = sqliteTable(
     stage: text({ enum: campaignStages }).notNull().default('nomination'),
     countsVisibility: text({ enum: countsVisibilities }).notNull().default('after_close'),
     /** IANA zone in which "per day" limits roll over. */
-    timeZone: text().notNull().default('Asia/Shanghai'),
+    timeZone: text().notNull().default(chinaTimeZone),
     /**
      * The districts (所属地区) and sectors (所属领域) a candidate may be given: the public lists
      * filter by them, so a typo would make a new filter value. Empty: any text, as before.

@@ -31,7 +31,7 @@ export interface ProofUse {
 }
 
 /** What is stored of a proof: a SHA-256 of its use key, never the proof. */
-export function botTokenHash(useKey: string): string {
+function botTokenHash(useKey: string): string {
   return createHash('sha256').update(useKey).digest('hex');
 }
 
@@ -41,7 +41,7 @@ async function isSpent(db: Db, keyHash: string): Promise<boolean> {
 }
 
 /** Marks a proof's key as used; false when some process had already done so. */
-export async function spendProof(db: Db, keyHash: string, now: Date): Promise<boolean> {
+async function spendProof(db: Db, keyHash: string, now: Date): Promise<boolean> {
   const rows = await db.transaction((tx) =>
     tx.all(sql`insert into bot_token_use (token_hash, used_at) values (${keyHash}, ${now.getTime()})
       on conflict do nothing returning 1 as spent`),

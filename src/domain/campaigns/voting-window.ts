@@ -16,7 +16,7 @@ export function isBeforeVote(stage: CampaignStage): boolean {
  * The stages in which the result is published (publicity) or final (concluded): the
  * committee's outcome and the public vote's figures no longer change (triggers hold both).
  */
-export const stagesOfPublishedResult: readonly CampaignStage[] = ['publicity', 'concluded'];
+const stagesOfPublishedResult: readonly CampaignStage[] = ['publicity', 'concluded'];
 
 export function isResultPublished(stage: CampaignStage): boolean {
   return stagesOfPublishedResult.includes(stage);

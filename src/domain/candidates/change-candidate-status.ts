@@ -40,7 +40,7 @@ const transitions: Record<
   withdrawn: { nominated: stagesBeforeVote },
 };
 
-export function isStatusTransitionAllowed(
+function isStatusTransitionAllowed(
   from: CandidateStatus,
   to: CandidateStatus,
   stage: CampaignStage,

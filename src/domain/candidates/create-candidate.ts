@@ -23,7 +23,7 @@ export interface CreateCandidateInput {
 }
 
 /** The number after the highest one in the track (1 for an empty track). */
-export async function nextCandidateNumber(tx: Db | Tx, trackId: number): Promise<number> {
+async function nextCandidateNumber(tx: Db | Tx, trackId: number): Promise<number> {
   const [row] = await tx
     .select({ top: max(candidate.number) })
     .from(candidate)

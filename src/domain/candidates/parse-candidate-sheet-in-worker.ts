@@ -9,12 +9,12 @@ import type { SheetJob } from './parse-sheet-worker.ts';
  * (48 MB of XML) parses in well under this heap; a file that needs more, or longer, is refused
  * as too complex rather than allowed to grow the process.
  */
-export const sheetWorkerLimits = {
+const sheetWorkerLimits = {
   maxOldGenerationSizeMb: 384,
   maxYoungGenerationSizeMb: 32,
   stackSizeMb: 4,
 } as const;
-export const sheetWorkerTimeoutMs = 60_000;
+const sheetWorkerTimeoutMs = 60_000;
 
 /** Named in a variable so that no bundler mistakes the worker's source for an asset. */
 const workerFile = './parse-sheet-worker.ts';

@@ -30,7 +30,7 @@ export const maxImportRows = 500;
  * The template has about 25 columns; a header of thousands is not a candidate list (a 270,000-
  * column header would otherwise have made as many warnings).
  */
-export const maxImportColumns = 200;
+const maxImportColumns = 200;
 
 export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const csvContentTypes = new Set([
@@ -109,7 +109,7 @@ function countHeaderColumns(text: string, delimiter: string): number {
  * XLSX is checked and unpacked by unpackXlsxArchive first: the reader only ever sees entries
  * stored uncompressed, whose sizes were checked.
  */
-export async function readSheetCells(bytes: Uint8Array, format: SheetFormat): Promise<Cell[][]> {
+async function readSheetCells(bytes: Uint8Array, format: SheetFormat): Promise<Cell[][]> {
   if (format === 'xlsx') {
     const checked = unpackXlsxArchive(bytes);
     try {

@@ -16,18 +16,18 @@ import { DomainError } from '../errors.ts';
 /** A workbook of 500 candidates has a dozen entries; pictures and themes add a few. */
 export const maxArchiveEntries = 200;
 /** The largest one entry may inflate to (the shared strings of 500 long profiles are ~20 MB). */
-export const maxEntryBytes = 32 * 1024 * 1024;
+const maxEntryBytes = 32 * 1024 * 1024;
 /** The largest all entries together may inflate to. */
-export const maxArchiveBytes = 48 * 1024 * 1024;
+const maxArchiveBytes = 48 * 1024 * 1024;
 /**
  * How far one entry may be compressed. Spreadsheet XML deflates 5–30 times; a bomb deflates a
  * thousand times and more. Small entries are exempt: their size is bounded anyway.
  */
-export const maxCompressionRatio = 100;
+const maxCompressionRatio = 100;
 const ratioExemptBytes = 1024 * 1024;
 
 /** The entries the spreadsheet reader looks at (read-excel-file's own filter). */
-export function isSheetEntry(name: string): boolean {
+function isSheetEntry(name: string): boolean {
   return name.endsWith('.xml') || name.endsWith('.xml.rels');
 }
 

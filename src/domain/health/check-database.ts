@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 
 /** True when the database answers a trivial query within `timeoutMs`. */
-export async function checkDatabase(db: Db, timeoutMs = 2000): Promise<boolean> {
+async function checkDatabase(db: Db, timeoutMs = 2000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);

@@ -13,9 +13,9 @@ export const imageLimits = {
 } as const;
 
 /** Portraits are 3:4 (the notice's photo format); copies made at these widths. */
-export const portraitWidths = [160, 320, 640] as const;
+const portraitWidths = [160, 320, 640] as const;
 /** Photos in deeds keep their own shape and are read at column width on a phone or a desk. */
-export const contentWidths = [640, 1280] as const;
+const contentWidths = [640, 1280] as const;
 
 export type ImagePurpose = 'portrait' | 'content';
 export type CopyType = 'image/webp' | 'image/avif';

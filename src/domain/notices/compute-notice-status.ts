@@ -1,8 +1,9 @@
 import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
 import { localDay } from '../clock.ts';
+import { chinaTimeZone } from '../china-time.ts';
 
 /** Notice periods are dates on the issuing body's calendar. */
-export const noticeTimeZone = 'Asia/Shanghai';
+export const noticeTimeZone = chinaTimeZone;
 
 /**
  * Where a moment falls against a publicity period (local dates, both inclusive): `upcoming`

@@ -92,7 +92,7 @@ export async function createNoticeDraft(db: Db, input: CreateNoticeDraftInput): 
 }
 
 /** The rules every notice states; staff may reword them. */
-export const defaultReportRules =
+const defaultReportRules =
   '反映问题应实事求是，内容具体（何人、何时、何事），以便调查核实；提倡实名反映，我们将严格保密并反馈核实情况；对捏造事实、诬告陷害的，将依纪依法严肃处理。';
 
 /** The first working day after `today`. */

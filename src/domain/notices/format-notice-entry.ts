@@ -51,7 +51,7 @@ function currentPostText(post: string): string {
  * 1995年6月入党，1997年7月参加工作，大学学历，工学学士，现任……`. Fields left empty are skipped
  * rather than printed as blanks. The honour is added by formatNoticeHonour.
  */
-export function formatPersonEntry(e: NoticeEntry): string {
+function formatPersonEntry(e: NoticeEntry): string {
   const parts = [
     e.name,
     e.sex ?? '',
@@ -69,7 +69,7 @@ export function formatPersonEntry(e: NoticeEntry): string {
 }
 
 /** A unit's entry: its name, then its head, e.g. `澄川市应急管理局（主要负责人：周立新，局长）`. */
-export function formatUnitEntry(e: NoticeEntry): string {
+function formatUnitEntry(e: NoticeEntry): string {
   const head = [e.headName ?? '', e.headTitle ?? ''].filter((p) => p.trim() !== '').join('，');
   return head ? `${e.name}（主要负责人：${head}）` : e.name;
 }

@@ -30,7 +30,7 @@ export function computeCheckDigit(digits: string): number {
 }
 
 /** Digits of a serial body, 7 of them: ten million ballots before a range runs out. */
-export const serialBodyLength = 7;
+const serialBodyLength = 7;
 
 /** A serial as printed: the zero-padded body and its check digit, 8 digits. */
 export function formatSerial(body: number): string {

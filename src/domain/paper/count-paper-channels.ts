@@ -10,7 +10,7 @@ import { compareBatchPasses } from './compare-batch-passes.ts';
  * the invalid ballots a booth reported on its sheet (a sheet counts them without reasons).
  */
 export type ChannelInvalidReason = PaperInvalidReason | 'tally_sheet';
-export const channelInvalidReasons = [...paperInvalidReasons, 'tally_sheet'] as const;
+const channelInvalidReasons = [...paperInvalidReasons, 'tally_sheet'] as const;
 
 export interface ChannelCount {
   channel: PaperChannel;

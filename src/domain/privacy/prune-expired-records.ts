@@ -2,6 +2,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { addressKey, botTokenUse, loginAttempt } from '../../db/schema/index.ts';
 import { localDay } from '../clock.ts';
+import { chinaTimeZone } from '../china-time.ts';
 
 /**
  * How long records that only serve a passing purpose are kept (README, "Security"):
@@ -14,12 +15,12 @@ import { localDay } from '../clock.ts';
  * - a spent bot-check proof, one day: proofs expire within five minutes (ALTCHA's signed expiry,
  *   Turnstile's token lifetime), so a day later no replay of one could pass anyway.
  */
-export const addressKeyDaysKept = 2;
-export const loginAttemptRetentionMs = 30 * 24 * 3600_000;
-export const spentProofRetentionMs = 24 * 3600_000;
+const addressKeyDaysKept = 2;
+const loginAttemptRetentionMs = 30 * 24 * 3600_000;
+const spentProofRetentionMs = 24 * 3600_000;
 
 /** Address keys are days in China, as in address-keys.ts. */
-const addressKeyZone = 'Asia/Shanghai';
+const addressKeyZone = chinaTimeZone;
 
 export interface PruneResult {
   addressKeys: number;
@@ -28,7 +29,7 @@ export interface PruneResult {
 }
 
 /** The first day whose address key is kept at `now`: yesterday, in Asia/Shanghai. */
-export function oldestAddressKeyDay(now: Date): string {
+function oldestAddressKeyDay(now: Date): string {
   const back = new Date(now.getTime() - (addressKeyDaysKept - 1) * 24 * 3600_000);
   return localDay(back, addressKeyZone);
 }

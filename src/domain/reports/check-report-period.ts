@@ -1,9 +1,10 @@
 import { localDay } from '../clock.ts';
+import { chinaTimeZone } from '../china-time.ts';
 
 export type ReportPeriodState = 'not_started' | 'open' | 'ended';
 
 /** Notices run on China's calendar whatever the server's zone. */
-export const reportTimeZone = 'Asia/Shanghai';
+export const reportTimeZone = chinaTimeZone;
 
 /**
  * Whether reports are taken at `now`: the period's dates are local days, both inclusive, so the

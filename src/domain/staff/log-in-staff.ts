@@ -43,7 +43,7 @@ export interface LogInStaffInput {
 }
 
 /** How long "remember this device" spares a browser the second-factor code. */
-export const trustedDeviceDays = 30;
+const trustedDeviceDays = 30;
 
 export interface StaffLogin {
   /** For the cookie only; the database keeps its SHA-256 as the session id. */

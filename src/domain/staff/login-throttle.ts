@@ -23,12 +23,12 @@
  * only the wait for its own failures (counted per device when the device is known).
  */
 export const loginThrottleWindowMs = 15 * 60_000;
-export const pairFailuresAllowed = 5;
-export const pairBackoffStartMs = 60_000;
-export const pairBackoffCapMs = 15 * 60_000;
-export const addressFailuresAllowed = 20;
-export const addressBlockMs = 15 * 60_000;
-export const accountFailuresBeforeProof = 5;
+const pairFailuresAllowed = 5;
+const pairBackoffStartMs = 60_000;
+const pairBackoffCapMs = 15 * 60_000;
+const addressFailuresAllowed = 20;
+const addressBlockMs = 15 * 60_000;
+const accountFailuresBeforeProof = 5;
 
 export interface FailureSummary {
   /** Failures inside the window (for a pair or an account: since its last success). */

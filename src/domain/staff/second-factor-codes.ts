@@ -11,7 +11,7 @@ const period = 30;
 const digits = 6;
 
 /** The issuer an authenticator app shows above the account. */
-export const totpIssuer = '担当作为评选';
+const totpIssuer = '担当作为评选';
 
 /** A new secret for an authenticator app: 160 random bits, base32 as the apps expect. */
 export function newTotpSecret(): string {

@@ -1,10 +1,11 @@
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
+import { chinaTimeZone } from '../../domain/china-time.ts';
 
 const s = (v: unknown) => String(v);
 const day = (iso: unknown) =>
   typeof iso === 'string'
     ? new Intl.DateTimeFormat('zh-CN', {
-        timeZone: 'Asia/Shanghai',
+        timeZone: chinaTimeZone,
         dateStyle: 'long',
         timeStyle: 'short',
       }).format(new Date(iso))

@@ -9,7 +9,7 @@ import { messages as paper } from './paper.ts';
 import { messages as reports } from './reports.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
-export type { StaffErrorMessages, StaffMessage } from './staff-error-messages-type.ts';
+export type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
 /** Every area's messages in one table (one file per area keeps them near their verbs). */
 export const staffErrorMessages: StaffErrorMessages = [

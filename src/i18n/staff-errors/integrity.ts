@@ -1,3 +1,4 @@
+import { chinaTimeZone } from '../../domain/china-time.ts';
 import { ballotNumber } from '../admin-text.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 
@@ -14,7 +15,7 @@ export const messages: StaffErrorMessages = {
     paper_unreconciled: (p) =>
       `纸质或现场选票批次“${(p.batches as string[] | undefined)?.join('”“') ?? ''}”还没有完成两遍录入或还有未核定的差异。核验结果包括所有渠道，请先在“纸质选票”中完成录入和核对。`,
     results_already_certified: (p) =>
-      `投票结果已于 ${p.certifiedAt ? new Date(String(p.certifiedAt)).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' }) : '此前'} 核验发布，每次评选只能核验一次，核验结果不能更改。`,
+      `投票结果已于 ${p.certifiedAt ? new Date(String(p.certifiedAt)).toLocaleString('zh-CN', { timeZone: chinaTimeZone }) : '此前'} 核验发布，每次评选只能核验一次，核验结果不能更改。`,
     void_candidate_not_in_campaign:
       '所选候选对象不属于本次评选，请在“候选对象”列表中按编号和姓名重新选择。',
     void_candidate_other_track: (p) =>

@@ -1,4 +1,5 @@
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
+import { chinaTimeZone } from '../../domain/china-time.ts';
 
 const s = (v: unknown) => String(v);
 
@@ -18,7 +19,7 @@ const enDay = (iso: unknown) =>
 const when = (iso: unknown, locale: 'zh-CN' | 'en-GB') =>
   typeof iso === 'string'
     ? new Intl.DateTimeFormat(locale, {
-        timeZone: 'Asia/Shanghai',
+        timeZone: chinaTimeZone,
         month: 'long',
         day: 'numeric',
         hour: '2-digit',

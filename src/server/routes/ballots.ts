@@ -10,12 +10,13 @@ import { proofOfRequest } from '../../schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../public-write-guards.ts';
+import { chinaTimeZone } from '../../domain/china-time.ts';
 
 /** A ballot with 200 picks is under 4 KB; anything much larger is not a ballot. */
 const maxBallotBytes = 16 * 1024;
 
 /** Address keys rotate with the calendar day in China. */
-const addressKeyZone = 'Asia/Shanghai';
+const addressKeyZone = chinaTimeZone;
 
 const castRoute = createRoute({
   method: 'post',

@@ -7,6 +7,7 @@ import { slugSchema } from '../../schemas/api.ts';
 import { integrityQuerySchema, voidRequestSchema } from '../../schemas/integrity.ts';
 import { newRouter, validJson } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /**
@@ -37,7 +38,7 @@ const validQuery = validator('query', (value, c) => {
 
 integrityRoutes.get(
   '/staff/campaigns/:slug/integrity',
-  requireStaff('monitor', 'admin', 'auditor'),
+  requireStaff(...staffActions['vote.monitor']),
   validSlug,
   validQuery,
   async (c) => {
@@ -55,7 +56,7 @@ integrityRoutes.get(
 
 integrityRoutes.post(
   '/staff/campaigns/:slug/ballots/void',
-  requireStaff('monitor', 'admin'),
+  requireStaff(...staffActions['vote.void']),
   validSlug,
   validJson(voidRequestSchema),
   async (c) => {
@@ -76,7 +77,7 @@ integrityRoutes.post(
 
 integrityRoutes.post(
   '/staff/campaigns/:slug/results/certify',
-  requireStaff('monitor', 'admin'),
+  requireStaff(...staffActions['vote.certify']),
   validSlug,
   async (c) => {
     const { db, clock } = c.var.deps;

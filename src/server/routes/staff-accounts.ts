@@ -11,12 +11,13 @@ import {
   staffPasswordResetSchema,
 } from '../../schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** Staff accounts for admins. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffAccountRoutes = new Hono<ApiEnv>();
 
-const admins = requireStaff('admin');
+const admins = requireStaff(...staffActions['account.manage']);
 
 staffAccountRoutes
   .get('/staff/accounts', admins, async (c) => {

@@ -9,6 +9,7 @@ import {
 } from '../../i18n/audit-text.ts';
 import { auditQuerySchema } from '../../schemas/audit-query.ts';
 import type { ApiEnv } from '../api-env.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validQuery } from '../staff-params.ts';
 
@@ -62,7 +63,7 @@ function csvRow(e: AuditEntryView): unknown[] {
 staffAuditRoutes
   .get(
     '/staff/audit',
-    requireStaff('auditor', 'admin'),
+    requireStaff(...staffActions['audit.read']),
     validQuery(auditQuerySchema),
     async (c) => {
       const page = await listAuditEntries(c.var.deps.db, c.req.valid('query'));
@@ -71,7 +72,7 @@ staffAuditRoutes
   )
   .get(
     '/staff/audit.csv',
-    requireStaff('auditor', 'admin'),
+    requireStaff(...staffActions['audit.read']),
     validQuery(auditQuerySchema),
     async (c) => {
       const { before: _ignored, ...filters } = c.req.valid('query');

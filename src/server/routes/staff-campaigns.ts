@@ -20,7 +20,7 @@ import {
   trackUpdateSchema,
 } from '../../schemas/campaign-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { campaignReaderRoles } from '../admin-access.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { describeReasons, validParams } from '../staff-params.ts';
 
@@ -28,8 +28,8 @@ import { describeReasons, validParams } from '../staff-params.ts';
 export const staffCampaignRoutes = new Hono<ApiEnv>();
 
 // The supervisor reads the public's reports and nothing else: no campaign drafts.
-const readers = requireStaff(...campaignReaderRoles);
-const editors = requireStaff('editor', 'admin');
+const readers = requireStaff(...staffActions['campaign.read']);
+const editors = requireStaff(...staffActions['campaign.edit']);
 
 staffCampaignRoutes
   .get('/staff/campaigns', readers, async (c) => {

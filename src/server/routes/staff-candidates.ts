@@ -13,7 +13,7 @@ import {
   staffCandidateQuerySchema,
 } from '../../schemas/candidate-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { campaignReaderRoles } from '../admin-access.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams, validQuery } from '../staff-params.ts';
 import { limitBody } from '../public-write-guards.ts';
@@ -25,8 +25,8 @@ import { limitBody } from '../public-write-guards.ts';
  */
 export const staffCandidateRoutes = new Hono<ApiEnv>();
 
-const readers = campaignReaderRoles;
-const writers = ['editor', 'admin'] as const;
+const readers = staffActions['campaign.read'];
+const writers = staffActions['campaign.edit'];
 
 /** Deeds of 20,000 Chinese characters are about 60 KB of JSON; the rest of a profile is small. */
 const limit = (kb: number) => limitBody(kb * 1024);

@@ -13,6 +13,7 @@ import {
 } from '../../schemas/committee.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** The committee's differential vote. Plain routes under /api/staff, outside the public OpenAPI document. */
@@ -20,8 +21,8 @@ export const staffCommitteeRoutes = new Hono<ApiEnv>();
 
 // Everyone on staff may follow the vote; only those who keep candidates may record it.
 // As the committee page: monitors watch the vote, not the committee.
-const readers = requireStaff('editor', 'admin', 'auditor');
-const writers = requireStaff('editor', 'admin');
+const readers = requireStaff(...staffActions['campaign.review']);
+const writers = requireStaff(...staffActions['campaign.edit']);
 
 const validSlugs = validator('param', (value: Record<string, string>, c) => {
   const slug = slugSchema.safeParse(value.slug);

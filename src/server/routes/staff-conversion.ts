@@ -6,6 +6,7 @@ import { toTraditional } from '../../i18n/convert-chinese.ts';
 import { conversionPreviewSchema, conversionTermInputSchema } from '../../schemas/conversion.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams } from '../staff-params.ts';
 
@@ -15,7 +16,7 @@ import { validParams } from '../staff-params.ts';
  */
 export const staffConversionRoutes = new Hono<ApiEnv>();
 
-const editors = requireStaff('editor', 'admin');
+const editors = requireStaff(...staffActions['campaign.edit']);
 
 staffConversionRoutes
   .get('/staff/conversion-terms', editors, async (c) => {

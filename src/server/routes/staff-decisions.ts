@@ -8,14 +8,15 @@ import {
   decisionUpdateRequestSchema,
 } from '../../schemas/decision-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams } from '../staff-params.ts';
 
 /** The naming decision's draft and publication for staff, as for notices (same roles). */
 export const staffDecisionRoutes = new Hono<ApiEnv>();
 
-const readers = requireStaff('editor', 'admin', 'auditor');
-const writers = requireStaff('editor', 'admin');
+const readers = requireStaff(...staffActions['campaign.review']);
+const writers = requireStaff(...staffActions['campaign.edit']);
 
 const path = '/staff/campaigns/:slug/decision';
 const validSlug = validParams('slug');

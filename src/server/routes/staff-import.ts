@@ -8,6 +8,7 @@ import { errorMessage } from '../../i18n/error-messages.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { limitBody } from '../public-write-guards.ts';
 import { validParams } from '../staff-params.ts';
@@ -19,7 +20,7 @@ import { validParams } from '../staff-params.ts';
  */
 export const staffImportRoutes = new Hono<ApiEnv>();
 
-export const maxImportBytes = 2 * 1024 * 1024;
+const maxImportBytes = 2 * 1024 * 1024;
 
 const validSlugs = validParams('slug', 'track');
 
@@ -36,7 +37,7 @@ const validDryRun = validator('query', (value, c) => {
 staffImportRoutes.post(
   '/staff/campaigns/:slug/tracks/:track/import',
   limitBody(maxImportBytes, 'import_too_large'),
-  requireStaff('editor', 'admin'),
+  requireStaff(...staffActions['campaign.edit']),
   validSlugs,
   validDryRun,
   async (c) => {
@@ -62,7 +63,7 @@ staffImportRoutes.post(
 for (const format of ['xlsx', 'csv'] as const satisfies SheetFormat[]) {
   staffImportRoutes.get(
     `/staff/campaigns/:slug/tracks/:track/import-template.${format}`,
-    requireStaff('editor', 'admin'),
+    requireStaff(...staffActions['campaign.edit']),
     validSlugs,
     async (c) => {
       const params = c.req.valid('param');

@@ -12,10 +12,12 @@ import {
 } from '../../schemas/media-upload.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** Photo uploads for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffMediaRoutes = new Hono<ApiEnv>();
+const editors = requireStaff(...staffActions['campaign.edit']);
 
 const tooLarge = new DomainError('payload_too_large', 'image_too_large', {
   maxMegabytes: maxUploadBytes / 1024 / 1024,
@@ -61,7 +63,7 @@ const mediaUrl = (id: string) => `/api/media/${id}`;
 
 staffMediaRoutes.post(
   '/staff/candidates/:id/portrait',
-  requireStaff('editor', 'admin'),
+  editors,
   validCandidateId,
   uploadLimit,
   async (c) => {
@@ -76,22 +78,17 @@ staffMediaRoutes.post(
   },
 );
 
-staffMediaRoutes.delete(
-  '/staff/candidates/:id/portrait',
-  requireStaff('editor', 'admin'),
-  validCandidateId,
-  async (c) => {
-    const { db, clock } = c.var.deps;
-    const result = await removeCandidatePortrait(db, {
-      candidateId: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
-    });
-    return c.json(result, 200);
-  },
-);
+staffMediaRoutes.delete('/staff/candidates/:id/portrait', editors, validCandidateId, async (c) => {
+  const { db, clock } = c.var.deps;
+  const result = await removeCandidatePortrait(db, {
+    candidateId: c.req.valid('param').id,
+    actorId: c.var.staff!.user.id,
+    now: clock.now(),
+  });
+  return c.json(result, 200);
+});
 
-staffMediaRoutes.post('/staff/media', requireStaff('editor', 'admin'), uploadLimit, async (c) => {
+staffMediaRoutes.post('/staff/media', editors, uploadLimit, async (c) => {
   const { db, clock } = c.var.deps;
   const stored = await storeUploadedImage(db, {
     bytes: await readUpload(c),

@@ -10,6 +10,7 @@ import {
   noticeUpdateRequestSchema,
 } from '../../schemas/notice-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams } from '../staff-params.ts';
 
@@ -17,8 +18,8 @@ import { validParams } from '../staff-params.ts';
 export const staffNoticeRoutes = new Hono<ApiEnv>();
 
 // Auditors follow what is drafted and published; only those who keep campaigns write.
-const readers = requireStaff('editor', 'admin', 'auditor');
-const writers = requireStaff('editor', 'admin');
+const readers = requireStaff(...staffActions['campaign.review']);
+const writers = requireStaff(...staffActions['campaign.edit']);
 
 const path = '/staff/campaigns/:slug/notice';
 const validSlug = validParams('slug');

@@ -23,18 +23,19 @@ import {
 } from '../../schemas/paper.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffPaperRoutes = new Hono<ApiEnv>();
 
 // Those who run the campaign print; those who watch or check it may read the batches.
-const readers = requireStaff('admin', 'editor', 'monitor', 'auditor');
-const printers = requireStaff('admin', 'editor');
+const readers = requireStaff(...staffActions['campaign.read']);
+const printers = requireStaff(...staffActions['paper.register']);
 // Only tellers enter: each pass is one teller's reading of the sheets in hand.
-const tellers = requireStaff('teller');
+const tellers = requireStaff(...staffActions['paper.enter']);
 // A third person settles differences between the two passes.
-const reconcilers = requireStaff('admin', 'monitor');
+const reconcilers = requireStaff(...staffActions['paper.reconcile']);
 
 const validBatchId = validator('param', (value: Record<string, string>, c) => {
   const id = Number(value.id);

@@ -9,11 +9,13 @@ import type { ReportView } from '../../domain/reports/report-view.ts';
 import { reportConclusionSchema, reportIdSchema, reportQuerySchema } from '../../schemas/report.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
+import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validQuery } from '../staff-params.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();
+const supervisors = requireStaff(...staffActions['report.handle']);
 
 const validId = validator('param', (value, c) => {
   const parsed = reportIdSchema.safeParse(value.id);
@@ -33,7 +35,7 @@ function toJson(r: ReportView) {
 // Supervisors only, not even admins: reporters' names, phones and words are for those who
 // verify them. Every answer is audited by the verb before it is returned.
 staffReportRoutes
-  .get('/staff/reports', requireStaff('supervisor'), validQuery(reportQuerySchema), async (c) => {
+  .get('/staff/reports', supervisors, validQuery(reportQuerySchema), async (c) => {
     const { db, clock } = c.var.deps;
     const page = await listReports(db, {
       ...c.req.valid('query'),
@@ -42,7 +44,7 @@ staffReportRoutes
     });
     return c.json({ reports: page.reports.map(toJson), nextBefore: page.nextBefore }, 200);
   })
-  .get('/staff/reports/:id', requireStaff('supervisor'), validId, async (c) => {
+  .get('/staff/reports/:id', supervisors, validId, async (c) => {
     const { db, clock } = c.var.deps;
     const view = await readReport(db, {
       id: c.req.valid('param').id,
@@ -52,7 +54,7 @@ staffReportRoutes
     return c.json(toJson(view), 200);
   })
   // Working a report through: take it up (verifying), then conclude it once. Supervisors only.
-  .post('/staff/reports/:id/verifying', requireStaff('supervisor'), validId, async (c) => {
+  .post('/staff/reports/:id/verifying', supervisors, validId, async (c) => {
     const { db, clock } = c.var.deps;
     const done = await takeUpReport(db, {
       id: c.req.valid('param').id,
@@ -63,7 +65,7 @@ staffReportRoutes
   })
   .post(
     '/staff/reports/:id/conclusion',
-    requireStaff('supervisor'),
+    supervisors,
     validId,
     validJson(reportConclusionSchema),
     async (c) => {

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { localDay } from '../../domain/clock.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { logInStaff } from '../../domain/staff/log-in-staff.ts';
 import { logOutEverywhere } from '../../domain/staff/log-out-everywhere.ts';
@@ -30,6 +29,7 @@ import {
   staffDeviceCookieOptions,
 } from '../staff-auth.ts';
 import { addressHash, deviceHash, newDeviceCookie, readDeviceCookie } from '../voter-identity.ts';
+import { chinaDay } from '../../domain/china-time.ts';
 
 /**
  * Staff login and logout. A plain Hono app, not an OpenAPI router: these routes are for the
@@ -57,7 +57,7 @@ staffSessionRoutes
       const now = clock.now();
       const address = clientAddress(c);
       // Keyed per calendar day in China, like voters' addresses (an IPv6 /64 as one address).
-      const key = await addressKeys.keyOf(localDay(now, 'Asia/Shanghai'), now);
+      const key = await addressKeys.keyOf(chinaDay(now), now);
       // A browser without a staff device cookie gets one if this login succeeds; its hash is
       // recorded with the attempt, so the next login from it counts as a known device.
       const known = readDeviceCookie(config.sessionSecret, getCookie(c, staffDeviceCookieName));

@@ -12,7 +12,7 @@ import { botCheckRoutes } from './routes/bot-check.ts';
 import { campaignRoutes } from './routes/campaigns.ts';
 import { deviceRoutes } from './routes/device.ts';
 import { healthRoutes } from './routes/health.ts';
-import { integrityRoutes } from './routes/integrity.ts';
+import { integrityRoutes } from './routes/staff-integrity.ts';
 import { mediaRoutes } from './routes/media.ts';
 import { decisionRoutes } from './routes/decisions.ts';
 import { noticeRoutes } from './routes/notices.ts';

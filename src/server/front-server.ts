@@ -21,7 +21,7 @@ import type { Config } from './config.ts';
 import { PageCache, writeEntry, type RenderedResponse } from './page-cache.ts';
 import {
   buildSecurityHeaders,
-  isBallotPagePath,
+  isBotCheckPagePath,
   type HeaderList,
   type SecurityHeaderSets,
 } from './security-headers.ts';
@@ -145,7 +145,7 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     botCheckProvider: config.botCheck.provider,
     inlineScriptHashes: deps.inlineScriptHashes ?? [],
   });
-  const { page, ballotPage, api: apiHeaders, asset, assetScript } = securityHeaders;
+  const { page, botCheckPage, api: apiHeaders, asset, assetScript } = securityHeaders;
   const pageCache =
     config.pageCacheBytes > 0
       ? new PageCache({
@@ -342,7 +342,7 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     }),
   );
   app.all('*', async (c) => {
-    const security = isBallotPagePath(c.req.path) ? ballotPage : page;
+    const security = isBotCheckPagePath(c.req.path) ? botCheckPage : page;
     const request = missed.get(c.env.incoming);
     if (request !== undefined && pageCache) {
       const { incoming } = c.env;
@@ -451,7 +451,7 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
       const request = cacheableRequest(incoming, false);
       if (request) {
         const pathname = new URL(req.url).pathname;
-        const security = isBallotPagePath(pathname) ? ballotPage : page;
+        const security = isBotCheckPagePath(pathname) ? botCheckPage : page;
         if (await answerFromCache(env, request, security)) return RESPONSE_ALREADY_SENT;
         // A miss: a static file answers as before; a page is rendered into the cache (by a GET:
         // Astro's answer to a HEAD has no body to keep).

@@ -13,10 +13,10 @@ export interface SecurityHeaderSets {
   /** HTML pages rendered by Astro. */
   page: HeaderList;
   /**
-   * Pages that send something through the bot check (a ballot, or a report under a notice):
-   * the same, plus Cloudflare's widget with Turnstile.
+   * Pages that send something through the bot check (a ballot, a report under a notice, a staff
+   * login after failures): the same, plus Cloudflare's widget with Turnstile.
    */
-  ballotPage: HeaderList;
+  botCheckPage: HeaderList;
   /** API answers (JSON). Media answers set their own, stricter CSP, which wins. */
   api: HeaderList;
   /** Files from the build's client folder. */
@@ -59,10 +59,10 @@ const noticePagePath = /^\/notices\/[a-z0-9-]+\/?$/;
 const loginPagePath = /^\/admin\/login\/?$/;
 
 /**
- * Pages that may load the bot check: ballot pages, notice pages and the staff login. (The name
- * is older than the report form; the front server picks the `ballotPage` headers with it.)
+ * Pages that may load the bot check: ballot pages, notice pages (the report form) and the staff
+ * login. The front server picks the `botCheckPage` headers with it.
  */
-export function isBallotPagePath(pathname: string): boolean {
+export function isBotCheckPagePath(pathname: string): boolean {
   return (
     ballotPagePath.test(pathname) || noticePagePath.test(pathname) || loginPagePath.test(pathname)
   );
@@ -104,13 +104,13 @@ export function buildSecurityHeaders(options: SecurityHeaderOptions): SecurityHe
     ...hsts,
   ];
   const page = pageHeaders(pageCsp(hashes, []));
-  const ballotPage =
+  const botCheckPage =
     options.botCheckProvider === 'turnstile'
       ? pageHeaders(pageCsp([...hashes, turnstileOrigin], [turnstileOrigin]))
       : page;
   return {
     page,
-    ballotPage,
+    botCheckPage,
     api: [
       ['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"],
       referrer,

@@ -9,7 +9,7 @@ import {
 import { proofOfRequest } from '../../schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
-import { addressRateLimit, limitBody } from '../public-write-guards.ts';
+import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { chinaTimeZone } from '../../domain/china-time.ts';
 
 /** A ballot with 200 picks is under 4 KB; anything much larger is not a ballot. */

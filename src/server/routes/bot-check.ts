@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '../../domain/errors.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { botCheckActions } from '../bot-check/bot-check.ts';
-import { addressRateLimit } from '../public-write-guards.ts';
+import { addressRateLimit } from '../request-guards.ts';
 
 const challengeSchema = z
   .object({

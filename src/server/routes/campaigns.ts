@@ -11,7 +11,11 @@ import {
   slugSchema,
 } from '../../schemas/api.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
-import { presentCampaignDetail, presentCampaignSummary, presentCandidate } from '../present.ts';
+import {
+  presentCampaignDetail,
+  presentCampaignSummary,
+  presentCandidate,
+} from '../present-campaigns.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -14,7 +14,7 @@ import {
 import { proofOfRequest } from '../../schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
-import { addressRateLimit, limitBody } from '../public-write-guards.ts';
+import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { requestLocale } from '../request-locale.ts';
 
 /** 1,000 Chinese characters are 3 KB of UTF-8 (6 KB escaped); anything much larger is not a report. */

@@ -16,7 +16,7 @@ import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { validParams, validQuery } from '../staff-params.ts';
-import { limitBody } from '../public-write-guards.ts';
+import { limitBody } from '../request-guards.ts';
 
 /**
  * Candidates for staff: the list with counts, one candidate, create, edit, status changes (one

@@ -10,7 +10,7 @@ import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { limitBody } from '../public-write-guards.ts';
+import { limitBody } from '../request-guards.ts';
 import { validParams } from '../staff-params.ts';
 
 /**

@@ -43,7 +43,7 @@ function loadTurnstile(): Promise<void> {
 
 /**
  * Mounts the widget in `slot`, configured by the form's data attributes
- * (src/components/bot-check-attributes.ts). `onChange` hears whether a proof is ready. Throws
+ * (src/render/bot-check-attributes.ts). `onChange` hears whether a proof is ready. Throws
  * when the widget's code cannot be loaded.
  */
 export async function mountBotWidget(

@@ -273,7 +273,7 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     expect((await outcome(d.campaign.slug, { suspended: [d.first.id] })).status).toBe(200);
     const { listNoticeRevisions } =
       await import('../../src/domain/notices/list-notice-revisions.ts');
-    const { noticeFeedHtml } = await import('../../src/components/notice-feed-html.ts');
+    const { noticeFeedHtml } = await import('../../src/render/notice-feed-html.ts');
     const [newest] = await listNoticeRevisions(db.db, { limit: 1 });
     expect(newest!.slug).toBe(d.slug);
     const html = noticeFeedHtml(newest!.content);

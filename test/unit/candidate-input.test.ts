@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/components/render-markdown.ts';
+import { renderMarkdown } from '../../src/render/render-markdown.ts';
 import { trackInputSchema } from '../../src/schemas/campaign-input.ts';
 import {
   candidateFields,

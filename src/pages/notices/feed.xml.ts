@@ -6,8 +6,8 @@ import {
   formatNoticePeriodLine,
   noticeOutcomeHeading,
 } from '../../domain/notices/format-notice-entry.ts';
-import { escapeXml } from '../../components/escape-xml.ts';
-import { decisionFeedHtml, noticeFeedHtml } from '../../components/notice-feed-html.ts';
+import { escapeXml } from '../../render/escape-xml.ts';
+import { decisionFeedHtml, noticeFeedHtml } from '../../render/notice-feed-html.ts';
 import { uiFor } from '../../i18n/ui.ts';
 
 /** How many revisions the feed carries; readers keep what they have already fetched. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { renderMarkdown } from '../../components/render-markdown.ts';
+import { renderMarkdown } from '../../render/render-markdown.ts';
 import { changeCandidateStatus } from '../../domain/candidates/change-candidate-status.ts';
 import { createCandidate } from '../../domain/candidates/create-candidate.ts';
 import { getStaffCandidate } from '../../domain/candidates/get-staff-candidate.ts';

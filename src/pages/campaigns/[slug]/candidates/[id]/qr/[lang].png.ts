@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { profileUrl, qrPng } from '../../../../../../components/share-qr.ts';
+import { profileUrl, qrPng } from '../../../../../../render/share-qr.ts';
 import { findPublicCandidate } from '../../../../../../domain/candidates/find-public-candidate.ts';
 import { isLocale } from '../../../../../../i18n/locales.ts';
 

@@ -23,8 +23,8 @@ import {
 } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
-import { createDb, localPathOf } from '../src/db/client.ts';
-import { loadConfigOrExit } from '../src/server/bootstrap.ts';
+import { createDb, localPathOf } from '#src/db/client.ts';
+import { loadConfigOrExit } from '#src/server/bootstrap.ts';
 
 const config = loadConfigOrExit(process.env);
 const source = localPathOf(config.databaseUrl);

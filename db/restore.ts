@@ -22,8 +22,8 @@ import {
 import { request } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { createClient } from '@libsql/client';
-import { localPathOf } from '../src/db/client.ts';
-import { loadConfigOrExit } from '../src/server/bootstrap.ts';
+import { localPathOf } from '#src/db/client.ts';
+import { loadConfigOrExit } from '#src/server/bootstrap.ts';
 
 const config = loadConfigOrExit(process.env);
 const target = localPathOf(config.databaseUrl);

@@ -9,11 +9,11 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { isDomainError } from '../src/domain/errors.ts';
-import { checkPasswordPolicy } from '../src/domain/staff/password.ts';
-import { errorMessage } from '../src/i18n/error-messages.ts';
-import { secondFactorRequiredRoles, staffRoles } from '../src/schemas/enums.ts';
-import { passwordMinLength, staffEmailSchema } from '../src/schemas/staff.ts';
+import { isDomainError } from '#src/domain/errors.ts';
+import { checkPasswordPolicy } from '#src/domain/staff/password.ts';
+import { errorMessage } from '#src/i18n/error-messages.ts';
+import { secondFactorRequiredRoles, staffRoles } from '#src/schemas/enums.ts';
+import { passwordMinLength, staffEmailSchema } from '#src/schemas/staff.ts';
 
 const usage = `Usage: npm run staff -- <command> [options]
 
@@ -198,14 +198,14 @@ async function run(invocation: Invocation): Promise<void> {
     { resetStaffPassword },
     { resetSecondFactor },
   ] = await Promise.all([
-    import('../src/db/client.ts'),
-    import('../src/db/migrate.ts'),
-    import('../src/server/bootstrap.ts'),
-    import('../src/domain/staff/create-staff-user.ts'),
-    import('../src/domain/staff/disable-staff-user.ts'),
-    import('../src/domain/staff/list-staff-users.ts'),
-    import('../src/domain/staff/reset-staff-password.ts'),
-    import('../src/domain/staff/reset-second-factor.ts'),
+    import('#src/db/client.ts'),
+    import('#src/db/migrate.ts'),
+    import('#src/server/bootstrap.ts'),
+    import('#src/domain/staff/create-staff-user.ts'),
+    import('#src/domain/staff/disable-staff-user.ts'),
+    import('#src/domain/staff/list-staff-users.ts'),
+    import('#src/domain/staff/reset-staff-password.ts'),
+    import('#src/domain/staff/reset-second-factor.ts'),
   ]);
   const config = loadConfigOrExit(process.env);
   const handle = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });

@@ -1,7 +1,7 @@
 /** `npm run tally:verify`: recomputes every tally from the counted picks; exit 1 on any mismatch. */
-import { createDb } from '../src/db/client.ts';
-import { verifyTallies } from '../src/domain/integrity/verify-tallies.ts';
-import { loadConfigOrExit } from '../src/server/bootstrap.ts';
+import { createDb } from '#src/db/client.ts';
+import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
+import { loadConfigOrExit } from '#src/server/bootstrap.ts';
 
 const config = loadConfigOrExit(process.env);
 const handle = await createDb({ url: config.databaseUrl, authToken: config.databaseAuthToken });

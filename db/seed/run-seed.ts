@@ -3,9 +3,9 @@
  * loads the fictional demo afresh. Refuses to touch a remote database unless --force is given.
  */
 import { sql } from 'drizzle-orm';
-import { createDb } from '../../src/db/client.ts';
-import { applyMigrations } from '../../src/db/migrate.ts';
-import { loadConfigOrExit } from '../../src/server/bootstrap.ts';
+import { createDb } from '#src/db/client.ts';
+import { applyMigrations } from '#src/db/migrate.ts';
+import { loadConfigOrExit } from '#src/server/bootstrap.ts';
 import { seedDemo } from './seed-demo.ts';
 
 const config = loadConfigOrExit(process.env);

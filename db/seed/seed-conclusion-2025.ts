@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.ts';
-import { candidate, notice, report, reportHandling } from '../../src/db/schema/index.ts';
-import { createDecisionDraft } from '../../src/domain/decisions/create-decision-draft.ts';
-import { publishDecision } from '../../src/domain/decisions/publish-decision.ts';
-import { updateDecisionDraft } from '../../src/domain/decisions/update-decision-draft.ts';
-import { publishNoticeOutcome } from '../../src/domain/notices/publish-notice-outcome.ts';
-import { makeReportReference } from '../../src/domain/reports/make-report-reference.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate, notice, report, reportHandling } from '#src/db/schema/index.ts';
+import { createDecisionDraft } from '#src/domain/decisions/create-decision-draft.ts';
+import { publishDecision } from '#src/domain/decisions/publish-decision.ts';
+import { updateDecisionDraft } from '#src/domain/decisions/update-decision-draft.ts';
+import { publishNoticeOutcome } from '#src/domain/notices/publish-notice-outcome.ts';
+import { makeReportReference } from '#src/domain/reports/make-report-reference.ts';
 
 /** The elected cadre of 2025 a citizen reported on during the publicity (fictional). */
 const reportedName = '马立衡';

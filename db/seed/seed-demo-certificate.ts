@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../src/db/client.ts';
-import { auditLog, ballot, ballotPick, staffUser } from '../../src/db/schema/index.ts';
-import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
-import { chinaDay } from '../../src/domain/china-time.ts';
-import { certifyResults } from '../../src/domain/results/certify-results.ts';
-import type { VoidReasonCategory } from '../../src/schemas/integrity.ts';
+import type { Db } from '#src/db/client.ts';
+import { auditLog, ballot, ballotPick, staffUser } from '#src/db/schema/index.ts';
+import { newReceiptCode } from '#src/domain/ballots/receipt-code.ts';
+import { chinaDay } from '#src/domain/china-time.ts';
+import { certifyResults } from '#src/domain/results/certify-results.ts';
+import type { VoidReasonCategory } from '#src/schemas/integrity.ts';
 
 /**
  * The certification of the demo's past votes (issue 17). Kept apart from seed-demo.ts so the

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { inArray } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.ts';
-import { candidate, staffUser } from '../../src/db/schema/index.ts';
-import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
-import { enterPaperBallot } from '../../src/domain/paper/enter-paper-ballot.ts';
-import { enterTallySheet } from '../../src/domain/paper/enter-tally-sheet.ts';
-import { finishBatchPass } from '../../src/domain/paper/finish-batch-pass.ts';
-import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
-import { resolvePaperDifference } from '../../src/domain/paper/resolve-paper-difference.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate, staffUser } from '#src/db/schema/index.ts';
+import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { enterPaperBallot } from '#src/domain/paper/enter-paper-ballot.ts';
+import { enterTallySheet } from '#src/domain/paper/enter-tally-sheet.ts';
+import { finishBatchPass } from '#src/domain/paper/finish-batch-pass.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
+import { resolvePaperDifference } from '#src/domain/paper/resolve-paper-difference.ts';
 
 /** A fixed sequence of numbers in [0, 1) from a seed: the same demo on every machine. */
 function drawFrom(seed: string): () => number {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import {
   auditLog,
   ballot,
@@ -18,23 +18,20 @@ import {
   staffUser,
   tally,
   track,
-} from '../../src/db/schema/index.ts';
-import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
-import { buildNoticeContent } from '../../src/domain/notices/build-notice-content.ts';
-import { buildNoticeEntries } from '../../src/domain/notices/build-notice-entries.ts';
-import { insertImageCopies } from '../../src/domain/media/insert-image-copies.ts';
-import {
-  prepareImageCopies,
-  type PreparedImage,
-} from '../../src/domain/media/prepare-image-copies.ts';
-import type { CampaignStage } from '../../src/schemas/enums.ts';
-import { addWorkingDays, isWorkingDay } from '../../src/domain/notices/add-working-days.ts';
+} from '#src/db/schema/index.ts';
+import { newReceiptCode } from '#src/domain/ballots/receipt-code.ts';
+import { buildNoticeContent } from '#src/domain/notices/build-notice-content.ts';
+import { buildNoticeEntries } from '#src/domain/notices/build-notice-entries.ts';
+import { insertImageCopies } from '#src/domain/media/insert-image-copies.ts';
+import { prepareImageCopies, type PreparedImage } from '#src/domain/media/prepare-image-copies.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
+import { addWorkingDays, isWorkingDay } from '#src/domain/notices/add-working-days.ts';
 import {
   dateOfDayNumber,
   dayNumberOf,
   loadHolidayCalendar,
-} from '../../src/domain/notices/load-holiday-calendar.ts';
-import { makeReportReference } from '../../src/domain/reports/make-report-reference.ts';
+} from '#src/domain/notices/load-holiday-calendar.ts';
+import { makeReportReference } from '#src/domain/reports/make-report-reference.ts';
 import { certifyDemoVote, certifyDemoVote2025 } from './seed-demo-certificate.ts';
 import { seedPaperBallots2025 } from './seed-demo-paper.ts';
 import { individuals2025, units2025 } from './data/campaign-2025.ts';
@@ -44,7 +41,7 @@ import { individuals2026 } from './data/individuals-2026.ts';
 import { units2026 } from './data/units-2026.ts';
 import { drawPersonPortrait, drawUnitEmblem } from './draw-portrait.ts';
 import { demoDistricts, demoSectors, type DemoIndividual, type DemoUnit } from './types.ts';
-import { chinaDay } from '../../src/domain/china-time.ts';
+import { chinaDay } from '#src/domain/china-time.ts';
 
 const day = 24 * 3600 * 1000;
 const organiser = '中共澄川市委组织部';

@@ -15,10 +15,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
-import { createDb } from '../../src/db/client.ts';
-import { applyMigrations } from '../../src/db/migrate.ts';
-import { campaign, candidate, track } from '../../src/db/schema/index.ts';
-import { castBallot } from '../../src/domain/ballots/cast-ballot.ts';
+import { createDb } from '#src/db/client.ts';
+import { applyMigrations } from '#src/db/migrate.ts';
+import { campaign, candidate, track } from '#src/db/schema/index.ts';
+import { castBallot } from '#src/domain/ballots/cast-ballot.ts';
 
 const concurrency = 64;
 const warmUpSeconds = 2;

@@ -21,7 +21,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, CDPSession } from 'playwright-core';
-import { defaultAltchaMemoryKib, defaultAltchaSteps } from '../../src/server/config.ts';
+import { defaultAltchaMemoryKib, defaultAltchaSteps } from '#src/server/config.ts';
 import { launchBrowser, phoneContext } from '../e2e/browser.ts';
 import { runMain } from '../helpers/run-main.ts';
 import { ensureBuild, freePort, startSite, stopSite, type Site } from '../helpers/site-process.ts';

@@ -51,7 +51,7 @@ import { runMain } from '../helpers/run-main.ts';
 import { seedDemoData, serverNodeFlags } from '../helpers/site-process.ts';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
-import { newDeviceCookie } from '../../src/server/voter-identity.ts';
+import { newDeviceCookie } from '#src/server/voter-identity.ts';
 import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
 import { steadyLoadInChild } from './steady-load.ts';
 

@@ -7,7 +7,7 @@
  * believes from loopback; no traffic goes there) and picks 1–3 candidates of one track. Every
  * 201 is kept with its receipt: that is the promise the drills check.
  */
-import { newDeviceCookie } from '../../src/server/voter-identity.ts';
+import { newDeviceCookie } from '#src/server/voter-identity.ts';
 import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
 
 export const campaignSlug = '2026';

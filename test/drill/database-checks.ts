@@ -2,9 +2,9 @@
  * What the drills ask of a database file directly, with the app's own client: SQLite's
  * integrity check, the tally check of `npm run tally:verify`, and which receipts it holds.
  */
-import { ballot } from '../../src/db/schema/index.ts';
-import { createDb } from '../../src/db/client.ts';
-import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
+import { ballot } from '#src/db/schema/index.ts';
+import { createDb } from '#src/db/client.ts';
+import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
 
 export interface DatabaseReport {
   /** `ok`, or the first problems SQLite lists. */

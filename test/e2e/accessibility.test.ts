@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { qrSvg } from '../../src/render/share-qr.ts';
+import { qrSvg } from '#src/render/share-qr.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
 import { launchBrowser, phoneContext } from './browser.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';

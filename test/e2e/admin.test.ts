@@ -1,11 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { ballot, candidate, staffUser } from '../../src/db/schema/index.ts';
-import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
-import { adminPages } from '../../src/server/admin-access.ts';
-import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { ballot, candidate, staffUser } from '#src/db/schema/index.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
+import { adminPages } from '#src/server/admin-access.ts';
+import { staffRoles, type StaffRole } from '#src/schemas/enums.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser, signInAs, staffApiSession } from './browser.ts';

@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { staffUser } from '../../src/db/schema/index.ts';
-import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
+import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser, phoneContext, signInAs } from './browser.ts';
 

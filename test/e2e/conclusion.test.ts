@@ -3,9 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { campaign } from '../../src/db/schema/index.ts';
-import { localDay } from '../../src/domain/clock.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { campaign } from '#src/db/schema/index.ts';
+import { localDay } from '#src/domain/clock.ts';
 import {
   makeCampaign,
   makeCandidate,

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { randomBytes } from 'node:crypto';
-import { totpCodeAt } from '../../src/domain/staff/second-factor-codes.ts';
-import { secondFactorRequiredRoles, staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
+import { totpCodeAt } from '#src/domain/staff/second-factor-codes.ts';
+import { secondFactorRequiredRoles, staffRoles, type StaffRole } from '#src/schemas/enums.ts';
 import { freePort, root, startSite, stopSite } from '../helpers/site-process.ts';
 
 declare module 'vitest' {

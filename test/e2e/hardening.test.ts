@@ -2,9 +2,9 @@ import { request as httpRequest } from 'node:http';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { loginAttempt } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { loginAttempt } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import {
   makeCampaign,
   makeCandidate,

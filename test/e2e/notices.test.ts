@@ -6,7 +6,7 @@ import {
   formatNoticeDate,
   formatNoticeMonth,
   formatNoticePeriodLine,
-} from '../../src/domain/notices/format-notice-entry.ts';
+} from '#src/domain/notices/format-notice-entry.ts';
 import { launchBrowser } from './browser.ts';
 
 const baseUrl = inject('baseUrl');

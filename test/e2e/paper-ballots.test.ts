@@ -1,12 +1,12 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { paperEntry, paperResolution, staffUser } from '../../src/db/schema/index.ts';
-import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
-import { enterPaperBallot } from '../../src/domain/paper/enter-paper-ballot.ts';
-import { finishBatchPass } from '../../src/domain/paper/finish-batch-pass.ts';
-import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { paperEntry, paperResolution, staffUser } from '#src/db/schema/index.ts';
+import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { enterPaperBallot } from '#src/domain/paper/enter-paper-ballot.ts';
+import { finishBatchPass } from '#src/domain/paper/finish-batch-pass.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
 import { makeStaffUser } from '../helpers/staff.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser, signInAs } from './browser.ts';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { report } from '../../src/db/schema/index.ts';
-import { localDay } from '../../src/domain/clock.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { report } from '#src/db/schema/index.ts';
+import { localDay } from '#src/domain/clock.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import {
   makeCampaign,
   makeCandidate,

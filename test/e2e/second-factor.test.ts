@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
-import { totpCodeAt } from '../../src/domain/staff/second-factor-codes.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
+import { totpCodeAt } from '#src/domain/staff/second-factor-codes.ts';
 import { laptopContext, launchBrowser } from './browser.ts';
 
 /**

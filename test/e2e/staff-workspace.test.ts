@@ -3,19 +3,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import {
-  ballot,
-  ballotPick,
-  campaign,
-  candidate,
-  media,
-  track,
-} from '../../src/db/schema/index.ts';
-import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
-import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-reports.ts';
-import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { ballot, ballotPick, campaign, candidate, media, track } from '#src/db/schema/index.ts';
+import { recordAuditEntry } from '#src/domain/audit/record-audit-entry.ts';
+import { countAwaitingReports } from '#src/domain/reports/count-awaiting-reports.ts';
+import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { laptopContext, launchBrowser, signInAs } from './browser.ts';
 

@@ -8,10 +8,10 @@
 import { serve } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { AddressInfo } from 'node:net';
-import { createDb } from '../../src/db/client.ts';
-import { systemClock } from '../../src/domain/clock.ts';
-import { parseConfig } from '../../src/server/config.ts';
-import { createApi } from '../../src/server/create-api.ts';
+import { createDb } from '#src/db/client.ts';
+import { systemClock } from '#src/domain/clock.ts';
+import { parseConfig } from '#src/server/config.ts';
+import { createApi } from '#src/server/create-api.ts';
 import { cheapAltcha } from './bot-proof.ts';
 
 const config = parseConfig({ ...process.env, BALLOT_RATE_PER_MINUTE: '100000' });

@@ -4,8 +4,8 @@ import type { Challenge } from 'altcha-lib/types';
 import {
   createAltchaBotCheck,
   type AltchaBotCheck,
-} from '../../src/server/bot-check/altcha-bot-check.ts';
-import type { BotCheckAction } from '../../src/server/bot-check/bot-check.ts';
+} from '#src/server/bot-check/altcha-bot-check.ts';
+import type { BotCheckAction } from '#src/server/bot-check/bot-check.ts';
 
 /**
  * The real ALTCHA check at its cheapest (one or two Argon2id steps of 64 KiB), which the tests

@@ -1,7 +1,7 @@
-import type { Db } from '../../src/db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import { sql } from 'drizzle-orm';
-import { newReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
-import { localDay } from '../../src/domain/clock.ts';
+import { newReceiptCode } from '#src/domain/ballots/receipt-code.ts';
+import { localDay } from '#src/domain/clock.ts';
 import {
   ballot,
   ballotPick,
@@ -11,8 +11,8 @@ import {
   noticeRevision,
   tally,
   track,
-} from '../../src/db/schema/index.ts';
-import type { NoticeContent } from '../../src/schemas/notice-content.ts';
+} from '#src/db/schema/index.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 
 let seq = 0;
 const unique = () => `${Date.now().toString(36)}${(seq++).toString(36)}`;

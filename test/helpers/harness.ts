@@ -12,7 +12,7 @@
  * Hooks run in the order registered: the database, then the API, then the sessions.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { logInAs, makeStaffUser, type StaffFixture } from './staff.ts';
 import { testApi } from './test-api.ts';
 import { createTestDb, type TestDb } from './test-db.ts';

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { localPathOf } from '../../src/db/client.ts';
+import { localPathOf } from '#src/db/client.ts';
 
 export const root = resolve(import.meta.dirname, '../..');
 const startTimeoutMs = 60_000;

@@ -1,8 +1,8 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
-import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
-import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
+import type { BotCheck } from '#src/server/bot-check/bot-check.ts';
+import { createTurnstileBotCheck } from '#src/server/bot-check/turnstile-bot-check.ts';
 
 /**
  * A local stand-in for Cloudflare's siteverify endpoint that honours its documented contract:

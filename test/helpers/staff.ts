@@ -1,11 +1,11 @@
-import type { Db } from '../../src/db/client.ts';
-import { staffTrustedDevice, staffUser } from '../../src/db/schema/index.ts';
-import { secondFactorRequiredRoles, type StaffRole } from '../../src/schemas/enums.ts';
-import { hashPassword, type ScryptParams } from '../../src/domain/staff/password.ts';
-import { newTotpSecret } from '../../src/domain/staff/second-factor-codes.ts';
-import { staffDeviceCookieName } from '../../src/server/staff-auth.ts';
-import { deviceHash, newDeviceCookie } from '../../src/server/voter-identity.ts';
-import { certifyResults } from '../../src/domain/results/certify-results.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
+import { secondFactorRequiredRoles, type StaffRole } from '#src/schemas/enums.ts';
+import { hashPassword, type ScryptParams } from '#src/domain/staff/password.ts';
+import { newTotpSecret } from '#src/domain/staff/second-factor-codes.ts';
+import { staffDeviceCookieName } from '#src/server/staff-auth.ts';
+import { deviceHash, newDeviceCookie } from '#src/server/voter-identity.ts';
+import { certifyResults } from '#src/domain/results/certify-results.ts';
 import { cookieFrom, jsonRequest, testSecret } from './test-api.ts';
 
 let seq = 0;

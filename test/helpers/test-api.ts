@@ -1,8 +1,8 @@
 import type { Context } from 'hono';
-import type { Clock } from '../../src/domain/clock.ts';
-import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
-import { parseConfig } from '../../src/server/config.ts';
-import { createApi } from '../../src/server/create-api.ts';
+import type { Clock } from '#src/domain/clock.ts';
+import type { BotCheck } from '#src/server/bot-check/bot-check.ts';
+import { parseConfig } from '#src/server/config.ts';
+import { createApi } from '#src/server/create-api.ts';
 import { cheapAltcha, deviceCookie, solvedProof } from './bot-proof.ts';
 import type { TestDb } from './test-db.ts';
 

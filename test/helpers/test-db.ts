@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { applyMigrations } from '../../src/db/migrate.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { applyMigrations } from '#src/db/migrate.ts';
 
 export interface TestDb extends DbHandle {
   url: string;

@@ -1,8 +1,8 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Challenge } from 'altcha-lib/types';
-import { ballot, botTokenUse } from '../../src/db/schema/index.ts';
-import { createAltchaBotCheck } from '../../src/server/bot-check/altcha-bot-check.ts';
+import { ballot, botTokenUse } from '#src/db/schema/index.ts';
+import { createAltchaBotCheck } from '#src/server/bot-check/altcha-bot-check.ts';
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { deviceCookie, solveAltcha, solvedProof } from '../helpers/bot-proof.ts';

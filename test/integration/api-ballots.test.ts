@@ -1,7 +1,7 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballot, ballotPick, tally } from '../../src/db/schema/index.ts';
-import type { BotCheck } from '../../src/server/bot-check/bot-check.ts';
+import { ballot, ballotPick, tally } from '#src/db/schema/index.ts';
+import type { BotCheck } from '#src/server/bot-check/bot-check.ts';
 import { withLiveBotCheck, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
 import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDatabaseProbe } from '../../src/domain/health/check-database.ts';
+import { createDatabaseProbe } from '#src/domain/health/check-database.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
 import { createTestDb } from '../helpers/test-db.ts';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';

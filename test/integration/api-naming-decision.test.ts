@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaign, namingDecisionRevision } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, campaign, namingDecisionRevision } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
@@ -214,7 +214,7 @@ describe('the naming decision', () => {
     });
     expect(corrected.status).toBe(200);
     const { getPublishedDecision } =
-      await import('../../src/domain/decisions/get-published-decision.ts');
+      await import('#src/domain/decisions/get-published-decision.ts');
     const shown = await getPublishedDecision(db.db, { slug: d.campaign.slug });
     expect(shown.revision).toBe(2);
     expect(shown.changes).toMatchObject({

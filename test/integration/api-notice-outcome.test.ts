@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, report, reportHandling } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, report, reportHandling } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
@@ -241,7 +241,7 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     });
     expect(corrected.status).toBe(200);
     expect((await corrected.json()).revision).toBe(3);
-    const { getPublishedNotice } = await import('../../src/domain/notices/get-published-notice.ts');
+    const { getPublishedNotice } = await import('#src/domain/notices/get-published-notice.ts');
     const shown = await getPublishedNotice(db.db, { slug: d.slug, revision: 3, now: afterwards });
     expect(shown.changes?.outcome).toMatchObject({
       suspendedAdded: [{ candidateId: d.second.id, name: '乙干部' }],
@@ -271,9 +271,8 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     const d = await publishedNotice();
     await moveTo(afterwards);
     expect((await outcome(d.campaign.slug, { suspended: [d.first.id] })).status).toBe(200);
-    const { listNoticeRevisions } =
-      await import('../../src/domain/notices/list-notice-revisions.ts');
-    const { noticeFeedHtml } = await import('../../src/render/notice-feed-html.ts');
+    const { listNoticeRevisions } = await import('#src/domain/notices/list-notice-revisions.ts');
+    const { noticeFeedHtml } = await import('#src/render/notice-feed-html.ts');
     const [newest] = await listNoticeRevisions(db.db, { limit: 1 });
     expect(newest!.slug).toBe(d.slug);
     const html = noticeFeedHtml(newest!.content);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNoticeDraft } from '../../src/domain/notices/create-notice-draft.ts';
-import { publishNotice } from '../../src/domain/notices/publish-notice.ts';
-import { updateNoticeDraft } from '../../src/domain/notices/update-notice-draft.ts';
-import { noticeCsvColumns } from '../../src/server/routes/notices.ts';
+import { createNoticeDraft } from '#src/domain/notices/create-notice-draft.ts';
+import { publishNotice } from '#src/domain/notices/publish-notice.ts';
+import { updateNoticeDraft } from '#src/domain/notices/update-notice-draft.ts';
+import { noticeCsvColumns } from '#src/server/routes/notices.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { notice, noticeRevision, report } from '../../src/db/schema/index.ts';
-import { reportReferencePattern } from '../../src/domain/reports/make-report-reference.ts';
-import type { NoticeContent } from '../../src/schemas/notice-content.ts';
+import { notice, noticeRevision, report } from '#src/db/schema/index.ts';
+import { reportReferencePattern } from '#src/domain/reports/make-report-reference.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, campaign, track } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, campaign, track } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCandidate } from '../helpers/factories.ts';
 import { fixedClock } from '../helpers/test-api.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
@@ -270,7 +270,7 @@ describe('stages', () => {
       (m: { reason: string }) => m.reason,
     );
     expect(reasons).toEqual(['precondition_few_public_candidates']);
-    const { candidate } = await import('../../src/db/schema/index.ts');
+    const { candidate } = await import('#src/db/schema/index.ts');
     await db.db
       .update(candidate)
       .set({ status: 'shortlisted' })

@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, candidate, tally } from '../../src/db/schema/index.ts';
+import { auditLog, candidate, tally } from '#src/db/schema/index.ts';
 import {
   campaignStages,
   candidateStatuses,
   type CampaignStage,
   type CandidateStatus,
-} from '../../src/schemas/enums.ts';
+} from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 import { personInput } from '../helpers/candidate-fixtures.ts';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { setConversionTerms, toTraditional } from '../../src/i18n/convert-chinese.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { setConversionTerms, toTraditional } from '#src/i18n/convert-chinese.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { fixedClock } from '../helpers/test-api.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
@@ -52,7 +52,7 @@ describe('conversion corrections', () => {
     expect(again.status).toBe(404);
     expect((await again.json()).error.reason).toBe('conversion_term_not_found');
 
-    const { auditLog } = await import('../../src/db/schema/index.ts');
+    const { auditLog } = await import('#src/db/schema/index.ts');
     const actions = (await db.db.select().from(auditLog)).map((r) => r.action);
     expect(actions).toEqual(
       expect.arrayContaining(['conversion.add', 'conversion.update', 'conversion.remove']),

@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { importTemplateHeader } from '../../src/domain/candidates/get-import-template.ts';
-import { auditLog, campaign, candidate } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { importTemplateHeader } from '#src/domain/candidates/get-import-template.ts';
+import { auditLog, campaign, candidate } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { encodeGb18030 } from '../fixtures/import/encode-gb18030.ts';
 import {

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, campaign, candidate, notice } from '../../src/db/schema/index.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, campaign, candidate, notice } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';

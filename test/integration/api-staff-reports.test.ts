@@ -1,20 +1,14 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  notice,
-  noticeRevision,
-  report,
-  reportHandling,
-} from '../../src/db/schema/index.ts';
-import type { NoticeContent } from '../../src/schemas/notice-content.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, notice, noticeRevision, report, reportHandling } from '#src/db/schema/index.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
-import { createDb } from '../../src/db/client.ts';
-import { concludeReport } from '../../src/domain/reports/conclude-report.ts';
-import { takeUpReport } from '../../src/domain/reports/take-up-report.ts';
+import { createDb } from '#src/db/client.ts';
+import { concludeReport } from '#src/domain/reports/conclude-report.ts';
+import { takeUpReport } from '#src/domain/reports/take-up-report.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /** 12:00 in Shanghai, inside both notices' periods. */

@@ -6,9 +6,9 @@ import {
   staffSession,
   staffTrustedDevice,
   staffUser,
-} from '../../src/db/schema/index.ts';
-import { resetSecondFactor } from '../../src/domain/staff/reset-second-factor.ts';
-import { totpCodeAt } from '../../src/domain/staff/second-factor-codes.ts';
+} from '#src/db/schema/index.ts';
+import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
+import { totpCodeAt } from '#src/domain/staff/second-factor-codes.ts';
 import { logInAs, makeStaffUser, type StaffFixture } from '../helpers/staff.ts';
 import { cookieFrom, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';

@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, loginAttempt, staffSession as sessionTable } from '../../src/db/schema/index.ts';
-import { createStaffUser } from '../../src/domain/staff/create-staff-user.ts';
-import { disableStaffUser } from '../../src/domain/staff/disable-staff-user.ts';
-import { resetStaffPassword } from '../../src/domain/staff/reset-staff-password.ts';
+import { auditLog, loginAttempt, staffSession as sessionTable } from '#src/db/schema/index.ts';
+import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
+import { disableStaffUser } from '#src/domain/staff/disable-staff-user.ts';
+import { resetStaffPassword } from '#src/domain/staff/reset-staff-password.ts';
 import {
   staffSessionAbsoluteTimeoutMs,
   staffSessionIdleTimeoutMs,
-} from '../../src/domain/staff/session-lifetime.ts';
-import type { ApiEnv, ResolvedDeps } from '../../src/server/api-env.ts';
+} from '#src/domain/staff/session-lifetime.ts';
+import type { ApiEnv, ResolvedDeps } from '#src/server/api-env.ts';
 import { cheapAltcha, solvedProof } from '../helpers/bot-proof.ts';
-import { createAddressKeys } from '../../src/server/address-keys.ts';
-import { parseConfig } from '../../src/server/config.ts';
-import { handleError } from '../../src/server/http-errors.ts';
-import { requireStaff, staffSession } from '../../src/server/staff-auth.ts';
+import { createAddressKeys } from '#src/server/address-keys.ts';
+import { parseConfig } from '#src/server/config.ts';
+import { handleError } from '#src/server/http-errors.ts';
+import { requireStaff, staffSession } from '#src/server/staff-auth.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi, testSecret } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';

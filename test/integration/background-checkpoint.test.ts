@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createDb } from '../../src/db/client.ts';
+import { createDb } from '#src/db/client.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'honour-roll-checkpoint-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballot } from '../../src/db/schema/index.ts';
-import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
+import { ballot } from '#src/db/schema/index.ts';
+import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof, type Requester } from '../helpers/bot-proof.ts';
 import { fixedClock, jsonRequest, testApi, testSecret } from '../helpers/test-api.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballot, botTokenUse, tally } from '../../src/db/schema/index.ts';
+import { ballot, botTokenUse, tally } from '#src/db/schema/index.ts';
 import { deviceCookie, solvedProof, type Requester } from '../helpers/bot-proof.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';

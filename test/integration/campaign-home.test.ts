@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findCampaignHome } from '../../src/domain/campaigns/find-campaign-home.ts';
+import { findCampaignHome } from '#src/domain/campaigns/find-campaign-home.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { useTestDb } from '../helpers/harness.ts';
 

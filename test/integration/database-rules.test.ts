@@ -1,13 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLog,
-  ballot,
-  ballotPick,
-  campaign,
-  candidate,
-  track,
-} from '../../src/db/schema/index.ts';
+import { auditLog, ballot, ballotPick, campaign, candidate, track } from '#src/db/schema/index.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 

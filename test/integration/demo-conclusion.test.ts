@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
-import { getPublishedDecision } from '../../src/domain/decisions/get-published-decision.ts';
-import { findNamingOutcome } from '../../src/domain/decisions/find-naming-outcome.ts';
-import { getPublishedNotice } from '../../src/domain/notices/get-published-notice.ts';
+import { getPublishedDecision } from '#src/domain/decisions/get-published-decision.ts';
+import { findNamingOutcome } from '#src/domain/decisions/find-naming-outcome.ts';
+import { getPublishedNotice } from '#src/domain/notices/get-published-notice.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;

@@ -16,15 +16,15 @@ import {
   reportHandling,
   tally,
   track,
-} from '../../src/db/schema/index.ts';
-import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
-import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
-import { findResultCertificate } from '../../src/domain/results/find-result-certificate.ts';
-import { readCommitteeTrack } from '../../src/domain/committee/read-committee-track.ts';
-import { localDay } from '../../src/domain/clock.ts';
-import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
-import { prepareServices } from '../../src/server/bootstrap.ts';
-import { parseConfig } from '../../src/server/config.ts';
+} from '#src/db/schema/index.ts';
+import { analyseVoteIntegrity } from '#src/domain/integrity/analyse-vote-integrity.ts';
+import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
+import { findResultCertificate } from '#src/domain/results/find-result-certificate.ts';
+import { readCommitteeTrack } from '#src/domain/committee/read-committee-track.ts';
+import { localDay } from '#src/domain/clock.ts';
+import { publicCandidateStatuses } from '#src/schemas/enums.ts';
+import { prepareServices } from '#src/server/bootstrap.ts';
+import { parseConfig } from '#src/server/config.ts';
 import { testSecret } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 

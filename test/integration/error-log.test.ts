@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { campaign } from '../../src/db/schema/index.ts';
-import { handleError } from '../../src/server/http-errors.ts';
+import { campaign } from '#src/db/schema/index.ts';
+import { handleError } from '#src/server/http-errors.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /**

@@ -2,7 +2,7 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { refuseMalformedRequests } from '../../src/server/refuse-malformed-requests.ts';
+import { refuseMalformedRequests } from '#src/server/refuse-malformed-requests.ts';
 
 /**
  * Requests no page or route can serve, answered before they reach one. Sent with node:http:

@@ -12,14 +12,14 @@ import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign } from '../helpers/factories.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
-import { selectLocale } from '../../src/i18n/select-locale.ts';
-import { parseConfig } from '../../src/server/config.ts';
-import { createApi } from '../../src/server/create-api.ts';
+import { selectLocale } from '#src/i18n/select-locale.ts';
+import { parseConfig } from '#src/server/config.ts';
+import { createApi } from '#src/server/create-api.ts';
 import {
   createFrontServer,
   type AstroHandler,
   type FrontServer,
-} from '../../src/server/front-server.ts';
+} from '#src/server/front-server.ts';
 
 const start = new Date('2026-11-20T04:00:10Z');
 const clock = fixedClock(start);

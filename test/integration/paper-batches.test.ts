@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, ballotBatch } from '../../src/db/schema/index.ts';
-import { formatSerial, parseSerial } from '../../src/domain/paper/compute-check-digit.ts';
-import { getBallotPrint } from '../../src/domain/paper/get-ballot-print.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, ballotBatch } from '#src/db/schema/index.ts';
+import { formatSerial, parseSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { getBallotPrint } from '#src/domain/paper/get-ballot-print.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { certifyAsMonitor, logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, paperEntry, resultCertificate, tallySheet } from '../../src/db/schema/index.ts';
-import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
-import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
+import { auditLog, paperEntry, resultCertificate, tallySheet } from '#src/db/schema/index.ts';
+import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { certifyAsMonitor, logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, paperResolution } from '../../src/db/schema/index.ts';
-import { compareBatchPasses } from '../../src/domain/paper/compare-batch-passes.ts';
-import { formatSerial } from '../../src/domain/paper/compute-check-digit.ts';
-import { registerBallotBatch } from '../../src/domain/paper/register-ballot-batch.ts';
-import type { StaffRole } from '../../src/schemas/enums.ts';
+import { auditLog, paperResolution } from '#src/db/schema/index.ts';
+import { compareBatchPasses } from '#src/domain/paper/compare-batch-passes.ts';
+import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, type DbHandle } from '../../src/db/client.ts';
-import { applyMigrations } from '../../src/db/migrate.ts';
-import { auditLog, staffUser } from '../../src/db/schema/index.ts';
-import { verifyPassword } from '../../src/domain/staff/password.ts';
+import { createDb, type DbHandle } from '#src/db/client.ts';
+import { applyMigrations } from '#src/db/migrate.ts';
+import { auditLog, staffUser } from '#src/db/schema/index.ts';
+import { verifyPassword } from '#src/domain/staff/password.ts';
 import { makeStaffUser } from '../helpers/staff.ts';
 import { testSecret } from '../helpers/test-api.ts';
 

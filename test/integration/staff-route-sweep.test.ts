@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
-import { rolesForAdminPath } from '../../src/server/admin-access.ts';
+import { staffRoles, type StaffRole } from '#src/schemas/enums.ts';
+import { rolesForAdminPath } from '#src/server/admin-access.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';

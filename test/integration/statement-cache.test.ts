@@ -1,12 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  maxCachedSqlLength,
-  maxStatements,
-  statementCacheStats,
-} from '../../src/db/statement-cache.ts';
-import { localPathOf } from '../../src/db/client.ts';
+import { maxCachedSqlLength, maxStatements, statementCacheStats } from '#src/db/statement-cache.ts';
+import { localPathOf } from '#src/db/client.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTurnstileBotCheck } from '../../src/server/bot-check/turnstile-bot-check.ts';
+import { createTurnstileBotCheck } from '#src/server/bot-check/turnstile-bot-check.ts';
 import { startSiteverifyStandIn, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
 
 let standIn: SiteverifyStandIn;

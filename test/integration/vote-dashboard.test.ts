@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ballot, report } from '../../src/db/schema/index.ts';
+import { ballot, report } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
-import { recordAuditEntry } from '../../src/domain/audit/record-audit-entry.ts';
-import { listCampaigns } from '../../src/domain/campaigns/list-campaigns.ts';
-import { summariseVote } from '../../src/domain/integrity/summarise-vote.ts';
-import { countAwaitingReports } from '../../src/domain/reports/count-awaiting-reports.ts';
+import { recordAuditEntry } from '#src/domain/audit/record-audit-entry.ts';
+import { listCampaigns } from '#src/domain/campaigns/list-campaigns.ts';
+import { summariseVote } from '#src/domain/integrity/summarise-vote.ts';
+import { countAwaitingReports } from '#src/domain/reports/count-awaiting-reports.ts';
 import {
   makeCampaign,
   makeCandidate,

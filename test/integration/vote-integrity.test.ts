@@ -8,13 +8,13 @@ import {
   staffUser,
   tally,
   track,
-} from '../../src/db/schema/index.ts';
-import { analyseVoteIntegrity } from '../../src/domain/integrity/analyse-vote-integrity.ts';
-import { verifyTallies } from '../../src/domain/integrity/verify-tallies.ts';
-import { voidBallots } from '../../src/domain/integrity/void-ballots.ts';
-import { updateTrack } from '../../src/domain/tracks/update-track.ts';
-import { trackUpdateSchema } from '../../src/schemas/campaign-input.ts';
-import type { TrackRow } from '../../src/domain/campaigns/get-campaign.ts';
+} from '#src/db/schema/index.ts';
+import { analyseVoteIntegrity } from '#src/domain/integrity/analyse-vote-integrity.ts';
+import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
+import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
+import { updateTrack } from '#src/domain/tracks/update-track.ts';
+import { trackUpdateSchema } from '#src/schemas/campaign-input.ts';
+import type { TrackRow } from '#src/domain/campaigns/get-campaign.ts';
 import { makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staffRoles, type StaffRole } from '../../src/schemas/enums.ts';
+import { staffRoles, type StaffRole } from '#src/schemas/enums.ts';
 import {
   adminNotFound,
   adminRefusal,
@@ -12,7 +12,7 @@ import {
   rolesForAdminPath,
   staffActions,
   type StaffAction,
-} from '../../src/server/admin-access.ts';
+} from '#src/server/admin-access.ts';
 
 const pagesDir = resolve(import.meta.dirname, '../../src/pages/admin');
 

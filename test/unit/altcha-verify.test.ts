@@ -3,7 +3,7 @@ import { verifySolution } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/argon2id';
 import type { Challenge } from 'altcha-lib/types';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { altchaSecrets, canonicalJson } from '../../src/server/bot-check/altcha-bot-check.ts';
+import { altchaSecrets, canonicalJson } from '#src/server/bot-check/altcha-bot-check.ts';
 import { cheapAltcha, solveAltcha } from '../helpers/bot-proof.ts';
 
 const secret = 'unit-secret-unit-secret-unit-secret-0123';

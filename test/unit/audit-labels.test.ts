@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { auditActionLabels } from '../../src/i18n/audit-text.ts';
+import { auditActionLabels } from '#src/i18n/audit-text.ts';
 
 /** Every TypeScript file under src, read as text. */
 function sources(dir: string): string[] {

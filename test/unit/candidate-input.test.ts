@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/render/render-markdown.ts';
-import { trackInputSchema } from '../../src/schemas/campaign-input.ts';
+import { renderMarkdown } from '#src/render/render-markdown.ts';
+import { trackInputSchema } from '#src/schemas/campaign-input.ts';
 import {
   candidateFields,
   candidateFieldsFor,
@@ -9,7 +9,7 @@ import {
   candidatePatchSchemaFor,
   isFieldRequired,
   isRealMonth,
-} from '../../src/schemas/candidate-input.ts';
+} from '#src/schemas/candidate-input.ts';
 
 const person = {
   kind: 'individual',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { filterCandidates } from '../../src/domain/candidates/filter-candidates.ts';
-import type { CandidateRow } from '../../src/domain/candidates/list-public-candidates.ts';
-import { parseCandidateQuery } from '../../src/domain/candidates/match-candidate-query.ts';
+import { filterCandidates } from '#src/domain/candidates/filter-candidates.ts';
+import type { CandidateRow } from '#src/domain/candidates/list-public-candidates.ts';
+import { parseCandidateQuery } from '#src/domain/candidates/match-candidate-query.ts';
 
 const row = (
   number: number,

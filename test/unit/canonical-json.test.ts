@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { certificateShare } from '../../src/domain/results/build-result-certificate.ts';
-import { sha256Hex, toCanonicalJson } from '../../src/domain/results/canonical-json.ts';
+import { certificateShare } from '#src/domain/results/build-result-certificate.ts';
+import { sha256Hex, toCanonicalJson } from '#src/domain/results/canonical-json.ts';
 
 describe('the canonical JSON of a certificate', () => {
   it('sorts keys at every level, keeps array order and writes no whitespace', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { channelRulesText } from '../../src/i18n/channel-rules-text.ts';
-import { uiFor } from '../../src/i18n/ui.ts';
+import { channelRulesText } from '#src/i18n/channel-rules-text.ts';
+import { uiFor } from '#src/i18n/ui.ts';
 
 const online = {
   paperChannel: false,

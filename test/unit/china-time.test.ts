@@ -7,7 +7,7 @@ import {
   findChinaDay,
   parseChinaDateTime,
   parseChinaDay,
-} from '../../src/domain/china-time.ts';
+} from '#src/domain/china-time.ts';
 
 describe('China time', () => {
   it('is Asia/Shanghai', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveClientAddress, trustedProxies } from '../../src/server/client-address.ts';
+import { resolveClientAddress, trustedProxies } from '#src/server/client-address.ts';
 
 const client = '198.51.100.9';
 const spoofed = '6.6.6.6';

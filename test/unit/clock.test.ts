@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localDay, startOfNextLocalDay } from '../../src/domain/clock.ts';
+import { localDay, startOfNextLocalDay } from '#src/domain/clock.ts';
 
 const shanghai = 'Asia/Shanghai';
 const newYork = 'America/New_York';

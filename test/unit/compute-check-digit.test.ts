@@ -4,7 +4,7 @@ import {
   formatSerial,
   groupSerial,
   parseSerial,
-} from '../../src/domain/paper/compute-check-digit.ts';
+} from '#src/domain/paper/compute-check-digit.ts';
 
 describe('Damm check digit of ballot serials', () => {
   it('gives the published example values', () => {

@@ -8,7 +8,7 @@ import {
   defaultAltchaMemoryKib,
   defaultAltchaSteps,
   parseConfig,
-} from '../../src/server/config.ts';
+} from '#src/server/config.ts';
 
 // A fixed secret keeps parseConfig from writing data/session-secret in the project directory.
 const secret = 's'.repeat(32);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { setConversionTerms, toSimplified, toTraditional } from '../../src/i18n/convert-chinese.ts';
+import { setConversionTerms, toSimplified, toTraditional } from '#src/i18n/convert-chinese.ts';
 
 describe('toTraditional', () => {
   it('converts interface text and content to Taiwan standard forms', () => {
@@ -70,7 +70,7 @@ describe('one converter per process', () => {
   it('puts a correction saved through one copy of the module into effect in another', async () => {
     // Production loads this module twice: once in Astro's page bundle, once for the API.
     const copy = '../../src/i18n/convert-chinese.ts?copy=pages';
-    const pagesCopy = (await import(copy)) as typeof import('../../src/i18n/convert-chinese.ts');
+    const pagesCopy = (await import(copy)) as typeof import('#src/i18n/convert-chinese.ts');
     expect(pagesCopy.toTraditional).not.toBe(toTraditional);
     expect(pagesCopy.toTraditional('李云龙')).toBe('李雲龍');
     setConversionTerms([{ simplified: '李云龙', traditional: '李云龍' }]);

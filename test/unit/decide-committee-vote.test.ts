@@ -7,8 +7,8 @@ import {
   type CommitteeCandidateInput,
   type CommitteeRuleInput,
   type CommitteeVoteInput,
-} from '../../src/domain/committee/decide-committee-vote.ts';
-import { isDomainError } from '../../src/domain/errors.ts';
+} from '#src/domain/committee/decide-committee-vote.ts';
+import { isDomainError } from '#src/domain/errors.ts';
 
 const rule13: CommitteeRuleInput = {
   membersDue: 13,

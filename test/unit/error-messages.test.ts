@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src/i18n/error-messages.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { errorMessage } from '#src/i18n/error-messages.ts';
+import { locales } from '#src/i18n/locales.ts';
 
 describe('errorMessage fallbacks', () => {
   it('uses the reason’s own message when there is one', () => {

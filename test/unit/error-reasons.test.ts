@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorMessage } from '../../src/i18n/error-messages.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { errorMessage } from '#src/i18n/error-messages.ts';
+import { locales } from '#src/i18n/locales.ts';
 
 /** Every TypeScript file under src, read as text. */
 function sources(dir: string): string[] {

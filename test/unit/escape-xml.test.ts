@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeXml } from '../../src/render/escape-xml.ts';
+import { escapeXml } from '#src/render/escape-xml.ts';
 
 /** What XML 1.0 allows in character data (its production `Char`). */
 const xmlChar = /^[\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;

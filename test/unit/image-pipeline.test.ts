@@ -1,16 +1,16 @@
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { isDomainError } from '../../src/domain/errors.ts';
-import { errorMessage } from '../../src/i18n/error-messages.ts';
-import { locales } from '../../src/i18n/locales.ts';
-import { describeResponsiveImage } from '../../src/domain/media/describe-responsive-image.ts';
+import { isDomainError } from '#src/domain/errors.ts';
+import { errorMessage } from '#src/i18n/error-messages.ts';
+import { locales } from '#src/i18n/locales.ts';
+import { describeResponsiveImage } from '#src/domain/media/describe-responsive-image.ts';
 import {
   imageLimits,
   prepareImageCopies,
   type PreparedImage,
-} from '../../src/domain/media/prepare-image-copies.ts';
-import { sniffImageType } from '../../src/domain/media/sniff-image-type.ts';
+} from '#src/domain/media/prepare-image-copies.ts';
+import { sniffImageType } from '#src/domain/media/sniff-image-type.ts';
 
 // Every test image is made here with sharp: no binary fixtures.
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLocale } from '../../src/i18n/locales.ts';
+import { negotiateLocale } from '#src/i18n/locales.ts';
 
 describe('negotiateLocale: explicit choice', () => {
   it('wins over the header when it is a supported locale', () => {

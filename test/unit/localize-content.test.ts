@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldLang, localizeCampaign, localizeTrack } from '../../src/i18n/localize-content.ts';
+import { fieldLang, localizeCampaign, localizeTrack } from '#src/i18n/localize-content.ts';
 
 describe('English titles and names that staff may give', () => {
   it('shows the English title on English pages, with no lang of its own', () => {

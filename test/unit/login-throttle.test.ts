@@ -4,7 +4,7 @@ import {
   pairLockedUntil,
   addressLockedUntil,
   loginRetryAfterSeconds,
-} from '../../src/domain/staff/login-throttle.ts';
+} from '#src/domain/staff/login-throttle.ts';
 
 const t0 = new Date('2026-11-20T02:00:00Z');
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  diffNoticeRevisions,
-  isEmptyDiff,
-} from '../../src/domain/notices/diff-notice-revisions.ts';
-import type { NoticeContent, NoticeEntry } from '../../src/schemas/notice-content.ts';
+import { diffNoticeRevisions, isEmptyDiff } from '#src/domain/notices/diff-notice-revisions.ts';
+import type { NoticeContent, NoticeEntry } from '#src/schemas/notice-content.ts';
 
 const entry = (
   candidateId: number,

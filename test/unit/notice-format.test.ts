@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeNoticeStatus } from '../../src/domain/notices/compute-notice-status.ts';
+import { computeNoticeStatus } from '#src/domain/notices/compute-notice-status.ts';
 import {
   formatNoticeDate,
   formatNoticeEntry,
@@ -7,8 +7,8 @@ import {
   formatNoticePeriod,
   formatNoticeSentence,
   formatReportingLines,
-} from '../../src/domain/notices/format-notice-entry.ts';
-import type { NoticeEntry } from '../../src/schemas/notice-content.ts';
+} from '#src/domain/notices/format-notice-entry.ts';
+import type { NoticeEntry } from '#src/schemas/notice-content.ts';
 
 const person: NoticeEntry = {
   candidateId: 1,

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDecisionEntries } from '../../src/domain/decisions/build-decision-entries.ts';
-import {
-  diffNoticeRevisions,
-  isEmptyDiff,
-} from '../../src/domain/notices/diff-notice-revisions.ts';
-import { formatNoticeOutcome } from '../../src/domain/notices/format-notice-entry.ts';
-import type { NoticeContent, NoticeEntry } from '../../src/schemas/notice-content.ts';
+import { buildDecisionEntries } from '#src/domain/decisions/build-decision-entries.ts';
+import { diffNoticeRevisions, isEmptyDiff } from '#src/domain/notices/diff-notice-revisions.ts';
+import { formatNoticeOutcome } from '#src/domain/notices/format-notice-entry.ts';
+import type { NoticeContent, NoticeEntry } from '#src/schemas/notice-content.ts';
 
 const entry = (
   candidateId: number,

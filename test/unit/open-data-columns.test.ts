@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { publicCandidateStatuses } from '../../src/schemas/enums.ts';
+import { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import {
   noticeColumnMeanings,
   resultsColumnMeanings,
   statusMeanings,
-} from '../../src/schemas/open-data-columns.ts';
+} from '#src/schemas/open-data-columns.ts';
 import {
   resultsCsvCertificateColumns,
   resultsCsvChannelColumns,
   resultsCsvColumns,
   resultsCsvCountColumns,
-} from '../../src/schemas/open-data.ts';
-import { noticeCsvColumns } from '../../src/server/routes/notices.ts';
+} from '#src/schemas/open-data.ts';
+import { noticeCsvColumns } from '#src/server/routes/notices.ts';
 
 describe('open data explained for people', () => {
   it('gives every CSV column a Chinese header and a meaning in both languages, in file order', () => {

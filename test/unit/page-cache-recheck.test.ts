@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PageCache } from '../../src/server/page-cache.ts';
+import { PageCache } from '#src/server/page-cache.ts';
 
 describe('the page cache after a write of its own process', () => {
   it('reads the content version afresh at once, not a version check later', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { normaliseMonth } from '../../src/schemas/candidate-input.ts';
+import { normaliseMonth } from '#src/schemas/candidate-input.ts';
 import {
   decodeCsvText,
   maxImportRows,
@@ -11,9 +11,9 @@ import {
   sheetFormatOf,
   xlsxContentType,
   type Cell,
-} from '../../src/domain/candidates/parse-candidate-sheet.ts';
-import { importTemplateHeader } from '../../src/domain/candidates/get-import-template.ts';
-import { isDomainError } from '../../src/domain/errors.ts';
+} from '#src/domain/candidates/parse-candidate-sheet.ts';
+import { importTemplateHeader } from '#src/domain/candidates/get-import-template.ts';
+import { isDomainError } from '#src/domain/errors.ts';
 import { encodeGb18030 } from '../fixtures/import/encode-gb18030.ts';
 
 const fixture = (name: string) =>

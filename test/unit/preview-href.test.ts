@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewHref } from '../../src/render/preview-href.ts';
+import { previewHref } from '#src/render/preview-href.ts';
 
 describe('links during a staff preview', () => {
   it('carry preview=1 only while previewing, after any query already there', () => {

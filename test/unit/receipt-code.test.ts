@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newReceiptCode, normaliseReceiptCode } from '../../src/domain/ballots/receipt-code.ts';
+import { newReceiptCode, normaliseReceiptCode } from '#src/domain/ballots/receipt-code.ts';
 
 const crockford = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 const shape = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMarkdown } from '../../src/render/render-markdown.ts';
+import { renderMarkdown } from '#src/render/render-markdown.ts';
 
 describe('renderMarkdown: raw HTML', () => {
   it('escapes a script element instead of passing it through', () => {

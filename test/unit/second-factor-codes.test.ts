@@ -7,7 +7,7 @@ import {
   normaliseTotpCode,
   totpCodeAt,
   totpUri,
-} from '../../src/domain/staff/second-factor-codes.ts';
+} from '#src/domain/staff/second-factor-codes.ts';
 
 // RFC 6238's test key (ASCII "12345678901234567890") in base32, and its SHA-1 vectors.
 const rfcSecret = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';

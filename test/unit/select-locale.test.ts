@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { localeCookie, selectLocale, withLang } from '../../src/i18n/select-locale.ts';
-import { localeCookie as apiLocaleCookie } from '../../src/server/request-locale.ts';
+import { localeCookie, selectLocale, withLang } from '#src/i18n/select-locale.ts';
+import { localeCookie as apiLocaleCookie } from '#src/server/request-locale.ts';
 
 describe('selectLocale', () => {
   it('lets ?lang= win over the cookie and the header, and remembers it', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitPhrases } from '../../src/render/split-phrases.ts';
+import { splitPhrases } from '#src/render/split-phrases.ts';
 
 const whole = (text: string) =>
   splitPhrases(text)

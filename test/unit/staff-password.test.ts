@@ -6,7 +6,7 @@ import {
   needsRehash,
   parsePasswordHash,
   verifyPassword,
-} from '../../src/domain/staff/password.ts';
+} from '#src/domain/staff/password.ts';
 
 const cheap = { log2N: 10, r: 8, p: 1 };
 const password = 'correct horse battery staple';

@@ -1,27 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { ballotRequestSchema } from '../../src/schemas/api.ts';
-import { auditQuerySchema } from '../../src/schemas/audit-query.ts';
-import { campaignInputSchema, trackInputSchema } from '../../src/schemas/campaign-input.ts';
+import { ballotRequestSchema } from '#src/schemas/api.ts';
+import { auditQuerySchema } from '#src/schemas/audit-query.ts';
+import { campaignInputSchema, trackInputSchema } from '#src/schemas/campaign-input.ts';
 import {
   candidateInputSchema,
   candidatePatchSchema,
   candidateStatusChangeSchema,
   markdownPreviewSchema,
   staffCandidateQuerySchema,
-} from '../../src/schemas/candidate-input.ts';
-import {
-  conversionPreviewSchema,
-  conversionTermInputSchema,
-} from '../../src/schemas/conversion.ts';
-import { voidRequestSchema } from '../../src/schemas/integrity.ts';
-import {
-  noticeDraftFieldsSchema,
-  noticePublishRequestSchema,
-} from '../../src/schemas/notice-input.ts';
-import { reportRequestSchema } from '../../src/schemas/report.ts';
-import { staffAccountCreateSchema, staffLoginRequestSchema } from '../../src/schemas/staff.ts';
+} from '#src/schemas/candidate-input.ts';
+import { conversionPreviewSchema, conversionTermInputSchema } from '#src/schemas/conversion.ts';
+import { voidRequestSchema } from '#src/schemas/integrity.ts';
+import { noticeDraftFieldsSchema, noticePublishRequestSchema } from '#src/schemas/notice-input.ts';
+import { reportRequestSchema } from '#src/schemas/report.ts';
+import { staffAccountCreateSchema, staffLoginRequestSchema } from '#src/schemas/staff.ts';
 import { personInput } from '../helpers/candidate-fixtures.ts';
 
 const person = {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '../../src/i18n/dictionaries/en.ts';
-import { zhCN } from '../../src/i18n/dictionaries/zh-cn.ts';
-import { contentLang, localizeCandidate, localizeText } from '../../src/i18n/localize-content.ts';
-import { locales } from '../../src/i18n/locales.ts';
+import { en } from '#src/i18n/dictionaries/en.ts';
+import { zhCN } from '#src/i18n/dictionaries/zh-cn.ts';
+import { contentLang, localizeCandidate, localizeText } from '#src/i18n/localize-content.ts';
+import { locales } from '#src/i18n/locales.ts';
 import {
   candidateStatusLabel,
   formatDateTime,
@@ -10,7 +10,7 @@ import {
   formatMonth,
   uiFor,
   type UiDictionary,
-} from '../../src/i18n/ui.ts';
+} from '#src/i18n/ui.ts';
 
 // A dictionary without every key does not compile (checked by `tsc --noEmit`).
 // @ts-expect-error 'site.skip' and the rest are missing

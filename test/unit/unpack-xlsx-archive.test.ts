@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { readSheet } from 'read-excel-file/universal';
 import { describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
-import { isDomainError } from '../../src/domain/errors.ts';
+import { isDomainError } from '#src/domain/errors.ts';
 import {
   maxArchiveEntries,
   readZipDirectory,
   unpackXlsxArchive,
-} from '../../src/domain/candidates/unpack-xlsx-archive.ts';
+} from '#src/domain/candidates/unpack-xlsx-archive.ts';
 import { file, xlsxBomb, zip } from '../fixtures/import/make-spreadsheet-bombs.ts';
 
 function refusalOf(run: () => unknown): { reason: string; details: Record<string, unknown> } {

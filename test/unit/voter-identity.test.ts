@@ -8,7 +8,7 @@ import {
   networkOf,
   newDeviceCookie,
   readDeviceCookie,
-} from '../../src/server/voter-identity.ts';
+} from '#src/server/voter-identity.ts';
 
 const secret = 'a'.repeat(32);
 const otherSecret = 'b'.repeat(32);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { votingStateOf } from '../../src/domain/campaigns/voting-window.ts';
-import type { CampaignStage } from '../../src/schemas/enums.ts';
+import { votingStateOf } from '#src/domain/campaigns/voting-window.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 
 const opensAt = new Date('2026-11-20T00:00:00Z');
 const closesAt = new Date('2026-11-30T00:00:00Z');

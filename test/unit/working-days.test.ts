@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isDomainError } from '../../src/domain/errors.ts';
+import { isDomainError } from '#src/domain/errors.ts';
 import {
   addWorkingDays,
   isWorkingDay,
   workingDaysBetween,
-} from '../../src/domain/notices/add-working-days.ts';
+} from '#src/domain/notices/add-working-days.ts';
 import {
   dateOfDayNumber,
   dayNumberOf,
@@ -18,7 +18,7 @@ import {
   parseHolidayCalendar,
   weekdayOfDayNumber,
   type HolidayCalendarFile,
-} from '../../src/domain/notices/load-holiday-calendar.ts';
+} from '#src/domain/notices/load-holiday-calendar.ts';
 
 const calendarText = readFileSync(defaultHolidayCalendarFile, 'utf8');
 const calendar = loadHolidayCalendar();

@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { ballotStatuses } from '../../schemas/enums.ts';
+import { ballotStatuses } from '#src/schemas/enums.ts';
 import { candidate } from './candidate.ts';
 import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';

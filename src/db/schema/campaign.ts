@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { campaignStages, countsVisibilities } from '../../schemas/enums.ts';
+import { campaignStages, countsVisibilities } from '#src/schemas/enums.ts';
 import { inList } from './sql-list.ts';
-import { chinaTimeZone } from '../../domain/china-time.ts';
+import { chinaTimeZone } from '#src/domain/china-time.ts';
 
 export const campaign = sqliteTable(
   'campaign',

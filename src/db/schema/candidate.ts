@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { candidateStatuses } from '../../schemas/enums.ts';
+import { candidateStatuses } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { media } from './media.ts';
 import { track } from './track.ts';

@@ -12,7 +12,7 @@ import {
   committeeSessionStatuses,
   committeeThresholds,
   committeeTieBreaks,
-} from '../../schemas/enums.ts';
+} from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { candidate } from './candidate.ts';
 import { staffUser } from './staff.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { noticeEntryOrders, noticeStatuses, reportFindings } from '../../schemas/enums.ts';
+import { noticeEntryOrders, noticeStatuses, reportFindings } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { candidate } from './candidate.ts';
 import { staffUser } from './staff.ts';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { paperChannels, paperInvalidReasons } from '../../schemas/enums.ts';
+import { paperChannels, paperInvalidReasons } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';
 import { track } from './track.ts';

@@ -8,7 +8,7 @@ import {
   text,
   uniqueIndex,
 } from 'drizzle-orm/sqlite-core';
-import { staffRoles } from '../../schemas/enums.ts';
+import { staffRoles } from '#src/schemas/enums.ts';
 import { inList } from './sql-list.ts';
 
 export const staffUser = sqliteTable(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { trackKinds } from '../../schemas/enums.ts';
+import { trackKinds } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { inList } from './sql-list.ts';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { auditLog, staffUser } from '../../db/schema/index.ts';
-import type { AuditQuery } from '../../schemas/audit-query.ts';
+import type { Db } from '#src/db/client.ts';
+import { auditLog, staffUser } from '#src/db/schema/index.ts';
+import type { AuditQuery } from '#src/schemas/audit-query.ts';
 import { auditObjectKey, nameAuditObjects } from './name-audit-objects.ts';
 
 export interface AuditEntryView {

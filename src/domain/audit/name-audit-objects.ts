@@ -1,7 +1,7 @@
 import { inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballotNumber } from '../../i18n/admin-text.ts';
-import { campaign, candidate, notice, staffUser, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballotNumber } from '#src/i18n/admin-text.ts';
+import { campaign, candidate, notice, staffUser, track } from '#src/db/schema/index.ts';
 
 /** `type:id` → the object's name as staff know it. */
 export type AuditObjectNames = Map<string, string>;

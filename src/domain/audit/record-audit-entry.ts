@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { auditLog } from '#src/db/schema/index.ts';
 
 export interface AuditEntry {
   at: Date;

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import type { Db } from '../../db/client.ts';
-import { campaign } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import { withBotCheck, type BotCheckProof, type ProofUse } from '../bot-check/pass-bot-check.ts';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballot, ballotPick, campaign, candidate, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballot, ballotPick, campaign, candidate, track } from '#src/db/schema/index.ts';
 import { startOfNextLocalDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { checkStagePreconditions, nextStageOf } from './check-stage-preconditions.ts';

@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { candidate, committeeRule, notice, noticeRevision, track } from '../../db/schema/index.ts';
-import { noticeContentSchema } from '../../schemas/notice-content.ts';
-import { campaignStages, type CampaignStage, type CandidateStatus } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { candidate, committeeRule, notice, noticeRevision, track } from '#src/db/schema/index.ts';
+import { noticeContentSchema } from '#src/schemas/notice-content.ts';
+import { campaignStages, type CampaignStage, type CandidateStatus } from '#src/schemas/enums.ts';
 import { countCandidatesByStatus } from '../candidates/count-candidates-by-status.ts';
 import { localDay } from '../clock.ts';
 import type { CampaignRow } from './get-campaign.ts';

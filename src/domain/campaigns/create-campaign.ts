@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign } from '../../db/schema/index.ts';
-import type { CampaignInput } from '../../schemas/campaign-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign } from '#src/db/schema/index.ts';
+import type { CampaignInput } from '#src/schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { saveStageDates } from './save-stage-dates.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import { countPublicCandidates } from '../candidates/count-public-candidates.ts';
 import { findNamingOutcome, type NamingOutcome } from '../decisions/find-naming-outcome.ts';
 import { findCampaign } from './find-campaign.ts';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import { isDomainError } from '../errors.ts';
 import { getCampaign, type CampaignDetail } from './get-campaign.ts';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 import { listCampaigns, type CampaignSummary } from './list-campaigns.ts';
 import { votingStateOf } from './voting-window.ts';
 

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, campaignStageDate, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, campaignStageDate, track } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 export type CampaignRow = typeof campaign.$inferSelect;

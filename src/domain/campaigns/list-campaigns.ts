@@ -1,6 +1,6 @@
 import { asc, desc, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, track } from '#src/db/schema/index.ts';
 import type { CampaignRow, TrackRow } from './get-campaign.ts';
 
 export interface CampaignSummary {

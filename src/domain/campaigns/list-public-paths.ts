@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import { listPublishedDecisions } from '../decisions/list-published-decisions.ts';
 import { listCampaigns } from './list-campaigns.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { campaignStageDate } from '../../db/schema/index.ts';
-import type { CampaignInput } from '../../schemas/campaign-input.ts';
+import type { Tx } from '#src/db/client.ts';
+import { campaignStageDate } from '#src/db/schema/index.ts';
+import type { CampaignInput } from '#src/schemas/campaign-input.ts';
 
 /** Replaces a campaign's whole timeline inside the caller's transaction. */
 export async function saveStageDates(

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, campaignStageDate } from '../../db/schema/index.ts';
-import type { CampaignUpdate } from '../../schemas/campaign-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, campaignStageDate } from '#src/db/schema/index.ts';
+import type { CampaignUpdate } from '#src/schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { saveStageDates } from './save-stage-dates.ts';

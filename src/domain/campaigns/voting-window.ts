@@ -1,4 +1,4 @@
-import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
+import { campaignStages, type CampaignStage } from '#src/schemas/enums.ts';
 
 export type VotingState = 'not_yet_open' | 'open' | 'closed';
 

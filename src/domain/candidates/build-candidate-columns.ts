@@ -1,5 +1,5 @@
-import type { candidate } from '../../db/schema/index.ts';
-import type { TrackKind } from '../../schemas/enums.ts';
+import type { candidate } from '#src/db/schema/index.ts';
+import type { TrackKind } from '#src/schemas/enums.ts';
 
 type CandidateInsert = typeof candidate.$inferInsert;
 

@@ -1,11 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, candidate } from '../../db/schema/index.ts';
-import {
-  candidateStatuses,
-  type CampaignStage,
-  type CandidateStatus,
-} from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, candidate } from '#src/db/schema/index.ts';
+import { candidateStatuses, type CampaignStage, type CandidateStatus } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { stagesBeforeVote } from '../campaigns/voting-window.ts';

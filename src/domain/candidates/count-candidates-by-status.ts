@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
-import type { CandidateStatus } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
+import type { CandidateStatus } from '#src/schemas/enums.ts';
 
 /**
  * How many candidates each track has in each status, by track id: for the staff overview pages

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
 import { publicCandidateCondition } from './public-candidate-condition.ts';
 
 /** How many public candidates each track of a campaign has, by track id. */

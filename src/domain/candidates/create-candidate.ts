@@ -1,8 +1,8 @@
 import { and, eq, max } from 'drizzle-orm';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import type { Db, Tx } from '../../db/client.ts';
-import { candidate, media } from '../../db/schema/index.ts';
-import type { CandidateInput } from '../../schemas/candidate-input.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { candidate, media } from '#src/db/schema/index.ts';
+import type { CandidateInput } from '#src/schemas/candidate-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, track } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, track } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /** A campaign and one of its tracks by their slugs; `not_found` names which one is missing. */

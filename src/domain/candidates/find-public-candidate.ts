@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
 import { isDomainError } from '../errors.ts';

@@ -1,12 +1,12 @@
 import writeXlsxFile from 'write-excel-file/node';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import {
   candidateFieldsFor,
   fieldLabel,
   importStatusColumn,
   isFieldRequired,
-} from '../../schemas/candidate-input.ts';
-import type { TrackKind } from '../../schemas/enums.ts';
+} from '#src/schemas/candidate-input.ts';
+import type { TrackKind } from '#src/schemas/enums.ts';
 import { findCampaignTrack } from './find-candidate-track.ts';
 import { exampleRowStatus, importTemplateNotes } from './import-example.ts';
 import { xlsxContentType, type SheetFormat } from './parse-candidate-sheet.ts';

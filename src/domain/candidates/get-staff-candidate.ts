@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, candidate, tally, track } from '../../db/schema/index.ts';
-import type { CandidateStatus } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, candidate, tally, track } from '#src/db/schema/index.ts';
+import type { CandidateStatus } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 import { allowedNextStatuses } from './change-candidate-status.ts';
 import {

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
-import type { ImportableStatus } from '../../schemas/candidate-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
+import type { ImportableStatus } from '#src/schemas/candidate-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';

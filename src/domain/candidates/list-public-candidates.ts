@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
 import { publicCandidateCondition } from './public-candidate-condition.ts';
 
 export type CandidateRow = typeof candidate.$inferSelect;

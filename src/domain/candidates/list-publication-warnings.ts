@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate, track } from '#src/db/schema/index.ts';
 
 /** Deeds shorter than this read as a placeholder ("测试事迹", "待补充") rather than a profile. */
 export const placeholderDeedsLength = 100;

@@ -1,7 +1,7 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, candidate, tally, track } from '../../db/schema/index.ts';
-import type { CampaignStage, CandidateStatus, TrackKind } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, candidate, tally, track } from '#src/db/schema/index.ts';
+import type { CampaignStage, CandidateStatus, TrackKind } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 
 export interface ListStaffCandidatesInput {

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { TrackKind } from '../../schemas/enums.ts';
+import type { TrackKind } from '#src/schemas/enums.ts';
 import { DomainError, type DomainErrorCode } from '../errors.ts';
 import type { ParsedSheet, SheetFormat } from './parse-candidate-sheet.ts';
 import type { SheetJob } from './parse-sheet-worker.ts';

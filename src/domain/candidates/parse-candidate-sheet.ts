@@ -10,8 +10,8 @@ import {
   normaliseMonth,
   type CandidateFieldKey,
   type ImportableStatus,
-} from '../../schemas/candidate-input.ts';
-import type { TrackKind } from '../../schemas/enums.ts';
+} from '#src/schemas/candidate-input.ts';
+import type { TrackKind } from '#src/schemas/enums.ts';
 import { exampleRowStatus } from './import-example.ts';
 import { DomainError } from '../errors.ts';
 import { unpackXlsxArchive } from './unpack-xlsx-archive.ts';

@@ -5,7 +5,7 @@
  * answers ballots and pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TrackKind } from '../../schemas/enums.ts';
+import type { TrackKind } from '#src/schemas/enums.ts';
 import { isDomainError } from '../errors.ts';
 import { parseCandidateSheet, type SheetFormat } from './parse-candidate-sheet.ts';
 

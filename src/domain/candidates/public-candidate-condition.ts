@@ -1,6 +1,6 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
-import { candidate } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+import { candidate } from '#src/db/schema/index.ts';
+import { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import { stagesBeforeVote } from '../campaigns/voting-window.ts';
 
 /**

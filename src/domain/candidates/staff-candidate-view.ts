@@ -1,5 +1,5 @@
-import type { candidate } from '../../db/schema/index.ts';
-import type { CampaignStage, CandidateStatus, TrackKind } from '../../schemas/enums.ts';
+import type { candidate } from '#src/db/schema/index.ts';
+import type { CampaignStage, CandidateStatus, TrackKind } from '#src/schemas/enums.ts';
 import { editableColumns } from './build-candidate-columns.ts';
 
 type CandidateRow = typeof candidate.$inferSelect;

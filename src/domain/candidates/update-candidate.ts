@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, candidate } from '../../db/schema/index.ts';
-import { fieldIssueOf } from '../../i18n/validation-messages.ts';
-import { candidatePatchSchemaFor, type CandidatePatch } from '../../schemas/candidate-input.ts';
-import type { CandidateStatus } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, candidate } from '#src/db/schema/index.ts';
+import { fieldIssueOf } from '#src/i18n/validation-messages.ts';
+import { candidatePatchSchemaFor, type CandidatePatch } from '#src/schemas/candidate-input.ts';
+import type { CandidateStatus } from '#src/schemas/enums.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';

@@ -1,8 +1,4 @@
-import type {
-  CommitteeQuorum,
-  CommitteeThreshold,
-  CommitteeTieBreak,
-} from '../../schemas/enums.ts';
+import type { CommitteeQuorum, CommitteeThreshold, CommitteeTieBreak } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 
 export interface CommitteeRuleInput {

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, committeeRule, track } from '../../db/schema/index.ts';
-import type { CampaignStage, TrackKind } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, committeeRule, track } from '#src/db/schema/index.ts';
+import type { CampaignStage, TrackKind } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 import { readCommitteeTrack, type CommitteeTrackState } from './read-committee-track.ts';
 import type { CommitteeRuleView } from './set-committee-rule.ts';

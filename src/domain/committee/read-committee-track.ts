@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '#src/db/client.ts';
 import {
   candidate,
   committeeRule,
@@ -7,8 +7,8 @@ import {
   committeeTally,
   tally,
   type track,
-} from '../../db/schema/index.ts';
-import type { CandidateStatus, CommitteeSessionStatus } from '../../schemas/enums.ts';
+} from '#src/db/schema/index.ts';
+import type { CandidateStatus, CommitteeSessionStatus } from '#src/schemas/enums.ts';
 import {
   decideCommitteeVote,
   type CommitteeDecision,

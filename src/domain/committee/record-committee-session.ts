@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, committeeSession, committeeTally, track } from '../../db/schema/index.ts';
-import type { CommitteeTallyInput } from '../../schemas/committee.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, committeeSession, committeeTally, track } from '#src/db/schema/index.ts';
+import type { CommitteeTallyInput } from '#src/schemas/committee.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { decideCommitteeVote } from './decide-committee-vote.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { committeeRule, type campaign } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { committeeRule, type campaign } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import type { CommitteeRuleRow } from './read-committee-track.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, committeeRule, committeeSession } from '../../db/schema/index.ts';
-import type { CommitteeRuleRequest } from '../../schemas/committee.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, committeeRule, committeeSession } from '#src/db/schema/index.ts';
+import type { CommitteeRuleRequest } from '#src/schemas/committee.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { conversionTerm } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { conversionTerm } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import type { ConversionTermRow } from './list-conversion-terms.ts';

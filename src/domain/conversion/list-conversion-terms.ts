@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { conversionTerm } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { conversionTerm } from '#src/db/schema/index.ts';
 
 export type ConversionTermRow = typeof conversionTerm.$inferSelect;
 

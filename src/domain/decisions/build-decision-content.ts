@@ -1,6 +1,6 @@
-import type { namingDecision } from '../../db/schema/index.ts';
-import type { DecisionContent } from '../../schemas/decision-content.ts';
-import type { NoticeContent } from '../../schemas/notice-content.ts';
+import type { namingDecision } from '#src/db/schema/index.ts';
+import type { DecisionContent } from '#src/schemas/decision-content.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 import { buildDecisionEntries } from './build-decision-entries.ts';
 
 export type DecisionRow = typeof namingDecision.$inferSelect;

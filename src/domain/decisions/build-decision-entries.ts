@@ -1,5 +1,5 @@
-import type { DecisionEntry } from '../../schemas/decision-content.ts';
-import type { NoticeContent } from '../../schemas/notice-content.ts';
+import type { DecisionEntry } from '#src/schemas/decision-content.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 
 /**
  * Those a decision names: the notice's entries, in the notice's order (surname strokes or

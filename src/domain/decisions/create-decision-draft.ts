@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { namingDecision } from '../../db/schema/index.ts';
-import type { DecisionEntry } from '../../schemas/decision-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { namingDecision } from '#src/db/schema/index.ts';
+import type { DecisionEntry } from '#src/schemas/decision-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { localDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';

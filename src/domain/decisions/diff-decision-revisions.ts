@@ -1,9 +1,9 @@
-import type { DecisionContent, DecisionEntry } from '../../schemas/decision-content.ts';
+import type { DecisionContent, DecisionEntry } from '#src/schemas/decision-content.ts';
 import {
   decisionEntryFields,
   decisionFramingFields,
   type DecisionFramingField,
-} from '../../schemas/decision-input.ts';
+} from '#src/schemas/decision-input.ts';
 
 export interface DecisionDiff {
   fields: { field: DecisionFramingField; before: string; after: string }[];

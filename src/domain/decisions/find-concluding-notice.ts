@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
-import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
+import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
 import { DomainError } from '../errors.ts';
 
 export interface ConcludingNotice {

@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import {
   namingDecision,
   namingDecisionRevision,
   notice,
   noticeRevision,
-} from '../../db/schema/index.ts';
-import { decisionContentSchema } from '../../schemas/decision-content.ts';
-import { noticeContentSchema } from '../../schemas/notice-content.ts';
+} from '#src/db/schema/index.ts';
+import { decisionContentSchema } from '#src/schemas/decision-content.ts';
+import { noticeContentSchema } from '#src/schemas/notice-content.ts';
 
 export interface NamingOutcome {
   /** Candidates whose naming the published outcome of the publicity suspended. */

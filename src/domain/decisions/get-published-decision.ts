@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, namingDecision, namingDecisionRevision } from '../../db/schema/index.ts';
-import { decisionContentSchema, type DecisionContent } from '../../schemas/decision-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, namingDecision, namingDecisionRevision } from '#src/db/schema/index.ts';
+import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
 import { DomainError, isDomainError } from '../errors.ts';
 import { diffDecisionRevisions, type DecisionDiff } from './diff-decision-revisions.ts';
 

@@ -1,9 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { namingDecision, namingDecisionRevision, staffUser } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
-import { decisionContentSchema, type DecisionContent } from '../../schemas/decision-content.ts';
-import type { NoticeOutcome } from '../../schemas/notice-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { namingDecision, namingDecisionRevision, staffUser } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
+import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
+import type { NoticeOutcome } from '#src/schemas/notice-content.ts';
 import { buildDecisionContent, type DecisionRow } from './build-decision-content.ts';
 import { diffDecisionRevisions, type DecisionDiff } from './diff-decision-revisions.ts';
 import { findConcludingNotice } from './find-concluding-notice.ts';

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, namingDecision, namingDecisionRevision, notice } from '../../db/schema/index.ts';
-import { decisionContentSchema, type DecisionContent } from '../../schemas/decision-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, namingDecision, namingDecisionRevision, notice } from '#src/db/schema/index.ts';
+import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
 
 export interface PublishedDecisionSummary {
   slug: string;

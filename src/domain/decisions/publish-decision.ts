@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { namingDecision, namingDecisionRevision } from '../../db/schema/index.ts';
-import { decisionContentSchema } from '../../schemas/decision-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { namingDecision, namingDecisionRevision } from '#src/db/schema/index.ts';
+import { decisionContentSchema } from '#src/schemas/decision-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildDecisionContent } from './build-decision-content.ts';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, namingDecision } from '../../db/schema/index.ts';
-import type { DecisionUpdateRequest } from '../../schemas/decision-input.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, namingDecision } from '#src/db/schema/index.ts';
+import type { DecisionUpdateRequest } from '#src/schemas/decision-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import type { DecisionRow } from './build-decision-content.ts';

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 
 /** True when the database answers a trivial query within `timeoutMs`. */
 async function checkDatabase(db: Db, timeoutMs = 2000): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, lt, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballot, ballotPick, candidate, campaign, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballot, ballotPick, candidate, campaign, track } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /** Thresholds of the stuffing signals; exported so the staff pages can explain them. */

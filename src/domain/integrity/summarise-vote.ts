@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballot, ballotCount } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballot, ballotCount } from '#src/db/schema/index.ts';
 import type { CampaignSummary } from '../campaigns/list-campaigns.ts';
 import { localDay } from '../clock.ts';
 import { analyseVoteIntegrity } from './analyse-vote-integrity.ts';

@@ -1,5 +1,5 @@
 import { and, eq, exists, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import {
   auditLog,
   ballot,
@@ -8,9 +8,9 @@ import {
   candidate,
   tally,
   track,
-} from '../../db/schema/index.ts';
-import type { VoidFilter, VoidReasonCategory } from '../../schemas/integrity.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
+} from '#src/db/schema/index.ts';
+import type { VoidFilter, VoidReasonCategory } from '#src/schemas/integrity.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
 import { DomainError } from '../errors.ts';
 import { findResultCertificate } from '../results/find-result-certificate.ts';

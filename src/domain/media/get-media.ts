@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { media } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { media } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /** An image by its content hash. */

@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../../db/client.ts';
-import { media } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { media } from '#src/db/schema/index.ts';
 import type { PreparedImage } from './prepare-image-copies.ts';
 
 /**

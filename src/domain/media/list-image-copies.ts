@@ -1,6 +1,6 @@
 import { inArray, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { media } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { media } from '#src/db/schema/index.ts';
 
 export interface ImageCopyInfo {
   id: string;

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { describeCopies, insertImageCopies } from './insert-image-copies.ts';
 import { prepareImageCopies } from './prepare-image-copies.ts';

@@ -1,5 +1,5 @@
-import type { notice } from '../../db/schema/index.ts';
-import type { NoticeContent, NoticeEntry, NoticeOutcome } from '../../schemas/notice-content.ts';
+import type { notice } from '#src/db/schema/index.ts';
+import type { NoticeContent, NoticeEntry, NoticeOutcome } from '#src/schemas/notice-content.ts';
 
 export type NoticeRow = typeof notice.$inferSelect;
 

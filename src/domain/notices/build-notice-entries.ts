@@ -1,8 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { candidate, track } from '../../db/schema/index.ts';
-import type { NoticeEntryOrder } from '../../schemas/enums.ts';
-import type { NoticeEntry } from '../../schemas/notice-content.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { candidate, track } from '#src/db/schema/index.ts';
+import type { NoticeEntryOrder } from '#src/schemas/enums.ts';
+import type { NoticeEntry } from '#src/schemas/notice-content.ts';
 
 /** Names by the strokes of their first character, then of the next (姓氏笔画), as ICU sorts them. */
 const byStrokes = new Intl.Collator('zh-u-co-stroke');

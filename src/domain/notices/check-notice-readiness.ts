@@ -1,6 +1,6 @@
-import { campaignStages, type CampaignStage } from '../../schemas/enums.ts';
-import type { NoticeEntry } from '../../schemas/notice-content.ts';
-import { noticeRequiredFields } from '../../schemas/notice-input.ts';
+import { campaignStages, type CampaignStage } from '#src/schemas/enums.ts';
+import type { NoticeEntry } from '#src/schemas/notice-content.ts';
+import { noticeRequiredFields } from '#src/schemas/notice-input.ts';
 import type { NoticeRow } from './build-notice-content.ts';
 
 export type NoticeProblem =

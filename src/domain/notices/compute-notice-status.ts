@@ -1,4 +1,4 @@
-import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
+import type { NoticePeriodStatus } from '#src/schemas/notice-input.ts';
 import { localDay } from '../clock.ts';
 import { chinaTimeZone } from '../china-time.ts';
 

@@ -1,6 +1,6 @@
 import { desc, eq, like } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, notice, track } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, notice, track } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { localDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';

@@ -1,10 +1,10 @@
-import type { NoticeContent, NoticeEntry, NoticeOutcome } from '../../schemas/notice-content.ts';
+import type { NoticeContent, NoticeEntry, NoticeOutcome } from '#src/schemas/notice-content.ts';
 import {
   noticeEntryFields,
   noticeFramingFields,
   type NoticeEntryField,
   type NoticeFramingField,
-} from '../../schemas/notice-input.ts';
+} from '#src/schemas/notice-input.ts';
 
 export interface NoticeFieldChange {
   field: NoticeFramingField;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { campaign, notice } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { campaign, notice } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 
 /**

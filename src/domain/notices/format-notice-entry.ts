@@ -1,4 +1,4 @@
-import type { NoticeEntry } from '../../schemas/notice-content.ts';
+import type { NoticeEntry } from '#src/schemas/notice-content.ts';
 
 /**
  * The notice's own wording. A publicity notice is an official document published in Chinese

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
-import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
-import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
+import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
+import type { NoticePeriodStatus } from '#src/schemas/notice-input.ts';
 import { DomainError, isDomainError } from '../errors.ts';
 import { listImageCopies } from '../media/list-image-copies.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';

@@ -1,12 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, notice, noticeRevision, staffUser } from '../../db/schema/index.ts';
-import type { CampaignStage } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, notice, noticeRevision, staffUser } from '#src/db/schema/index.ts';
+import type { CampaignStage } from '#src/schemas/enums.ts';
 import {
   noticeContentSchema,
   type NoticeContent,
   type NoticeEntry,
-} from '../../schemas/notice-content.ts';
+} from '#src/schemas/notice-content.ts';
 import { countNoticeReports } from '../reports/count-notice-reports.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';
 import { DomainError } from '../errors.ts';

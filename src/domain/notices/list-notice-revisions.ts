@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice, noticeRevision } from '../../db/schema/index.ts';
-import { noticeContentSchema, type NoticeContent } from '../../schemas/notice-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice, noticeRevision } from '#src/db/schema/index.ts';
+import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
 
 export interface NoticeRevisionItem {
   slug: string;

@@ -1,8 +1,8 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, notice, noticeRevision } from '../../db/schema/index.ts';
-import { noticeContentSchema } from '../../schemas/notice-content.ts';
-import type { NoticePeriodStatus } from '../../schemas/notice-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
+import { noticeContentSchema } from '#src/schemas/notice-content.ts';
+import type { NoticePeriodStatus } from '#src/schemas/notice-input.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';
 
 export interface PublishedNoticeSummary {

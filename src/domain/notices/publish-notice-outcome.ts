@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice, noticeRevision } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice, noticeRevision } from '#src/db/schema/index.ts';
 import {
   noticeContentSchema,
   type NoticeContent,
   type NoticeOutcome,
-} from '../../schemas/notice-content.ts';
+} from '#src/schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { localDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';

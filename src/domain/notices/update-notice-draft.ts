@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice } from '../../db/schema/index.ts';
-import type { NoticeUpdateRequest } from '../../schemas/notice-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice } from '#src/db/schema/index.ts';
+import type { NoticeUpdateRequest } from '#src/schemas/notice-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { addWorkingDays, isWorkingDay } from './add-working-days.ts';

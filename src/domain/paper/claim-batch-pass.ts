@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { batchPass } from '../../db/schema/index.ts';
+import type { Tx } from '#src/db/client.ts';
+import { batchPass } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /**

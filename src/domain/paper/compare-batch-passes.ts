@@ -1,13 +1,13 @@
 import { eq, isNull, and } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '#src/db/client.ts';
 import {
   batchPass,
   paperEntry,
   paperResolution,
   staffUser,
   tallySheet,
-} from '../../db/schema/index.ts';
-import type { PaperInvalidReason } from '../../schemas/enums.ts';
+} from '#src/db/schema/index.ts';
+import type { PaperInvalidReason } from '#src/schemas/enums.ts';
 
 /** One pass's reading of a ballot. */
 export interface Reading {

@@ -1,8 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { ballotBatch, candidate } from '../../db/schema/index.ts';
-import type { PaperChannel, PaperInvalidReason } from '../../schemas/enums.ts';
-import { paperInvalidReasons } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { ballotBatch, candidate } from '#src/db/schema/index.ts';
+import type { PaperChannel, PaperInvalidReason } from '#src/schemas/enums.ts';
+import { paperInvalidReasons } from '#src/schemas/enums.ts';
 import { compareBatchPasses } from './compare-batch-passes.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { and, eq, isNull, lte, gte, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import { ballotBatch, paperEntry, tallySheet } from '../../db/schema/index.ts';
-import type { PaperInvalidReason } from '../../schemas/enums.ts';
-import type { PaperEntryInput } from '../../schemas/paper.ts';
+import type { Db } from '#src/db/client.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import { ballotBatch, paperEntry, tallySheet } from '#src/db/schema/index.ts';
+import type { PaperInvalidReason } from '#src/schemas/enums.ts';
+import type { PaperEntryInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { claimBatchPass } from './claim-batch-pass.ts';

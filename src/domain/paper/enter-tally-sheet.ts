@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import { paperEntry, tallySheet } from '../../db/schema/index.ts';
-import type { TallySheetInput } from '../../schemas/paper.ts';
+import type { Db } from '#src/db/client.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import { paperEntry, tallySheet } from '#src/db/schema/index.ts';
+import type { TallySheetInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { claimBatchPass } from './claim-batch-pass.ts';

@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballotBatch, campaign, candidate, track } from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
-import { printPartSize } from '../../schemas/paper.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballotBatch, campaign, candidate, track } from '#src/db/schema/index.ts';
+import { publicCandidateStatuses } from '#src/schemas/enums.ts';
+import { printPartSize } from '#src/schemas/paper.ts';
 import { DomainError } from '../errors.ts';
 import { formatSerial } from './compute-check-digit.ts';
 

@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '#src/db/client.ts';
 import {
   ballotBatch,
   campaign,
   candidate,
   resultCertificate,
   track,
-} from '../../db/schema/index.ts';
-import { publicCandidateStatuses } from '../../schemas/enums.ts';
+} from '#src/db/schema/index.ts';
+import { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 
 export interface EntryBatch {

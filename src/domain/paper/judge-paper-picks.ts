@@ -1,4 +1,4 @@
-import type { PaperInvalidReason } from '../../schemas/enums.ts';
+import type { PaperInvalidReason } from '#src/schemas/enums.ts';
 
 /**
  * Whether a ballot's marks make it valid under the track's pick rule, and if not, why. The

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballotBatch, track } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballotBatch, track } from '#src/db/schema/index.ts';
 import { formatSerial } from './compute-check-digit.ts';
 
 export interface BallotBatchView {

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, notExists } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db } from '#src/db/client.ts';
 import {
   ballotBatch,
   batchPass,
@@ -9,7 +9,7 @@ import {
   staffUser,
   tallySheet,
   track,
-} from '../../db/schema/index.ts';
+} from '#src/db/schema/index.ts';
 import { formatSerial } from './compute-check-digit.ts';
 
 export interface EntryBatchSummary {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { batchPass, paperEntry } from '../../db/schema/index.ts';
-import type { PaperInvalidReason } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { batchPass, paperEntry } from '#src/db/schema/index.ts';
+import type { PaperInvalidReason } from '#src/schemas/enums.ts';
 import { formatSerial } from './compute-check-digit.ts';
 
 export interface PassEntry {

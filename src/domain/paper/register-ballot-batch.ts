@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballotBatch, campaign, resultCertificate, track } from '../../db/schema/index.ts';
-import type { BallotBatchInput } from '../../schemas/paper.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballotBatch, campaign, resultCertificate, track } from '#src/db/schema/index.ts';
+import type { BallotBatchInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import { paperResolution } from '../../db/schema/index.ts';
-import type { StaffRole } from '../../schemas/enums.ts';
-import type { PaperResolutionInput } from '../../schemas/paper.ts';
+import type { Db } from '#src/db/client.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import { paperResolution } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
+import type { PaperResolutionInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { compareBatchPasses } from './compare-batch-passes.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { addressKey } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { addressKey } from '#src/db/schema/index.ts';
 
 /**
  * The random key of a local day under which addresses are hashed (src/db/schema/address-key.ts),

@@ -1,6 +1,6 @@
 import { lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { addressKey, botTokenUse, loginAttempt } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { addressKey, botTokenUse, loginAttempt } from '#src/db/schema/index.ts';
 import { localDay } from '../clock.ts';
 import { chinaTimeZone } from '../china-time.ts';
 

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice, report, reportHandling } from '../../db/schema/index.ts';
-import type { ReportFinding, ReportStatus } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice, report, reportHandling } from '#src/db/schema/index.ts';
+import type { ReportFinding, ReportStatus } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 import { hashReportCheckCode } from './make-report-reference.ts';
 

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { reportHandling } from '../../db/schema/index.ts';
-import type { ReportFinding } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { reportHandling } from '#src/db/schema/index.ts';
+import type { ReportFinding } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { findReportHandling } from './find-report-handling.ts';

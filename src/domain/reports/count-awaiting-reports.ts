@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { auditLog, report } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { auditLog, report } from '#src/db/schema/index.ts';
 
 /**
  * Reports no supervisor has seen yet. Every showing of reports is audit-logged with the ids

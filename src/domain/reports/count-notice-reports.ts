@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { report, reportHandling } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { report, reportHandling } from '#src/db/schema/index.ts';
 
 /**
  * How many reports a notice received, and how many of them are not concluded yet (received or

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice, noticeRevision } from '../../db/schema/index.ts';
-import { noticeContentSchema } from '../../schemas/notice-content.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice, noticeRevision } from '#src/db/schema/index.ts';
+import { noticeContentSchema } from '#src/schemas/notice-content.ts';
 import { DomainError } from '../errors.ts';
 
 export interface ReportableNotice {

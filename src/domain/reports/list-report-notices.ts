@@ -1,6 +1,6 @@
 import { count, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { notice, report } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { notice, report } from '#src/db/schema/index.ts';
 
 export interface ReportNoticeOption {
   slug: string;

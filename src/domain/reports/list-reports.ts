@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNull, lt, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
-import type { ReportQuery } from '../../schemas/report.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate, notice, report, reportHandling } from '#src/db/schema/index.ts';
+import type { ReportQuery } from '#src/schemas/report.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { reportViewColumns, toReportView, type ReportView } from './report-view.ts';

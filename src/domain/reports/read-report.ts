@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate, notice, report, reportHandling } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { reportViewColumns, toReportView, type ReportView } from './report-view.ts';

@@ -1,5 +1,5 @@
-import { candidate, notice, report, reportHandling } from '../../db/schema/index.ts';
-import type { ReportFinding, ReportStatus } from '../../schemas/enums.ts';
+import { candidate, notice, report, reportHandling } from '#src/db/schema/index.ts';
+import type { ReportFinding, ReportStatus } from '#src/schemas/enums.ts';
 
 /** What a supervisor sees of one report. Device and address hashes stay in the database. */
 export interface ReportView {

@@ -1,8 +1,8 @@
 import { and, count, eq, sql } from 'drizzle-orm';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import type { Db } from '../../db/client.ts';
-import { report } from '../../db/schema/index.ts';
-import { reportsPerAddressPerDay, reportsPerDevicePerDay } from '../../schemas/report.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import type { Db } from '#src/db/client.ts';
+import { report } from '#src/db/schema/index.ts';
+import { reportsPerAddressPerDay, reportsPerDevicePerDay } from '#src/schemas/report.ts';
 import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import { reportHandling } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import { reportHandling } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { findReportHandling } from './find-report-handling.ts';

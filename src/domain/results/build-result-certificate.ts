@@ -1,9 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { ballot, ballotPick, candidate } from '../../db/schema/index.ts';
-import type { VoidReasonCategory } from '../../schemas/integrity.ts';
-import { voidReasonCategories } from '../../schemas/integrity.ts';
-import type { CertificateTrack, ResultCertificate } from '../../schemas/result-certificate.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { ballot, ballotPick, candidate } from '#src/db/schema/index.ts';
+import type { VoidReasonCategory } from '#src/schemas/integrity.ts';
+import { voidReasonCategories } from '#src/schemas/integrity.ts';
+import type { CertificateTrack, ResultCertificate } from '#src/schemas/result-certificate.ts';
 import type { CampaignDetail } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';

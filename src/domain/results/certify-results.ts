@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client.ts';
-import { resultCertificate } from '../../db/schema/index.ts';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import type { StaffRole } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { resultCertificate } from '#src/db/schema/index.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { getCampaign } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';

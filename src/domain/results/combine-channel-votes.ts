@@ -1,4 +1,4 @@
-import type { VoteChannel } from '../../schemas/enums.ts';
+import type { VoteChannel } from '#src/schemas/enums.ts';
 
 /**
  * The weighted score of a candidate: Σ weight × votes ÷ counted over the channels (weights in

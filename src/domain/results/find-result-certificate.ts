@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { resultCertificate } from '../../db/schema/index.ts';
-import type { ResultCertificate } from '../../schemas/result-certificate.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { resultCertificate } from '#src/db/schema/index.ts';
+import type { ResultCertificate } from '#src/schemas/result-certificate.ts';
 
 export interface StoredCertificate {
   certifiedAt: Date;

@@ -1,10 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { candidate } from '../../db/schema/index.ts';
-import type { publicCandidateStatuses } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { candidate } from '#src/db/schema/index.ts';
+import type { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
-import type { resultsStatuses } from '../../schemas/open-data.ts';
+import type { resultsStatuses } from '#src/schemas/open-data.ts';
 import type { StoredCertificate } from './find-result-certificate.ts';
 import { getResults, type CampaignResults, type TrackResult } from './get-results.ts';
 

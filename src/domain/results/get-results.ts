@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { ballotCount, candidate, tally } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { ballotCount, candidate, tally } from '#src/db/schema/index.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import type { CampaignRow, TrackRow } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
-import type { VoteChannel } from '../../schemas/enums.ts';
-import type { CertificateTrack } from '../../schemas/result-certificate.ts';
+import type { VoteChannel } from '#src/schemas/enums.ts';
+import type { CertificateTrack } from '#src/schemas/result-certificate.ts';
 import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
 import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
 import { combineChannelVotes } from './combine-channel-votes.ts';

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffSession, staffUser } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffSession, staffUser } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.ts';

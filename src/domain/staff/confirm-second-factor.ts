@@ -1,11 +1,11 @@
 import { and, eq, ne } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Db, Tx } from '#src/db/client.ts';
 import {
   staffRecoveryCode,
   staffSession,
   staffTrustedDevice,
   staffUser,
-} from '../../db/schema/index.ts';
+} from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import {

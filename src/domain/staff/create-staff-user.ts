@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import { eq } from 'drizzle-orm';
-import { databaseErrorMentions } from '../../db/database-error.ts';
-import type { Db } from '../../db/client.ts';
-import { staffUser } from '../../db/schema/index.ts';
-import { staffRoles } from '../../schemas/enums.ts';
-import { staffDisplayNameSchema, staffEmailSchema, staffRoleSchema } from '../../schemas/staff.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
+import { staffRoles } from '#src/schemas/enums.ts';
+import { staffDisplayNameSchema, staffEmailSchema, staffRoleSchema } from '#src/schemas/staff.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffUser } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { endAllSessions } from './end-all-sessions.ts';
 import { DomainError } from '../errors.ts';

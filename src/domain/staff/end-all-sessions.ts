@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { staffSession, staffTrustedDevice } from '../../db/schema/index.ts';
+import type { Tx } from '#src/db/client.ts';
+import { staffSession, staffTrustedDevice } from '#src/db/schema/index.ts';
 
 /**
  * Deletes every session of an account inside the caller's transaction (log out everywhere,

@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffRecoveryCode, staffUser } from '../../db/schema/index.ts';
-import { secondFactorRequiredRoles } from '../../schemas/enums.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffRecoveryCode, staffUser } from '#src/db/schema/index.ts';
+import { secondFactorRequiredRoles } from '#src/schemas/enums.ts';
 
 export interface SecondFactorStatus {
   on: boolean;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { staffUser } from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
 
 /** Emails are stored lower-cased; whoever types one may not have. */
 export function normaliseStaffEmail(email: string): string {

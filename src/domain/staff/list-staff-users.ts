@@ -1,6 +1,6 @@
 import { asc } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffUser } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
 import type { StaffUserView } from './staff-user-view.ts';
 
 export interface StaffUserListing extends StaffUserView {

@@ -1,11 +1,6 @@
 import { and, count, desc, eq, gt, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import {
-  loginAttempt,
-  staffSession,
-  staffTrustedDevice,
-  staffUser,
-} from '../../db/schema/index.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { loginAttempt, staffSession, staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';

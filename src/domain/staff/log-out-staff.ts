@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffSession } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffSession } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 
 export interface LogOutStaffInput {

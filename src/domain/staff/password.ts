@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { passwordMaxLength, passwordMinLength } from '../../schemas/staff.ts';
+import { passwordMaxLength, passwordMinLength } from '#src/schemas/staff.ts';
 import { DomainError } from '../errors.ts';
 
 /**

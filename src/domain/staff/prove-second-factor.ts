@@ -1,6 +1,6 @@
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
-import { staffRecoveryCode, staffUser } from '../../db/schema/index.ts';
+import type { Tx } from '#src/db/client.ts';
+import { staffRecoveryCode, staffUser } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import {
   acceptedTotpStep,

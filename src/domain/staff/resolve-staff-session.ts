@@ -1,11 +1,11 @@
 import { and, eq, lt } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffSession, staffUser } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffSession, staffUser } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { sessionEndOf, staffSessionTouchIntervalMs } from './session-lifetime.ts';
 import { isWellFormedSessionToken, sessionIdOf } from './session-token.ts';
 import type { StaffUserView } from './staff-user-view.ts';
-import { secondFactorRequiredRoles } from '../../schemas/enums.ts';
+import { secondFactorRequiredRoles } from '#src/schemas/enums.ts';
 
 /** Who is making a request, as the HTTP layer sees it. */
 export interface StaffSessionContext {

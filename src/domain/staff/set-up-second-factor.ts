@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { staffUser } from '../../db/schema/index.ts';
+import type { Db } from '#src/db/client.ts';
+import { staffUser } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 import { proveSecondFactor } from './prove-second-factor.ts';
 import { newTotpSecret, totpUri } from './second-factor-codes.ts';

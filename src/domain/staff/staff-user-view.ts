@@ -1,5 +1,5 @@
-import type { staffUser } from '../../db/schema/index.ts';
-import type { StaffRole } from '../../schemas/enums.ts';
+import type { staffUser } from '#src/db/schema/index.ts';
+import type { StaffRole } from '#src/schemas/enums.ts';
 
 type StaffUserRow = typeof staffUser.$inferSelect;
 

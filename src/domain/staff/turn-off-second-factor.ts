@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
-import { staffRecoveryCode, staffTrustedDevice, staffUser } from '../../db/schema/index.ts';
-import { secondFactorRequiredRoles } from '../../schemas/enums.ts';
+import type { Db, Tx } from '#src/db/client.ts';
+import { staffRecoveryCode, staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
+import { secondFactorRequiredRoles } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { proveSecondFactor } from './prove-second-factor.ts';

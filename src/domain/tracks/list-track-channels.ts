@@ -1,4 +1,4 @@
-import type { VoteChannel } from '../../schemas/enums.ts';
+import type { VoteChannel } from '#src/schemas/enums.ts';
 
 interface ChannelRules {
   paperChannel: boolean;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
-import { campaign, track } from '../../db/schema/index.ts';
-import type { TrackUpdate } from '../../schemas/campaign-input.ts';
+import type { Db } from '#src/db/client.ts';
+import { campaign, track } from '#src/db/schema/index.ts';
+import type { TrackUpdate } from '#src/schemas/campaign-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { isBeforeVote } from '../campaigns/voting-window.ts';

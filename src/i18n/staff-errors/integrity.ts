@@ -1,4 +1,4 @@
-import { chinaTimeZone } from '../../domain/china-time.ts';
+import { chinaTimeZone } from '#src/domain/china-time.ts';
 import { ballotNumber } from '../admin-text.ts';
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
 

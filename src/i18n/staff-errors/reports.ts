@@ -1,5 +1,5 @@
 import type { StaffErrorMessages } from './staff-error-messages-type.ts';
-import { chinaTimeZone } from '../../domain/china-time.ts';
+import { chinaTimeZone } from '#src/domain/china-time.ts';
 
 const s = (v: unknown) => String(v);
 

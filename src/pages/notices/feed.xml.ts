@@ -1,14 +1,14 @@
 import type { APIRoute } from 'astro';
-import { listDecisionRevisions } from '../../domain/decisions/list-published-decisions.ts';
-import { listNoticeRevisions } from '../../domain/notices/list-notice-revisions.ts';
+import { listDecisionRevisions } from '#src/domain/decisions/list-published-decisions.ts';
+import { listNoticeRevisions } from '#src/domain/notices/list-notice-revisions.ts';
 import {
   formatNoticeOutcome,
   formatNoticePeriodLine,
   noticeOutcomeHeading,
-} from '../../domain/notices/format-notice-entry.ts';
-import { escapeXml } from '../../render/escape-xml.ts';
-import { decisionFeedHtml, noticeFeedHtml } from '../../render/notice-feed-html.ts';
-import { uiFor } from '../../i18n/ui.ts';
+} from '#src/domain/notices/format-notice-entry.ts';
+import { escapeXml } from '#src/render/escape-xml.ts';
+import { decisionFeedHtml, noticeFeedHtml } from '#src/render/notice-feed-html.ts';
+import { uiFor } from '#src/i18n/ui.ts';
 
 /** How many revisions the feed carries; readers keep what they have already fetched. */
 const feedSize = 50;

@@ -3,7 +3,7 @@ import { createChallenge, randomInt } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/argon2id';
 import type { Challenge } from 'altcha-lib/types';
 import { z } from 'zod';
-import type { BotCheckResult } from '../../domain/bot-check/pass-bot-check.ts';
+import type { BotCheckResult } from '#src/domain/bot-check/pass-bot-check.ts';
 import { botCheckActions, type BotCheck, type BotCheckAction } from './bot-check.ts';
 
 export interface AltchaOptions {

@@ -1,4 +1,4 @@
-import type { BotCheckProof } from '../../domain/bot-check/pass-bot-check.ts';
+import type { BotCheckProof } from '#src/domain/bot-check/pass-bot-check.ts';
 
 /**
  * The actions a proof is issued for; a proof for one is refused for the others. `login` is

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'undici';
 import { z } from 'zod';
-import type { BotCheckResult } from '../../domain/bot-check/pass-bot-check.ts';
+import type { BotCheckResult } from '#src/domain/bot-check/pass-bot-check.ts';
 import type { BotCheck, BotCheckRequest } from './bot-check.ts';
 
 export interface TurnstileOptions {

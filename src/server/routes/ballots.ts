@@ -1,16 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { castBallot } from '../../domain/ballots/cast-ballot.ts';
-import { getReceipt } from '../../domain/ballots/get-receipt.ts';
-import {
-  ballotReceiptSchema,
-  ballotRequestSchema,
-  receiptStatusSchema,
-} from '../../schemas/api.ts';
-import { proofOfRequest } from '../../schemas/bot-check.ts';
+import { castBallot } from '#src/domain/ballots/cast-ballot.ts';
+import { getReceipt } from '#src/domain/ballots/get-receipt.ts';
+import { ballotReceiptSchema, ballotRequestSchema, receiptStatusSchema } from '#src/schemas/api.ts';
+import { proofOfRequest } from '#src/schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
-import { chinaTimeZone } from '../../domain/china-time.ts';
+import { chinaTimeZone } from '#src/domain/china-time.ts';
 
 /** A ballot with 200 picks is under 4 KB; anything much larger is not a ballot. */
 const maxBallotBytes = 16 * 1024;

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError } from '#src/domain/errors.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { botCheckActions } from '../bot-check/bot-check.ts';
 import { addressRateLimit } from '../request-guards.ts';

@@ -1,15 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
-import { listCampaigns } from '../../domain/campaigns/list-campaigns.ts';
-import { listPublicCandidates } from '../../domain/candidates/list-public-candidates.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
+import { listCampaigns } from '#src/domain/campaigns/list-campaigns.ts';
+import { listPublicCandidates } from '#src/domain/candidates/list-public-candidates.ts';
+import { DomainError } from '#src/domain/errors.ts';
 import {
   campaignDetailSchema,
   campaignSummarySchema,
   candidateListQuerySchema,
   publicCandidateSchema,
   slugSchema,
-} from '../../schemas/api.ts';
+} from '#src/schemas/api.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import {
   presentCampaignDetail,

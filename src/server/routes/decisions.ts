@@ -2,17 +2,17 @@ import { createRoute, z } from '@hono/zod-openapi';
 import {
   getPublishedDecision,
   type PublishedDecision,
-} from '../../domain/decisions/get-published-decision.ts';
+} from '#src/domain/decisions/get-published-decision.ts';
 import {
   listPublishedDecisions,
   type PublishedDecisionSummary,
-} from '../../domain/decisions/list-published-decisions.ts';
-import { slugSchema } from '../../schemas/api.ts';
+} from '#src/domain/decisions/list-published-decisions.ts';
+import { slugSchema } from '#src/schemas/api.ts';
 import {
   decisionQuerySchema,
   decisionSummarySchema,
   publicDecisionSchema,
-} from '../../schemas/decision-input.ts';
+} from '#src/schemas/decision-input.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({

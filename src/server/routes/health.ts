@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { healthSchema } from '../../schemas/api.ts';
+import { healthSchema } from '#src/schemas/api.ts';
 import { newRouter } from '../api-env.ts';
 
 const healthRoute = createRoute({

@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getMedia } from '../../domain/media/get-media.ts';
+import { getMedia } from '#src/domain/media/get-media.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 
 const mediaRoute = createRoute({

@@ -1,27 +1,27 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { listPublishedDecisions } from '../../domain/decisions/list-published-decisions.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { listPublishedDecisions } from '#src/domain/decisions/list-published-decisions.ts';
+import { DomainError } from '#src/domain/errors.ts';
 import {
   getPublishedNotice,
   type PublishedNotice,
-} from '../../domain/notices/get-published-notice.ts';
+} from '#src/domain/notices/get-published-notice.ts';
 import {
   listPublishedNotices,
   type PublishedNoticeSummary,
-} from '../../domain/notices/list-published-notices.ts';
-import { formatNoticeOutcome } from '../../domain/notices/format-notice-entry.ts';
-import { slugSchema } from '../../schemas/api.ts';
-import type { NoticeEntry } from '../../schemas/notice-content.ts';
+} from '#src/domain/notices/list-published-notices.ts';
+import { formatNoticeOutcome } from '#src/domain/notices/format-notice-entry.ts';
+import { slugSchema } from '#src/schemas/api.ts';
+import type { NoticeEntry } from '#src/schemas/notice-content.ts';
 import {
   noticeQuerySchema,
   noticeSummarySchema,
   publicNoticeSchema,
-} from '../../schemas/notice-input.ts';
+} from '#src/schemas/notice-input.ts';
 import {
   chineseHeader,
   csvHeaderQuery,
   noticeColumnMeanings,
-} from '../../schemas/open-data-columns.ts';
+} from '#src/schemas/open-data-columns.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { csvFile, csvHeaders } from '../csv.ts';

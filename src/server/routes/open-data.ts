@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getCampaign, type CampaignDetail } from '../../domain/campaigns/get-campaign.ts';
-import { votingStateOf } from '../../domain/campaigns/voting-window.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { findResultCertificate } from '../../domain/results/find-result-certificate.ts';
-import { getOpenResults, type OpenResults } from '../../domain/results/get-open-results.ts';
-import { resultCertificateSchema } from '../../schemas/result-certificate.ts';
-import { slugSchema } from '../../schemas/api.ts';
+import { getCampaign, type CampaignDetail } from '#src/domain/campaigns/get-campaign.ts';
+import { votingStateOf } from '#src/domain/campaigns/voting-window.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { findResultCertificate } from '#src/domain/results/find-result-certificate.ts';
+import { getOpenResults, type OpenResults } from '#src/domain/results/get-open-results.ts';
+import { resultCertificateSchema } from '#src/schemas/result-certificate.ts';
+import { slugSchema } from '#src/schemas/api.ts';
 import {
   openResultsSchema,
   resultsCsvColumns,
@@ -13,12 +13,12 @@ import {
   resultsCsvChannelColumns,
   resultsCsvCountColumns,
   type OpenResultsBody,
-} from '../../schemas/open-data.ts';
+} from '#src/schemas/open-data.ts';
 import {
   chineseHeader,
   csvHeaderQuery,
   resultsColumnMeanings,
-} from '../../schemas/open-data-columns.ts';
+} from '#src/schemas/open-data-columns.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { liveCountsMaxAgeMs } from '../page-expiry.ts';

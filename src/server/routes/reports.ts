@@ -1,17 +1,17 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { reportTimeZone } from '../../domain/reports/check-report-period.ts';
-import { checkReportStatus } from '../../domain/reports/check-report-status.ts';
-import { submitReport } from '../../domain/reports/submit-report.ts';
-import { localizeText } from '../../i18n/localize-content.ts';
-import { uiFor } from '../../i18n/ui.ts';
-import { errorBodySchema, slugSchema } from '../../schemas/api.ts';
+import { reportTimeZone } from '#src/domain/reports/check-report-period.ts';
+import { checkReportStatus } from '#src/domain/reports/check-report-status.ts';
+import { submitReport } from '#src/domain/reports/submit-report.ts';
+import { localizeText } from '#src/i18n/localize-content.ts';
+import { uiFor } from '#src/i18n/ui.ts';
+import { errorBodySchema, slugSchema } from '#src/schemas/api.ts';
 import {
   reportAcknowledgementSchema,
   reportRequestSchema,
   reportStatusRequestSchema,
   reportStatusSchema,
-} from '../../schemas/report.ts';
-import { proofOfRequest } from '../../schemas/bot-check.ts';
+} from '#src/schemas/report.ts';
+import { proofOfRequest } from '#src/schemas/bot-check.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { resetSecondFactor } from '../../domain/staff/reset-second-factor.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { createStaffUser } from '../../domain/staff/create-staff-user.ts';
-import { disableStaffUser } from '../../domain/staff/disable-staff-user.ts';
-import { listStaffUsers } from '../../domain/staff/list-staff-users.ts';
-import { resetStaffPassword } from '../../domain/staff/reset-staff-password.ts';
+import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
+import { disableStaffUser } from '#src/domain/staff/disable-staff-user.ts';
+import { listStaffUsers } from '#src/domain/staff/list-staff-users.ts';
+import { resetStaffPassword } from '#src/domain/staff/reset-staff-password.ts';
 import {
   staffAccountCreateSchema,
   staffAccountEmailSchema,
   staffPasswordResetSchema,
-} from '../../schemas/staff.ts';
+} from '#src/schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

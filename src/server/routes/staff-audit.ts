@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { csvFile, csvHeaders } from '../csv.ts';
-import { listAuditEntries, type AuditEntryView } from '../../domain/audit/list-audit-entries.ts';
+import { listAuditEntries, type AuditEntryView } from '#src/domain/audit/list-audit-entries.ts';
 import {
   auditActionLabels,
   auditChanges,
   auditEntityLabels,
   formatAuditTime,
-} from '../../i18n/audit-text.ts';
-import { auditQuerySchema } from '../../schemas/audit-query.ts';
+} from '#src/i18n/audit-text.ts';
+import { auditQuerySchema } from '#src/schemas/audit-query.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

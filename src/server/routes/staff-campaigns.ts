@@ -1,24 +1,24 @@
 import { Hono } from 'hono';
-import { advanceCampaignStage } from '../../domain/campaigns/advance-campaign-stage.ts';
+import { advanceCampaignStage } from '#src/domain/campaigns/advance-campaign-stage.ts';
 import {
   checkStagePreconditions,
   nextStageOf,
   type UnmetPrecondition,
-} from '../../domain/campaigns/check-stage-preconditions.ts';
-import { createCampaign } from '../../domain/campaigns/create-campaign.ts';
-import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
-import { listCampaigns } from '../../domain/campaigns/list-campaigns.ts';
-import { updateCampaign } from '../../domain/campaigns/update-campaign.ts';
-import { DomainError, isDomainError } from '../../domain/errors.ts';
-import { createTrack } from '../../domain/tracks/create-track.ts';
-import { updateTrack } from '../../domain/tracks/update-track.ts';
+} from '#src/domain/campaigns/check-stage-preconditions.ts';
+import { createCampaign } from '#src/domain/campaigns/create-campaign.ts';
+import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
+import { listCampaigns } from '#src/domain/campaigns/list-campaigns.ts';
+import { updateCampaign } from '#src/domain/campaigns/update-campaign.ts';
+import { DomainError, isDomainError } from '#src/domain/errors.ts';
+import { createTrack } from '#src/domain/tracks/create-track.ts';
+import { updateTrack } from '#src/domain/tracks/update-track.ts';
 import {
   advanceStageSchema,
   campaignInputSchema,
   campaignUpdateSchema,
   trackInputSchema,
   trackUpdateSchema,
-} from '../../schemas/campaign-input.ts';
+} from '#src/schemas/campaign-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

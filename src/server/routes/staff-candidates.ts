@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
-import { renderMarkdown } from '../../render/render-markdown.ts';
-import { changeCandidateStatus } from '../../domain/candidates/change-candidate-status.ts';
-import { createCandidate } from '../../domain/candidates/create-candidate.ts';
-import { getStaffCandidate } from '../../domain/candidates/get-staff-candidate.ts';
-import { listStaffCandidates } from '../../domain/candidates/list-staff-candidates.ts';
-import { updateCandidate } from '../../domain/candidates/update-candidate.ts';
+import { renderMarkdown } from '#src/render/render-markdown.ts';
+import { changeCandidateStatus } from '#src/domain/candidates/change-candidate-status.ts';
+import { createCandidate } from '#src/domain/candidates/create-candidate.ts';
+import { getStaffCandidate } from '#src/domain/candidates/get-staff-candidate.ts';
+import { listStaffCandidates } from '#src/domain/candidates/list-staff-candidates.ts';
+import { updateCandidate } from '#src/domain/candidates/update-candidate.ts';
 import {
   candidateInputSchema,
   candidatePatchSchema,
   candidateStatusChangeSchema,
   markdownPreviewSchema,
   staffCandidateQuerySchema,
-} from '../../schemas/candidate-input.ts';
+} from '#src/schemas/candidate-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

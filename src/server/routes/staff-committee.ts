@@ -1,16 +1,16 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import { confirmCommitteeSession } from '../../domain/committee/confirm-committee-session.ts';
-import { getCommitteeOverview } from '../../domain/committee/get-committee-overview.ts';
-import { recordCommitteeSession } from '../../domain/committee/record-committee-session.ts';
-import { setCommitteeRule } from '../../domain/committee/set-committee-rule.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { slugSchema } from '../../schemas/api.ts';
+import { confirmCommitteeSession } from '#src/domain/committee/confirm-committee-session.ts';
+import { getCommitteeOverview } from '#src/domain/committee/get-committee-overview.ts';
+import { recordCommitteeSession } from '#src/domain/committee/record-committee-session.ts';
+import { setCommitteeRule } from '#src/domain/committee/set-committee-rule.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { slugSchema } from '#src/schemas/api.ts';
 import {
   committeeRuleRequestSchema,
   committeeSessionIdSchema,
   committeeSessionRequestSchema,
-} from '../../schemas/committee.ts';
+} from '#src/schemas/committee.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';

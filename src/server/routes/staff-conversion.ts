@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
-import { addConversionTerm } from '../../domain/conversion/add-conversion-term.ts';
-import { listConversionTerms } from '../../domain/conversion/list-conversion-terms.ts';
-import { removeConversionTerm } from '../../domain/conversion/remove-conversion-term.ts';
-import { toTraditional } from '../../i18n/convert-chinese.ts';
-import { conversionPreviewSchema, conversionTermInputSchema } from '../../schemas/conversion.ts';
+import { addConversionTerm } from '#src/domain/conversion/add-conversion-term.ts';
+import { listConversionTerms } from '#src/domain/conversion/list-conversion-terms.ts';
+import { removeConversionTerm } from '#src/domain/conversion/remove-conversion-term.ts';
+import { toTraditional } from '#src/i18n/convert-chinese.ts';
+import { conversionPreviewSchema, conversionTermInputSchema } from '#src/schemas/conversion.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
 import { staffActions } from '../admin-access.ts';

@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
-import { createDecisionDraft } from '../../domain/decisions/create-decision-draft.ts';
-import { getStaffDecision } from '../../domain/decisions/get-staff-decision.ts';
-import { publishDecision } from '../../domain/decisions/publish-decision.ts';
-import { updateDecisionDraft } from '../../domain/decisions/update-decision-draft.ts';
+import { createDecisionDraft } from '#src/domain/decisions/create-decision-draft.ts';
+import { getStaffDecision } from '#src/domain/decisions/get-staff-decision.ts';
+import { publishDecision } from '#src/domain/decisions/publish-decision.ts';
+import { updateDecisionDraft } from '#src/domain/decisions/update-decision-draft.ts';
 import {
   decisionPublishRequestSchema,
   decisionUpdateRequestSchema,
-} from '../../schemas/decision-input.ts';
+} from '#src/schemas/decision-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import { getImportTemplate } from '../../domain/candidates/get-import-template.ts';
-import { importCandidates } from '../../domain/candidates/import-candidates.ts';
-import { sheetFormatOf, type SheetFormat } from '../../domain/candidates/parse-candidate-sheet.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { errorMessage } from '../../i18n/error-messages.ts';
+import { getImportTemplate } from '#src/domain/candidates/get-import-template.ts';
+import { importCandidates } from '#src/domain/candidates/import-candidates.ts';
+import { sheetFormatOf, type SheetFormat } from '#src/domain/candidates/parse-candidate-sheet.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { errorMessage } from '#src/i18n/error-messages.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';

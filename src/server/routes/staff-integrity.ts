@@ -1,10 +1,10 @@
 import { validator } from 'hono/validator';
-import { analyseVoteIntegrity } from '../../domain/integrity/analyse-vote-integrity.ts';
-import { voidBallots } from '../../domain/integrity/void-ballots.ts';
-import { certifyResults } from '../../domain/results/certify-results.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { slugSchema } from '../../schemas/api.ts';
-import { integrityQuerySchema, voidRequestSchema } from '../../schemas/integrity.ts';
+import { analyseVoteIntegrity } from '#src/domain/integrity/analyse-vote-integrity.ts';
+import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
+import { certifyResults } from '#src/domain/results/certify-results.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { slugSchema } from '#src/schemas/api.ts';
+import { integrityQuerySchema, voidRequestSchema } from '#src/schemas/integrity.ts';
 import { newRouter, validJson } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';

@@ -1,15 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { validator } from 'hono/validator';
-import { DomainError } from '../../domain/errors.ts';
-import { removeCandidatePortrait } from '../../domain/media/remove-candidate-portrait.ts';
-import { setCandidatePortrait } from '../../domain/media/set-candidate-portrait.ts';
-import { storeUploadedImage } from '../../domain/media/store-uploaded-image.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { removeCandidatePortrait } from '#src/domain/media/remove-candidate-portrait.ts';
+import { setCandidatePortrait } from '#src/domain/media/set-candidate-portrait.ts';
+import { storeUploadedImage } from '#src/domain/media/store-uploaded-image.ts';
 import {
   candidateIdParamSchema,
   maxUploadBytes,
   uploadFileField,
-} from '../../schemas/media-upload.ts';
+} from '#src/schemas/media-upload.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';

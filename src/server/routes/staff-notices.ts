@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
-import { createNoticeDraft } from '../../domain/notices/create-notice-draft.ts';
-import { getStaffNotice } from '../../domain/notices/get-staff-notice.ts';
-import { publishNotice } from '../../domain/notices/publish-notice.ts';
-import { publishNoticeOutcome } from '../../domain/notices/publish-notice-outcome.ts';
-import { updateNoticeDraft } from '../../domain/notices/update-notice-draft.ts';
+import { createNoticeDraft } from '#src/domain/notices/create-notice-draft.ts';
+import { getStaffNotice } from '#src/domain/notices/get-staff-notice.ts';
+import { publishNotice } from '#src/domain/notices/publish-notice.ts';
+import { publishNoticeOutcome } from '#src/domain/notices/publish-notice-outcome.ts';
+import { updateNoticeDraft } from '#src/domain/notices/update-notice-draft.ts';
 import {
   noticeOutcomeRequestSchema,
   noticePublishRequestSchema,
   noticeUpdateRequestSchema,
-} from '../../schemas/notice-input.ts';
+} from '#src/schemas/notice-input.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';

@@ -1,26 +1,26 @@
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import { getCampaign } from '../../domain/campaigns/get-campaign.ts';
-import { DomainError } from '../../domain/errors.ts';
-import { compareBatchPasses } from '../../domain/paper/compare-batch-passes.ts';
-import { formatSerial } from '../../domain/paper/compute-check-digit.ts';
-import { finishBatchPass } from '../../domain/paper/finish-batch-pass.ts';
-import { getEntryBatch } from '../../domain/paper/get-entry-batch.ts';
-import { resolvePaperDifference } from '../../domain/paper/resolve-paper-difference.ts';
-import { resolveTallyDifference } from '../../domain/paper/resolve-tally-difference.ts';
-import { enterPaperBallot } from '../../domain/paper/enter-paper-ballot.ts';
-import { enterTallySheet } from '../../domain/paper/enter-tally-sheet.ts';
-import { listBallotBatches } from '../../domain/paper/list-ballot-batches.ts';
-import { listPassEntries } from '../../domain/paper/list-pass-entries.ts';
-import { registerBallotBatch } from '../../domain/paper/register-ballot-batch.ts';
-import { slugSchema } from '../../schemas/api.ts';
+import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { compareBatchPasses } from '#src/domain/paper/compare-batch-passes.ts';
+import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
+import { finishBatchPass } from '#src/domain/paper/finish-batch-pass.ts';
+import { getEntryBatch } from '#src/domain/paper/get-entry-batch.ts';
+import { resolvePaperDifference } from '#src/domain/paper/resolve-paper-difference.ts';
+import { resolveTallyDifference } from '#src/domain/paper/resolve-tally-difference.ts';
+import { enterPaperBallot } from '#src/domain/paper/enter-paper-ballot.ts';
+import { enterTallySheet } from '#src/domain/paper/enter-tally-sheet.ts';
+import { listBallotBatches } from '#src/domain/paper/list-ballot-batches.ts';
+import { listPassEntries } from '#src/domain/paper/list-pass-entries.ts';
+import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
+import { slugSchema } from '#src/schemas/api.ts';
 import {
   ballotBatchInputSchema,
   paperEntryInputSchema,
   paperResolutionInputSchema,
   tallyResolutionInputSchema,
   tallySheetInputSchema,
-} from '../../schemas/paper.ts';
+} from '#src/schemas/paper.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';

@@ -1,23 +1,23 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
-import { DomainError } from '../../domain/errors.ts';
-import { logInStaff } from '../../domain/staff/log-in-staff.ts';
-import { logOutEverywhere } from '../../domain/staff/log-out-everywhere.ts';
-import { logOutStaff } from '../../domain/staff/log-out-staff.ts';
-import { changeOwnPassword } from '../../domain/staff/change-own-password.ts';
+import { DomainError } from '#src/domain/errors.ts';
+import { logInStaff } from '#src/domain/staff/log-in-staff.ts';
+import { logOutEverywhere } from '#src/domain/staff/log-out-everywhere.ts';
+import { logOutStaff } from '#src/domain/staff/log-out-staff.ts';
+import { changeOwnPassword } from '#src/domain/staff/change-own-password.ts';
 import QRCode from 'qrcode';
-import { confirmSecondFactor } from '../../domain/staff/confirm-second-factor.ts';
-import { findSecondFactorStatus } from '../../domain/staff/find-second-factor-status.ts';
-import { renewRecoveryCodes } from '../../domain/staff/renew-recovery-codes.ts';
-import { setUpSecondFactor } from '../../domain/staff/set-up-second-factor.ts';
-import { turnOffSecondFactor } from '../../domain/staff/turn-off-second-factor.ts';
+import { confirmSecondFactor } from '#src/domain/staff/confirm-second-factor.ts';
+import { findSecondFactorStatus } from '#src/domain/staff/find-second-factor-status.ts';
+import { renewRecoveryCodes } from '#src/domain/staff/renew-recovery-codes.ts';
+import { setUpSecondFactor } from '#src/domain/staff/set-up-second-factor.ts';
+import { turnOffSecondFactor } from '#src/domain/staff/turn-off-second-factor.ts';
 import {
   secondFactorCodeSchema,
   secondFactorSetupSchema,
   staffLoginRequestSchema,
   staffPasswordChangeSchema,
-} from '../../schemas/staff.ts';
+} from '#src/schemas/staff.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
 import {
   clearStaffCookie,
@@ -29,7 +29,7 @@ import {
   staffDeviceCookieOptions,
 } from '../staff-auth.ts';
 import { addressHash, deviceHash, newDeviceCookie, readDeviceCookie } from '../voter-identity.ts';
-import { chinaDay } from '../../domain/china-time.ts';
+import { chinaDay } from '#src/domain/china-time.ts';
 
 /**
  * Staff login and logout. A plain Hono app, not an OpenAPI router: these routes are for the

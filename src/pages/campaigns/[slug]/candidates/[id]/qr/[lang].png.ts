@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { profileUrl, qrPng } from '../../../../../../render/share-qr.ts';
-import { findPublicCandidate } from '../../../../../../domain/candidates/find-public-candidate.ts';
-import { isLocale } from '../../../../../../i18n/locales.ts';
+import { profileUrl, qrPng } from '#src/render/share-qr.ts';
+import { findPublicCandidate } from '#src/domain/candidates/find-public-candidate.ts';
+import { isLocale } from '#src/i18n/locales.ts';
 
 /**
  * A public profile's QR code as a PNG, for readers who press and hold it (WeChat reads codes

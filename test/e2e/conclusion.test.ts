@@ -149,6 +149,8 @@ describe('the end of the publicity and the naming decision', () => {
     // The conclusion stage, now that the outcome is stated: the decision is drafted from the
     // notice and published.
     await page.goto(`${baseUrl}/admin/campaigns/${setup.campaignSlug}`);
+    // The page reloads itself after the move: wait for that load, or the next navigation races it.
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: '进入“命名表彰”' }).click();
     await expect
       .poll(
@@ -160,9 +162,9 @@ describe('the end of the publicity and the naming decision', () => {
           )?.stage,
       )
       .toBe('concluded');
-    // The page reloads itself after the move, and then offers no further stage.
+    await reloaded;
+    // The reloaded page offers no further stage.
     await expect.poll(() => page.getByRole('button', { name: '进入“命名表彰”' }).count()).toBe(0);
-    await page.waitForLoadState('load');
     await page.goto(`${baseUrl}/admin/campaigns/${setup.campaignSlug}/decision`);
     await page.getByRole('button', { name: '生成命名决定草稿' }).click();
     await expect.poll(() => page.locator('#serial').count()).toBe(1);

@@ -66,6 +66,8 @@ const messages: Record<Locale, Record<string, Message>> = {
     second_factor_not_set_up: '请先点击“开始设置”，用应用扫描二维码后，再输入应用中的动态码。',
     second_factor_setup_code_wrong:
       '动态码不正确，两步验证没有开启。请确认已用应用扫描本页的二维码，并输入应用中正在显示的 6 位数字。',
+    second_factor_wrong_password: '密码不正确，两步验证没有设置。请输入您登录时使用的密码。',
+    password_required: '请输入您的登录密码。',
     second_factor_off: '两步验证尚未开启。',
     second_factor_required_for_role:
       '管理员和监测员必须使用两步验证，不能关闭。更换手机时，请在本页“更换身份验证器”。',
@@ -134,6 +136,8 @@ const messages: Record<Locale, Record<string, Message>> = {
       '請先點選「開始設定」，用應用程式掃描 QR 碼後，再輸入應用程式中的動態碼。',
     second_factor_setup_code_wrong:
       '動態碼不正確，兩步驟驗證沒有開啟。請確認已用應用程式掃描本頁的 QR 碼，並輸入應用程式中正在顯示的 6 位數字。',
+    second_factor_wrong_password: '密碼不正確，兩步驟驗證沒有設定。請輸入您登入時使用的密碼。',
+    password_required: '請輸入您的登入密碼。',
     second_factor_off: '兩步驟驗證尚未開啟。',
     second_factor_required_for_role:
       '管理員和監測員必須使用兩步驟驗證，不能關閉。更換手機時，請在本頁「更換身分驗證器」。',
@@ -209,6 +213,9 @@ const messages: Record<Locale, Record<string, Message>> = {
       'Start the set-up first, scan the QR code with the app, then enter the code it shows.',
     second_factor_setup_code_wrong:
       'That code is not correct; two-step verification is not on. Check that the app scanned this page’s QR code and enter the six digits it shows now.',
+    second_factor_wrong_password:
+      'The password is not correct; two-step verification was not set up. Enter the password you sign in with.',
+    password_required: 'Enter your sign-in password.',
     second_factor_off: 'Two-step verification is not on.',
     second_factor_required_for_role:
       'Admins and monitors must use two-step verification; it cannot be turned off. For a new phone, replace the authenticator app on this page.',

@@ -50,9 +50,14 @@ export const staffPasswordChangeSchema = z
 /** A code of the authenticator app (six digits) or a recovery code, as typed. */
 export const secondFactorCodeSchema = z.object({ code: lineText().min(1).max(32) }).strict();
 
-/** Starting a set-up; replacing an app that is on needs a code of it. */
+/** Starting a set-up: a first app needs the password, replacing an app a code of it. */
 export const secondFactorSetupSchema = z
-  .object({ currentCode: lineText().min(1).max(32).optional() })
+  .object({
+    /** The account's password: needed to set up a first app. */
+    currentPassword: z.string().min(1).max(1024).optional(),
+    /** A code of the app in use: needed to replace it. */
+    currentCode: lineText().min(1).max(32).optional(),
+  })
   .strict();
 
 // Field rules of the account routes (length, role names, password policy) are the verbs' own,

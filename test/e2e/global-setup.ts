@@ -106,7 +106,11 @@ async function setUpSecondFactor(
     cookie: cookieOf(login, 'staff')!,
     'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken,
   };
-  const setup = await post('/api/staff/second-factor/setup', {}, session);
+  const setup = await post(
+    '/api/staff/second-factor/setup',
+    { currentPassword: account.password },
+    session,
+  );
   const { secret } = (await setup.json()) as { secret: string };
   const confirm = await post(
     '/api/staff/second-factor',

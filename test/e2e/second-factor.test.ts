@@ -50,6 +50,7 @@ describe('two-step verification for staff', () => {
     expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/campaigns/2026/monitor');
     await page.getByText('监测员必须开启两步验证').waitFor();
     expect(await page.locator('.admin-nav').count()).toBe(0);
+    await page.getByLabel('登录密码').fill(password);
     await page.getByRole('button', { name: '开始设置' }).click();
     await page.locator('[data-totp-qr]').waitFor();
     const secret = (await page.locator('[data-totp-secret]').innerText()).replace(/\s/g, '');

@@ -47,8 +47,10 @@ const logInWith = (user: StaffFixture, extra: Record<string, unknown>, cookie?: 
 const nextStep = () => clock.advance(30_000);
 
 /** Sets up an app for a logged-in account; the secret and the recovery codes. */
-async function setUp(session: Session) {
-  const setup = await send('/api/staff/second-factor/setup', session);
+async function setUp(session: Session, password: string) {
+  const setup = await send('/api/staff/second-factor/setup', session, {
+    currentPassword: password,
+  });
   expect(setup.status).toBe(200);
   const { secret, uri, qr } = (await setup.json()) as { secret: string; uri: string; qr: string };
   expect(uri).toMatch(/^otpauth:\/\/totp\//);
@@ -87,7 +89,20 @@ describe('an admin or monitor without a second factor', () => {
     // Its status, then the set-up; a wrong first code changes nothing.
     const status = await get('/api/staff/second-factor', login);
     expect(await status.json()).toMatchObject({ on: false, required: true });
-    const begun = await send('/api/staff/second-factor/setup', login);
+    // The first app needs the password: a session left open cannot tie the account to a phone.
+    const noPassword = await send('/api/staff/second-factor/setup', login);
+    expect(noPassword.status).toBe(422);
+    expect((await noPassword.json()).error.reason).toBe('password_required');
+    const wrongPassword = await send('/api/staff/second-factor/setup', login, {
+      currentPassword: `${admin.password}x`,
+    });
+    expect(wrongPassword.status).toBe(422);
+    expect((await wrongPassword.json()).error.message).toContain('密码不正确');
+    const pending = await db.db.query.staffUser.findFirst({ where: eq(staffUser.id, admin.id) });
+    expect(pending!.totpPendingSecret).toBeNull();
+    const begun = await send('/api/staff/second-factor/setup', login, {
+      currentPassword: admin.password,
+    });
     const { secret } = (await begun.json()) as { secret: string };
     const wrong = await send('/api/staff/second-factor', login, { code: '000000' });
     expect(wrong.status).toBe(422);
@@ -126,7 +141,7 @@ describe('an admin or monitor without a second factor', () => {
     const monitor = await makeStaffUser(db.db, { role: 'monitor', secondFactor: 'none' });
     const here = await logInAs(api, monitor);
     const there = await logInAs(api, monitor);
-    await setUp(here);
+    await setUp(here, monitor.password);
     expect((await get('/api/staff/session', here)).status).toBe(200);
     expect((await get('/api/staff/session', there)).status).toBe(401);
   });
@@ -148,7 +163,7 @@ describe('logging in with a second factor', () => {
   it('asks for the code after the right password, takes it once, and counts wrong ones', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
     const first = await logInAs(api, editor);
-    const { secret } = await setUp(first);
+    const { secret } = await setUp(first, editor.password);
     nextStep();
 
     // Without a code: 401 asking for it (and no session).
@@ -206,7 +221,7 @@ describe('logging in with a second factor', () => {
 
   it('wrong codes meet the login throttle like wrong passwords', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
-    const { secret } = await setUp(await logInAs(api, editor));
+    const { secret } = await setUp(await logInAs(api, editor), editor.password);
     nextStep();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
@@ -221,7 +236,7 @@ describe('logging in with a second factor', () => {
 
   it('takes each recovery code once, in any case and spacing', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
-    const { recoveryCodes } = await setUp(await logInAs(api, editor));
+    const { recoveryCodes } = await setUp(await logInAs(api, editor), editor.password);
     const typed = recoveryCodes[3]!.toLowerCase().replace('-', ' ');
     expect((await logInWith(editor, { secondFactorCode: typed })).status).toBe(200);
     expect((await logInWith(editor, { secondFactorCode: recoveryCodes[3]! })).status).toBe(401);
@@ -234,7 +249,7 @@ describe('logging in with a second factor', () => {
 
   it('remembers a device for 30 days when asked, and forgets it on "log out everywhere"', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
-    const { secret } = await setUp(await logInAs(api, editor));
+    const { secret } = await setUp(await logInAs(api, editor), editor.password);
     nextStep();
     const first = await logInWith(editor, {
       secondFactorCode: totpCodeAt(secret, clock.now()),
@@ -274,7 +289,7 @@ describe('managing one’s second factor', () => {
   it('renews recovery codes for a code; the old ones stop working', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
     const login = await logInAs(api, editor);
-    const { recoveryCodes } = await setUp(login);
+    const { recoveryCodes } = await setUp(login, editor.password);
     const noCode = await send('/api/staff/second-factor/recovery-codes', login, { code: '' });
     expect(noCode.status).toBe(400);
     const wrong = await send('/api/staff/second-factor/recovery-codes', login, { code: '999999' });
@@ -294,7 +309,7 @@ describe('managing one’s second factor', () => {
   it('replaces the app only with a code of the old one', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
     const login = await logInAs(api, editor);
-    const { secret: old } = await setUp(login);
+    const { secret: old } = await setUp(login, editor.password);
     nextStep();
     const without = await send('/api/staff/second-factor/setup', login);
     expect(without.status).toBe(422);
@@ -325,7 +340,7 @@ describe('managing one’s second factor', () => {
   it('lets an editor turn it off with a code, never an admin or monitor', async () => {
     const editor = await makeStaffUser(db.db, { role: 'editor' });
     const login = await logInAs(api, editor);
-    const { secret } = await setUp(login);
+    const { secret } = await setUp(login, editor.password);
     nextStep();
     const off = await send('/api/staff/second-factor/off', login, {
       code: totpCodeAt(secret, clock.now()),

@@ -142,6 +142,7 @@ staffSessionRoutes
       const body = c.req.valid('json');
       const setup = await setUpSecondFactor(db, {
         userId: c.var.staff!.user.id,
+        currentPassword: body.currentPassword,
         currentCode: body.currentCode,
         now: clock.now(),
       });

@@ -1,7 +1,5 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
 import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
-import { DomainError } from '#src/domain/errors.ts';
 import { compareBatchPasses } from '#src/domain/paper/compare-batch-passes.ts';
 import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
 import { finishBatchPass } from '#src/domain/paper/finish-batch-pass.ts';
@@ -13,7 +11,6 @@ import { enterTallySheet } from '#src/domain/paper/enter-tally-sheet.ts';
 import { listBallotBatches } from '#src/domain/paper/list-ballot-batches.ts';
 import { listPassEntries } from '#src/domain/paper/list-pass-entries.ts';
 import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
-import { slugSchema } from '#src/schemas/api.ts';
 import {
   ballotBatchInputSchema,
   paperEntryInputSchema,
@@ -22,8 +19,8 @@ import {
   tallySheetInputSchema,
 } from '#src/schemas/paper.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
+import { validParams } from '../staff-params.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */
@@ -37,19 +34,10 @@ const tellers = requireStaff(...staffActions['paper.enter']);
 // A third person settles differences between the two passes.
 const reconcilers = requireStaff(...staffActions['paper.reconcile']);
 
-const validBatchId = validator('param', (value: Record<string, string>, c) => {
-  const id = Number(value.id);
-  if (!/^[1-9]\d{0,9}$/.test(value.id ?? '')) {
-    return errorResponse(c, new DomainError('invalid_request'));
-  }
-  return { id };
-});
+// The batch's id is the path's `id`.
+const validBatchId = validParams('id');
 
-const validSlug = validator('param', (value: Record<string, string>, c) => {
-  const slug = slugSchema.safeParse(value.slug);
-  if (!slug.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: slug.data };
-});
+const validSlug = validParams('slug');
 
 staffPaperRoutes
   .get('/staff/campaigns/:slug/batches', readers, validSlug, async (c) => {

@@ -1,3 +1,4 @@
+import { pickRevision } from '../notices/pick-revision.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, namingDecision, namingDecisionRevision } from '#src/db/schema/index.ts';
@@ -40,18 +41,14 @@ export async function getPublishedDecision(
     .from(namingDecisionRevision)
     .where(eq(namingDecisionRevision.decisionId, found.d.id))
     .orderBy(asc(namingDecisionRevision.revision));
-  const latest = rows[rows.length - 1]!;
-  const wanted = input.revision ?? latest.revision;
-  const index = rows.findIndex((r) => r.revision === wanted);
-  if (index < 0) {
-    throw new DomainError('not_found', 'decision_revision_not_found', {
-      slug: input.slug,
-      revision: wanted,
-    });
-  }
-  const shown = rows[index]!;
+  const { shown, latest, previous } = pickRevision(
+    rows,
+    input.revision,
+    'decision_revision_not_found',
+    input.slug,
+  );
   const content = decisionContentSchema.parse(shown.content);
-  const earlier = index > 0 ? decisionContentSchema.parse(rows[index - 1]!.content) : null;
+  const earlier = previous ? decisionContentSchema.parse(previous.content) : null;
   return {
     slug: found.d.slug,
     campaign: {

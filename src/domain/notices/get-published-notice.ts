@@ -1,3 +1,4 @@
+import { pickRevision } from './pick-revision.ts';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
@@ -60,19 +61,15 @@ export async function getPublishedNotice(
     .from(noticeRevision)
     .where(eq(noticeRevision.noticeId, found.n.id))
     .orderBy(asc(noticeRevision.revision));
-  const latest = rows[rows.length - 1]!;
-  const wanted = input.revision ?? latest.revision;
-  const index = rows.findIndex((r) => r.revision === wanted);
-  if (index < 0) {
-    throw new DomainError('not_found', 'notice_revision_not_found', {
-      slug: input.slug,
-      revision: wanted,
-    });
-  }
-  const shown = rows[index]!;
+  const { shown, latest, previous } = pickRevision(
+    rows,
+    input.revision,
+    'notice_revision_not_found',
+    input.slug,
+  );
   const content = noticeContentSchema.parse(shown.content);
   const latestContent = shown === latest ? content : noticeContentSchema.parse(latest.content);
-  const earlier = index > 0 ? noticeContentSchema.parse(rows[index - 1]!.content) : null;
+  const earlier = previous ? noticeContentSchema.parse(previous.content) : null;
   return {
     slug: found.n.slug,
     campaign: {

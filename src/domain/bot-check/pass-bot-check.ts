@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
+import { preparedStatementsOf, type Db } from '#src/db/client.ts';
+import { statement } from '#src/db/prepared.ts';
 import { DomainError } from '../errors.ts';
 
 /**
@@ -35,8 +36,11 @@ function botTokenHash(useKey: string): string {
   return createHash('sha256').update(useKey).digest('hex');
 }
 
+/** Read for every ballot and report, so prepared once (prepared.ts). */
+const proofUse = statement('select 1 as used from bot_token_use where token_hash = ?');
+
 async function isSpent(db: Db, keyHash: string): Promise<boolean> {
-  const rows = await db.all(sql`select 1 as used from bot_token_use where token_hash = ${keyHash}`);
+  const rows = await preparedStatementsOf(db).all(proofUse, [keyHash]);
   return rows.length > 0;
 }
 

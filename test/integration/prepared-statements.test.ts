@@ -261,3 +261,36 @@ describe('prepared statements (src/db/prepared.ts)', () => {
     }
   });
 });
+
+describe('prepared statements through @libsql/client', () => {
+  it('run the same way where no connection of their own can be opened (in memory, remote)', async () => {
+    // A second connection to `:memory:` would be another database, so these go through the
+    // client, as they do for a remote server.
+    const memory = await createDb({ url: 'file::memory:' });
+    try {
+      await memory.client.execute('create table ps_mem (id integer primary key, name text unique)');
+      const p = preparedStatementsOf(memory.db);
+      const insert = statement<{ id: number }>(
+        'insert into ps_mem (id, name) values (?, ?) returning id',
+      );
+      const results = await Promise.allSettled(
+        [1, 2, 3].map((i) =>
+          p.transaction(async (tx) => {
+            const rows = await tx.all(insert, [i, `name ${i}`]);
+            if (i === 2) await tx.all(insert, [20, 'name 1']);
+            return rows[0]!.id;
+          }),
+        ),
+      );
+      expect(results).toEqual([
+        { status: 'fulfilled', value: 1 },
+        expect.objectContaining({ status: 'rejected' }),
+        { status: 'fulfilled', value: 3 },
+      ]);
+      const names = statement<{ name: string }>('select name from ps_mem where id > ? order by id');
+      expect((await p.all(names, [0])).map((r) => r.name)).toEqual(['name 1', 'name 3']);
+    } finally {
+      await memory.close();
+    }
+  });
+});

@@ -62,14 +62,14 @@ export interface PreparedOptions {
 }
 
 export function openPreparedStatements(options: PreparedOptions): PreparedStatements {
-  const local =
+  const statements: Statements =
     options.path !== null && options.path !== ':memory:'
       ? new LocalStatements(options.path, options.busyTimeoutMs)
       : new ClientStatements(options.client);
   return {
-    all: (s, args) => local.read(s, args),
-    transaction: (fn) => options.queue.run(local.engine, fn),
-    close: () => local.close(),
+    all: (s, args) => statements.read(s, args),
+    transaction: (fn) => options.queue.run(statements.engine, fn),
+    close: () => statements.close(),
   };
 }
 

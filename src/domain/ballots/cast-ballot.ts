@@ -6,7 +6,12 @@ import { campaign } from '#src/db/schema/index.ts';
 import type { CampaignStage } from '#src/schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
-import { withBotCheck, type BotCheckProof, type ProofUse } from '../bot-check/pass-bot-check.ts';
+import {
+  recordProofUse,
+  withBotCheck,
+  type BotCheckProof,
+  type ProofUse,
+} from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';
 import { newReceiptCode } from './receipt-code.ts';
 
@@ -67,11 +72,6 @@ const ballotTrack = statement<BallotTrack>(`
     t.ballots_per_device_per_day as perDevice, t.ballots_per_address_per_day as perAddress
   from track t join campaign c on c.id = t.campaign_id
   where c.slug = ? and t.slug = ?`);
-
-/** Records the proof's use; no row when some process had already recorded it. */
-const claimProof = statement<{ claimed: number }>(`
-  insert into bot_token_use (token_hash, used_at) values (?, ?)
-  on conflict do nothing returning 1 as claimed`);
 
 /**
  * During the vote only shortlisted candidates are on the ballot. Today's counts are each
@@ -196,7 +196,7 @@ async function writeBallot(
     // libSQL starts write transactions with BEGIN IMMEDIATE: other processes wait on the busy
     // timeout, so the counts read below cannot go stale before the ballot is written.
     written = await preparedStatementsOf(db).transaction(async (tx) => {
-      const claimed = await tx.all(claimProof, [proof.keyHash, castAt]);
+      const claimed = await tx.all(recordProofUse, [proof.keyHash, castAt]);
       if (claimed.length === 0) return { refused: 'token_used' } as const;
       const [check] = await tx.all(ballotCheck, [
         t.trackId,

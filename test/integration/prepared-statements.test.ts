@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { eq, sql } from 'drizzle-orm';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, localPathOf, preparedStatementsOf } from '#src/db/client.ts';
 import { statement } from '#src/db/prepared.ts';
@@ -129,6 +130,22 @@ describe('the ballot path on its prepared statements', () => {
     );
     expect(row!.n).toBe(7);
     expect(await b.votes()).toEqual([1, 1]);
+  });
+
+  it('holds no read snapshot between ballots, so a checkpoint can empty the log', async () => {
+    const b = await openBallot();
+    for (let i = 0; i < 5; i++) await b.cast([i % 3]);
+    // A statement kept open mid-read would pin its snapshot and the write-ahead log would grow.
+    const other = new Database(path, { timeout: 1000 });
+    try {
+      const [result] = other.prepare('PRAGMA wal_checkpoint(TRUNCATE)').all([]) as {
+        busy: number;
+        log: number;
+      }[];
+      expect(result).toMatchObject({ busy: 0, log: 0 });
+    } finally {
+      other.close();
+    }
   });
 
   it('waits on the busy timeout while another process holds the write lock', async () => {

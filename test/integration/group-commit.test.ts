@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
-import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '#src/db/schema/index.ts';
+import { TransactionQueue, type TransactionEngine } from '#src/db/transaction-queue.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let db: TestDb;
@@ -40,37 +40,86 @@ describe('group commit of queued transactions', () => {
   });
 
   it('lets transactions asked for in separate callbacks of one turn share a commit', async () => {
-    const proto = Database.prototype;
-    const prepare = proto.prepare;
+    // The handle's queue (transaction-queue.ts) over an engine that records its commits, and
+    // over a second engine, as the prepared statements' connection is one.
     let commits = 0;
-    proto.prepare = function countingPrepare(this: Database.Database, source: string) {
-      if (source === 'COMMIT') commits++;
-      return prepare.call(this, source);
-    } as typeof prepare;
-    try {
-      // Ten immediates queued together run as ten callbacks of one turn of the event loop, as
-      // requests arriving together do (timers due at once may straddle a millisecond under load).
-      const done = await Promise.all(
-        Array.from(
-          { length: 10 },
-          (_, i) =>
-            new Promise<number>((resolve, reject) =>
-              setImmediate(() => {
-                db.db
-                  .transaction(async (tx) => {
-                    await tx.insert(auditLog).values(entry(`turn-${i}`));
-                    return i;
-                  })
-                  .then(resolve, reject);
-              }),
-            ),
-        ),
-      );
-      expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-      expect(commits).toBe(1);
-    } finally {
-      proto.prepare = prepare;
-    }
+    const engine: TransactionEngine<null> = {
+      async transaction(fn) {
+        const value = await fn(null);
+        commits++;
+        return value;
+      },
+      savepoint: (outer, fn) => fn(outer),
+    };
+    const queue = new TransactionQueue();
+    // Ten immediates queued together run as ten callbacks of one turn of the event loop, as
+    // requests arriving together do (timers due at once may straddle a millisecond under load).
+    const done = await Promise.all(
+      Array.from(
+        { length: 10 },
+        (_, i) =>
+          new Promise<number>((resolve, reject) =>
+            setImmediate(() => {
+              queue.run(engine, async () => i).then(resolve, reject);
+            }),
+          ),
+      ),
+    );
+    expect(done).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(commits).toBe(1);
+    // And on the database: ten transactions of one turn, all committed.
+    const turn = await Promise.all(
+      Array.from(
+        { length: 10 },
+        (_, i) =>
+          new Promise<number>((resolve, reject) =>
+            setImmediate(() => {
+              db.db
+                .transaction(async (tx) => {
+                  await tx.insert(auditLog).values(entry(`turn-${i}`));
+                  return i;
+                })
+                .then(resolve, reject);
+            }),
+          ),
+      ),
+    );
+    expect(turn).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('never lets transactions of two engines share a commit, and keeps their order', async () => {
+    const order: string[] = [];
+    const engineOf = (name: string): TransactionEngine<null> => ({
+      async transaction(fn) {
+        order.push(`begin ${name}`);
+        const value = await fn(null);
+        order.push(`commit ${name}`);
+        return value;
+      },
+      savepoint: (outer, fn) => fn(outer),
+    });
+    const a = engineOf('a');
+    const b = engineOf('b');
+    const queue = new TransactionQueue();
+    const jobs = [a, a, b, a].map((engine, i) =>
+      queue.run(engine, async () => {
+        order.push(`job ${i}`);
+        return i;
+      }),
+    );
+    expect(await Promise.all(jobs)).toEqual([0, 1, 2, 3]);
+    expect(order).toEqual([
+      'begin a',
+      'job 0',
+      'job 1',
+      'commit a',
+      'begin b',
+      'job 2',
+      'commit b',
+      'begin a',
+      'job 3',
+      'commit a',
+    ]);
   });
 
   it('shows each transaction the writes of those before it, as serial execution would', async () => {

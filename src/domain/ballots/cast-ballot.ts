@@ -1,11 +1,17 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { databaseErrorMentions } from '#src/db/database-error.ts';
-import type { Db } from '#src/db/client.ts';
+import { preparedStatementsOf, type Db } from '#src/db/client.ts';
+import { statement } from '#src/db/prepared.ts';
 import { campaign } from '#src/db/schema/index.ts';
 import type { CampaignStage } from '#src/schemas/enums.ts';
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
-import { withBotCheck, type BotCheckProof, type ProofUse } from '../bot-check/pass-bot-check.ts';
+import {
+  recordProofUse,
+  withBotCheck,
+  type BotCheckProof,
+  type ProofUse,
+} from '../bot-check/pass-bot-check.ts';
 import { DomainError } from '../errors.ts';
 import { newReceiptCode } from './receipt-code.ts';
 
@@ -59,6 +65,43 @@ interface BallotTrack {
   perAddress: number;
 }
 
+const ballotTrack = statement<BallotTrack>(`
+  select c.id as campaignId, c.slug as campaignSlug, c.stage, c.time_zone as timeZone,
+    c.vote_opens_at as voteOpensAt, c.vote_closes_at as voteClosesAt,
+    t.id as trackId, t.slug as trackSlug, t.min_picks as minPicks, t.max_picks as maxPicks,
+    t.ballots_per_device_per_day as perDevice, t.ballots_per_address_per_day as perAddress
+  from track t join campaign c on c.id = t.campaign_id
+  where c.slug = ? and t.slug = ?`);
+
+/**
+ * During the vote only shortlisted candidates are on the ballot. Today's counts are each
+ * answered from a unique index. Arguments: track, picks (a JSON array), device, address, day.
+ */
+const ballotCheck = statement<{ eligible: string; device: number; address: number }>(`
+  select
+    (select json_group_array(id) from candidate where track_id = ?1
+      and status = 'shortlisted' and id in (select value from json_each(?2))) as eligible,
+    (select count(*) from ballot where track_id = ?1
+      and device_hash = ?3 and day = ?5) as device,
+    (select count(*) from ballot where track_id = ?1
+      and address_hash = ?4 and day = ?5) as address`);
+
+const insertBallot = statement<{ id: number }>(`
+  insert into ballot (receipt, campaign_id, track_id, device_hash, address_hash,
+    host_hash, network_hash, device_issued_at, day, device_seq, address_seq, cast_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  returning id`);
+
+/** Arguments: the ballot's id, its picks (a JSON array). */
+const insertPicks = statement(`
+  insert into ballot_pick (ballot_id, candidate_id)
+  select ?, value from json_each(?) returning candidate_id`);
+
+/** Argument: the picks (a JSON array). */
+const countPicks = statement(`
+  insert into tally (candidate_id, votes) select value, 1 from json_each(?) where true
+  on conflict (candidate_id) do update set votes = votes + 1 returning candidate_id`);
+
 /** Why the write transaction refused a ballot; it commits what it did before (the token's use). */
 type WriteRefusal =
   | { refused: 'token_used' }
@@ -67,13 +110,10 @@ type WriteRefusal =
 
 /** The campaign and track of a ballot, once the rules that need nothing else are met. */
 async function checkBallotRules(db: Db, input: CastBallotInput): Promise<BallotTrack> {
-  const [t] = await db.all<BallotTrack>(sql`
-    select c.id as campaignId, c.slug as campaignSlug, c.stage, c.time_zone as timeZone,
-      c.vote_opens_at as voteOpensAt, c.vote_closes_at as voteClosesAt,
-      t.id as trackId, t.slug as trackSlug, t.min_picks as minPicks, t.max_picks as maxPicks,
-      t.ballots_per_device_per_day as perDevice, t.ballots_per_address_per_day as perAddress
-    from track t join campaign c on c.id = t.campaign_id
-    where c.slug = ${input.campaignSlug} and t.slug = ${input.trackSlug}`);
+  const [t] = await preparedStatementsOf(db).all(ballotTrack, [
+    input.campaignSlug,
+    input.trackSlug,
+  ]);
   if (!t) {
     // Only a miss asks which of the two was unknown.
     const known = await db.query.campaign.findFirst({
@@ -130,7 +170,7 @@ async function checkBallotRules(db: Db, input: CastBallotInput): Promise<BallotT
  * processes and under concurrency.
  *
  * This runs for every ballot, so its statements are written by hand with a fixed text (the picks
- * travel as one JSON array), which lets the driver reuse them prepared (statement-cache.ts).
+ * travel as one JSON array) and run prepared, on the connections of prepared.ts.
  */
 export async function castBallot(db: Db, input: CastBallotInput): Promise<CastBallotResult> {
   const t = await checkBallotRules(db, input);
@@ -155,21 +195,16 @@ async function writeBallot(
   try {
     // libSQL starts write transactions with BEGIN IMMEDIATE: other processes wait on the busy
     // timeout, so the counts read below cannot go stale before the ballot is written.
-    written = await db.transaction(async (tx) => {
-      const claimed = await tx.all(sql`
-        insert into bot_token_use (token_hash, used_at) values (${proof.keyHash}, ${castAt})
-        on conflict do nothing returning 1 as claimed`);
+    written = await preparedStatementsOf(db).transaction(async (tx) => {
+      const claimed = await tx.all(recordProofUse, [proof.keyHash, castAt]);
       if (claimed.length === 0) return { refused: 'token_used' } as const;
-      // During the vote only shortlisted candidates are on the ballot. Today's counts are each
-      // answered from a unique index.
-      const [check] = await tx.all<{ eligible: string; device: number; address: number }>(sql`
-        select
-          (select json_group_array(id) from candidate where track_id = ${t.trackId}
-            and status = 'shortlisted' and id in (select value from json_each(${picks}))) as eligible,
-          (select count(*) from ballot where track_id = ${t.trackId}
-            and device_hash = ${input.deviceHash} and day = ${day}) as device,
-          (select count(*) from ballot where track_id = ${t.trackId}
-            and address_hash = ${input.addressHash} and day = ${day}) as address`);
+      const [check] = await tx.all(ballotCheck, [
+        t.trackId,
+        picks,
+        input.deviceHash,
+        input.addressHash,
+        day,
+      ]);
       const eligible = new Set(JSON.parse(check!.eligible) as number[]);
       if (eligible.size !== ids.length) {
         return { refused: 'not_on_ballot', candidates: ids.filter((id) => !eligible.has(id)) };
@@ -178,20 +213,22 @@ async function writeBallot(
       const addressSeq = Number(check!.address) + 1;
       if (deviceSeq > t.perDevice) return { refused: 'device' } as const;
       if (addressSeq > t.perAddress) return { refused: 'address' } as const;
-      const [inserted] = await tx.all<{ id: number }>(sql`
-        insert into ballot (receipt, campaign_id, track_id, device_hash, address_hash,
-          host_hash, network_hash, device_issued_at, day, device_seq, address_seq, cast_at)
-        values (${receipt}, ${t.campaignId}, ${t.trackId}, ${input.deviceHash},
-          ${input.addressHash}, ${input.hostHash}, ${input.networkHash},
-          ${input.deviceIssuedAt?.getTime() ?? null}, ${day}, ${deviceSeq}, ${addressSeq}, ${castAt})
-        returning id`);
-      // Every statement returns its rows, which the driver reads without a detour.
-      await tx.all(sql`
-        insert into ballot_pick (ballot_id, candidate_id)
-        select ${inserted!.id}, value from json_each(${picks}) returning candidate_id`);
-      await tx.all(sql`
-        insert into tally (candidate_id, votes) select value, 1 from json_each(${picks}) where true
-        on conflict (candidate_id) do update set votes = votes + 1 returning candidate_id`);
+      const [inserted] = await tx.all(insertBallot, [
+        receipt,
+        t.campaignId,
+        t.trackId,
+        input.deviceHash,
+        input.addressHash,
+        input.hostHash,
+        input.networkHash,
+        input.deviceIssuedAt?.getTime() ?? null,
+        day,
+        deviceSeq,
+        addressSeq,
+        castAt,
+      ]);
+      await tx.all(insertPicks, [inserted!.id, picks]);
+      await tx.all(countPicks, [picks]);
       return { deviceSeq };
     });
   } catch (e) {

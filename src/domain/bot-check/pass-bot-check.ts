@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { Db } from '#src/db/client.ts';
+import { preparedStatementsOf, type Db } from '#src/db/client.ts';
+import { statement } from '#src/db/prepared.ts';
 import { DomainError } from '../errors.ts';
 
 /**
@@ -35,16 +35,26 @@ function botTokenHash(useKey: string): string {
   return createHash('sha256').update(useKey).digest('hex');
 }
 
+/** Read for every ballot and report, so prepared once (prepared.ts). */
+const proofUse = statement('select 1 as used from bot_token_use where token_hash = ?');
+
 async function isSpent(db: Db, keyHash: string): Promise<boolean> {
-  const rows = await db.all(sql`select 1 as used from bot_token_use where token_hash = ${keyHash}`);
+  const rows = await preparedStatementsOf(db).all(proofUse, [keyHash]);
   return rows.length > 0;
 }
 
+/**
+ * Records a proof's use (arguments: its key's hash, the time); no row when some process had
+ * already recorded it. Run in the ballot's own transaction, or alone for a refused proof.
+ */
+export const recordProofUse = statement<{ recorded: number }>(`
+  insert into bot_token_use (token_hash, used_at) values (?, ?)
+  on conflict do nothing returning 1 as recorded`);
+
 /** Marks a proof's key as used; false when some process had already done so. */
 async function spendProof(db: Db, keyHash: string, now: Date): Promise<boolean> {
-  const rows = await db.transaction((tx) =>
-    tx.all(sql`insert into bot_token_use (token_hash, used_at) values (${keyHash}, ${now.getTime()})
-      on conflict do nothing returning 1 as spent`),
+  const rows = await preparedStatementsOf(db).transaction((tx) =>
+    tx.all(recordProofUse, [keyHash, now.getTime()]),
   );
   return rows.length === 1;
 }

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listPublishedDecisions } from '#src/domain/decisions/list-published-decisions.ts';
-import { DomainError } from '#src/domain/errors.ts';
 import {
   getPublishedNotice,
   type PublishedNotice,
@@ -23,8 +22,8 @@ import {
   noticeColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
 import { errorResponses, newRouter } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
+import { validQuery } from '../staff-params.ts';
 
 /**
  * The CSV's columns, one row per entry, in the notice's order. Documented in the OpenAPI
@@ -96,21 +95,24 @@ export const noticeRoutes = newRouter();
 
 // Registered before `/notices/{slug}`, which would otherwise take `2025-1.csv` as a slug; the
 // router cannot split `{slug}.csv`, so the pattern is matched here and documented below.
-noticeRoutes.get('/notices/:file{[a-z0-9-]{1,40}\\.csv}', async (c) => {
-  const { db, clock } = c.var.deps;
-  const slug = c.req.param('file').slice(0, -'.csv'.length);
-  const query = noticeCsvQuerySchema.safeParse(c.req.query());
-  if (!query.success) return errorResponse(c, new DomainError('invalid_request'));
-  const n = await getPublishedNotice(db, {
-    slug,
-    revision: query.data.revision,
-    now: clock.now(),
-  });
-  const names = noticeCsvColumns.map(([name]) => name);
-  const header = query.data.header === 'zh' ? chineseHeader(noticeColumnMeanings, names) : names;
-  const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
-  return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
-});
+noticeRoutes.get(
+  '/notices/:file{[a-z0-9-]{1,40}\\.csv}',
+  validQuery(noticeCsvQuerySchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const slug = c.req.param('file').slice(0, -'.csv'.length);
+    const query = c.req.valid('query');
+    const n = await getPublishedNotice(db, {
+      slug,
+      revision: query.revision,
+      now: clock.now(),
+    });
+    const names = noticeCsvColumns.map(([name]) => name);
+    const header = query.header === 'zh' ? chineseHeader(noticeColumnMeanings, names) : names;
+    const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
+    return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
+  },
+);
 
 noticeRoutes.openAPIRegistry.registerPath({
   method: 'get',

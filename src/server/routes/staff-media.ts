@@ -1,19 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { validator } from 'hono/validator';
 import { DomainError } from '#src/domain/errors.ts';
 import { removeCandidatePortrait } from '#src/domain/media/remove-candidate-portrait.ts';
 import { setCandidatePortrait } from '#src/domain/media/set-candidate-portrait.ts';
 import { storeUploadedImage } from '#src/domain/media/store-uploaded-image.ts';
-import {
-  candidateIdParamSchema,
-  maxUploadBytes,
-  uploadFileField,
-} from '#src/schemas/media-upload.ts';
+import { maxUploadBytes, uploadFileField } from '#src/schemas/media-upload.ts';
 import type { ApiEnv } from '../api-env.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
+import { validParams } from '../staff-params.ts';
 
 /** Photo uploads for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffMediaRoutes = new Hono<ApiEnv>();
@@ -32,11 +28,8 @@ const uploadLimit = bodyLimit({
   onError: (c) => errorResponse(c, tooLarge),
 });
 
-const validCandidateId = validator('param', (value, c) => {
-  const parsed = candidateIdParamSchema.safeParse(value);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return parsed.data;
-});
+// The candidate's id is the path's `id`.
+const validCandidateId = validParams('id');
 
 /**
  * The uploaded bytes: the body itself, or the `file` field of a multipart form (what a browser

@@ -1,27 +1,21 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
-import { DomainError } from '#src/domain/errors.ts';
 import { concludeReport } from '#src/domain/reports/conclude-report.ts';
 import { listReports } from '#src/domain/reports/list-reports.ts';
 import { takeUpReport } from '#src/domain/reports/take-up-report.ts';
 import { readReport } from '#src/domain/reports/read-report.ts';
 import type { ReportView } from '#src/domain/reports/report-view.ts';
-import { reportConclusionSchema, reportIdSchema, reportQuerySchema } from '#src/schemas/report.ts';
+import { reportConclusionSchema, reportQuerySchema } from '#src/schemas/report.ts';
 import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validQuery } from '../staff-params.ts';
+import { validParams, validQuery } from '../staff-params.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();
 const supervisors = requireStaff(...staffActions['report.handle']);
 
-const validId = validator('param', (value, c) => {
-  const parsed = reportIdSchema.safeParse(value.id);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { id: parsed.data };
-});
+// The report's id is the path's `id`.
+const validId = validParams('id');
 
 function toJson(r: ReportView) {
   return {

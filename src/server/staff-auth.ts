@@ -5,7 +5,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { DomainError } from '../domain/errors.ts';
 import { resolveStaffSession } from '../domain/staff/resolve-staff-session.ts';
 import type { StaffRole } from '../schemas/enums.ts';
-import type { ApiEnv } from './api-env.ts';
+import type { ApiEnv } from './api-deps.ts';
 import type { Config } from './config.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '#src/domain/errors.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { botCheckActions } from '../bot-check/bot-check.ts';
 import { addressRateLimit } from '../request-guards.ts';
 

@@ -10,7 +10,8 @@ import {
   publicCandidateSchema,
   slugSchema,
 } from '#src/schemas/api.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 import {
   presentCampaignDetail,
   presentCampaignSummary,

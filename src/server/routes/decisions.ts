@@ -13,7 +13,8 @@ import {
   decisionSummarySchema,
   publicDecisionSchema,
 } from '#src/schemas/decision-input.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { healthSchema } from '#src/schemas/api.ts';
-import { newRouter } from '../api-env.ts';
+import { newRouter } from '../new-router.ts';
 
 const healthRoute = createRoute({
   method: 'get',

@@ -21,9 +21,10 @@ import {
   csvHeaderQuery,
   noticeColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
-import { validQuery } from '../staff-params.ts';
+import { validQuery } from '../request-validators.ts';
 
 /**
  * The CSV's columns, one row per entry, in the notice's order. Documented in the OpenAPI

@@ -19,7 +19,8 @@ import {
   csvHeaderQuery,
   resultsColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { liveCountsMaxAgeMs } from '../page-expiry.ts';
 

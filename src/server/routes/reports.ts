@@ -12,7 +12,8 @@ import {
   reportStatusSchema,
 } from '#src/schemas/report.ts';
 import { proofOfRequest } from '#src/schemas/bot-check.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-error-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { requestLocale } from '../request-locale.ts';

@@ -10,7 +10,8 @@ import {
   staffAccountEmailSchema,
   staffPasswordResetSchema,
 } from '#src/schemas/staff.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 

@@ -19,10 +19,11 @@ import {
   trackInputSchema,
   trackUpdateSchema,
 } from '#src/schemas/campaign-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { describeReasons, validParams } from '../staff-params.ts';
+import { describeReasons } from '../http-errors.ts';
 
 /** Campaigns, stages and tracks for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCampaignRoutes = new Hono<ApiEnv>();

@@ -12,10 +12,10 @@ import {
   markdownPreviewSchema,
   staffCandidateQuerySchema,
 } from '#src/schemas/candidate-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams, validQuery } from '../staff-params.ts';
 import { limitBody } from '../request-guards.ts';
 
 /**

@@ -7,10 +7,10 @@ import {
   committeeRuleRequestSchema,
   committeeSessionRequestSchema,
 } from '#src/schemas/committee.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
 
 /** The committee's differential vote. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCommitteeRoutes = new Hono<ApiEnv>();

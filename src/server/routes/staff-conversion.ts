@@ -4,11 +4,11 @@ import { listConversionTerms } from '#src/domain/conversion/list-conversion-term
 import { removeConversionTerm } from '#src/domain/conversion/remove-conversion-term.ts';
 import { toTraditional } from '#src/i18n/convert-chinese.ts';
 import { conversionPreviewSchema, conversionTermInputSchema } from '#src/schemas/conversion.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
 
 /**
  * Staff corrections of the Simplified → Traditional conversion. Plain routes under /api/staff,

@@ -7,10 +7,10 @@ import {
   decisionPublishRequestSchema,
   decisionUpdateRequestSchema,
 } from '#src/schemas/decision-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
 
 /** The naming decision's draft and publication for staff, as for notices (same roles). */
 export const staffDecisionRoutes = new Hono<ApiEnv>();

@@ -5,13 +5,13 @@ import { importCandidates } from '#src/domain/candidates/import-candidates.ts';
 import { sheetFormatOf, type SheetFormat } from '#src/domain/candidates/parse-candidate-sheet.ts';
 import { DomainError } from '#src/domain/errors.ts';
 import { errorMessage } from '#src/i18n/error-messages.ts';
-import type { ApiEnv } from '../api-env.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
 import { limitBody } from '../request-guards.ts';
-import { validParams } from '../staff-params.ts';
+import { validParams } from '../request-validators.ts';
 
 /**
  * Importing candidates from CSV and XLSX, with a dry run, and the empty templates. Plain routes

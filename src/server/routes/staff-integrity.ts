@@ -2,10 +2,10 @@ import { analyseVoteIntegrity } from '#src/domain/integrity/analyse-vote-integri
 import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
 import { certifyResults } from '#src/domain/results/certify-results.ts';
 import { integrityQuerySchema, voidRequestSchema } from '#src/schemas/integrity.ts';
-import { newRouter, validJson } from '../api-env.ts';
+import { newRouter } from '../new-router.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams, validQuery } from '../staff-params.ts';
 
 /**
  * Vote-integrity tools for staff: the stuffing report, voiding by filter and certifying the

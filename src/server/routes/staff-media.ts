@@ -5,11 +5,11 @@ import { removeCandidatePortrait } from '#src/domain/media/remove-candidate-port
 import { setCandidatePortrait } from '#src/domain/media/set-candidate-portrait.ts';
 import { storeUploadedImage } from '#src/domain/media/store-uploaded-image.ts';
 import { maxUploadBytes, uploadFileField } from '#src/schemas/media-upload.ts';
-import type { ApiEnv } from '../api-env.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
+import { validParams } from '../request-validators.ts';
 
 /** Photo uploads for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffMediaRoutes = new Hono<ApiEnv>();

@@ -9,10 +9,10 @@ import {
   noticePublishRequestSchema,
   noticeUpdateRequestSchema,
 } from '#src/schemas/notice-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
 
 /** Notice drafts, preview and publication for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffNoticeRoutes = new Hono<ApiEnv>();

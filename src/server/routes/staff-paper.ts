@@ -18,9 +18,9 @@ import {
   tallyResolutionInputSchema,
   tallySheetInputSchema,
 } from '#src/schemas/paper.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { validParams } from '../staff-params.ts';
 import { requireStaff } from '../staff-auth.ts';
 
 /** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */

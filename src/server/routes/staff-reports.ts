@@ -5,10 +5,10 @@ import { takeUpReport } from '#src/domain/reports/take-up-report.ts';
 import { readReport } from '#src/domain/reports/read-report.ts';
 import type { ReportView } from '#src/domain/reports/report-view.ts';
 import { reportConclusionSchema, reportQuerySchema } from '#src/schemas/report.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validParams, validQuery } from '../staff-params.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();

@@ -101,9 +101,7 @@ export async function createCandidate(
           updatedAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'candidate.create',
         entityType: 'candidate',
         entityId: inserted!.id,

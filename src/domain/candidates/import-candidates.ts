@@ -158,9 +158,7 @@ export async function importCandidates(
           updatedAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'candidate.create',
         entityType: 'candidate',
         entityId: row!.id,
@@ -169,9 +167,7 @@ export async function importCandidates(
       });
       created.push({ ...p, id: row!.id });
     }
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'candidate.import',
       entityType: 'track',
       entityId: t.id,

@@ -61,9 +61,7 @@ export async function createDecisionDraft(
         updatedAt: input.now,
       })
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.create',
       entityType: 'naming_decision',
       entityId: row!.id,

@@ -74,9 +74,7 @@ export async function publishDecision(
         updatedAt: input.now,
       })
       .where(eq(namingDecision.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.publish',
       entityType: 'naming_decision',
       entityId: row.id,

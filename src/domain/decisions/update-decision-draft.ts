@@ -30,9 +30,7 @@ export async function updateDecisionDraft(
       .set({ ...input.changes, updatedAt: input.now })
       .where(eq(namingDecision.id, before.id))
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.update',
       entityType: 'naming_decision',
       entityId: before.id,

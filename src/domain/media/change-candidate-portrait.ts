@@ -35,9 +35,7 @@ export async function changeCandidatePortrait(
     .update(candidate)
     .set({ portraitId: input.to, updatedAt: input.now })
     .where(eq(candidate.id, input.candidateId));
-  await recordAuditEntry(tx, {
-    at: input.now,
-    actorId: input.actorId,
+  await recordAuditEntry(tx, input, {
     action: input.to === null ? 'candidate.portrait_remove' : 'candidate.portrait_set',
     entityType: 'candidate',
     entityId: input.candidateId,

@@ -117,9 +117,7 @@ export async function publishNoticeOutcome(
       .update(notice)
       .set({ currentRevision: revision, updatedAt: input.now })
       .where(eq(notice.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'notice.publish_outcome',
       entityType: 'notice',
       entityId: row.id,

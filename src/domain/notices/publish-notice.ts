@@ -89,9 +89,7 @@ export async function publishNotice(
         updatedAt: input.now,
       })
       .where(eq(notice.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'notice.publish',
       entityType: 'notice',
       entityId: row.id,

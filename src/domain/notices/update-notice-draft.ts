@@ -51,9 +51,7 @@ export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): 
       .set({ ...values, updatedAt: input.now })
       .where(eq(notice.id, before.id))
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'notice.update',
       entityType: 'notice',
       entityId: before.id,

@@ -115,22 +115,24 @@ export async function enterPaperBallot(
           enteredAt: input.now,
         })
         .returning({ id: paperEntry.id });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.tellerId,
-        action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
-        entityType: 'ballot_batch',
-        entityId: b.batch.id,
-        before: earlier
-          ? {
-              ballotSerial: formatSerial(serial),
-              pass,
-              picks: JSON.parse(earlier.picks),
-              invalidReason: earlier.invalidReason,
-            }
-          : undefined,
-        after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
-      });
+      await recordAuditEntry(
+        tx,
+        { actorId: input.tellerId, now: input.now },
+        {
+          action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
+          entityType: 'ballot_batch',
+          entityId: b.batch.id,
+          before: earlier
+            ? {
+                ballotSerial: formatSerial(serial),
+                pass,
+                picks: JSON.parse(earlier.picks),
+                invalidReason: earlier.invalidReason,
+              }
+            : undefined,
+          after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
+        },
+      );
       return {
         id: made!.id,
         pass,

@@ -69,9 +69,7 @@ export async function resolvePaperDifference(
         resolvedBy: input.actorId,
         resolvedAt: input.now,
       });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'paper_resolution.resolve',
         entityType: 'ballot_batch',
         entityId: input.batchId,

@@ -50,9 +50,7 @@ export async function resolveTallyDifference(
         resolvedBy: input.actorId,
         resolvedAt: input.now,
       });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'paper_resolution.adopt_tally',
         entityType: 'ballot_batch',
         entityId: input.batchId,

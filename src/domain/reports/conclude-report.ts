@@ -45,9 +45,7 @@ export async function concludeReport(
       .returning({ id: reportHandling.reportId });
     // Another supervisor concluded it in the meantime (another process).
     if (updated.length === 0) throw new DomainError('conflict', 'report_already_concluded');
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.conclude',
       entityType: 'report',
       entityId: input.id,

@@ -36,9 +36,7 @@ function takeUp(db: Db, input: { id: number; actorId: number; now: Date }) {
       status: 'verifying',
       verifyingSince: input.now,
     });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.verify',
       entityType: 'report',
       entityId: input.id,

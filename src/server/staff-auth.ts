@@ -146,6 +146,16 @@ export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<ApiEnv> {
 }
 
 /**
+ * Who acts in a staff request and when, as the verbs take them (`actorId`, `now`). For handlers
+ * behind requireStaff, which has made sure there is a staff member.
+ */
+export function actingStaff(c: Context<ApiEnv>): { actorId: number; now: Date } {
+  const staff = c.var.staff;
+  if (!staff) throw new DomainError('unauthenticated');
+  return { actorId: staff.user.id, now: c.var.deps.clock.now() };
+}
+
+/**
  * requireStaff for the few routes a session may use before its required second factor is set
  * up: its own session, its password and the set-up itself. Every other staff route refuses
  * such a session with `second_factor_enrolment_required`.

@@ -10,7 +10,7 @@ import {
 import { validJson, validParams } from '../request-validators.ts';
 import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** The committee's differential vote. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCommitteeRoutes = new Hono<ApiEnv>();
@@ -36,12 +36,11 @@ staffCommitteeRoutes
     validParams('slug'),
     validJson(committeeRuleRequestSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const rule = await setCommitteeRule(db, {
         campaignSlug: c.req.valid('param').slug,
         rule: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ rule }, 200);
     },
@@ -52,7 +51,7 @@ staffCommitteeRoutes
     validParams('slug', 'track'),
     validJson(committeeSessionRequestSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { slug, track } = c.req.valid('param');
       const body = c.req.valid('json');
       const session = await recordCommitteeSession(db, {
@@ -61,18 +60,16 @@ staffCommitteeRoutes
         heldOn: body.heldOn,
         membersPresent: body.membersPresent,
         tallies: body.tallies,
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ session }, 200);
     },
   )
   .post('/staff/committee/sessions/:id/confirm', writers, validSessionId, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const session = await confirmCommitteeSession(db, {
       sessionId: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ session }, 200);
   });

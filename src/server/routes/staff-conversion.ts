@@ -8,7 +8,7 @@ import { validJson, validParams } from '../request-validators.ts';
 import type { ApiEnv } from '../api-deps.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /**
  * Staff corrections of the Simplified → Traditional conversion. Plain routes under /api/staff,
@@ -23,21 +23,19 @@ staffConversionRoutes
     return c.json({ terms: await listConversionTerms(c.var.deps.db) }, 200);
   })
   .post('/staff/conversion-terms', editors, validJson(conversionTermInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const row = await addConversionTerm(db, {
       ...c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     await loadConversionTerms(db);
     return c.json({ term: row }, 200);
   })
   .delete('/staff/conversion-terms/:id', editors, validParams('id'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     await removeConversionTerm(db, {
       id: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     await loadConversionTerms(db);
     return c.body(null, 204);

@@ -5,7 +5,7 @@ import { integrityQuerySchema, voidRequestSchema } from '#src/schemas/integrity.
 import { newRouter } from '../new-router.ts';
 import { validJson, validParams, validQuery } from '../request-validators.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /**
  * Vote-integrity tools for staff: the stuffing report, voiding by filter and certifying the
@@ -41,7 +41,7 @@ integrityRoutes.post(
   validSlug,
   validJson(voidRequestSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const body = c.req.valid('json');
     const result = await voidBallots(db, {
       campaignSlug: c.req.valid('param').slug,
@@ -49,8 +49,7 @@ integrityRoutes.post(
       reasonCategory: body.reasonCategory,
       note: body.note,
       dryRun: body.dryRun,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(result, 200);
   },

@@ -8,7 +8,7 @@ import { maxUploadBytes, uploadFileField } from '#src/schemas/media-upload.ts';
 import type { ApiEnv } from '../api-deps.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 import { validParams } from '../request-validators.ts';
 
 /** Photo uploads for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
@@ -60,33 +60,30 @@ staffMediaRoutes.post(
   validCandidateId,
   uploadLimit,
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const result = await setCandidatePortrait(db, {
       candidateId: c.req.valid('param').id,
       bytes: await readUpload(c),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ ...result, url: mediaUrl(result.portraitId) }, 200);
   },
 );
 
 staffMediaRoutes.delete('/staff/candidates/:id/portrait', editors, validCandidateId, async (c) => {
-  const { db, clock } = c.var.deps;
+  const { db } = c.var.deps;
   const result = await removeCandidatePortrait(db, {
     candidateId: c.req.valid('param').id,
-    actorId: c.var.staff!.user.id,
-    now: clock.now(),
+    ...actingStaff(c),
   });
   return c.json(result, 200);
 });
 
 staffMediaRoutes.post('/staff/media', editors, uploadLimit, async (c) => {
-  const { db, clock } = c.var.deps;
+  const { db } = c.var.deps;
   const stored = await storeUploadedImage(db, {
     bytes: await readUpload(c),
-    actorId: c.var.staff!.user.id,
-    now: clock.now(),
+    ...actingStaff(c),
   });
   const url = mediaUrl(stored.id);
   return c.json({ id: stored.id, url, markdown: `![](${url})`, copies: stored.copies }, 201);

@@ -1,11 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { notice, noticeRevision } from '#src/db/schema/index.ts';
-import {
-  noticeContentSchema,
-  type NoticeContent,
-  type NoticeOutcome,
-} from '#src/schemas/notice-content.ts';
+import type { NoticeContent, NoticeOutcome } from '#src/schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { localDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
@@ -13,6 +7,7 @@ import { countNoticeReports } from '../reports/count-notice-reports.ts';
 import { computeNoticeStatus, noticeTimeZone } from './compute-notice-status.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
 import { findCampaignNotice } from './find-campaign-notice.ts';
+import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeOutcomeInput {
   campaignSlug: string;
@@ -51,13 +46,7 @@ export async function publishNoticeOutcome(
     if (row.currentRevision < 1) {
       throw new DomainError('rule_violation', 'notice_outcome_unpublished', { slug: row.slug });
     }
-    const [latestRow] = await tx
-      .select({ content: noticeRevision.content })
-      .from(noticeRevision)
-      .where(
-        and(eq(noticeRevision.noticeId, row.id), eq(noticeRevision.revision, row.currentRevision)),
-      );
-    const latest: NoticeContent = noticeContentSchema.parse(latestRow!.content);
+    const latest = (await findLatestNoticeContent(tx, row))!;
     if (computeNoticeStatus(latest, input.now) !== 'ended') {
       throw new DomainError('rule_violation', 'notice_outcome_too_early', {
         periodEnd: latest.periodEnd,
@@ -104,19 +93,12 @@ export async function publishNoticeOutcome(
     } else if (changeNote === '') {
       changeNote = outcomeChangeNote;
     }
-    const revision = row.currentRevision + 1;
-    await tx.insert(noticeRevision).values({
-      noticeId: row.id,
-      revision,
+    const revision = await appendNoticeRevision(tx, row, {
       content,
       changeNote,
-      publishedAt: input.now,
-      publishedBy: input.actorId,
+      actorId: input.actorId,
+      now: input.now,
     });
-    await tx
-      .update(notice)
-      .set({ currentRevision: revision, updatedAt: input.now })
-      .where(eq(notice.id, row.id));
     await recordAuditEntry(tx, input, {
       action: 'notice.publish_outcome',
       entityType: 'notice',

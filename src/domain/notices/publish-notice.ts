@@ -1,7 +1,4 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { notice, noticeRevision } from '#src/db/schema/index.ts';
-import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildNoticeContent } from './build-notice-content.ts';
@@ -9,6 +6,7 @@ import { buildNoticeEntries } from './build-notice-entries.ts';
 import { checkNoticeReadiness } from './check-notice-readiness.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
 import { findCampaignNotice } from './find-campaign-notice.ts';
+import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeInput {
   campaignSlug: string;
@@ -55,40 +53,21 @@ export async function publishNotice(
       if (changeNote === '') {
         throw new DomainError('rule_violation', 'notice_change_note_required', { revision });
       }
-      const [latest] = await tx
-        .select({ content: noticeRevision.content })
-        .from(noticeRevision)
-        .where(
-          and(
-            eq(noticeRevision.noticeId, row.id),
-            eq(noticeRevision.revision, row.currentRevision),
-          ),
-        );
-      const previous: NoticeContent = noticeContentSchema.parse(latest!.content);
+      const previous = (await findLatestNoticeContent(tx, row))!;
       content = buildNoticeContent(row, entries, previous.outcome);
       diff = diffNoticeRevisions(previous, content);
       if (isEmptyDiff(diff)) {
         throw new DomainError('conflict', 'notice_unchanged', { revision: row.currentRevision });
       }
     }
-    await tx.insert(noticeRevision).values({
-      noticeId: row.id,
-      revision,
+    await appendNoticeRevision(tx, row, {
       content,
       changeNote,
-      publishedAt: input.now,
-      publishedBy: input.actorId,
+      actorId: input.actorId,
+      now: input.now,
+      // The notice's date of publication stays that of revision 1; each revision has its own.
+      head: { status: 'published', publishedAt: row.publishedAt ?? input.now },
     });
-    await tx
-      .update(notice)
-      .set({
-        status: 'published',
-        currentRevision: revision,
-        // The notice's date of publication stays that of revision 1; each revision has its own.
-        publishedAt: row.publishedAt ?? input.now,
-        updatedAt: input.now,
-      })
-      .where(eq(notice.id, row.id));
     await recordAuditEntry(tx, input, {
       action: 'notice.publish',
       entityType: 'notice',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineText, paragraphText } from './text.ts';
+import { personParticulars } from './candidate-input.ts';
 import { noticeEntryOrders } from './enums.ts';
 import { noticeEntrySchema } from './notice-content.ts';
 
@@ -121,16 +122,7 @@ export const noticeEntryFields = [
   'number',
   'name',
   'organisation',
-  'sex',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'politicalAffiliation',
-  'partyJoined',
-  'workStarted',
-  'education',
-  'degree',
-  'currentPost',
+  ...personParticulars,
   'headName',
   'headTitle',
   'summary',

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getMedia } from '#src/domain/media/get-media.ts';
-import { errorResponses } from '../openapi-error-responses.ts';
+import { errorResponses } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
 
 const mediaRoute = createRoute({

@@ -21,7 +21,7 @@ import {
   csvHeaderQuery,
   noticeColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
-import { errorResponses } from '../openapi-error-responses.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { validQuery } from '../request-validators.ts';
@@ -55,11 +55,6 @@ export const noticeCsvColumns = [
   ['summary', 'one line of deeds (empty when the notice does not show summaries)'],
 ] as const;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
 const listRoute = createRoute({
   method: 'get',
   path: '/notices',
@@ -67,7 +62,7 @@ const listRoute = createRoute({
   description:
     'Each notice as its latest revision reads. `status` compares today in Asia/Shanghai with the publicity period.',
   responses: {
-    200: json(z.object({ notices: z.array(noticeSummarySchema) }), 'The notices.'),
+    200: jsonResponse(z.object({ notices: z.array(noticeSummarySchema) }), 'The notices.'),
   },
 });
 
@@ -79,7 +74,7 @@ const getRoute = createRoute({
     'The whole notice as published: framing, period, reporting channels, signature and one entry per unit or person. ' +
     'Published revisions are never changed; a correction is a new revision with a change note.',
   request: { params: z.object({ slug: slugSchema }), query: noticeQuerySchema },
-  responses: { 200: json(publicNoticeSchema, 'The notice.'), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse(publicNoticeSchema, 'The notice.'), ...errorResponses(400, 404) },
 });
 
 const csvDescription =

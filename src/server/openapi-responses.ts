@@ -1,4 +1,10 @@
+import type { z } from 'zod';
 import { errorBodySchema } from '../schemas/api.ts';
+
+/** A documented JSON response: its schema and what it is. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
 
 /** Documented error responses, shared by the route definitions. */
 export function errorResponses(
@@ -16,12 +22,6 @@ export function errorResponses(
     503: 'Temporarily unavailable.',
   } as const;
   return Object.fromEntries(
-    statuses.map((s) => [
-      s,
-      {
-        description: descriptions[s],
-        content: { 'application/json': { schema: errorBodySchema } },
-      },
-    ]),
+    statuses.map((s) => [s, jsonResponse(errorBodySchema, descriptions[s])]),
   );
 }

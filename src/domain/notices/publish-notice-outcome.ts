@@ -6,7 +6,7 @@ import { DomainError } from '../errors.ts';
 import { countNoticeReports } from '../reports/count-notice-reports.ts';
 import { computeNoticeStatus, noticeTimeZone } from './compute-notice-status.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
-import { findCampaignNotice } from './find-campaign-notice.ts';
+import { getCampaignNotice } from './get-campaign-notice.ts';
 import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeOutcomeInput {
@@ -42,7 +42,7 @@ export async function publishNoticeOutcome(
   input: PublishNoticeOutcomeInput,
 ): Promise<PublishNoticeOutcomeResult> {
   return db.transaction(async (tx) => {
-    const { row } = await findCampaignNotice(tx, input.campaignSlug);
+    const { row } = await getCampaignNotice(tx, input.campaignSlug);
     if (row.currentRevision < 1) {
       throw new DomainError('rule_violation', 'notice_outcome_unpublished', { slug: row.slug });
     }

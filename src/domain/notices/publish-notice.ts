@@ -5,7 +5,7 @@ import { buildNoticeContent } from './build-notice-content.ts';
 import { buildNoticeEntries } from './build-notice-entries.ts';
 import { checkNoticeReadiness } from './check-notice-readiness.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
-import { findCampaignNotice } from './find-campaign-notice.ts';
+import { getCampaignNotice } from './get-campaign-notice.ts';
 import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeInput {
@@ -34,7 +34,7 @@ export async function publishNotice(
   input: PublishNoticeInput,
 ): Promise<PublishNoticeResult> {
   return db.transaction(async (tx) => {
-    const { row, stage } = await findCampaignNotice(tx, input.campaignSlug);
+    const { row, stage } = await getCampaignNotice(tx, input.campaignSlug);
     const entries = await buildNoticeEntries(tx, {
       campaignId: row.campaignId,
       showPhotos: row.showPhotos,

@@ -18,7 +18,7 @@ export interface NamingOutcome {
  * How a campaign ended for its candidates, as the public documents say: named by the decision,
  * or naming suspended by the outcome of the publicity. Empty while neither is published.
  */
-export async function findNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
+export async function getNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
   const n = await findCampaignNoticeContent(db, campaignId);
   const [d] = await db
     .select({ slug: namingDecision.slug, content: namingDecisionRevision.content })

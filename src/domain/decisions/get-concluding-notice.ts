@@ -15,7 +15,7 @@ export interface ConcludingNotice {
 }
 
 /** A campaign with its notice and the notice's latest published revision. */
-export async function findConcludingNotice(
+export async function getConcludingNotice(
   db: Db | Tx,
   campaignSlug: string,
 ): Promise<ConcludingNotice> {

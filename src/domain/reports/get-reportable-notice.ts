@@ -20,7 +20,7 @@ export interface ReportableNotice {
  * a published revision does not exist for the public, so it is answered exactly like an unknown
  * slug: a report form cannot be used to find out which notices are being prepared.
  */
-export async function findReportableNotice(db: Db, slug: string): Promise<ReportableNotice> {
+export async function getReportableNotice(db: Db, slug: string): Promise<ReportableNotice> {
   const notFound = () => new DomainError('not_found', 'report_notice_not_found', { notice: slug });
   const found = await db.query.notice.findFirst({ where: eq(notice.slug, slug) });
   if (!found || found.status !== 'published' || found.currentRevision < 1) throw notFound();

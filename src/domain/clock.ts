@@ -20,7 +20,7 @@ function dayOf(at: Date, timeZone: string): { day: string; until: number } {
   const last = lastDays.get(timeZone);
   if (last !== undefined && t >= last.from && t < last.until) return last;
   const day = formatDay(at, timeZone);
-  const known = { day, from: t, until: findNextDayStart(at, timeZone, day) };
+  const known = { day, from: t, until: computeNextDayStart(at, timeZone, day) };
   lastDays.set(timeZone, known);
   return known;
 }
@@ -55,7 +55,7 @@ export function startOfNextLocalDay(at: Date, timeZone: string): Date {
   return new Date(dayOf(at, timeZone).until);
 }
 
-function findNextDayStart(at: Date, timeZone: string, today: string): number {
+function computeNextDayStart(at: Date, timeZone: string, today: string): number {
   // The answer depends only on the day and the zone; every ballot of the day asks for it.
   const key = `${timeZone} ${today}`;
   const known = nextDayStarts.get(key);

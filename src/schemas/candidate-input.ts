@@ -30,6 +30,31 @@ export type CandidateFieldKey =
   | 'summary'
   | 'deeds';
 
+/**
+ * A person's particulars, in the order a notice entry lists them (性别 … 现任职务): the fields
+ * every view of a person carries as they are stored.
+ */
+export const personParticulars = [
+  'sex',
+  'ethnicity',
+  'birth',
+  'nativePlace',
+  'politicalAffiliation',
+  'partyJoined',
+  'workStarted',
+  'education',
+  'degree',
+  'currentPost',
+] as const satisfies readonly CandidateFieldKey[];
+export type PersonParticular = (typeof personParticulars)[number];
+
+/** The `keys` of `row`, and nothing else: a view that lists its fields once. */
+export function pickFields<R, K extends keyof R>(row: R, keys: readonly K[]): Pick<R, K> {
+  const out = {} as Pick<R, K>;
+  for (const key of keys) out[key] = row[key];
+  return out;
+}
+
 /** How a field is entered and checked: forms pick their widget from this. */
 export type CandidateFieldType = 'integer' | 'text' | 'longText' | 'markdown' | 'month' | 'sex';
 

@@ -41,10 +41,3 @@ export const committeeSessionRequestSchema = z
     path: ['tallies'],
   });
 export type CommitteeSessionRequest = z.infer<typeof committeeSessionRequestSchema>;
-
-/** A sitting's id in a path. */
-export const committeeSessionIdSchema = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 53 - 1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { lineText, paragraphText } from './text.ts';
+import { personParticulars } from './candidate-input.ts';
 import { noticeEntryOrders } from './enums.ts';
 import { noticeEntrySchema } from './notice-content.ts';
 
@@ -79,6 +80,16 @@ export const noticeOutcomeRequestSchema = z
   })
   .strict();
 
+/** How the public may report a concern: the notice's channels (phone, post, visit, web) and rules. */
+const noticeReportFields = [
+  'reportPhone',
+  'reportAddress',
+  'reportPostcode',
+  'reportVisit',
+  'reportWeb',
+  'reportRules',
+] as const;
+
 /** The fields of a notice a reader may check against each other between two revisions. */
 export const noticeFramingFields = [
   'serial',
@@ -87,12 +98,7 @@ export const noticeFramingFields = [
   'periodStart',
   'periodEnd',
   'workingDays',
-  'reportPhone',
-  'reportAddress',
-  'reportPostcode',
-  'reportVisit',
-  'reportWeb',
-  'reportRules',
+  ...noticeReportFields,
   'signature',
   'signedOn',
   'showPhotos',
@@ -106,12 +112,7 @@ export const noticeRequiredFields = [
   'serial',
   'title',
   'lead',
-  'reportPhone',
-  'reportAddress',
-  'reportPostcode',
-  'reportVisit',
-  'reportWeb',
-  'reportRules',
+  ...noticeReportFields,
   'signature',
 ] as const;
 
@@ -121,16 +122,7 @@ export const noticeEntryFields = [
   'number',
   'name',
   'organisation',
-  'sex',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'politicalAffiliation',
-  'partyJoined',
-  'workStarted',
-  'education',
-  'degree',
-  'currentPost',
+  ...personParticulars,
   'headName',
   'headTitle',
   'summary',

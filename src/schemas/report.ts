@@ -115,8 +115,6 @@ export const reportQuerySchema = z
   });
 export type ReportQuery = z.infer<typeof reportQuerySchema>;
 
-export const reportIdSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
 /** Reference and check code as a reporter types them: spaces ignored, either case. */
 const typedCode = (pattern: RegExp, example: string) =>
   lineText()

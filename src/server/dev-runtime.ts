@@ -1,4 +1,4 @@
-import type { ApiApp } from './api-env.ts';
+import type { ApiApp } from './api-deps.ts';
 import { loadConfigOrExit, prepareServices } from './bootstrap.ts';
 import { createApi } from './create-api.ts';
 import type { Services } from './services.ts';

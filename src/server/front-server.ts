@@ -15,7 +15,7 @@ import { getContentVersion } from '../domain/pages/get-content-version.ts';
 import { localeCookie, localeCookieMaxAgeSeconds, selectLocale } from '../i18n/select-locale.ts';
 import { negotiateLocale } from '../i18n/locales.ts';
 import { isAdminPath } from './admin-access.ts';
-import type { ApiApp } from './api-env.ts';
+import type { ApiApp } from './api-deps.ts';
 import { captureResponse, type CapturedResponse } from './capture-response.ts';
 import type { Config } from './config.ts';
 import { PageCache, writeEntry, type RenderedResponse } from './page-cache.ts';

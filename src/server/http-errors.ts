@@ -59,6 +59,18 @@ export function errorResponse(c: Context, e: DomainError, issues?: ValidationIss
   return c.json(body, statusOf[e.code]);
 }
 
+/** A list of `{ reason, …params }` items with their message in the reader's language. */
+export function describeReasons<T extends { reason: string }>(
+  c: Context,
+  items: T[],
+): (T & { message: string })[] {
+  const locale = requestLocale(c);
+  return items.map((item) => ({
+    ...item,
+    message: errorMessage(locale, item.reason, 'rule_violation', item),
+  }));
+}
+
 /**
  * The API's one error handler. Domain errors map to their status; framework errors (malformed
  * JSON, oversized bodies) to ours; a value the database's CHECK constraints refused (which the

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { localDay } from '../domain/clock.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { ApiEnv } from './api-env.ts';
+import type { ApiEnv } from './api-deps.ts';
 import {
   addressHash,
   deviceCookieMaxAgeSeconds,

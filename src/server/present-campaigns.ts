@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CampaignRow, StageDateRow, TrackRow } from '../domain/campaigns/get-campaign.ts';
 import { votingStateOf } from '../domain/campaigns/voting-window.ts';
 import type { CandidateRow } from '../domain/candidates/list-public-candidates.ts';
+import { personParticulars, pickFields } from '../schemas/candidate-input.ts';
 import type {
   campaignDetailSchema,
   campaignSummarySchema,
@@ -76,16 +77,7 @@ export function presentCandidate(
     summary: row.summary,
     deeds: row.deeds,
     portraitUrl: mediaPath(row.portraitId),
-    sex: row.sex,
-    ethnicity: row.ethnicity,
-    birth: row.birth,
-    nativePlace: row.nativePlace,
-    politicalAffiliation: row.politicalAffiliation,
-    partyJoined: row.partyJoined,
-    workStarted: row.workStarted,
-    education: row.education,
-    degree: row.degree,
-    currentPost: row.currentPost,
+    ...pickFields(row, personParticulars),
     cv: row.cv ? row.cv.split('\n').filter((l) => l.trim() !== '') : [],
     headName: row.headName,
     headTitle: row.headTitle,

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { rateLimiter } from 'hono-rate-limiter';
 import { DomainError } from '../domain/errors.ts';
-import type { ApiEnv } from './api-env.ts';
+import type { ApiEnv } from './api-deps.ts';
 import { addressLimitKeyOf } from './voter-identity.ts';
 
 /**

@@ -5,7 +5,7 @@ import type { CookieOptions } from 'hono/utils/cookie';
 import { DomainError } from '../domain/errors.ts';
 import { resolveStaffSession } from '../domain/staff/resolve-staff-session.ts';
 import type { StaffRole } from '../schemas/enums.ts';
-import type { ApiEnv } from './api-env.ts';
+import type { ApiEnv } from './api-deps.ts';
 import type { Config } from './config.ts';
 
 /**
@@ -143,6 +143,16 @@ export function sameOrigin(): MiddlewareHandler<ApiEnv> {
  */
 export function requireStaff(...roles: StaffRole[]): MiddlewareHandler<ApiEnv> {
   return guardStaff(roles, false);
+}
+
+/**
+ * Who acts in a staff request and when, as the verbs take them (`actorId`, `now`). For handlers
+ * behind requireStaff, which has made sure there is a staff member.
+ */
+export function actingStaff(c: Context<ApiEnv>): { actorId: number; now: Date } {
+  const staff = c.var.staff;
+  if (!staff) throw new DomainError('unauthenticated');
+  return { actorId: staff.user.id, now: c.var.deps.clock.now() };
 }
 
 /**

@@ -313,15 +313,17 @@ describe('7. the audit log reads in staff words', () => {
     const t = await makeTrack(handle.db, c.id, { name: '好干部' });
     const who = await makeCandidate(handle.db, t, { status: 'shortlisted', name: '韩审计' });
     const at = new Date('2026-03-02T01:30:00Z'); // 09:30 in Beijing
-    await recordAuditEntry(handle.db, {
-      at,
-      actorId: null,
-      action: 'candidate.status_change',
-      entityType: 'candidate',
-      entityId: who.id,
-      before: { status: 'nominated' },
-      after: { status: 'shortlisted', note: '初审会议通过' },
-    });
+    await recordAuditEntry(
+      handle.db,
+      { actorId: null, now: at },
+      {
+        action: 'candidate.status_change',
+        entityType: 'candidate',
+        entityId: who.id,
+        before: { status: 'nominated' },
+        after: { status: 'shortlisted', note: '初审会议通过' },
+      },
+    );
     const { context, page } = await signIn('auditor', '/admin/audit');
     await page.locator('#action').selectOption({ label: '变更候选对象状态' });
     await page.locator('#entityType').selectOption({ label: '候选对象' });

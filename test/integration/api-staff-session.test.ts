@@ -10,7 +10,7 @@ import {
   staffSessionAbsoluteTimeoutMs,
   staffSessionIdleTimeoutMs,
 } from '#src/domain/staff/session-lifetime.ts';
-import type { ApiEnv, ResolvedDeps } from '#src/server/api-env.ts';
+import type { ApiEnv, ResolvedDeps } from '#src/server/api-deps.ts';
 import { cheapAltcha, solvedProof } from '../helpers/bot-proof.ts';
 import { createAddressKeys } from '#src/server/address-keys.ts';
 import { parseConfig } from '#src/server/config.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
 import { getPublishedDecision } from '#src/domain/decisions/get-published-decision.ts';
-import { findNamingOutcome } from '#src/domain/decisions/find-naming-outcome.ts';
+import { getNamingOutcome } from '#src/domain/decisions/get-naming-outcome.ts';
 import { getPublishedNotice } from '#src/domain/notices/get-published-notice.ts';
 import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
@@ -43,7 +43,7 @@ describe('the demo’s concluded 2025 selection', () => {
       n.content.entries.map((e) => e.candidateId),
     );
     expect(d.content.entries).toHaveLength(14);
-    const naming = await findNamingOutcome(db.db, n.campaign.id);
+    const naming = await getNamingOutcome(db.db, n.campaign.id);
     expect(naming.decision).toMatchObject({ slug: '2025', units: 6, people: 8 });
     expect(naming.suspended.size).toBe(0);
   });

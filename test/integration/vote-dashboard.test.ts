@@ -101,21 +101,25 @@ describe('the vote dashboard', () => {
       ids.push(row!.id);
     }
     expect(await countAwaitingReports(db.db)).toBe(before + 3);
-    await recordAuditEntry(db.db, {
-      at: now,
-      actorId: null,
-      action: 'report.read',
-      entityType: 'report',
-      entityId: 'all',
-      after: { ids: [ids[0]] },
-    });
-    await recordAuditEntry(db.db, {
-      at: now,
-      actorId: null,
-      action: 'report.read',
-      entityType: 'report',
-      entityId: ids[1]!,
-    });
+    await recordAuditEntry(
+      db.db,
+      { actorId: null, now },
+      {
+        action: 'report.read',
+        entityType: 'report',
+        entityId: 'all',
+        after: { ids: [ids[0]] },
+      },
+    );
+    await recordAuditEntry(
+      db.db,
+      { actorId: null, now },
+      {
+        action: 'report.read',
+        entityType: 'report',
+        entityId: ids[1]!,
+      },
+    );
     expect(await countAwaitingReports(db.db)).toBe(before + 1);
   });
 });

@@ -14,6 +14,7 @@ import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';
 import { track } from './track.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef } from './columns.ts';
 
 /**
  * One ballot in one track. Voters have no accounts: a ballot is tied to a keyed hash of the
@@ -29,12 +30,8 @@ export const ballot = sqliteTable(
   {
     id: integer().primaryKey({ autoIncrement: true }),
     receipt: text().notNull(),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'restrict' }),
-    trackId: integer()
-      .notNull()
-      .references(() => track.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id),
+    trackId: requiredRef(() => track.id),
     deviceHash: text().notNull(),
     /**
      * Keyed hash of what the per-address limit counts: an IPv4 address, or the /64 of an IPv6
@@ -89,9 +86,7 @@ export const ballot = sqliteTable(
 export const ballotCount = sqliteTable(
   'ballot_count',
   {
-    trackId: integer()
-      .notNull()
-      .references(() => track.id, { onDelete: 'restrict' }),
+    trackId: requiredRef(() => track.id),
     status: text({ enum: ballotStatuses }).notNull(),
     ballots: integer().notNull().default(0),
   },
@@ -106,12 +101,8 @@ export const ballotCount = sqliteTable(
 export const ballotPick = sqliteTable(
   'ballot_pick',
   {
-    ballotId: integer()
-      .notNull()
-      .references(() => ballot.id, { onDelete: 'restrict' }),
-    candidateId: integer()
-      .notNull()
-      .references(() => candidate.id, { onDelete: 'restrict' }),
+    ballotId: requiredRef(() => ballot.id),
+    candidateId: requiredRef(() => candidate.id),
   },
   (t) => [
     primaryKey({ columns: [t.ballotId, t.candidateId] }),

@@ -3,6 +3,7 @@ import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { campaignStages, countsVisibilities } from '#src/schemas/enums.ts';
 import { inList } from './sql-list.ts';
 import { chinaTimeZone } from '#src/domain/china-time.ts';
+import { requiredRef, timestampDefaultNow } from './columns.ts';
 
 export const campaign = sqliteTable(
   'campaign',
@@ -30,12 +31,8 @@ export const campaign = sqliteTable(
     sectors: text({ mode: 'json' }).$type<string[]>().notNull().default([]),
     voteOpensAt: integer({ mode: 'timestamp_ms' }),
     voteClosesAt: integer({ mode: 'timestamp_ms' }),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
-    updatedAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
+    updatedAt: timestampDefaultNow(),
   },
   (t) => [
     uniqueIndex('campaign_slug_unique').on(t.slug),
@@ -57,9 +54,7 @@ export const campaignStageDate = sqliteTable(
   'campaign_stage_date',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'cascade' }),
+    campaignId: requiredRef(() => campaign.id, 'cascade'),
     stage: text({ enum: campaignStages }).notNull(),
     /** Local calendar dates, `YYYY-MM-DD`. */
     startsOn: text().notNull(),

@@ -5,6 +5,7 @@ import { campaign } from './campaign.ts';
 import { media } from './media.ts';
 import { track } from './track.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef, timestampDefaultNow } from './columns.ts';
 
 /**
  * A nominated unit or person. The personal columns are the fields of a pre-appointment
@@ -14,12 +15,8 @@ export const candidate = sqliteTable(
   'candidate',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'cascade' }),
-    trackId: integer()
-      .notNull()
-      .references(() => track.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id, 'cascade'),
+    trackId: requiredRef(() => track.id),
     /** The number printed on the ballot and on posters, unique within a track. */
     number: integer().notNull(),
     status: text({ enum: candidateStatuses }).notNull().default('nominated'),
@@ -53,12 +50,8 @@ export const candidate = sqliteTable(
     /** Deeds in Markdown; rendered escaped, never as raw HTML. */
     deeds: text().notNull().default(''),
     portraitId: text().references(() => media.id, { onDelete: 'set null' }),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
-    updatedAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
+    updatedAt: timestampDefaultNow(),
   },
   (t) => [
     uniqueIndex('candidate_track_number_unique').on(t.trackId, t.number),

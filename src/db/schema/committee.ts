@@ -18,6 +18,7 @@ import { candidate } from './candidate.ts';
 import { staffUser } from './staff.ts';
 import { track } from './track.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef } from './columns.ts';
 
 /**
  * The rule of a campaign's committee vote, set by staff before the vote: the committee's size,
@@ -52,12 +53,8 @@ export const committeeSession = sqliteTable(
   'committee_session',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'restrict' }),
-    trackId: integer()
-      .notNull()
-      .references(() => track.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id),
+    trackId: requiredRef(() => track.id),
     /** 1 for the first vote; a further round for tied candidates gets the next number. */
     round: integer().notNull().default(1),
     membersDue: integer().notNull(),
@@ -65,9 +62,7 @@ export const committeeSession = sqliteTable(
     /** Local date of the meeting, `YYYY-MM-DD`. */
     heldOn: text().notNull(),
     status: text({ enum: committeeSessionStatuses }).notNull().default('draft'),
-    recordedBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    recordedBy: requiredRef(() => staffUser.id),
     recordedAt: integer({ mode: 'timestamp_ms' }).notNull(),
     confirmedBy: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
     confirmedAt: integer({ mode: 'timestamp_ms' }),
@@ -91,12 +86,8 @@ export const committeeSession = sqliteTable(
 export const committeeTally = sqliteTable(
   'committee_tally',
   {
-    sessionId: integer()
-      .notNull()
-      .references(() => committeeSession.id, { onDelete: 'cascade' }),
-    candidateId: integer()
-      .notNull()
-      .references(() => candidate.id, { onDelete: 'restrict' }),
+    sessionId: requiredRef(() => committeeSession.id, 'cascade'),
+    candidateId: requiredRef(() => candidate.id),
     votesFor: integer().notNull(),
     votesAgainst: integer().notNull(),
     abstentions: integer().notNull(),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { blob, check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { timestampDefaultNow } from './columns.ts';
 
 /**
  * Images live in the database, not on one server's disk, so that every app process behind a
@@ -20,9 +21,7 @@ export const media = sqliteTable(
      * what a candidate's portraitId names); null for an image that has no copies or is one.
      */
     variantOf: text(),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
   },
   (t) => [
     check('media_id_is_sha256', sql`length(${t.id}) = 64`),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { campaign } from './campaign.ts';
 import { notice } from './notice.ts';
-import { staffUser } from './staff.ts';
+import { publishedRevisionColumns, requiredRef, timestampDefaultNow } from './columns.ts';
 
 /**
  * The naming decision (命名决定) that concludes a selection, e.g. 中共澄川市委关于命名……的决定:
@@ -14,12 +14,8 @@ export const namingDecision = sqliteTable(
   'naming_decision',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'restrict' }),
-    noticeId: integer()
-      .notNull()
-      .references(() => notice.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id),
+    noticeId: requiredRef(() => notice.id),
     /** Stable permalink part, the campaign's slug: `/decisions/2025`. */
     slug: text().notNull(),
     /** e.g. 澄委〔2026〕3号 */
@@ -36,9 +32,7 @@ export const namingDecision = sqliteTable(
     /** When revision 1 was published. */
     publishedAt: integer({ mode: 'timestamp_ms' }),
     updatedAt: integer({ mode: 'timestamp_ms' }),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
   },
   (t) => [
     uniqueIndex('naming_decision_slug_unique').on(t.slug),
@@ -55,15 +49,9 @@ export const namingDecisionRevision = sqliteTable(
   'naming_decision_revision',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    decisionId: integer()
-      .notNull()
-      .references(() => namingDecision.id, { onDelete: 'restrict' }),
-    revision: integer().notNull(),
-    /** The whole published decision as JSON (src/schemas/decision-content.ts). */
-    content: text({ mode: 'json' }).notNull(),
-    changeNote: text().notNull().default(''),
-    publishedAt: integer({ mode: 'timestamp_ms' }).notNull(),
-    publishedBy: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
+    decisionId: requiredRef(() => namingDecision.id),
+    /** `content`: the whole published decision as JSON (src/schemas/decision-content.ts). */
+    ...publishedRevisionColumns(),
   },
   (t) => [
     uniqueIndex('naming_decision_revision_unique').on(t.decisionId, t.revision),

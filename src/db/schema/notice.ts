@@ -3,8 +3,8 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { noticeEntryOrders, noticeStatuses, reportFindings } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { candidate } from './candidate.ts';
-import { staffUser } from './staff.ts';
 import { inList } from './sql-list.ts';
+import { publishedRevisionColumns, requiredRef, timestampDefaultNow } from './columns.ts';
 
 /**
  * A publicity notice (公示) for a campaign's result. The entries are the campaign's elected
@@ -14,9 +14,7 @@ export const notice = sqliteTable(
   'notice',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id),
     /** Stable permalink part, e.g. `2025-1`. */
     slug: text().notNull(),
     /** e.g. 澄川市委组织部公示〔2025〕第3号 */
@@ -46,9 +44,7 @@ export const notice = sqliteTable(
     /** The latest published revision; 0 while only a draft exists. */
     currentRevision: integer().notNull().default(0),
     updatedAt: integer({ mode: 'timestamp_ms' }),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
   },
   (t) => [
     uniqueIndex('notice_slug_unique').on(t.slug),
@@ -70,16 +66,9 @@ export const noticeRevision = sqliteTable(
   'notice_revision',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    noticeId: integer()
-      .notNull()
-      .references(() => notice.id, { onDelete: 'restrict' }),
-    revision: integer().notNull(),
-    /** The whole published notice as JSON (src/schemas/notice-content.ts). */
-    content: text({ mode: 'json' }).notNull(),
-    /** Why this revision was published (empty for the first). */
-    changeNote: text().notNull().default(''),
-    publishedAt: integer({ mode: 'timestamp_ms' }).notNull(),
-    publishedBy: integer().references(() => staffUser.id, { onDelete: 'restrict' }),
+    noticeId: requiredRef(() => notice.id),
+    /** `content`: the whole published notice as JSON (src/schemas/notice-content.ts). */
+    ...publishedRevisionColumns(),
   },
   (t) => [
     uniqueIndex('notice_revision_unique').on(t.noticeId, t.revision),
@@ -98,9 +87,7 @@ export const report = sqliteTable(
     id: integer().primaryKey({ autoIncrement: true }),
     /** Given to the reporter, e.g. `JB-2026-7K3Q9M`. */
     reference: text().notNull(),
-    noticeId: integer()
-      .notNull()
-      .references(() => notice.id, { onDelete: 'restrict' }),
+    noticeId: requiredRef(() => notice.id),
     /** The entry concerned; null for the notice as a whole. */
     candidateId: integer().references(() => candidate.id, { onDelete: 'restrict' }),
     content: text().notNull(),

@@ -5,6 +5,7 @@ import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';
 import { track } from './track.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef } from './columns.ts';
 
 /**
  * A batch of numbered paper ballots printed for one track and channel (paper: sent by post or
@@ -17,12 +18,8 @@ export const ballotBatch = sqliteTable(
   'ballot_batch',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'restrict' }),
-    trackId: integer()
-      .notNull()
-      .references(() => track.id, { onDelete: 'restrict' }),
+    campaignId: requiredRef(() => campaign.id),
+    trackId: requiredRef(() => track.id),
     channel: text({ enum: paperChannels }).notNull(),
     /** Staff's own name for it, e.g. 《澄川日报》12月1日版 or 市民服务中心票箱. */
     label: text().notNull(),
@@ -30,9 +27,7 @@ export const ballotBatch = sqliteTable(
     destination: text().notNull(),
     ballotCount: integer().notNull(),
     firstSerial: integer().notNull(),
-    registeredBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    registeredBy: requiredRef(() => staffUser.id),
     registeredAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [
@@ -57,13 +52,9 @@ export const batchPass = sqliteTable(
   'batch_pass',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    batchId: integer()
-      .notNull()
-      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    batchId: requiredRef(() => ballotBatch.id),
     pass: integer().notNull(),
-    tellerId: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    tellerId: requiredRef(() => staffUser.id),
     startedAt: integer({ mode: 'timestamp_ms' }).notNull(),
     /** When the teller said their pass is complete; then it is compared with the other. */
     finishedAt: integer({ mode: 'timestamp_ms' }),
@@ -85,17 +76,13 @@ export const paperEntry = sqliteTable(
   'paper_entry',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    batchId: integer()
-      .notNull()
-      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    batchId: requiredRef(() => ballotBatch.id),
     pass: integer().notNull(),
     serial: integer().notNull(),
     /** Candidate numbers marked, ascending, as a JSON array; `[]` for a ballot with none. */
     picks: text().notNull(),
     invalidReason: text({ enum: paperInvalidReasons }),
-    enteredBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    enteredBy: requiredRef(() => staffUser.id),
     enteredAt: integer({ mode: 'timestamp_ms' }).notNull(),
     /** Set when a later entry of the same serial in the same pass corrects this one. */
     replacedAt: integer({ mode: 'timestamp_ms' }),
@@ -126,18 +113,14 @@ export const tallySheet = sqliteTable(
   'tally_sheet',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    batchId: integer()
-      .notNull()
-      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    batchId: requiredRef(() => ballotBatch.id),
     pass: integer().notNull(),
     ballotsCast: integer().notNull(),
     invalidBallots: integer().notNull(),
     /** `{"<candidate number>": votes}` as JSON. */
     counts: text().notNull(),
     totalVotes: integer().notNull(),
-    enteredBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    enteredBy: requiredRef(() => staffUser.id),
     enteredAt: integer({ mode: 'timestamp_ms' }).notNull(),
     replacedAt: integer({ mode: 'timestamp_ms' }),
   },
@@ -168,17 +151,13 @@ export const paperResolution = sqliteTable(
   'paper_resolution',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    batchId: integer()
-      .notNull()
-      .references(() => ballotBatch.id, { onDelete: 'restrict' }),
+    batchId: requiredRef(() => ballotBatch.id),
     serial: integer(),
     picks: text(),
     invalidReason: text({ enum: paperInvalidReasons }),
     tallySheetId: integer().references(() => tallySheet.id, { onDelete: 'restrict' }),
     note: text().notNull().default(''),
-    resolvedBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    resolvedBy: requiredRef(() => staffUser.id),
     resolvedAt: integer({ mode: 'timestamp_ms' }).notNull(),
   },
   (t) => [

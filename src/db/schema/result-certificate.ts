@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { campaign } from './campaign.ts';
 import { staffUser } from './staff.ts';
+import { requiredRef } from './columns.ts';
 
 /**
  * The certified result of a campaign's public vote (核验结果), at most one per campaign. Staff
@@ -21,9 +22,7 @@ export const resultCertificate = sqliteTable(
     campaignId: integer()
       .primaryKey()
       .references(() => campaign.id, { onDelete: 'restrict' }),
-    certifiedBy: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'restrict' }),
+    certifiedBy: requiredRef(() => staffUser.id),
     certifiedAt: integer({ mode: 'timestamp_ms' }).notNull(),
     document: text().notNull(),
     /** Lower-case hex SHA-256 of `document`'s UTF-8 bytes. */

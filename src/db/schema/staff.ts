@@ -10,6 +10,7 @@ import {
 } from 'drizzle-orm/sqlite-core';
 import { staffRoles } from '#src/schemas/enums.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef, timestampDefaultNow } from './columns.ts';
 
 export const staffUser = sqliteTable(
   'staff_user',
@@ -39,9 +40,7 @@ export const staffUser = sqliteTable(
      * shoulder or from a phishing page cannot be replayed within its minute.
      */
     totpLastStep: integer(),
-    createdAt: integer({ mode: 'timestamp_ms' })
-      .notNull()
-      .default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: timestampDefaultNow(),
   },
   (t) => [
     uniqueIndex('staff_user_email_unique').on(t.email),
@@ -62,9 +61,7 @@ export const staffRecoveryCode = sqliteTable(
   'staff_recovery_code',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    userId: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    userId: requiredRef(() => staffUser.id, 'cascade'),
     codeHash: text().notNull(),
     usedAt: integer({ mode: 'timestamp_ms' }),
   },
@@ -79,9 +76,7 @@ export const staffRecoveryCode = sqliteTable(
 export const staffTrustedDevice = sqliteTable(
   'staff_trusted_device',
   {
-    userId: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    userId: requiredRef(() => staffUser.id, 'cascade'),
     deviceHash: text().notNull(),
     trustedUntil: integer({ mode: 'timestamp_ms' }).notNull(),
   },
@@ -93,9 +88,7 @@ export const staffSession = sqliteTable(
   'staff_session',
   {
     id: text().primaryKey(),
-    userId: integer()
-      .notNull()
-      .references(() => staffUser.id, { onDelete: 'cascade' }),
+    userId: requiredRef(() => staffUser.id, 'cascade'),
     createdAt: integer({ mode: 'timestamp_ms' }).notNull(),
     lastSeenAt: integer({ mode: 'timestamp_ms' }).notNull(),
     expiresAt: integer({ mode: 'timestamp_ms' }).notNull(),

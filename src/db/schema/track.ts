@@ -3,6 +3,7 @@ import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { trackKinds } from '#src/schemas/enums.ts';
 import { campaign } from './campaign.ts';
 import { inList } from './sql-list.ts';
+import { requiredRef } from './columns.ts';
 
 /**
  * A track is one list of candidates with its own quota and ballot rules: units in one,
@@ -12,9 +13,7 @@ export const track = sqliteTable(
   'track',
   {
     id: integer().primaryKey({ autoIncrement: true }),
-    campaignId: integer()
-      .notNull()
-      .references(() => campaign.id, { onDelete: 'cascade' }),
+    campaignId: requiredRef(() => campaign.id, 'cascade'),
     slug: text().notNull(),
     kind: text({ enum: trackKinds }).notNull(),
     name: text().notNull(),

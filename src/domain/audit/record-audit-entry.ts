@@ -1,10 +1,15 @@
 import type { Db, Tx } from '#src/db/client.ts';
 import { auditLog } from '#src/db/schema/index.ts';
 
-export interface AuditEntry {
-  at: Date;
+/** Who acted and when: a verb passes its own input, which carries both. */
+export interface AuditActor {
   /** The staff member who acted; null for the command line and the system itself. */
   actorId: number | null;
+  now: Date;
+}
+
+/** What was done to what. */
+export interface AuditEntry {
   /** `<area>.<verb>`, e.g. `staff.create`. */
   action: string;
   entityType: string;
@@ -18,10 +23,14 @@ export interface AuditEntry {
  * Appends one row to the audit log. Takes the caller's transaction on purpose: a change and its
  * audit row are committed together or not at all.
  */
-export async function recordAuditEntry(tx: Tx | Db, entry: AuditEntry): Promise<void> {
+export async function recordAuditEntry(
+  tx: Tx | Db,
+  by: AuditActor,
+  entry: AuditEntry,
+): Promise<void> {
   await tx.insert(auditLog).values({
-    at: entry.at,
-    actorId: entry.actorId,
+    at: by.now,
+    actorId: by.actorId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: String(entry.entityId),

@@ -32,9 +32,7 @@ export async function advanceCampaignStage(
       .update(campaign)
       .set({ stage: input.to, updatedAt: input.now })
       .where(and(eq(campaign.id, c.id), eq(campaign.stage, input.from)));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'campaign.advance_stage',
       entityType: 'campaign',
       entityId: c.id,

@@ -1,10 +1,10 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
-import { candidate, committeeRule, notice, noticeRevision, track } from '#src/db/schema/index.ts';
-import { noticeContentSchema } from '#src/schemas/notice-content.ts';
+import { candidate, committeeRule, notice, track } from '#src/db/schema/index.ts';
 import { campaignStages, type CampaignStage, type CandidateStatus } from '#src/schemas/enums.ts';
 import { countCandidatesByStatus } from '../candidates/count-candidates-by-status.ts';
 import { localDay } from '../clock.ts';
+import { findCampaignNoticeContent } from '../notices/notice-revisions.ts';
 import type { CampaignRow } from './get-campaign.ts';
 
 /** One thing still missing before a campaign may enter a stage; `reason` names its message. */
@@ -140,16 +140,6 @@ export async function checkStagePreconditions(
 
 /** Whether the campaign's notice states the outcome of its publicity in its latest revision. */
 async function hasStatedOutcome(db: Db | Tx, campaignId: number): Promise<boolean> {
-  const [latest] = await db
-    .select({ content: noticeRevision.content })
-    .from(notice)
-    .innerJoin(
-      noticeRevision,
-      and(
-        eq(noticeRevision.noticeId, notice.id),
-        eq(noticeRevision.revision, notice.currentRevision),
-      ),
-    )
-    .where(eq(notice.campaignId, campaignId));
-  return latest !== undefined && noticeContentSchema.parse(latest.content).outcome !== undefined;
+  const latest = await findCampaignNoticeContent(db, campaignId);
+  return latest?.content.outcome !== undefined;
 }

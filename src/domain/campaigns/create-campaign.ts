@@ -27,9 +27,7 @@ export async function createCampaign(
       })
       .returning({ id: campaign.id, slug: campaign.slug });
     await saveStageDates(tx, row!.id, stageDates);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'campaign.create',
       entityType: 'campaign',
       entityId: row!.id,

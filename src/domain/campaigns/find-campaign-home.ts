@@ -1,6 +1,6 @@
 import type { Db } from '#src/db/client.ts';
 import { countPublicCandidates } from '../candidates/count-public-candidates.ts';
-import { findNamingOutcome, type NamingOutcome } from '../decisions/find-naming-outcome.ts';
+import { getNamingOutcome, type NamingOutcome } from '../decisions/get-naming-outcome.ts';
 import { findCampaign } from './find-campaign.ts';
 import { getCampaign, type CampaignDetail } from './get-campaign.ts';
 import { campaignsAround, findCurrentCampaign } from './find-current-campaign.ts';
@@ -21,7 +21,7 @@ export interface CampaignHome {
 /**
  * What a campaign's home page shows: the campaign named by `slug`, or without one the campaign
  * the site leads with (findCurrentCampaign), its track counts, the campaigns around it and how it
- * ended for its candidates (findNamingOutcome). Null
+ * ended for its candidates (getNamingOutcome). Null
  * when there is no such campaign (or none at all), for the page's 404.
  */
 export async function findCampaignHome(
@@ -35,7 +35,7 @@ export async function findCampaignHome(
     const [detail, counts, naming] = await Promise.all([
       getCampaign(db, home.current.campaign.slug),
       countPublicCandidates(db, home.current.campaign.id, options),
-      findNamingOutcome(db, home.current.campaign.id),
+      getNamingOutcome(db, home.current.campaign.id),
     ]);
     return { detail, counts, earlier: home.earlier, alongside: home.alongside, naming };
   }
@@ -43,7 +43,7 @@ export async function findCampaignHome(
   if (!detail) return null;
   const [counts, naming] = await Promise.all([
     countPublicCandidates(db, detail.campaign.id, options),
-    findNamingOutcome(db, detail.campaign.id),
+    getNamingOutcome(db, detail.campaign.id),
   ]);
   return { detail, counts, ...campaignsAround(all, detail.campaign.id), naming };
 }

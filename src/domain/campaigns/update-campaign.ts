@@ -53,9 +53,7 @@ export async function updateCampaign(
       before.voteClosesAt !== iso(closesAt);
     const frozen = !isBeforeVote(row.stage);
     if (frozen && rulesChanged) {
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'campaign.rules_change_refused',
         entityType: 'campaign',
         entityId: row.id,
@@ -81,9 +79,7 @@ export async function updateCampaign(
       })
       .where(eq(campaign.id, row.id));
     await saveStageDates(tx, row.id, next.stageDates);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'campaign.update',
       entityType: 'campaign',
       entityId: row.id,

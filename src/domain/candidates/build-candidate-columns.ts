@@ -1,4 +1,5 @@
 import type { candidate } from '#src/db/schema/index.ts';
+import { personParticulars } from '#src/schemas/candidate-input.ts';
 import type { TrackKind } from '#src/schemas/enums.ts';
 
 type CandidateInsert = typeof candidate.$inferInsert;
@@ -10,16 +11,7 @@ export const editableColumns = [
   'organisation',
   'district',
   'sector',
-  'sex',
-  'ethnicity',
-  'birth',
-  'nativePlace',
-  'politicalAffiliation',
-  'partyJoined',
-  'workStarted',
-  'education',
-  'degree',
-  'currentPost',
+  ...personParticulars,
   'cv',
   'headName',
   'headTitle',

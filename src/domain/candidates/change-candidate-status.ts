@@ -121,9 +121,7 @@ export async function changeCandidateStatus(
         .update(candidate)
         .set({ status: input.to, updatedAt: input.now })
         .where(eq(candidate.id, id));
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'candidate.status_change',
         entityType: 'candidate',
         entityId: id,

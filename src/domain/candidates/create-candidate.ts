@@ -7,7 +7,7 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
 import { checkListedValues } from './check-listed-values.ts';
-import { findCampaignTrack } from './find-candidate-track.ts';
+import { getCampaignTrack } from './get-campaign-track.ts';
 import {
   candidateSnapshot,
   toStaffCandidateView,
@@ -65,11 +65,7 @@ export async function createCandidate(
   db: Db,
   input: CreateCandidateInput,
 ): Promise<StaffCandidateView> {
-  const { campaign: c, track: t } = await findCampaignTrack(
-    db,
-    input.campaignSlug,
-    input.trackSlug,
-  );
+  const { campaign: c, track: t } = await getCampaignTrack(db, input.campaignSlug, input.trackSlug);
   const { kind, ...fields } = input.candidate;
   if (kind !== t.kind) {
     throw new DomainError('invalid_request', 'candidate_kind_mismatch', {
@@ -101,9 +97,7 @@ export async function createCandidate(
           updatedAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'candidate.create',
         entityType: 'candidate',
         entityId: inserted!.id,

@@ -7,7 +7,7 @@ import {
   isFieldRequired,
 } from '#src/schemas/candidate-input.ts';
 import type { TrackKind } from '#src/schemas/enums.ts';
-import { findCampaignTrack } from './find-candidate-track.ts';
+import { getCampaignTrack } from './get-campaign-track.ts';
 import { exampleRowStatus, importTemplateNotes } from './import-example.ts';
 import { xlsxContentType, type SheetFormat } from './parse-candidate-sheet.ts';
 
@@ -73,11 +73,7 @@ export async function getImportTemplate(
   db: Db,
   input: { campaignSlug: string; trackSlug: string; format: SheetFormat },
 ): Promise<ImportTemplate> {
-  const { campaign: c, track: t } = await findCampaignTrack(
-    db,
-    input.campaignSlug,
-    input.trackSlug,
-  );
+  const { campaign: c, track: t } = await getCampaignTrack(db, input.campaignSlug, input.trackSlug);
   const header = importTemplateHeader(t.kind);
   const example = exampleRow(t.kind);
   const filename = `candidates-${c.slug}-${t.slug}.${input.format}`;

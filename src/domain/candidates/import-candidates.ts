@@ -6,7 +6,7 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
 import { unlistedValues } from './check-listed-values.ts';
-import { findCampaignTrack } from './find-candidate-track.ts';
+import { getCampaignTrack } from './get-campaign-track.ts';
 import { candidateIdentity, type SheetFormat, type SheetIssue } from './parse-candidate-sheet.ts';
 import { parseCandidateSheetInWorker } from './parse-candidate-sheet-in-worker.ts';
 import { candidateSnapshot } from './staff-candidate-view.ts';
@@ -58,11 +58,7 @@ export async function importCandidates(
   db: Db,
   input: ImportCandidatesInput,
 ): Promise<ImportCandidatesResult> {
-  const { campaign: c, track: t } = await findCampaignTrack(
-    db,
-    input.campaignSlug,
-    input.trackSlug,
-  );
+  const { campaign: c, track: t } = await getCampaignTrack(db, input.campaignSlug, input.trackSlug);
   // Off the event loop: a hostile or merely huge file must not hold up ballots and pages.
   const sheet = await parseCandidateSheetInWorker(input.bytes, input.format, t.kind);
   const describe = (issues: SheetIssue[]): ImportIssue[] =>
@@ -158,9 +154,7 @@ export async function importCandidates(
           updatedAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'candidate.create',
         entityType: 'candidate',
         entityId: row!.id,
@@ -169,9 +163,7 @@ export async function importCandidates(
       });
       created.push({ ...p, id: row!.id });
     }
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'candidate.import',
       entityType: 'track',
       entityId: t.id,

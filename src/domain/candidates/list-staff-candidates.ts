@@ -1,8 +1,9 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, candidate, tally, track } from '#src/db/schema/index.ts';
-import type { CampaignStage, CandidateStatus, TrackKind } from '#src/schemas/enums.ts';
+import type { CampaignStage, CandidateStatus } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
+import type { StaffCandidateView } from './staff-candidate-view.ts';
 
 export interface ListStaffCandidatesInput {
   campaignSlug: string;
@@ -13,23 +14,24 @@ export interface ListStaffCandidatesInput {
 }
 
 /** A row of the staff table: the long texts (deeds, CV) are left to the detail view. */
-export interface StaffCandidateListItem {
-  id: number;
-  track: string;
-  trackKind: TrackKind;
-  number: number;
-  status: CandidateStatus;
-  name: string;
-  organisation: string;
-  district: string;
-  sector: string;
-  currentPost: string | null;
-  headName: string | null;
-  summary: string;
-  portraitId: string | null;
-  votes: number;
-  updatedAt: string;
-}
+export type StaffCandidateListItem = Pick<
+  StaffCandidateView,
+  | 'id'
+  | 'track'
+  | 'trackKind'
+  | 'number'
+  | 'status'
+  | 'name'
+  | 'organisation'
+  | 'district'
+  | 'sector'
+  | 'currentPost'
+  | 'headName'
+  | 'summary'
+  | 'portraitId'
+  | 'votes'
+  | 'updatedAt'
+>;
 
 export interface StaffCandidateList {
   campaign: { slug: string; stage: CampaignStage };

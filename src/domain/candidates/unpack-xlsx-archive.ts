@@ -57,7 +57,7 @@ const directorySignature = 0x02014b50;
 const localSignature = 0x04034b50;
 
 /** The end-of-central-directory record: the last 22 bytes, or earlier by a comment's length. */
-function findEndOfDirectory(b: Uint8Array): number {
+function locateEndOfDirectory(b: Uint8Array): number {
   const earliest = Math.max(0, b.length - 22 - 0xffff);
   for (let at = b.length - 22; at >= earliest; at--) {
     if (u32(b, at) === endOfDirectorySignature) return at;
@@ -67,7 +67,7 @@ function findEndOfDirectory(b: Uint8Array): number {
 
 /** Reads the central directory, refusing what no spreadsheet needs before anything is inflated. */
 export function readZipDirectory(b: Uint8Array): DirectoryEntry[] {
-  const end = findEndOfDirectory(b);
+  const end = locateEndOfDirectory(b);
   const count = u16(b, end + 10);
   const directorySize = u32(b, end + 12);
   const directoryOffset = u32(b, end + 16);

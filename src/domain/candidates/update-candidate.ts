@@ -85,9 +85,7 @@ export async function updateCandidate(
       .set({ ...after, updatedAt: input.now })
       .where(eq(candidate.id, row.id))
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'candidate.update',
       entityType: 'candidate',
       entityId: row.id,

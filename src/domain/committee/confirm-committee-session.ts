@@ -70,9 +70,7 @@ export async function confirmCommitteeSession(
     if (confirmed.length === 0) {
       throw new DomainError('conflict', 'committee_session_confirmed', { id: s.id });
     }
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'committee.confirm_session',
       entityType: 'committee_session',
       entityId: s.id,
@@ -99,9 +97,7 @@ export async function confirmCommitteeSession(
         .update(candidate)
         .set({ status: c.outcome, updatedAt: input.now })
         .where(eq(candidate.id, c.id));
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'committee.decide_candidate',
         entityType: 'candidate',
         entityId: c.id,

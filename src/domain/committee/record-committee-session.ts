@@ -128,9 +128,7 @@ export async function recordCommitteeSession(
       abstentions: x.abstentions,
     }));
     await tx.insert(committeeTally).values(tallies.map((x) => ({ sessionId, ...x })));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'committee.record_session',
       entityType: 'committee_session',
       entityId: sessionId,

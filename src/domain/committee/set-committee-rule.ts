@@ -46,9 +46,7 @@ export async function setCommitteeRule(
       .insert(committeeRule)
       .values({ campaignId: c.id, ...rule })
       .onConflictDoUpdate({ target: committeeRule.campaignId, set: rule });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'committee.set_rule',
       entityType: 'campaign',
       entityId: c.slug,

@@ -29,9 +29,7 @@ export async function addConversionTerm(
           .returning()
       : await tx.insert(conversionTerm).values(values).returning();
     if (!row) throw new DomainError('conflict');
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: before ? 'conversion.update' : 'conversion.add',
       entityType: 'conversion_term',
       entityId: row.id,

@@ -13,9 +13,7 @@ export async function removeConversionTerm(
     const row = await tx.query.conversionTerm.findFirst({ where: eq(conversionTerm.id, input.id) });
     if (!row) throw new DomainError('not_found', 'conversion_term_not_found', { id: input.id });
     await tx.delete(conversionTerm).where(eq(conversionTerm.id, input.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'conversion.remove',
       entityType: 'conversion_term',
       entityId: row.id,

@@ -9,7 +9,7 @@ import { noticeTimeZone } from '../notices/compute-notice-status.ts';
 import { shortOrganiser, titleCore } from '../notices/create-notice-draft.ts';
 import type { DecisionRow } from './build-decision-content.ts';
 import { buildDecisionEntries } from './build-decision-entries.ts';
-import { findConcludingNotice, requireStatedOutcome } from './find-concluding-notice.ts';
+import { getConcludingNotice, requireStatedOutcome } from './get-concluding-notice.ts';
 
 export interface CreateDecisionDraftInput {
   campaignSlug: string;
@@ -30,7 +30,7 @@ export async function createDecisionDraft(
   input: CreateDecisionDraftInput,
 ): Promise<DecisionRow> {
   return db.transaction(async (tx) => {
-    const found = await findConcludingNotice(tx, input.campaignSlug);
+    const found = await getConcludingNotice(tx, input.campaignSlug);
     const c = found.campaign;
     const existing = await tx.query.namingDecision.findFirst({
       where: eq(namingDecision.campaignId, c.id),
@@ -61,9 +61,7 @@ export async function createDecisionDraft(
         updatedAt: input.now,
       })
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.create',
       entityType: 'naming_decision',
       entityId: row!.id,

@@ -6,7 +6,7 @@ import { decisionContentSchema, type DecisionContent } from '#src/schemas/decisi
 import type { NoticeOutcome } from '#src/schemas/notice-content.ts';
 import { buildDecisionContent, type DecisionRow } from './build-decision-content.ts';
 import { diffDecisionRevisions, type DecisionDiff } from './diff-decision-revisions.ts';
-import { findConcludingNotice } from './find-concluding-notice.ts';
+import { getConcludingNotice } from './get-concluding-notice.ts';
 
 export interface StaffDecisionView {
   campaign: { slug: string; title: string; stage: CampaignStage };
@@ -32,7 +32,7 @@ export async function getStaffDecision(
   db: Db,
   input: { campaignSlug: string },
 ): Promise<StaffDecisionView> {
-  const found = await findConcludingNotice(db, input.campaignSlug);
+  const found = await getConcludingNotice(db, input.campaignSlug);
   const row =
     (await db.query.namingDecision.findFirst({
       where: eq(namingDecision.campaignId, found.campaign.id),

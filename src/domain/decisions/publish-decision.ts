@@ -6,8 +6,8 @@ import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildDecisionContent } from './build-decision-content.ts';
 import { diffDecisionRevisions, isEmptyDecisionDiff } from './diff-decision-revisions.ts';
-import { findConcludingNotice, requireStatedOutcome } from './find-concluding-notice.ts';
-import { findDecisionDraft } from './update-decision-draft.ts';
+import { getConcludingNotice, requireStatedOutcome } from './get-concluding-notice.ts';
+import { getDecisionDraft } from './update-decision-draft.ts';
 
 export interface PublishDecisionInput {
   campaignSlug: string;
@@ -27,8 +27,8 @@ export async function publishDecision(
   input: PublishDecisionInput,
 ): Promise<{ slug: string; revision: number; publishedAt: Date }> {
   return db.transaction(async (tx) => {
-    const row = await findDecisionDraft(tx, input.campaignSlug);
-    const found = await findConcludingNotice(tx, input.campaignSlug);
+    const row = await getDecisionDraft(tx, input.campaignSlug);
+    const found = await getConcludingNotice(tx, input.campaignSlug);
     if (found.stage !== 'concluded') {
       throw new DomainError('rule_violation', 'decision_wrong_stage', { stage: found.stage });
     }
@@ -74,9 +74,7 @@ export async function publishDecision(
         updatedAt: input.now,
       })
       .where(eq(namingDecision.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.publish',
       entityType: 'naming_decision',
       entityId: row.id,

@@ -20,7 +20,7 @@ export async function updateDecisionDraft(
   },
 ): Promise<DecisionRow> {
   return db.transaction(async (tx) => {
-    const before = await findDecisionDraft(tx, input.campaignSlug);
+    const before = await getDecisionDraft(tx, input.campaignSlug);
     const changed = (Object.keys(input.changes) as (keyof DecisionUpdateRequest)[]).filter(
       (k) => input.changes[k] !== before[k],
     );
@@ -30,9 +30,7 @@ export async function updateDecisionDraft(
       .set({ ...input.changes, updatedAt: input.now })
       .where(eq(namingDecision.id, before.id))
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'decision.update',
       entityType: 'naming_decision',
       entityId: before.id,
@@ -44,7 +42,7 @@ export async function updateDecisionDraft(
 }
 
 /** The campaign's decision draft; `campaign_not_found` or `decision_not_found`. */
-export async function findDecisionDraft(db: Db | Tx, campaignSlug: string): Promise<DecisionRow> {
+export async function getDecisionDraft(db: Db | Tx, campaignSlug: string): Promise<DecisionRow> {
   const [found] = await db
     .select({ d: namingDecision })
     .from(namingDecision)

@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { candidate } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
-import { DomainError } from '../errors.ts';
+import { changeCandidatePortrait, readCandidatePortrait } from './change-candidate-portrait.ts';
 
 /**
  * Takes the portrait off a candidate. The image rows stay: other candidates, Markdown links or
@@ -14,25 +11,9 @@ export async function removeCandidatePortrait(
   input: { candidateId: number; actorId: number | null; now: Date },
 ) {
   const previous = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select({ portraitId: candidate.portraitId })
-      .from(candidate)
-      .where(eq(candidate.id, input.candidateId));
-    if (!row) throw new DomainError('not_found', 'candidate_not_found', { id: input.candidateId });
+    const row = await readCandidatePortrait(tx, input.candidateId);
     if (row.portraitId === null) return null;
-    await tx
-      .update(candidate)
-      .set({ portraitId: null, updatedAt: input.now })
-      .where(eq(candidate.id, input.candidateId));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
-      action: 'candidate.portrait_remove',
-      entityType: 'candidate',
-      entityId: input.candidateId,
-      before: { portraitId: row.portraitId },
-      after: { portraitId: null },
-    });
+    await changeCandidatePortrait(tx, { ...input, from: row.portraitId, to: null });
     return row.portraitId;
   });
   return { candidateId: input.candidateId, portraitId: null, previousPortraitId: previous };

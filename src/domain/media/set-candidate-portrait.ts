@@ -1,8 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { candidate } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
-import { DomainError } from '../errors.ts';
+import { changeCandidatePortrait, readCandidatePortrait } from './change-candidate-portrait.ts';
 import { describeCopies, insertImageCopies } from './insert-image-copies.ts';
 import { prepareImageCopies } from './prepare-image-copies.ts';
 
@@ -15,34 +12,14 @@ export async function setCandidatePortrait(
   input: { candidateId: number; bytes: Uint8Array; actorId: number | null; now: Date },
 ) {
   // A cheap look first, so a typo in the id does not cost an encode.
-  const exists = await db.query.candidate.findFirst({
-    columns: { id: true },
-    where: eq(candidate.id, input.candidateId),
-  });
-  if (!exists) throw new DomainError('not_found', 'candidate_not_found', { id: input.candidateId });
+  await readCandidatePortrait(db, input.candidateId);
 
   const image = await prepareImageCopies(input.bytes, { purpose: 'portrait' });
   const before = await db.transaction(async (tx) => {
     // Read again inside the transaction: the candidate may have gone while we encoded.
-    const [row] = await tx
-      .select({ name: candidate.name, portraitId: candidate.portraitId })
-      .from(candidate)
-      .where(eq(candidate.id, input.candidateId));
-    if (!row) throw new DomainError('not_found', 'candidate_not_found', { id: input.candidateId });
+    const row = await readCandidatePortrait(tx, input.candidateId);
     await insertImageCopies(tx, image, row.name);
-    await tx
-      .update(candidate)
-      .set({ portraitId: image.mainId, updatedAt: input.now })
-      .where(eq(candidate.id, input.candidateId));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
-      action: 'candidate.portrait_set',
-      entityType: 'candidate',
-      entityId: input.candidateId,
-      before: { portraitId: row.portraitId },
-      after: { portraitId: image.mainId },
-    });
+    await changeCandidatePortrait(tx, { ...input, from: row.portraitId, to: image.mainId });
     return row.portraitId;
   });
   return {

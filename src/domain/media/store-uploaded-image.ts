@@ -16,9 +16,7 @@ export async function storeUploadedImage(
   const copies = describeCopies(image);
   await db.transaction(async (tx) => {
     await insertImageCopies(tx, image, '');
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'media.upload',
       entityType: 'media',
       entityId: image.mainId,

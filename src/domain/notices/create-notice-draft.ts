@@ -78,9 +78,7 @@ export async function createNoticeDraft(db: Db, input: CreateNoticeDraftInput): 
         updatedAt: input.now,
       })
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'notice.create',
       entityType: 'notice',
       entityId: row!.id,

@@ -1,18 +1,13 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { notice, noticeRevision } from '#src/db/schema/index.ts';
-import {
-  noticeContentSchema,
-  type NoticeContent,
-  type NoticeOutcome,
-} from '#src/schemas/notice-content.ts';
+import type { NoticeContent, NoticeOutcome } from '#src/schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { localDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { countNoticeReports } from '../reports/count-notice-reports.ts';
 import { computeNoticeStatus, noticeTimeZone } from './compute-notice-status.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
-import { findCampaignNotice } from './find-campaign-notice.ts';
+import { getCampaignNotice } from './get-campaign-notice.ts';
+import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeOutcomeInput {
   campaignSlug: string;
@@ -47,17 +42,11 @@ export async function publishNoticeOutcome(
   input: PublishNoticeOutcomeInput,
 ): Promise<PublishNoticeOutcomeResult> {
   return db.transaction(async (tx) => {
-    const { row } = await findCampaignNotice(tx, input.campaignSlug);
+    const { row } = await getCampaignNotice(tx, input.campaignSlug);
     if (row.currentRevision < 1) {
       throw new DomainError('rule_violation', 'notice_outcome_unpublished', { slug: row.slug });
     }
-    const [latestRow] = await tx
-      .select({ content: noticeRevision.content })
-      .from(noticeRevision)
-      .where(
-        and(eq(noticeRevision.noticeId, row.id), eq(noticeRevision.revision, row.currentRevision)),
-      );
-    const latest: NoticeContent = noticeContentSchema.parse(latestRow!.content);
+    const latest = (await findLatestNoticeContent(tx, row))!;
     if (computeNoticeStatus(latest, input.now) !== 'ended') {
       throw new DomainError('rule_violation', 'notice_outcome_too_early', {
         periodEnd: latest.periodEnd,
@@ -104,22 +93,13 @@ export async function publishNoticeOutcome(
     } else if (changeNote === '') {
       changeNote = outcomeChangeNote;
     }
-    const revision = row.currentRevision + 1;
-    await tx.insert(noticeRevision).values({
-      noticeId: row.id,
-      revision,
+    const revision = await appendNoticeRevision(tx, row, {
       content,
       changeNote,
-      publishedAt: input.now,
-      publishedBy: input.actorId,
-    });
-    await tx
-      .update(notice)
-      .set({ currentRevision: revision, updatedAt: input.now })
-      .where(eq(notice.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
       actorId: input.actorId,
+      now: input.now,
+    });
+    await recordAuditEntry(tx, input, {
       action: 'notice.publish_outcome',
       entityType: 'notice',
       entityId: row.id,

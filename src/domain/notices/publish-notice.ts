@@ -1,14 +1,12 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { notice, noticeRevision } from '#src/db/schema/index.ts';
-import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildNoticeContent } from './build-notice-content.ts';
 import { buildNoticeEntries } from './build-notice-entries.ts';
 import { checkNoticeReadiness } from './check-notice-readiness.ts';
 import { diffNoticeRevisions, isEmptyDiff } from './diff-notice-revisions.ts';
-import { findCampaignNotice } from './find-campaign-notice.ts';
+import { getCampaignNotice } from './get-campaign-notice.ts';
+import { appendNoticeRevision, findLatestNoticeContent } from './notice-revisions.ts';
 
 export interface PublishNoticeInput {
   campaignSlug: string;
@@ -36,7 +34,7 @@ export async function publishNotice(
   input: PublishNoticeInput,
 ): Promise<PublishNoticeResult> {
   return db.transaction(async (tx) => {
-    const { row, stage } = await findCampaignNotice(tx, input.campaignSlug);
+    const { row, stage } = await getCampaignNotice(tx, input.campaignSlug);
     const entries = await buildNoticeEntries(tx, {
       campaignId: row.campaignId,
       showPhotos: row.showPhotos,
@@ -55,43 +53,22 @@ export async function publishNotice(
       if (changeNote === '') {
         throw new DomainError('rule_violation', 'notice_change_note_required', { revision });
       }
-      const [latest] = await tx
-        .select({ content: noticeRevision.content })
-        .from(noticeRevision)
-        .where(
-          and(
-            eq(noticeRevision.noticeId, row.id),
-            eq(noticeRevision.revision, row.currentRevision),
-          ),
-        );
-      const previous: NoticeContent = noticeContentSchema.parse(latest!.content);
+      const previous = (await findLatestNoticeContent(tx, row))!;
       content = buildNoticeContent(row, entries, previous.outcome);
       diff = diffNoticeRevisions(previous, content);
       if (isEmptyDiff(diff)) {
         throw new DomainError('conflict', 'notice_unchanged', { revision: row.currentRevision });
       }
     }
-    await tx.insert(noticeRevision).values({
-      noticeId: row.id,
-      revision,
+    await appendNoticeRevision(tx, row, {
       content,
       changeNote,
-      publishedAt: input.now,
-      publishedBy: input.actorId,
-    });
-    await tx
-      .update(notice)
-      .set({
-        status: 'published',
-        currentRevision: revision,
-        // The notice's date of publication stays that of revision 1; each revision has its own.
-        publishedAt: row.publishedAt ?? input.now,
-        updatedAt: input.now,
-      })
-      .where(eq(notice.id, row.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
       actorId: input.actorId,
+      now: input.now,
+      // The notice's date of publication stays that of revision 1; each revision has its own.
+      head: { status: 'published', publishedAt: row.publishedAt ?? input.now },
+    });
+    await recordAuditEntry(tx, input, {
       action: 'notice.publish',
       entityType: 'notice',
       entityId: row.id,

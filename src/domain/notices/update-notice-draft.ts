@@ -5,7 +5,7 @@ import type { NoticeUpdateRequest } from '#src/schemas/notice-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { addWorkingDays, isWorkingDay } from './add-working-days.ts';
-import { findCampaignNotice } from './find-campaign-notice.ts';
+import { getCampaignNotice } from './get-campaign-notice.ts';
 import type { NoticeRow } from './build-notice-content.ts';
 import { loadHolidayCalendar, type HolidayCalendar } from './load-holiday-calendar.ts';
 
@@ -26,7 +26,7 @@ export interface UpdateNoticeDraftInput {
 export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): Promise<NoticeRow> {
   const calendar = input.calendar ?? loadHolidayCalendar();
   return db.transaction(async (tx) => {
-    const { row: before } = await findCampaignNotice(tx, input.campaignSlug);
+    const { row: before } = await getCampaignNotice(tx, input.campaignSlug);
     const next = { ...before, ...input.changes };
     if (!isWorkingDay(next.periodStart, calendar)) {
       throw new DomainError('rule_violation', 'notice_start_not_working_day', {
@@ -51,9 +51,7 @@ export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): 
       .set({ ...values, updatedAt: input.now })
       .where(eq(notice.id, before.id))
       .returning();
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'notice.update',
       entityType: 'notice',
       entityId: before.id,

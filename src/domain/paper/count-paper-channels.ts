@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
 import { ballotBatch, candidate } from '#src/db/schema/index.ts';
-import type { PaperChannel, PaperInvalidReason } from '#src/schemas/enums.ts';
+import type { PaperChannel, PaperInvalidReason, VoteChannel } from '#src/schemas/enums.ts';
 import { paperInvalidReasons } from '#src/schemas/enums.ts';
 import { compareBatchPasses } from './compare-batch-passes.ts';
 
@@ -28,6 +28,31 @@ export interface PaperCount {
   tracks: Map<number, ChannelCount[]>;
   /** Batches with entries whose two passes are not reconciled: they do not count yet. */
   unreconciled: { id: number; label: string }[];
+}
+
+/**
+ * One track's paper and on-site counts, for the channels it runs (`channels`, in their order;
+ * online is left out): zeros for a channel none of whose batches counts yet.
+ */
+export function trackPaperCounts(
+  paper: PaperCount,
+  trackId: number,
+  channels: readonly VoteChannel[],
+): ChannelCount[] {
+  const counts = paper.tracks.get(trackId) ?? [];
+  return channels
+    .filter((ch): ch is PaperChannel => ch !== 'online')
+    .map((ch) => {
+      const found = counts.find((x) => x.channel === ch);
+      return {
+        channel: ch,
+        ballotsReceived: found?.ballotsReceived ?? 0,
+        ballotsInvalid: found?.ballotsInvalid ?? 0,
+        invalidByReason: found?.invalidByReason ?? [],
+        ballotsCounted: found?.ballotsCounted ?? 0,
+        votes: found?.votes ?? new Map<number, number>(),
+      };
+    });
 }
 
 /**

@@ -9,7 +9,7 @@ import { DomainError } from '../errors.ts';
 import { claimBatchPass } from './claim-batch-pass.ts';
 import { formatSerial, parseSerial } from './compute-check-digit.ts';
 import { getEntryBatch } from './get-entry-batch.ts';
-import { judgePaperPicks } from './judge-paper-picks.ts';
+import { judgePaperPicks, readMarkedPicks } from './judge-paper-picks.ts';
 
 export interface EnteredBallot {
   id: number;
@@ -63,15 +63,7 @@ export async function enterPaperBallot(
         .where(eq(tallySheet.batchId, b.batch.id))
         .limit(1);
       if (tally.length > 0) throw new DomainError('conflict', 'batch_entered_by_tally');
-      const picks = [...entry.picks].sort((x, y) => x - y);
-      if (new Set(picks).size !== picks.length) {
-        throw new DomainError('invalid_request', 'pick_repeated');
-      }
-      const printed = new Set(b.candidates.map((c) => c.number));
-      const stray = picks.find((n) => !printed.has(n));
-      if (stray !== undefined) {
-        throw new DomainError('invalid_request', 'pick_not_on_ballot', { number: stray });
-      }
+      const picks = readMarkedPicks(entry.picks, b.candidates);
       const pass = await claimBatchPass(tx, {
         batchId: b.batch.id,
         tellerId: input.tellerId,
@@ -115,22 +107,24 @@ export async function enterPaperBallot(
           enteredAt: input.now,
         })
         .returning({ id: paperEntry.id });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.tellerId,
-        action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
-        entityType: 'ballot_batch',
-        entityId: b.batch.id,
-        before: earlier
-          ? {
-              ballotSerial: formatSerial(serial),
-              pass,
-              picks: JSON.parse(earlier.picks),
-              invalidReason: earlier.invalidReason,
-            }
-          : undefined,
-        after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
-      });
+      await recordAuditEntry(
+        tx,
+        { actorId: input.tellerId, now: input.now },
+        {
+          action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
+          entityType: 'ballot_batch',
+          entityId: b.batch.id,
+          before: earlier
+            ? {
+                ballotSerial: formatSerial(serial),
+                pass,
+                picks: JSON.parse(earlier.picks),
+                invalidReason: earlier.invalidReason,
+              }
+            : undefined,
+          after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
+        },
+      );
       return {
         id: made!.id,
         pass,

@@ -110,23 +110,25 @@ export async function enterTallySheet(
           enteredAt: input.now,
         })
         .returning({ id: tallySheet.id });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.tellerId,
-        action: earlier ? 'tally_sheet.correct' : 'tally_sheet.enter',
-        entityType: 'ballot_batch',
-        entityId: b.batch.id,
-        before: earlier
-          ? {
-              pass,
-              ballotsCast: earlier.ballotsCast,
-              invalidBallots: earlier.invalidBallots,
-              counts: JSON.parse(earlier.counts),
-              totalVotes: earlier.totalVotes,
-            }
-          : undefined,
-        after: { pass, ...figures },
-      });
+      await recordAuditEntry(
+        tx,
+        { actorId: input.tellerId, now: input.now },
+        {
+          action: earlier ? 'tally_sheet.correct' : 'tally_sheet.enter',
+          entityType: 'ballot_batch',
+          entityId: b.batch.id,
+          before: earlier
+            ? {
+                pass,
+                ballotsCast: earlier.ballotsCast,
+                invalidBallots: earlier.invalidBallots,
+                counts: JSON.parse(earlier.counts),
+                totalVotes: earlier.totalVotes,
+              }
+            : undefined,
+          after: { pass, ...figures },
+        },
+      );
       return { id: made!.id, pass, corrected: Boolean(earlier) };
     });
   } catch (e) {

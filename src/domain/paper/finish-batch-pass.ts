@@ -23,14 +23,16 @@ export async function finishBatchPass(
     if (!mine) throw new DomainError('conflict', 'pass_not_started');
     if (mine.finishedAt) throw new DomainError('conflict', 'pass_finished', { pass: mine.pass });
     await tx.update(batchPass).set({ finishedAt: input.now }).where(eq(batchPass.id, mine.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.tellerId,
-      action: 'batch_pass.finish',
-      entityType: 'ballot_batch',
-      entityId: input.batchId,
-      after: { pass: mine.pass },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: input.tellerId, now: input.now },
+      {
+        action: 'batch_pass.finish',
+        entityType: 'ballot_batch',
+        entityId: input.batchId,
+        after: { pass: mine.pass },
+      },
+    );
     return { pass: mine.pass };
   });
 }

@@ -56,9 +56,7 @@ export async function registerBallotBatch(
         registeredAt: input.now,
       })
       .returning({ id: ballotBatch.id });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'ballot_batch.register',
       entityType: 'ballot_batch',
       entityId: made!.id,

@@ -5,10 +5,9 @@ import type { StaffRole } from '#src/schemas/enums.ts';
 import type { PaperResolutionInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { compareBatchPasses } from './compare-batch-passes.ts';
 import { formatSerial, parseSerial } from './compute-check-digit.ts';
-import { getEntryBatch } from './get-entry-batch.ts';
-import { judgePaperPicks } from './judge-paper-picks.ts';
+import { judgePaperPicks, readMarkedPicks } from './judge-paper-picks.ts';
+import { checkResolverRole, openBatchForResolution } from './open-batch-for-resolution.ts';
 
 /**
  * Settles one ballot on which the two passes differ: an admin or a monitor (never one of the
@@ -26,22 +25,14 @@ export async function resolvePaperDifference(
     now: Date;
   },
 ): Promise<{ serial: string; picks: number[] | null; invalidReason: string | null }> {
-  if (input.role !== 'admin' && input.role !== 'monitor') {
-    throw new DomainError('forbidden', 'forbidden');
-  }
+  checkResolverRole(input.role);
   const r = input.resolution;
   const parsed = parseSerial(r.serial);
   if (!parsed.ok) throw new DomainError('invalid_request', parsed.reason);
   const serial = parsed.body;
   try {
     return await db.transaction(async (tx) => {
-      const b = await getEntryBatch(tx, input.batchId);
-      if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
-      const comparison = await compareBatchPasses(tx, input.batchId);
-      if (comparison.state === 'entering') throw new DomainError('conflict', 'batch_not_ready');
-      if (comparison.passes.some((p) => p.tellerId === input.actorId)) {
-        throw new DomainError('forbidden', 'resolver_entered_batch');
-      }
+      const { batch: b, comparison } = await openBatchForResolution(tx, input);
       const difference = comparison.differences.find((d) => d.serial === serial);
       if (!difference) {
         throw new DomainError('conflict', 'no_difference', { serial: formatSerial(serial) });
@@ -49,15 +40,7 @@ export async function resolvePaperDifference(
       if (difference.resolution) {
         throw new DomainError('conflict', 'already_resolved', { serial: formatSerial(serial) });
       }
-      const picks = [...r.picks].sort((x, y) => x - y);
-      if (new Set(picks).size !== picks.length) {
-        throw new DomainError('invalid_request', 'pick_repeated');
-      }
-      const printed = new Set(b.candidates.map((c) => c.number));
-      const stray = picks.find((n) => !printed.has(n));
-      if (stray !== undefined) {
-        throw new DomainError('invalid_request', 'pick_not_on_ballot', { number: stray });
-      }
+      const picks = readMarkedPicks(r.picks, b.candidates);
       const kept = r.absent || r.unreadable ? [] : picks;
       const invalidReason = r.absent ? null : judgePaperPicks(kept, b.track, r.unreadable);
       await tx.insert(paperResolution).values({
@@ -69,9 +52,7 @@ export async function resolvePaperDifference(
         resolvedBy: input.actorId,
         resolvedAt: input.now,
       });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'paper_resolution.resolve',
         entityType: 'ballot_batch',
         entityId: input.batchId,

@@ -5,8 +5,7 @@ import type { StaffRole } from '#src/schemas/enums.ts';
 import type { TallyResolutionInput } from '#src/schemas/paper.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { compareBatchPasses } from './compare-batch-passes.ts';
-import { getEntryBatch } from './get-entry-batch.ts';
+import { checkResolverRole, openBatchForResolution } from './open-batch-for-resolution.ts';
 
 /**
  * Settles an on-site batch whose two tally sheets differ: an admin or a monitor checks the
@@ -23,18 +22,10 @@ export async function resolveTallyDifference(
     now: Date;
   },
 ): Promise<{ sheetId: number }> {
-  if (input.role !== 'admin' && input.role !== 'monitor') {
-    throw new DomainError('forbidden', 'forbidden');
-  }
+  checkResolverRole(input.role);
   try {
     return await db.transaction(async (tx) => {
-      const b = await getEntryBatch(tx, input.batchId);
-      if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
-      const comparison = await compareBatchPasses(tx, input.batchId);
-      if (comparison.state === 'entering') throw new DomainError('conflict', 'batch_not_ready');
-      if (comparison.passes.some((p) => p.tellerId === input.actorId)) {
-        throw new DomainError('forbidden', 'resolver_entered_batch');
-      }
+      const { comparison } = await openBatchForResolution(tx, input);
       const tally = comparison.tally;
       if (!tally || !tally.differ) throw new DomainError('conflict', 'tally_no_difference');
       if (tally.adopted) throw new DomainError('conflict', 'tally_already_resolved');
@@ -50,9 +41,7 @@ export async function resolveTallyDifference(
         resolvedBy: input.actorId,
         resolvedAt: input.now,
       });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'paper_resolution.adopt_tally',
         entityType: 'ballot_batch',
         entityId: input.batchId,

@@ -4,7 +4,7 @@ import { reportHandling } from '#src/db/schema/index.ts';
 import type { ReportFinding } from '#src/schemas/enums.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { findReportHandling } from './find-report-handling.ts';
+import { getReportHandling } from './get-report-handling.ts';
 
 export interface ConcludeReportInput {
   id: number;
@@ -29,7 +29,7 @@ export async function concludeReport(
   input: ConcludeReportInput,
 ): Promise<{ id: number; status: 'concluded'; concludedAt: Date }> {
   return db.transaction(async (tx) => {
-    const row = await findReportHandling(tx, input.id);
+    const row = await getReportHandling(tx, input.id);
     if (row.status === null) throw new DomainError('conflict', 'report_not_taken_up');
     if (row.status === 'concluded') throw new DomainError('conflict', 'report_already_concluded');
     const updated = await tx
@@ -45,9 +45,7 @@ export async function concludeReport(
       .returning({ id: reportHandling.reportId });
     // Another supervisor concluded it in the meantime (another process).
     if (updated.length === 0) throw new DomainError('conflict', 'report_already_concluded');
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.conclude',
       entityType: 'report',
       entityId: input.id,

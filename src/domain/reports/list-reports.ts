@@ -51,9 +51,7 @@ export async function listReports(
       .limit(input.limit + 1);
     const page = rows.slice(0, input.limit);
     const ids = page.map((r) => r.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.read',
       entityType: 'report',
       entityId: input.notice ?? 'all',

@@ -23,9 +23,7 @@ export async function readReport(
       .leftJoin(candidate, eq(candidate.id, report.candidateId))
       .leftJoin(reportHandling, eq(reportHandling.reportId, report.id))
       .where(eq(report.id, input.id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.read',
       entityType: 'report',
       entityId: input.id,

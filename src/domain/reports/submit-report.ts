@@ -7,7 +7,7 @@ import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts
 import { localDay, startOfNextLocalDay } from '../clock.ts';
 import { DomainError } from '../errors.ts';
 import { checkReportPeriod, reportTimeZone } from './check-report-period.ts';
-import { findReportableNotice } from './find-reportable-notice.ts';
+import { getReportableNotice } from './get-reportable-notice.ts';
 import {
   hashReportCheckCode,
   makeReportCheckCode,
@@ -53,7 +53,7 @@ export interface SubmitReportResult {
  * race.
  */
 export async function submitReport(db: Db, input: SubmitReportInput): Promise<SubmitReportResult> {
-  const target = await findReportableNotice(db, input.noticeSlug);
+  const target = await getReportableNotice(db, input.noticeSlug);
 
   const state = checkReportPeriod(target, input.now);
   if (state !== 'open') {

@@ -3,7 +3,7 @@ import { databaseErrorMentions } from '#src/db/database-error.ts';
 import { reportHandling } from '#src/db/schema/index.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { findReportHandling } from './find-report-handling.ts';
+import { getReportHandling } from './get-report-handling.ts';
 
 /**
  * A supervisor takes a received report up: its status becomes 验证中 (verifying), for the
@@ -27,7 +27,7 @@ export async function takeUpReport(
 
 function takeUp(db: Db, input: { id: number; actorId: number; now: Date }) {
   return db.transaction(async (tx) => {
-    const row = await findReportHandling(tx, input.id);
+    const row = await getReportHandling(tx, input.id);
     if (row.status !== null) {
       throw new DomainError('conflict', 'report_already_taken_up', { status: row.status });
     }
@@ -36,9 +36,7 @@ function takeUp(db: Db, input: { id: number; actorId: number; now: Date }) {
       status: 'verifying',
       verifyingSince: input.now,
     });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'report.verify',
       entityType: 'report',
       entityId: input.id,

@@ -6,7 +6,11 @@ import { voidReasonCategories } from '#src/schemas/integrity.ts';
 import type { CertificateTrack, ResultCertificate } from '#src/schemas/result-certificate.ts';
 import type { CampaignDetail } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
-import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import {
+  countPaperChannels,
+  trackPaperCounts,
+  type PaperCount,
+} from '../paper/count-paper-channels.ts';
 import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
 import { combineChannelVotes } from './combine-channel-votes.ts';
 
@@ -153,20 +157,7 @@ function withChannels(
 ): CertificateTrack {
   const channels = listTrackChannels(t);
   if (channels.length === 1) return track;
-  const counts = paper.tracks.get(t.id) ?? [];
-  const paperSide = channels
-    .filter((ch) => ch !== 'online')
-    .map((ch) => {
-      const found = counts.find((x) => x.channel === ch);
-      return {
-        channel: ch,
-        ballotsReceived: found?.ballotsReceived ?? 0,
-        ballotsInvalid: found?.ballotsInvalid ?? 0,
-        invalidByReason: found?.invalidByReason ?? [],
-        ballotsCounted: found?.ballotsCounted ?? 0,
-        votes: found?.votes ?? new Map<number, number>(),
-      };
-    });
+  const paperSide = trackPaperCounts(paper, t.id, channels);
   const weights = findChannelWeights(t);
   const countedOf = (ch: string) =>
     ch === 'online'

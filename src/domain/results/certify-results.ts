@@ -61,9 +61,7 @@ export async function certifyResults(
         document: text,
         sha256,
       });
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'results.certify',
         entityType: 'campaign',
         entityId: c.slug,

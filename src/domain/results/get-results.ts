@@ -6,7 +6,11 @@ import type { CampaignRow, TrackRow } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import type { VoteChannel } from '#src/schemas/enums.ts';
 import type { CertificateTrack } from '#src/schemas/result-certificate.ts';
-import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import {
+  countPaperChannels,
+  trackPaperCounts,
+  type PaperCount,
+} from '../paper/count-paper-channels.ts';
 import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
 import { combineChannelVotes } from './combine-channel-votes.ts';
 import { findResultCertificate, type StoredCertificate } from './find-result-certificate.ts';
@@ -175,20 +179,7 @@ function addPaperChannels(result: TrackResult, paper: PaperCount): TrackResult {
   const t = result.track;
   const channels = listTrackChannels(t);
   if (channels.length === 1) return result;
-  const counts = paper.tracks.get(t.id) ?? [];
-  const side = channels
-    .filter((ch) => ch !== 'online')
-    .map((ch) => {
-      const found = counts.find((x) => x.channel === ch);
-      return {
-        channel: ch,
-        ballotsReceived: found?.ballotsReceived ?? 0,
-        ballotsInvalid: found?.ballotsInvalid ?? 0,
-        invalidByReason: found?.invalidByReason ?? [],
-        ballotsCounted: found?.ballotsCounted ?? 0,
-        votes: found?.votes ?? new Map<number, number>(),
-      };
-    });
+  const side = trackPaperCounts(paper, t.id, channels);
   const weights = findChannelWeights(t);
   const countedOf = (ch: VoteChannel) =>
     ch === 'online' ? result.counted : (side.find((p) => p.channel === ch)?.ballotsCounted ?? 0);

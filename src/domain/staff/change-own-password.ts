@@ -45,15 +45,17 @@ export async function changeOwnPassword(
       .delete(staffSession)
       .where(and(eq(staffSession.userId, user.id), ne(staffSession.id, input.sessionId)))
       .returning({ id: staffSession.id });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: user.id,
-      action: 'staff.change_password',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
-      after: { passwordChangedAt: input.now.toISOString(), sessionsEnded: ended.length },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: user.id, now: input.now },
+      {
+        action: 'staff.change_password',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: null,
+        after: { passwordChangedAt: input.now.toISOString(), sessionsEnded: ended.length },
+      },
+    );
     return { sessionsEnded: ended.length };
   });
 }

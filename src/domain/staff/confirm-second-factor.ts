@@ -59,15 +59,17 @@ export async function confirmSecondFactor(
       .where(and(eq(staffSession.userId, user.id), ne(staffSession.id, input.sessionId)))
       .returning({ id: staffSession.id });
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: user.id,
-      action: 'staff.second_factor_on',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
-      after: { replacedApp: replacing, sessionsEnded: ended.length },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: user.id, now: input.now },
+      {
+        action: 'staff.second_factor_on',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: null,
+        after: { replacedApp: replacing, sessionsEnded: ended.length },
+      },
+    );
     return { recoveryCodes, sessionsEnded: ended.length };
   });
 }

@@ -72,9 +72,7 @@ export async function createStaffUser(db: Db, input: CreateStaffUserInput): Prom
           createdAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'staff.create',
         entityType: 'staff_user',
         entityId: row!.id,

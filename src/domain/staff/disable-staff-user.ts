@@ -31,9 +31,7 @@ export async function disableStaffUser(
       .where(eq(staffUser.id, user.id))
       .returning();
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'staff.disable',
       entityType: 'staff_user',
       entityId: user.id,

@@ -145,15 +145,17 @@ export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffL
       userAgent: (input.userAgent ?? '').slice(0, 256),
       csrfToken,
     });
-    await recordAuditEntry(tx, {
-      at: now,
-      actorId: user.id,
-      action: 'staff.login',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
-      after: { sessionExpiresAt: expiresAt.toISOString(), secondFactor },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: user.id, now },
+      {
+        action: 'staff.login',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: null,
+        after: { sessionExpiresAt: expiresAt.toISOString(), secondFactor },
+      },
+    );
     return { token, sessionId, csrfToken, expiresAt, user: toStaffUserView(current) };
   });
 }

@@ -16,9 +16,7 @@ export interface LogOutEverywhereInput {
 export async function logOutEverywhere(db: Db, input: LogOutEverywhereInput): Promise<number> {
   return db.transaction(async (tx) => {
     const sessionsEnded = await endAllSessions(tx, input.userId);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'staff.logout_everywhere',
       entityType: 'staff_user',
       entityId: input.userId,

@@ -19,15 +19,17 @@ export async function logOutStaff(db: Db, input: LogOutStaffInput): Promise<bool
       .where(eq(staffSession.id, input.sessionId))
       .returning({ userId: staffSession.userId });
     if (!ended) return false;
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: ended.userId,
-      action: 'staff.logout',
-      entityType: 'staff_user',
-      entityId: ended.userId,
-      before: null,
-      after: { sessionsEnded: 1 },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: ended.userId, now: input.now },
+      {
+        action: 'staff.logout',
+        entityType: 'staff_user',
+        entityId: ended.userId,
+        before: null,
+        after: { sessionsEnded: 1 },
+      },
+    );
     return true;
   });
 }

@@ -24,15 +24,17 @@ export async function renewRecoveryCodes(
     if (user.totpSecret === null) throw new DomainError('conflict', 'second_factor_off');
     await proveSecondFactor(tx, user, input.code, input.now);
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: user.id,
-      action: 'staff.recovery_codes_renew',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
-      after: { recoveryCodes: recoveryCodes.length },
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: user.id, now: input.now },
+      {
+        action: 'staff.recovery_codes_renew',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: null,
+        after: { recoveryCodes: recoveryCodes.length },
+      },
+    );
     return { recoveryCodes };
   });
 }

@@ -28,9 +28,7 @@ export async function resetSecondFactor(
     const wasOn = user.totpSecret !== null;
     await clearSecondFactor(tx, user.id);
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'staff.second_factor_reset',
       entityType: 'staff_user',
       entityId: user.id,

@@ -38,9 +38,7 @@ export async function resetStaffPassword(
       .set({ passwordHash, passwordSetByOther: true })
       .where(eq(staffUser.id, user.id));
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'staff.reset_password',
       entityType: 'staff_user',
       entityId: user.id,

@@ -60,15 +60,17 @@ export async function resolveStaffSession(
         .returning({ id: staffSession.id });
       // Two requests may find the same dead session; only the one that removed it says so.
       if (gone.length === 0) return;
-      await recordAuditEntry(tx, {
-        at: now,
-        actorId: null,
-        action: 'staff.session_end',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
-        after: { reason: end },
-      });
+      await recordAuditEntry(
+        tx,
+        { actorId: null, now },
+        {
+          action: 'staff.session_end',
+          entityType: 'staff_user',
+          entityId: user.id,
+          before: null,
+          after: { reason: end },
+        },
+      );
     });
     return null;
   }

@@ -26,15 +26,17 @@ export async function turnOffSecondFactor(db: Db, input: TurnOffSecondFactorInpu
     }
     await proveSecondFactor(tx, user, input.code, input.now);
     await clearSecondFactor(tx, user.id);
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: user.id,
-      action: 'staff.second_factor_off',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
-      after: null,
-    });
+    await recordAuditEntry(
+      tx,
+      { actorId: user.id, now: input.now },
+      {
+        action: 'staff.second_factor_off',
+        entityType: 'staff_user',
+        entityId: user.id,
+        before: null,
+        after: null,
+      },
+    );
   });
 }
 

@@ -25,9 +25,7 @@ export async function createTrack(
       .insert(track)
       .values({ ...input.track, campaignId: c.id })
       .returning({ id: track.id, slug: track.slug });
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'track.create',
       entityType: 'track',
       entityId: row!.id,

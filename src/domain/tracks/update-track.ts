@@ -47,9 +47,7 @@ export async function updateTrack(
     const rulesChanged = ruleKeys.some((k) => before[k] !== next[k]);
     const frozen = !isBeforeVote(row.stage);
     if (frozen && rulesChanged) {
-      await recordAuditEntry(tx, {
-        at: input.now,
-        actorId: input.actorId,
+      await recordAuditEntry(tx, input, {
         action: 'track.rules_change_refused',
         entityType: 'track',
         entityId: id,
@@ -59,9 +57,7 @@ export async function updateTrack(
       return true;
     }
     await tx.update(track).set(next).where(eq(track.id, id));
-    await recordAuditEntry(tx, {
-      at: input.now,
-      actorId: input.actorId,
+    await recordAuditEntry(tx, input, {
       action: 'track.update',
       entityType: 'track',
       entityId: id,

@@ -3,7 +3,8 @@ import { castBallot } from '#src/domain/ballots/cast-ballot.ts';
 import { getReceipt } from '#src/domain/ballots/get-receipt.ts';
 import { ballotReceiptSchema, ballotRequestSchema, receiptStatusSchema } from '#src/schemas/api.ts';
 import { proofOfRequest } from '#src/schemas/bot-check.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { chinaTimeZone } from '#src/domain/china-time.ts';
@@ -27,10 +28,7 @@ const castRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: ballotRequestSchema } } },
   },
   responses: {
-    201: {
-      description: 'The ballot was counted.',
-      content: { 'application/json': { schema: ballotReceiptSchema } },
-    },
+    201: jsonResponse(ballotReceiptSchema, 'The ballot was counted.'),
     ...errorResponses(400, 403, 404, 409, 413, 422, 428, 429),
   },
 });
@@ -41,10 +39,7 @@ const receiptRoute = createRoute({
   summary: 'Whether the ballot with this receipt code is counted',
   request: { params: z.object({ code: z.string().min(1).max(40) }) },
   responses: {
-    200: {
-      description: 'The ballot’s status.',
-      content: { 'application/json': { schema: receiptStatusSchema } },
-    },
+    200: jsonResponse(receiptStatusSchema, 'The ballot’s status.'),
     ...errorResponses(400, 404),
   },
 });

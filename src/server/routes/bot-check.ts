@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { DomainError } from '#src/domain/errors.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { botCheckActions } from '../bot-check/bot-check.ts';
 import { addressRateLimit } from '../request-guards.ts';
 
@@ -38,10 +39,7 @@ const challengeRoute = createRoute({
     'the site uses Cloudflare Turnstile instead.',
   request: { query: z.object({ action: z.enum(botCheckActions) }) },
   responses: {
-    200: {
-      description: 'The challenge.',
-      content: { 'application/json': { schema: challengeSchema } },
-    },
+    200: jsonResponse(challengeSchema, 'The challenge.'),
     ...errorResponses(400, 404, 429),
   },
 });

@@ -10,17 +10,13 @@ import {
   publicCandidateSchema,
   slugSchema,
 } from '#src/schemas/api.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import {
   presentCampaignDetail,
   presentCampaignSummary,
   presentCandidate,
 } from '../present-campaigns.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const params = z.object({ slug: slugSchema });
 
@@ -29,7 +25,7 @@ const listRoute = createRoute({
   path: '/campaigns',
   summary: 'All selections, newest first',
   responses: {
-    200: json(z.object({ campaigns: z.array(campaignSummarySchema) }), 'The campaigns.'),
+    200: jsonResponse(z.object({ campaigns: z.array(campaignSummarySchema) }), 'The campaigns.'),
   },
 });
 
@@ -38,7 +34,10 @@ const getRoute = createRoute({
   path: '/campaigns/{slug}',
   summary: 'One selection with its tracks and timeline',
   request: { params },
-  responses: { 200: json(campaignDetailSchema, 'The campaign.'), ...errorResponses(400, 404) },
+  responses: {
+    200: jsonResponse(campaignDetailSchema, 'The campaign.'),
+    ...errorResponses(400, 404),
+  },
 });
 
 const candidatesRoute = createRoute({
@@ -49,7 +48,7 @@ const candidatesRoute = createRoute({
     'Only candidates that passed the initial review are ever listed. The order never depends on votes.',
   request: { params, query: candidateListQuerySchema },
   responses: {
-    200: json(z.object({ candidates: z.array(publicCandidateSchema) }), 'The candidates.'),
+    200: jsonResponse(z.object({ candidates: z.array(publicCandidateSchema) }), 'The candidates.'),
     ...errorResponses(400, 404),
   },
 });

@@ -13,12 +13,8 @@ import {
   decisionSummarySchema,
   publicDecisionSchema,
 } from '#src/schemas/decision-input.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -27,7 +23,7 @@ const listRoute = createRoute({
   description:
     'The naming decision (命名决定) that concludes each selection, as its latest revision reads.',
   responses: {
-    200: json(z.object({ decisions: z.array(decisionSummarySchema) }), 'The decisions.'),
+    200: jsonResponse(z.object({ decisions: z.array(decisionSummarySchema) }), 'The decisions.'),
   },
 });
 
@@ -39,7 +35,10 @@ const getRoute = createRoute({
     'The decision as published: serial, title, lead, those named per honour (the notice’s entries minus those whose naming is suspended), closing and signature. ' +
     'Published revisions are never changed; a correction is a new revision with a change note.',
   request: { params: z.object({ slug: slugSchema }), query: decisionQuerySchema },
-  responses: { 200: json(publicDecisionSchema, 'The decision.'), ...errorResponses(400, 404) },
+  responses: {
+    200: jsonResponse(publicDecisionSchema, 'The decision.'),
+    ...errorResponses(400, 404),
+  },
 });
 
 export const decisionRoutes = newRouter();

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { newRouter } from '../api-env.ts';
+import { newRouter } from '../new-router.ts';
 import { issueDevice } from '../identify-voter.ts';
 
 const deviceRoute = createRoute({

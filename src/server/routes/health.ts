@@ -1,20 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
 import { healthSchema } from '#src/schemas/api.ts';
-import { newRouter } from '../api-env.ts';
+import { newRouter } from '../new-router.ts';
+import { jsonResponse } from '../openapi-responses.ts';
 
 const healthRoute = createRoute({
   method: 'get',
   path: '/health',
   summary: 'Liveness and database reachability',
   responses: {
-    200: {
-      description: 'The database answers.',
-      content: { 'application/json': { schema: healthSchema } },
-    },
-    503: {
-      description: 'The database does not answer.',
-      content: { 'application/json': { schema: healthSchema } },
-    },
+    200: jsonResponse(healthSchema, 'The database answers.'),
+    503: jsonResponse(healthSchema, 'The database does not answer.'),
   },
 });
 

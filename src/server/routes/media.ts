@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getMedia } from '#src/domain/media/get-media.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 
 const mediaRoute = createRoute({
   method: 'get',

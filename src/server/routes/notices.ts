@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listPublishedDecisions } from '#src/domain/decisions/list-published-decisions.ts';
-import { DomainError } from '#src/domain/errors.ts';
 import {
   getPublishedNotice,
   type PublishedNotice,
@@ -22,9 +21,10 @@ import {
   csvHeaderQuery,
   noticeColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
+import { validQuery } from '../request-validators.ts';
 
 /**
  * The CSV's columns, one row per entry, in the notice's order. Documented in the OpenAPI
@@ -55,11 +55,6 @@ export const noticeCsvColumns = [
   ['summary', 'one line of deeds (empty when the notice does not show summaries)'],
 ] as const;
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
 const listRoute = createRoute({
   method: 'get',
   path: '/notices',
@@ -67,7 +62,7 @@ const listRoute = createRoute({
   description:
     'Each notice as its latest revision reads. `status` compares today in Asia/Shanghai with the publicity period.',
   responses: {
-    200: json(z.object({ notices: z.array(noticeSummarySchema) }), 'The notices.'),
+    200: jsonResponse(z.object({ notices: z.array(noticeSummarySchema) }), 'The notices.'),
   },
 });
 
@@ -79,7 +74,7 @@ const getRoute = createRoute({
     'The whole notice as published: framing, period, reporting channels, signature and one entry per unit or person. ' +
     'Published revisions are never changed; a correction is a new revision with a change note.',
   request: { params: z.object({ slug: slugSchema }), query: noticeQuerySchema },
-  responses: { 200: json(publicNoticeSchema, 'The notice.'), ...errorResponses(400, 404) },
+  responses: { 200: jsonResponse(publicNoticeSchema, 'The notice.'), ...errorResponses(400, 404) },
 });
 
 const csvDescription =
@@ -96,21 +91,24 @@ export const noticeRoutes = newRouter();
 
 // Registered before `/notices/{slug}`, which would otherwise take `2025-1.csv` as a slug; the
 // router cannot split `{slug}.csv`, so the pattern is matched here and documented below.
-noticeRoutes.get('/notices/:file{[a-z0-9-]{1,40}\\.csv}', async (c) => {
-  const { db, clock } = c.var.deps;
-  const slug = c.req.param('file').slice(0, -'.csv'.length);
-  const query = noticeCsvQuerySchema.safeParse(c.req.query());
-  if (!query.success) return errorResponse(c, new DomainError('invalid_request'));
-  const n = await getPublishedNotice(db, {
-    slug,
-    revision: query.data.revision,
-    now: clock.now(),
-  });
-  const names = noticeCsvColumns.map(([name]) => name);
-  const header = query.data.header === 'zh' ? chineseHeader(noticeColumnMeanings, names) : names;
-  const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
-  return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
-});
+noticeRoutes.get(
+  '/notices/:file{[a-z0-9-]{1,40}\\.csv}',
+  validQuery(noticeCsvQuerySchema),
+  async (c) => {
+    const { db, clock } = c.var.deps;
+    const slug = c.req.param('file').slice(0, -'.csv'.length);
+    const query = c.req.valid('query');
+    const n = await getPublishedNotice(db, {
+      slug,
+      revision: query.revision,
+      now: clock.now(),
+    });
+    const names = noticeCsvColumns.map(([name]) => name);
+    const header = query.header === 'zh' ? chineseHeader(noticeColumnMeanings, names) : names;
+    const rows = n.content.entries.map((e, i) => csvRow(n, e, i + 1));
+    return c.body(csvFile(header, rows), 200, csvHeaders(`notice-${n.slug}-r${n.revision}.csv`));
+  },
+);
 
 noticeRoutes.openAPIRegistry.registerPath({
   method: 'get',

@@ -19,7 +19,8 @@ import {
   csvHeaderQuery,
   resultsColumnMeanings,
 } from '#src/schemas/open-data-columns.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { liveCountsMaxAgeMs } from '../page-expiry.ts';
 
@@ -40,10 +41,7 @@ const resultsRoute = createRoute({
   description: `Every public candidate per track with its number, name, organisation and status. ${countsRule}`,
   request: { params },
   responses: {
-    200: {
-      description: 'The results.',
-      content: { 'application/json': { schema: openResultsSchema } },
-    },
+    200: jsonResponse(openResultsSchema, 'The results.'),
     ...errorResponses(400, 404),
   },
 });
@@ -88,10 +86,7 @@ const certificateRoute = createRoute({
     'Never a voter’s address, network or device. 404 until the results are certified.',
   request: { params },
   responses: {
-    200: {
-      description: 'The certificate.',
-      content: { 'application/json': { schema: resultCertificateSchema } },
-    },
+    200: jsonResponse(resultCertificateSchema, 'The certificate.'),
     ...errorResponses(400, 404),
   },
 });

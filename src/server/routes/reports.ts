@@ -12,7 +12,8 @@ import {
   reportStatusSchema,
 } from '#src/schemas/report.ts';
 import { proofOfRequest } from '#src/schemas/bot-check.ts';
-import { errorResponses, newRouter } from '../api-env.ts';
+import { errorResponses, jsonResponse } from '../openapi-responses.ts';
+import { newRouter } from '../new-router.ts';
 import { identifyVoter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { requestLocale } from '../request-locale.ts';
@@ -36,21 +37,16 @@ const submitRoute = createRoute({
     body: { required: true, content: { 'application/json': { schema: reportRequestSchema } } },
   },
   responses: {
-    201: {
-      description: 'The report was received; keep the reference.',
-      content: { 'application/json': { schema: reportAcknowledgementSchema } },
-    },
+    201: jsonResponse(reportAcknowledgementSchema, 'The report was received; keep the reference.'),
     ...errorResponses(400, 403, 404, 413, 422, 428),
-    409: {
-      description:
-        'The publicity period has not started (`report_period_not_started`) or has ended (`report_period_ended`); `details` has `periodStart` and `periodEnd`.',
-      content: { 'application/json': { schema: errorBodySchema } },
-    },
-    429: {
-      description:
-        'This device has sent its 5 reports today (`report_daily_limit`), or this address its 20 (`report_address_limit`), both with `details.nextReportAt`; or too many requests from this address (`rate_limited`). All with Retry-After.',
-      content: { 'application/json': { schema: errorBodySchema } },
-    },
+    409: jsonResponse(
+      errorBodySchema,
+      'The publicity period has not started (`report_period_not_started`) or has ended (`report_period_ended`); `details` has `periodStart` and `periodEnd`.',
+    ),
+    429: jsonResponse(
+      errorBodySchema,
+      'This device has sent its 5 reports today (`report_daily_limit`), or this address its 20 (`report_address_limit`), both with `details.nextReportAt`; or too many requests from this address (`rate_limited`). All with Retry-After.',
+    ),
   },
 });
 
@@ -109,10 +105,10 @@ const statusRoute = createRoute({
     },
   },
   responses: {
-    200: {
-      description: 'Where the report stands; the finding and the reply once it is concluded.',
-      content: { 'application/json': { schema: reportStatusSchema } },
-    },
+    200: jsonResponse(
+      reportStatusSchema,
+      'Where the report stands; the finding and the reply once it is concluded.',
+    ),
     ...errorResponses(400, 404, 413, 429),
   },
 });

@@ -10,9 +10,10 @@ import {
   staffAccountEmailSchema,
   staffPasswordResetSchema,
 } from '#src/schemas/staff.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** Staff accounts for admins. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffAccountRoutes = new Hono<ApiEnv>();
@@ -24,23 +25,21 @@ staffAccountRoutes
     return c.json({ accounts: await listStaffUsers(c.var.deps.db) }, 200);
   })
   .post('/staff/accounts', admins, validJson(staffAccountCreateSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const user = await createStaffUser(db, {
       ...c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ user }, 201);
   })
   .post('/staff/accounts/disable', admins, validJson(staffAccountEmailSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const { email } = c.req.valid('json');
     // An admin locking themselves out would leave the site without anyone to undo it.
     if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
     const result = await disableStaffUser(db, {
       email,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(result, 200);
   })
@@ -51,15 +50,14 @@ staffAccountRoutes
     admins,
     validJson(staffAccountEmailSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { email } = c.req.valid('json');
       if (email === c.var.staff!.user.email) {
         throw new DomainError('conflict', 'account_self_change');
       }
       const result = await resetSecondFactor(db, {
         email,
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json(result, 200);
     },
@@ -69,13 +67,12 @@ staffAccountRoutes
     admins,
     validJson(staffPasswordResetSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { email, password } = c.req.valid('json');
       const result = await resetStaffPassword(db, {
         email,
         newPassword: password,
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json(result, 200);
     },

@@ -8,10 +8,10 @@ import {
   formatAuditTime,
 } from '#src/i18n/audit-text.ts';
 import { auditQuerySchema } from '#src/schemas/audit-query.ts';
-import type { ApiEnv } from '../api-env.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { requireStaff } from '../staff-auth.ts';
-import { validQuery } from '../staff-params.ts';
+import { validQuery } from '../request-validators.ts';
 
 /** The audit log for auditors and admins. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffAuditRoutes = new Hono<ApiEnv>();

@@ -19,10 +19,11 @@ import {
   trackInputSchema,
   trackUpdateSchema,
 } from '#src/schemas/campaign-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { describeReasons, validParams } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
+import { describeReasons } from '../http-errors.ts';
 
 /** Campaigns, stages and tracks for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCampaignRoutes = new Hono<ApiEnv>();
@@ -37,11 +38,10 @@ staffCampaignRoutes
     return c.json({ campaigns: all }, 200);
   })
   .post('/staff/campaigns', editors, validJson(campaignInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const created = await createCampaign(db, {
       campaign: c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(created, 201);
   })
@@ -60,12 +60,11 @@ staffCampaignRoutes
     validParams('slug'),
     validJson(campaignUpdateSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       await updateCampaign(db, {
         slug: c.req.valid('param').slug,
         campaign: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ ok: true }, 200);
     },
@@ -76,15 +75,14 @@ staffCampaignRoutes
     validParams('slug'),
     validJson(advanceStageSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { from, to } = c.req.valid('json');
       try {
         const result = await advanceCampaignStage(db, {
           slug: c.req.valid('param').slug,
           from,
           to,
-          actorId: c.var.staff!.user.id,
-          now: clock.now(),
+          ...actingStaff(c),
         });
         return c.json(result, 200);
       } catch (e) {
@@ -103,12 +101,11 @@ staffCampaignRoutes
     validParams('slug'),
     validJson(trackInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const created = await createTrack(db, {
         campaignSlug: c.req.valid('param').slug,
         track: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json(created, 201);
     },
@@ -119,14 +116,13 @@ staffCampaignRoutes
     validParams('slug', 'track'),
     validJson(trackUpdateSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { slug, track } = c.req.valid('param');
       await updateTrack(db, {
         campaignSlug: slug,
         trackSlug: track,
         track: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ ok: true }, 200);
     },

@@ -12,10 +12,10 @@ import {
   markdownPreviewSchema,
   staffCandidateQuerySchema,
 } from '#src/schemas/candidate-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { validParams, validQuery } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 import { limitBody } from '../request-guards.ts';
 
 /**
@@ -58,14 +58,13 @@ staffCandidateRoutes.post(
   validSlugs,
   validJson(candidateInputSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const params = c.req.valid('param');
     const created = await createCandidate(db, {
       campaignSlug: params.slug,
       trackSlug: params.track,
       candidate: c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(created, 201);
   },
@@ -77,14 +76,13 @@ staffCandidateRoutes.post(
   requireStaff(...writers),
   validJson(candidateStatusChangeSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const body = c.req.valid('json');
     const result = await changeCandidateStatus(db, {
       ids: body.ids,
       to: body.to,
       note: body.note,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(result, 200);
   },
@@ -101,12 +99,11 @@ staffCandidateRoutes.patch(
   validId,
   validJson(candidatePatchSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const updated = await updateCandidate(db, {
       id: c.req.valid('param').id,
       patch: c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(updated, 200);
   },

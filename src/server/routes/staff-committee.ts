@@ -1,20 +1,16 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
 import { confirmCommitteeSession } from '#src/domain/committee/confirm-committee-session.ts';
 import { getCommitteeOverview } from '#src/domain/committee/get-committee-overview.ts';
 import { recordCommitteeSession } from '#src/domain/committee/record-committee-session.ts';
 import { setCommitteeRule } from '#src/domain/committee/set-committee-rule.ts';
-import { DomainError } from '#src/domain/errors.ts';
-import { slugSchema } from '#src/schemas/api.ts';
 import {
   committeeRuleRequestSchema,
-  committeeSessionIdSchema,
   committeeSessionRequestSchema,
 } from '#src/schemas/committee.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** The committee's differential vote. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffCommitteeRoutes = new Hono<ApiEnv>();
@@ -24,23 +20,11 @@ export const staffCommitteeRoutes = new Hono<ApiEnv>();
 const readers = requireStaff(...staffActions['campaign.review']);
 const writers = requireStaff(...staffActions['campaign.edit']);
 
-const validSlugs = validator('param', (value: Record<string, string>, c) => {
-  const slug = slugSchema.safeParse(value.slug);
-  const trackSlug = value.track === undefined ? null : slugSchema.safeParse(value.track);
-  if (!slug.success || (trackSlug !== null && !trackSlug.success)) {
-    return errorResponse(c, new DomainError('invalid_request'));
-  }
-  return { slug: slug.data, track: trackSlug?.data ?? '' };
-});
-
-const validSessionId = validator('param', (value: Record<string, string>, c) => {
-  const id = committeeSessionIdSchema.safeParse(value.id);
-  if (!id.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { id: id.data };
-});
+// A sitting's id is the path's `id`.
+const validSessionId = validParams('id');
 
 staffCommitteeRoutes
-  .get('/staff/campaigns/:slug/committee', readers, validSlugs, async (c) => {
+  .get('/staff/campaigns/:slug/committee', readers, validParams('slug'), async (c) => {
     const overview = await getCommitteeOverview(c.var.deps.db, {
       campaignSlug: c.req.valid('param').slug,
     });
@@ -49,15 +33,14 @@ staffCommitteeRoutes
   .put(
     '/staff/campaigns/:slug/committee/rule',
     writers,
-    validSlugs,
+    validParams('slug'),
     validJson(committeeRuleRequestSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const rule = await setCommitteeRule(db, {
         campaignSlug: c.req.valid('param').slug,
         rule: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ rule }, 200);
     },
@@ -65,10 +48,10 @@ staffCommitteeRoutes
   .post(
     '/staff/campaigns/:slug/tracks/:track/committee/sessions',
     writers,
-    validSlugs,
+    validParams('slug', 'track'),
     validJson(committeeSessionRequestSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const { slug, track } = c.req.valid('param');
       const body = c.req.valid('json');
       const session = await recordCommitteeSession(db, {
@@ -77,18 +60,16 @@ staffCommitteeRoutes
         heldOn: body.heldOn,
         membersPresent: body.membersPresent,
         tallies: body.tallies,
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ session }, 200);
     },
   )
   .post('/staff/committee/sessions/:id/confirm', writers, validSessionId, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const session = await confirmCommitteeSession(db, {
       sessionId: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ session }, 200);
   });

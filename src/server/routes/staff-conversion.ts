@@ -4,11 +4,11 @@ import { listConversionTerms } from '#src/domain/conversion/list-conversion-term
 import { removeConversionTerm } from '#src/domain/conversion/remove-conversion-term.ts';
 import { toTraditional } from '#src/i18n/convert-chinese.ts';
 import { conversionPreviewSchema, conversionTermInputSchema } from '#src/schemas/conversion.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { loadConversionTerms } from '../conversion-term-sync.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /**
  * Staff corrections of the Simplified → Traditional conversion. Plain routes under /api/staff,
@@ -23,21 +23,19 @@ staffConversionRoutes
     return c.json({ terms: await listConversionTerms(c.var.deps.db) }, 200);
   })
   .post('/staff/conversion-terms', editors, validJson(conversionTermInputSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const row = await addConversionTerm(db, {
       ...c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     await loadConversionTerms(db);
     return c.json({ term: row }, 200);
   })
   .delete('/staff/conversion-terms/:id', editors, validParams('id'), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     await removeConversionTerm(db, {
       id: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     await loadConversionTerms(db);
     return c.body(null, 204);

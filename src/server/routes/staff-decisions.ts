@@ -7,10 +7,10 @@ import {
   decisionPublishRequestSchema,
   decisionUpdateRequestSchema,
 } from '#src/schemas/decision-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** The naming decision's draft and publication for staff, as for notices (same roles). */
 export const staffDecisionRoutes = new Hono<ApiEnv>();
@@ -29,21 +29,19 @@ staffDecisionRoutes
     return c.json(view, 200);
   })
   .post(path, writers, validSlug, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const decision = await createDecisionDraft(db, {
       campaignSlug: c.req.valid('param').slug,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ decision }, 201);
   })
   .put(path, writers, validSlug, validJson(decisionUpdateRequestSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const decision = await updateDecisionDraft(db, {
       campaignSlug: c.req.valid('param').slug,
       changes: c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ decision }, 200);
   })
@@ -53,12 +51,11 @@ staffDecisionRoutes
     validSlug,
     validJson(decisionPublishRequestSchema),
     async (c) => {
-      const { db, clock, config } = c.var.deps;
+      const { db, config } = c.var.deps;
       const published = await publishDecision(db, {
         campaignSlug: c.req.valid('param').slug,
         changeNote: c.req.valid('json').changeNote,
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json(
         {

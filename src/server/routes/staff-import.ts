@@ -5,13 +5,13 @@ import { importCandidates } from '#src/domain/candidates/import-candidates.ts';
 import { sheetFormatOf, type SheetFormat } from '#src/domain/candidates/parse-candidate-sheet.ts';
 import { DomainError } from '#src/domain/errors.ts';
 import { errorMessage } from '#src/i18n/error-messages.ts';
-import type { ApiEnv } from '../api-env.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { errorResponse } from '../http-errors.ts';
 import { requestLocale } from '../request-locale.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 import { limitBody } from '../request-guards.ts';
-import { validParams } from '../staff-params.ts';
+import { validParams } from '../request-validators.ts';
 
 /**
  * Importing candidates from CSV and XLSX, with a dry run, and the empty templates. Plain routes
@@ -41,7 +41,7 @@ staffImportRoutes.post(
   validSlugs,
   validDryRun,
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const params = c.req.valid('param');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const format = sheetFormatOf(c.req.header('content-type'), bytes);
@@ -52,8 +52,7 @@ staffImportRoutes.post(
       bytes,
       format,
       dryRun: c.req.valid('query').dryRun,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
       describe: (reason, p) => errorMessage(locale, reason, 'invalid_request', p),
     });
     return c.json(result, result.dryRun ? 200 : 201);

@@ -1,14 +1,11 @@
-import { validator } from 'hono/validator';
 import { analyseVoteIntegrity } from '#src/domain/integrity/analyse-vote-integrity.ts';
 import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
 import { certifyResults } from '#src/domain/results/certify-results.ts';
-import { DomainError } from '#src/domain/errors.ts';
-import { slugSchema } from '#src/schemas/api.ts';
 import { integrityQuerySchema, voidRequestSchema } from '#src/schemas/integrity.ts';
-import { newRouter, validJson } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
+import { newRouter } from '../new-router.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /**
  * Vote-integrity tools for staff: the stuffing report, voiding by filter and certifying the
@@ -18,29 +15,13 @@ import { requireStaff } from '../staff-auth.ts';
  */
 export const integrityRoutes = newRouter();
 
-const validSlug = validator('param', (value, c) => {
-  const parsed = slugSchema.safeParse(value.slug);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { slug: parsed.data };
-});
-
-const validQuery = validator('query', (value, c) => {
-  const parsed = integrityQuerySchema.safeParse(value);
-  if (!parsed.success) {
-    return errorResponse(
-      c,
-      new DomainError('invalid_request'),
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
-  }
-  return parsed.data;
-});
+const validSlug = validParams('slug');
 
 integrityRoutes.get(
   '/staff/campaigns/:slug/integrity',
   requireStaff(...staffActions['vote.monitor']),
   validSlug,
-  validQuery,
+  validQuery(integrityQuerySchema),
   async (c) => {
     const { db, clock } = c.var.deps;
     const q = c.req.valid('query');
@@ -60,7 +41,7 @@ integrityRoutes.post(
   validSlug,
   validJson(voidRequestSchema),
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const body = c.req.valid('json');
     const result = await voidBallots(db, {
       campaignSlug: c.req.valid('param').slug,
@@ -68,8 +49,7 @@ integrityRoutes.post(
       reasonCategory: body.reasonCategory,
       note: body.note,
       dryRun: body.dryRun,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(result, 200);
   },

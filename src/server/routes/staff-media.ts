@@ -1,19 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { validator } from 'hono/validator';
 import { DomainError } from '#src/domain/errors.ts';
 import { removeCandidatePortrait } from '#src/domain/media/remove-candidate-portrait.ts';
 import { setCandidatePortrait } from '#src/domain/media/set-candidate-portrait.ts';
 import { storeUploadedImage } from '#src/domain/media/store-uploaded-image.ts';
-import {
-  candidateIdParamSchema,
-  maxUploadBytes,
-  uploadFileField,
-} from '#src/schemas/media-upload.ts';
-import type { ApiEnv } from '../api-env.ts';
+import { maxUploadBytes, uploadFileField } from '#src/schemas/media-upload.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { errorResponse } from '../http-errors.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
+import { validParams } from '../request-validators.ts';
 
 /** Photo uploads for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffMediaRoutes = new Hono<ApiEnv>();
@@ -32,11 +28,8 @@ const uploadLimit = bodyLimit({
   onError: (c) => errorResponse(c, tooLarge),
 });
 
-const validCandidateId = validator('param', (value, c) => {
-  const parsed = candidateIdParamSchema.safeParse(value);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return parsed.data;
-});
+// The candidate's id is the path's `id`.
+const validCandidateId = validParams('id');
 
 /**
  * The uploaded bytes: the body itself, or the `file` field of a multipart form (what a browser
@@ -67,33 +60,30 @@ staffMediaRoutes.post(
   validCandidateId,
   uploadLimit,
   async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const result = await setCandidatePortrait(db, {
       candidateId: c.req.valid('param').id,
       bytes: await readUpload(c),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ ...result, url: mediaUrl(result.portraitId) }, 200);
   },
 );
 
 staffMediaRoutes.delete('/staff/candidates/:id/portrait', editors, validCandidateId, async (c) => {
-  const { db, clock } = c.var.deps;
+  const { db } = c.var.deps;
   const result = await removeCandidatePortrait(db, {
     candidateId: c.req.valid('param').id,
-    actorId: c.var.staff!.user.id,
-    now: clock.now(),
+    ...actingStaff(c),
   });
   return c.json(result, 200);
 });
 
 staffMediaRoutes.post('/staff/media', editors, uploadLimit, async (c) => {
-  const { db, clock } = c.var.deps;
+  const { db } = c.var.deps;
   const stored = await storeUploadedImage(db, {
     bytes: await readUpload(c),
-    actorId: c.var.staff!.user.id,
-    now: clock.now(),
+    ...actingStaff(c),
   });
   const url = mediaUrl(stored.id);
   return c.json({ id: stored.id, url, markdown: `![](${url})`, copies: stored.copies }, 201);

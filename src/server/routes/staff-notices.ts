@@ -9,10 +9,10 @@ import {
   noticePublishRequestSchema,
   noticeUpdateRequestSchema,
 } from '#src/schemas/notice-input.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { validParams } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** Notice drafts, preview and publication for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffNoticeRoutes = new Hono<ApiEnv>();
@@ -35,32 +35,29 @@ staffNoticeRoutes
     return c.json(view, 200);
   })
   .post(path, writers, validSlug, async (c) => {
-    const { db, clock, config } = c.var.deps;
+    const { db, config } = c.var.deps;
     const notice = await createNoticeDraft(db, {
       campaignSlug: c.req.valid('param').slug,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
       siteUrl: config.publicBaseUrl,
     });
     return c.json({ notice }, 201);
   })
   .put(path, writers, validSlug, validJson(noticeUpdateRequestSchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const notice = await updateNoticeDraft(db, {
       campaignSlug: c.req.valid('param').slug,
       changes: c.req.valid('json'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ notice }, 200);
   })
   .post(`${path}/publish`, writers, validSlug, validJson(noticePublishRequestSchema), async (c) => {
-    const { db, clock, config } = c.var.deps;
+    const { db, config } = c.var.deps;
     const published = await publishNotice(db, {
       campaignSlug: c.req.valid('param').slug,
       changeNote: c.req.valid('json').changeNote,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
       siteUrl: config.publicBaseUrl,
     });
     return c.json(
@@ -72,15 +69,14 @@ staffNoticeRoutes
     );
   })
   .post(`${path}/outcome`, writers, validSlug, validJson(noticeOutcomeRequestSchema), async (c) => {
-    const { db, clock, config } = c.var.deps;
+    const { db, config } = c.var.deps;
     const body = c.req.valid('json');
     const published = await publishNoticeOutcome(db, {
       campaignSlug: c.req.valid('param').slug,
       findings: body.findings,
       suspended: body.suspended,
       changeNote: body.changeNote,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(
       {

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
 import { compareBatchPasses } from '#src/domain/paper/compare-batch-passes.ts';
 import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
@@ -18,10 +18,10 @@ import {
   tallyResolutionInputSchema,
   tallySheetInputSchema,
 } from '#src/schemas/paper.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson, validParams } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { validParams } from '../staff-params.ts';
-import { requireStaff } from '../staff-auth.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** Printed ballot batches. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffPaperRoutes = new Hono<ApiEnv>();
@@ -39,6 +39,17 @@ const validBatchId = validParams('id');
 
 const validSlug = validParams('slug');
 
+/** The verbs of a pass take the teller who enters it. */
+function teller(c: Context<ApiEnv>) {
+  const { actorId, now } = actingStaff(c);
+  return { tellerId: actorId, now };
+}
+
+/** Settling a difference takes the role too: only an admin or a monitor may. */
+function reconciler(c: Context<ApiEnv>) {
+  return { ...actingStaff(c), role: c.var.staff!.user.role };
+}
+
 staffPaperRoutes
   .get('/staff/campaigns/:slug/batches', readers, validSlug, async (c) => {
     const { db } = c.var.deps;
@@ -51,12 +62,11 @@ staffPaperRoutes
     validSlug,
     validJson(ballotBatchInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const made = await registerBallotBatch(db, {
         campaignSlug: c.req.valid('param').slug,
         batch: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ batch: made }, 201);
     },
@@ -74,12 +84,11 @@ staffPaperRoutes
     validBatchId,
     validJson(paperEntryInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const entry = await enterPaperBallot(db, {
         batchId: c.req.valid('param').id,
         entry: c.req.valid('json'),
-        tellerId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...teller(c),
       });
       return c.json({ entry }, 201);
     },
@@ -90,22 +99,20 @@ staffPaperRoutes
     validBatchId,
     validJson(tallySheetInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const sheet = await enterTallySheet(db, {
         batchId: c.req.valid('param').id,
         sheet: c.req.valid('json'),
-        tellerId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...teller(c),
       });
       return c.json({ sheet }, 201);
     },
   )
   .post('/staff/batches/:id/finish', tellers, validBatchId, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const done = await finishBatchPass(db, {
       batchId: c.req.valid('param').id,
-      tellerId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...teller(c),
     });
     return c.json(done, 200);
   })
@@ -131,13 +138,11 @@ staffPaperRoutes
     validBatchId,
     validJson(paperResolutionInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const resolution = await resolvePaperDifference(db, {
         batchId: c.req.valid('param').id,
         resolution: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        role: c.var.staff!.user.role,
-        now: clock.now(),
+        ...reconciler(c),
       });
       return c.json({ resolution }, 201);
     },
@@ -148,13 +153,11 @@ staffPaperRoutes
     validBatchId,
     validJson(tallyResolutionInputSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const resolution = await resolveTallyDifference(db, {
         batchId: c.req.valid('param').id,
         resolution: c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        role: c.var.staff!.user.role,
-        now: clock.now(),
+        ...reconciler(c),
       });
       return c.json({ resolution }, 201);
     },

@@ -1,27 +1,21 @@
 import { Hono } from 'hono';
-import { validator } from 'hono/validator';
-import { DomainError } from '#src/domain/errors.ts';
 import { concludeReport } from '#src/domain/reports/conclude-report.ts';
 import { listReports } from '#src/domain/reports/list-reports.ts';
 import { takeUpReport } from '#src/domain/reports/take-up-report.ts';
 import { readReport } from '#src/domain/reports/read-report.ts';
 import type { ReportView } from '#src/domain/reports/report-view.ts';
-import { reportConclusionSchema, reportIdSchema, reportQuerySchema } from '#src/schemas/report.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
-import { errorResponse } from '../http-errors.ts';
+import { reportConclusionSchema, reportQuerySchema } from '#src/schemas/report.ts';
+import { validJson, validParams, validQuery } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
-import { requireStaff } from '../staff-auth.ts';
-import { validQuery } from '../staff-params.ts';
+import { actingStaff, requireStaff } from '../staff-auth.ts';
 
 /** Reports for supervisors, every read audit-logged. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffReportRoutes = new Hono<ApiEnv>();
 const supervisors = requireStaff(...staffActions['report.handle']);
 
-const validId = validator('param', (value, c) => {
-  const parsed = reportIdSchema.safeParse(value.id);
-  if (!parsed.success) return errorResponse(c, new DomainError('invalid_request'));
-  return { id: parsed.data };
-});
+// The report's id is the path's `id`.
+const validId = validParams('id');
 
 function toJson(r: ReportView) {
   return {
@@ -36,30 +30,27 @@ function toJson(r: ReportView) {
 // verify them. Every answer is audited by the verb before it is returned.
 staffReportRoutes
   .get('/staff/reports', supervisors, validQuery(reportQuerySchema), async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const page = await listReports(db, {
       ...c.req.valid('query'),
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ reports: page.reports.map(toJson), nextBefore: page.nextBefore }, 200);
   })
   .get('/staff/reports/:id', supervisors, validId, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const view = await readReport(db, {
       id: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json(toJson(view), 200);
   })
   // Working a report through: take it up (verifying), then conclude it once. Supervisors only.
   .post('/staff/reports/:id/verifying', supervisors, validId, async (c) => {
-    const { db, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const done = await takeUpReport(db, {
       id: c.req.valid('param').id,
-      actorId: c.var.staff!.user.id,
-      now: clock.now(),
+      ...actingStaff(c),
     });
     return c.json({ ...done, verifyingSince: done.verifyingSince.toISOString() }, 200);
   })
@@ -69,12 +60,11 @@ staffReportRoutes
     validId,
     validJson(reportConclusionSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
+      const { db } = c.var.deps;
       const done = await concludeReport(db, {
         id: c.req.valid('param').id,
         ...c.req.valid('json'),
-        actorId: c.var.staff!.user.id,
-        now: clock.now(),
+        ...actingStaff(c),
       });
       return c.json({ ...done, concludedAt: done.concludedAt.toISOString() }, 200);
     },

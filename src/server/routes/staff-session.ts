@@ -18,7 +18,8 @@ import {
   staffLoginRequestSchema,
   staffPasswordChangeSchema,
 } from '#src/schemas/staff.ts';
-import { validJson, type ApiEnv } from '../api-env.ts';
+import { validJson } from '../request-validators.ts';
+import type { ApiEnv } from '../api-deps.ts';
 import {
   clearStaffCookie,
   requireStaffWhileEnrolling,

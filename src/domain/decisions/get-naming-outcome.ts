@@ -1,13 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import {
-  namingDecision,
-  namingDecisionRevision,
-  notice,
-  noticeRevision,
-} from '#src/db/schema/index.ts';
+import { namingDecision, namingDecisionRevision } from '#src/db/schema/index.ts';
 import { decisionContentSchema } from '#src/schemas/decision-content.ts';
-import { noticeContentSchema } from '#src/schemas/notice-content.ts';
+import { findCampaignNoticeContent } from '../notices/notice-revisions.ts';
 
 export interface NamingOutcome {
   /** Candidates whose naming the published outcome of the publicity suspended. */
@@ -23,18 +18,8 @@ export interface NamingOutcome {
  * How a campaign ended for its candidates, as the public documents say: named by the decision,
  * or naming suspended by the outcome of the publicity. Empty while neither is published.
  */
-export async function findNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
-  const [n] = await db
-    .select({ slug: notice.slug, content: noticeRevision.content })
-    .from(notice)
-    .innerJoin(
-      noticeRevision,
-      and(
-        eq(noticeRevision.noticeId, notice.id),
-        eq(noticeRevision.revision, notice.currentRevision),
-      ),
-    )
-    .where(eq(notice.campaignId, campaignId));
+export async function getNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
+  const n = await findCampaignNoticeContent(db, campaignId);
   const [d] = await db
     .select({ slug: namingDecision.slug, content: namingDecisionRevision.content })
     .from(namingDecision)
@@ -46,7 +31,7 @@ export async function findNamingOutcome(db: Db, campaignId: number): Promise<Nam
       ),
     )
     .where(eq(namingDecision.campaignId, campaignId));
-  const outcome = n ? noticeContentSchema.parse(n.content).outcome : undefined;
+  const outcome = n?.content.outcome;
   const decision = d ? decisionContentSchema.parse(d.content) : null;
   return {
     suspended: new Set(outcome?.suspended ?? []),

@@ -4,7 +4,7 @@ import { campaign, track } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
 /** A campaign and one of its tracks by their slugs; `not_found` names which one is missing. */
-export async function findCampaignTrack(
+export async function getCampaignTrack(
   db: Db | Tx,
   campaignSlug: string,
   trackSlug: string,

@@ -8,7 +8,7 @@ import { DomainError } from '../errors.ts';
  * A campaign's notice (its draft row) with the campaign's stage, for the verbs that change it.
  * Refuses with `campaign_not_found` or `notice_not_found`; only a miss asks which.
  */
-export async function findCampaignNotice(
+export async function getCampaignNotice(
   db: Db | Tx,
   campaignSlug: string,
 ): Promise<{ row: typeof notice.$inferSelect; stage: CampaignStage }> {

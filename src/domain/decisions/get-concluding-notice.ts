@@ -1,9 +1,10 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
-import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
+import { campaign, notice } from '#src/db/schema/index.ts';
 import type { CampaignStage } from '#src/schemas/enums.ts';
-import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 import { DomainError } from '../errors.ts';
+import { findLatestNoticeContent } from '../notices/notice-revisions.ts';
 
 export interface ConcludingNotice {
   campaign: typeof campaign.$inferSelect;
@@ -14,7 +15,7 @@ export interface ConcludingNotice {
 }
 
 /** A campaign with its notice and the notice's latest published revision. */
-export async function findConcludingNotice(
+export async function getConcludingNotice(
   db: Db | Tx,
   campaignSlug: string,
 ): Promise<ConcludingNotice> {
@@ -22,22 +23,12 @@ export async function findConcludingNotice(
   if (!c) throw new DomainError('not_found', 'campaign_not_found', { slug: campaignSlug });
   const n = await db.query.notice.findFirst({ where: eq(notice.campaignId, c.id) });
   if (!n) throw new DomainError('not_found', 'notice_not_found', { campaign: campaignSlug });
-  const [row] =
-    n.currentRevision > 0
-      ? await db
-          .select({ content: noticeRevision.content })
-          .from(noticeRevision)
-          .where(
-            and(eq(noticeRevision.noticeId, n.id), eq(noticeRevision.revision, n.currentRevision)),
-          )
-      : [];
+  const content = await findLatestNoticeContent(db, n);
   return {
     campaign: c,
     stage: c.stage,
     notice: n,
-    latest: row
-      ? { revision: n.currentRevision, content: noticeContentSchema.parse(row.content) }
-      : null,
+    latest: content ? { revision: n.currentRevision, content } : null,
   };
 }
 

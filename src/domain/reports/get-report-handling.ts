@@ -7,7 +7,7 @@ import { DomainError } from '../errors.ts';
  * A report's reference and where its handling stands (null: received, not yet taken up), read
  * inside the transaction that moves it on; an unknown id is a 404.
  */
-export async function findReportHandling(
+export async function getReportHandling(
   tx: Tx,
   id: number,
 ): Promise<{ reference: string; status: 'verifying' | 'concluded' | null }> {

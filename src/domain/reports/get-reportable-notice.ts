@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { notice, noticeRevision } from '#src/db/schema/index.ts';
-import { noticeContentSchema } from '#src/schemas/notice-content.ts';
+import { notice } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
+import { findLatestNoticeContent } from '../notices/notice-revisions.ts';
 
 export interface ReportableNotice {
   id: number;
@@ -20,20 +20,12 @@ export interface ReportableNotice {
  * a published revision does not exist for the public, so it is answered exactly like an unknown
  * slug: a report form cannot be used to find out which notices are being prepared.
  */
-export async function findReportableNotice(db: Db, slug: string): Promise<ReportableNotice> {
+export async function getReportableNotice(db: Db, slug: string): Promise<ReportableNotice> {
   const notFound = () => new DomainError('not_found', 'report_notice_not_found', { notice: slug });
   const found = await db.query.notice.findFirst({ where: eq(notice.slug, slug) });
   if (!found || found.status !== 'published' || found.currentRevision < 1) throw notFound();
-  const revision = await db.query.noticeRevision.findFirst({
-    where: and(
-      eq(noticeRevision.noticeId, found.id),
-      eq(noticeRevision.revision, found.currentRevision),
-    ),
-  });
-  if (!revision) throw notFound();
-  // Revisions are written by publishNotice from this schema; one that does not parse is a bug
-  // to hear about, not a notice to take reports on.
-  const content = noticeContentSchema.parse(revision.content);
+  const content = await findLatestNoticeContent(db, found);
+  if (!content) throw notFound();
   return {
     id: found.id,
     slug: found.slug,

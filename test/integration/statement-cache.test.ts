@@ -1,17 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import Database from 'libsql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maxCachedSqlLength, maxStatements, statementCacheStats } from '#src/db/statement-cache.ts';
 import { localPathOf } from '#src/db/client.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useTestDb } from '../helpers/harness.ts';
 
-let db: TestDb;
+const db = useTestDb();
 
 beforeAll(async () => {
-  db = await createTestDb();
   await db.client.execute('create table sc_item (id integer primary key, name text not null)');
 });
-afterAll(() => db.destroy());
 
 const snapshot = () => ({ ...statementCacheStats });
 

@@ -12,6 +12,7 @@ import {
   makeTrack,
 } from '../helpers/factories.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
+import { reportOverHttp } from '../helpers/bot-proof.ts';
 import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -85,7 +86,7 @@ async function publishNotice(slug: string, periodStart: string, periodEnd: strin
       portraitId: null,
     })),
   });
-  return { slug, entryName: people[1]!.name };
+  return { slug, entryName: people[1]!.name, entryId: people[1]!.id };
 }
 
 beforeAll(async () => {
@@ -111,9 +112,6 @@ async function staffCookie(role: StaffRole): Promise<string> {
   return (await staffApiSession(baseUrl, staff[role])).cookie;
 }
 
-/** The reference and check code the citizen was given, for the supervisor's part. */
-let reference = '';
-let checkCode = '';
 const words = `E2E 反映：${Date.now().toString(36)}，该同志2025年3月的验收材料与实际不符。`;
 
 describe('a citizen reports a concern from a phone', () => {
@@ -157,13 +155,13 @@ describe('a citizen reports a concern from a phone', () => {
       await section.getByRole('button', { name: '提交反映' }).click();
       const code = section.locator('[data-reference]');
       await code.waitFor({ state: 'visible' });
-      reference = (await code.textContent()) ?? '';
+      const reference = (await code.textContent()) ?? '';
       // The report went through the real widget, which solved a challenge in the page.
       expect(await page.locator('altcha-widget').count()).toBe(1);
       expect(reference).toMatch(/^JB-\d{4}-[2-9A-HJKMNP-TV-Z]{6}$/);
       expect(await section.getByRole('heading', { name: '已收到您的反映' }).isVisible()).toBe(true);
       // A check code of its own, shown once beside the reference, and where to use both.
-      checkCode = (await section.locator('[data-check-code]').textContent()) ?? '';
+      const checkCode = (await section.locator('[data-check-code]').textContent()) ?? '';
       expect(checkCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
       expect(await section.getByText('受理编号和查询码只显示这一次').isVisible()).toBe(true);
       const statusLinks = section.getByRole('link', { name: '查询办理情况' });
@@ -262,8 +260,36 @@ describe('a citizen reports a concern from a phone', () => {
   });
 });
 
+let reports = 0;
+
+/**
+ * A citizen's report about the entry of a notice of its own (published as `open` is), with a
+ * name and a phone, sent over HTTP as the notice page sends it: each test of the supervisors'
+ * part works on a report and a notice of its own.
+ */
+async function sendReport(): Promise<{ reference: string; checkCode: string; notice: string }> {
+  const today = localDay(new Date(), 'Asia/Shanghai');
+  const notice = await publishNotice(
+    `e2e-report-${Date.now().toString(36)}${++reports}`,
+    addDays(today, -2),
+    addDays(today, 4),
+  );
+  const res = await reportOverHttp(baseUrl, notice.slug, {
+    candidateId: notice.entryId,
+    content: words,
+    name: '王五',
+    phone: '139 1234 5678',
+  });
+  expect(res.status).toBe(201);
+  return {
+    ...((await res.json()) as { reference: string; checkCode: string }),
+    notice: notice.slug,
+  };
+}
+
 describe('supervisors, and only they, read reports', () => {
   it('shows the report to a supervisor on /admin/reports', async () => {
+    const { reference, notice } = await sendReport();
     expect(reference).not.toBe('');
     const { context, page } = await signIn('supervisor', '/admin/reports');
     try {
@@ -274,7 +300,7 @@ describe('supervisors, and only they, read reports', () => {
         expect(text).toContain(expected);
       }
       // Filtering by the notice keeps it; the read is in the audit log.
-      await page.getByLabel('公示').selectOption(open.slug);
+      await page.getByLabel('公示').selectOption(notice);
       await page.getByRole('button', { name: '筛选' }).click();
       await page.waitForURL(/notice=/);
       expect(await page.locator('tbody tr').count()).toBe(1);
@@ -284,6 +310,7 @@ describe('supervisors, and only they, read reports', () => {
   });
 
   it('refuses an admin the page and the API (403)', async () => {
+    const { reference } = await sendReport();
     const cookie = await staffCookie('admin');
     const pageRes = await fetch(`${baseUrl}/admin/reports`, {
       headers: { cookie },
@@ -306,6 +333,7 @@ describe('a report worked through to its reply', () => {
   }
 
   it('shows the reporter on a phone that the report is received, with both codes only', async () => {
+    const { reference, checkCode } = await sendReport();
     expect(checkCode).not.toBe('');
     const { context, page } = await checkStatus('zh-CN');
     try {
@@ -336,6 +364,7 @@ describe('a report worked through to its reply', () => {
   });
 
   it('lets the supervisor take it up and conclude it with a finding and a reply, at 1280×800', async () => {
+    const { reference } = await sendReport();
     const { context, page } = await signIn('supervisor', '/admin/reports');
     try {
       const row = () => page.locator(`tr[data-report="${reference}"]`);
@@ -366,6 +395,28 @@ describe('a report worked through to its reply', () => {
   });
 
   it('shows the reporter the finding and the reply, in English too, never what was done', async () => {
+    // A report the supervisor concluded as on the page above, through the same API.
+    const { reference, checkCode } = await sendReport();
+    const row = await handle.db.query.report.findFirst({ where: eq(report.reference, reference) });
+    const { cookie, csrfToken } = await staffApiSession(baseUrl, staff.supervisor);
+    const headers = {
+      'content-type': 'application/json',
+      origin: baseUrl,
+      cookie,
+      'x-csrf-token': csrfToken,
+    };
+    const reports = `${baseUrl}/api/staff/reports/${row!.id}`;
+    expect((await fetch(`${reports}/verifying`, { method: 'POST', headers })).status).toBe(200);
+    const concluded = await fetch(`${reports}/conclusion`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        finding: 'partly_substantiated',
+        actionTaken: '调阅验收档案，约谈本人。',
+        reply: '经核实，反映的情况部分属实，已责成整改。感谢您的监督。',
+      }),
+    });
+    expect(concluded.status).toBe(200);
     const { context, page } = await checkStatus('en');
     try {
       await page.getByLabel('Reference number').fill(reference);

@@ -1,11 +1,16 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDb, type DbHandle } from '#src/db/client.ts';
 import { ballot, candidate, staffUser } from '#src/db/schema/index.ts';
 import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
 import { adminPages } from '#src/server/admin-access.ts';
-import { staffRoles, type StaffRole } from '#src/schemas/enums.ts';
+import {
+  staffRoles,
+  type CampaignStage,
+  type CandidateStatus,
+  type StaffRole,
+} from '#src/schemas/enums.ts';
 import { castOverHttp } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { launchBrowser, signInAs, staffApiSession } from './browser.ts';
@@ -115,19 +120,82 @@ describe('admin pages: who may open what', () => {
 });
 
 describe('an editor runs a campaign from nomination to the public vote', () => {
+  // Each step on a campaign of its own, left as the steps before it leave one, and a page of its
+  // own: any step runs alone.
   let context: BrowserContext;
   let page: Page;
-  beforeAll(async () => ({ context, page } = await signIn('editor')));
-  afterAll(() => context.close());
+  afterEach(() => context.close());
+  const openAs = async (next = '/admin') => ({ context, page } = await signIn('editor', next));
 
+  const units = [
+    [
+      '澄川市东河区应急管理局',
+      '周立新',
+      '局长',
+      '东河区',
+      '防汛救灾成效突出',
+      '## 防汛\n\n连续三年零伤亡。',
+    ],
+    [
+      '澄川市北岸街道办事处',
+      '吴海平',
+      '主任',
+      '北岸区',
+      '老旧小区改造走在前列',
+      '## 改造\n\n完成 42 个小区改造。',
+    ],
+    [
+      '澄川市西山镇人民政府',
+      '陈静',
+      '镇长',
+      '西山区',
+      '生态修复经验全省推广',
+      '## 生态\n\n修复矿山 1,200 亩。<script>alert(1)</script>',
+    ],
+  ] as const;
   const header = 'name,headName,headTitle,district,summary,deeds';
-  const good = [
-    '澄川市东河区应急管理局,周立新,局长,东河区,防汛救灾成效突出,"## 防汛\n\n连续三年零伤亡。"',
-    '澄川市北岸街道办事处,吴海平,主任,北岸区,老旧小区改造走在前列,"## 改造\n\n完成 42 个小区改造。"',
-    '澄川市西山镇人民政府,陈静,镇长,西山区,生态修复经验全省推广,"## 生态\n\n修复矿山 1,200 亩。<script>alert(1)</script>"',
-  ];
+  const good = units.map((u) => `${u.slice(0, 5).join(',')},"${u[5]}"`);
+
+  /**
+   * The campaign as the first step makes it (its units category, the vote from an hour ago for
+   * a week) at `stage`, with the three units of the spreadsheet as `status` when given.
+   */
+  async function campaignAt(slug: string, stage: CampaignStage, status?: CandidateStatus) {
+    const now = Date.now();
+    const c = await makeCampaign(handle.db, new Date(now), {
+      slug,
+      year: 2019,
+      title: '端到端测试评选',
+      organiser: '中共澄川市委组织部',
+      stage,
+      voteOpensAt: new Date(now - 3600_000),
+      voteClosesAt: new Date(now + 7 * 86400_000),
+    });
+    const t = await makeTrack(handle.db, c.id, {
+      slug: 'units',
+      kind: 'unit',
+      name: '先进单位',
+      quota: 2,
+      maxPicks: 2,
+    });
+    if (status) {
+      for (const [name, headName, headTitle, district, summary, deeds] of units) {
+        await makeCandidate(handle.db, t, {
+          status,
+          name,
+          headName,
+          headTitle,
+          district,
+          summary,
+          deeds,
+        });
+      }
+    }
+    return slug;
+  }
 
   it('creates the campaign and its category', async () => {
+    await openAs();
     await page.getByRole('link', { name: '新建评选活动' }).click();
     await page.getByLabel('网址标识').fill('e2e-import');
     // An older year, so the demo's 2026 campaign stays the one the home page leads with.
@@ -152,6 +220,7 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
   });
 
   it('imports a spreadsheet: the bad row is reported, nothing written, the fixed file goes in', async () => {
+    await openAs(`/admin/campaigns/${await campaignAt('e2e-import-file', 'nomination')}`);
     await page.getByRole('link', { name: '批量导入' }).click();
     const bad = [header, good[0], '澄川市南湖区卫生健康局,,局长,南湖区,摘要,事迹', good[2]].join(
       '\n',
@@ -179,6 +248,8 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
   });
 
   it('shortlists them all and opens the public vote once the preconditions hold', async () => {
+    const slug = await campaignAt('e2e-import-shortlist', 'nomination', 'nominated');
+    await openAs(`/admin/campaigns/${slug}/import`);
     await page.getByRole('link', { name: '候选对象' }).click();
     await page.getByLabel('全选').check();
     await page.getByLabel('将所选对象改为').selectOption('shortlisted');
@@ -187,7 +258,7 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
     expect(await page.locator('td .tag', { hasText: '已入围' }).count()).toBe(3);
 
     // Shortlisted, but the list is published only when the vote opens; staff may preview it.
-    const listUrl = `${baseUrl}/campaigns/e2e-import/tracks/units`;
+    const listUrl = `${baseUrl}/campaigns/${slug}/tracks/units`;
     for (const url of [listUrl, `${listUrl}?preview=1`]) {
       expect(await (await fetch(url)).text()).not.toContain('澄川市东河区应急管理局');
     }
@@ -205,8 +276,10 @@ describe('an editor runs a campaign from nomination to the public vote', () => {
   });
 
   it('shows the candidates on the public site, with script in the deeds inert', async () => {
+    const slug = await campaignAt('e2e-import-public', 'public_vote', 'shortlisted');
+    await openAs(`/admin/campaigns/${slug}`);
     const pub = await context.newPage();
-    await pub.goto(`${baseUrl}/campaigns/e2e-import/tracks/units`);
+    await pub.goto(`${baseUrl}/campaigns/${slug}/tracks/units`);
     const names = await pub.locator('.card__name').allInnerTexts();
     expect(names).toEqual(
       expect.arrayContaining(['澄川市东河区应急管理局', '澄川市西山镇人民政府']),

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext } from './browser.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phoneContext, voteOnList } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -12,34 +12,23 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Picks the first `n` candidates of the page and casts the ballot; answers the receipt code. */
-async function vote(page: Page, n: number): Promise<string> {
-  const toggles = page.locator('.card .toggle');
-  for (let i = 0; i < n; i++) await toggles.nth(i).click();
-  await page.locator('[data-open-sheet]').click();
-  await page.locator('[data-submit]:not([disabled])').waitFor();
-  await page.locator('[data-submit]').click();
-  await page.locator('[data-done]:not([hidden])').waitFor();
-  return (await page.locator('[data-receipt]').innerText()).trim();
-}
-
 describe('a citizen after the vote, on a phone', () => {
+  // A fresh phone for each case: a test that needs a ballot of its device casts it first.
   let context: BrowserContext;
   let page: Page;
-  let receipt = '';
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     context = await phoneContext(browser);
     page = await context.newPage();
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
 
   it('is told on the track’s pages that it voted today, and offered the other track', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
     const names = await page
       .locator('.card__name')
       .evaluateAll((els) => els.slice(0, 2).map((e) => e.textContent!.trim()));
-    receipt = await vote(page, 2);
+    const receipt = await voteOnList(page, 2);
     // The receipt names the track, the selection, the time and the next possible ballot.
     const facts = await page.locator('[data-done] .receipt-facts').innerText();
     expect(facts).toContain('担当作为好干部');
@@ -80,6 +69,8 @@ describe('a citizen after the vote, on a phone', () => {
 
   it('lists the device’s receipts on the receipt page', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    const receipt = await voteOnList(page, 2);
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
     await page.getByRole('link', { name: '本设备的选票凭证' }).click();
     await page.waitForURL(/\/receipt#device-receipts$/);
     const list = page.locator('[data-device-receipts]');
@@ -99,6 +90,9 @@ describe('a citizen after the vote, on a phone', () => {
   });
 
   it('draws the device’s state in the browser: the list’s HTML is the same for every reader', async () => {
+    // A device that has voted: its cookie must not change the page the server sends.
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    await voteOnList(page, 2);
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     const html = async (headers: Record<string, string>) =>
       (await fetch(`${baseUrl}/campaigns/2026/tracks/cadres`, { headers })).text();

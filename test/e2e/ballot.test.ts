@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext } from './browser.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phoneContext, voteOnList } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -19,14 +19,15 @@ async function openSheetAndWaitForBotCheck(page: Page) {
 }
 
 describe('a citizen on a phone', () => {
+  // A fresh phone for each case: each test opens its own page and casts what it needs.
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     context = await phoneContext(browser);
     page = await context.newPage();
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
 
   it('reads the campaign, a list and a candidate’s deeds', async () => {
     await page.goto(baseUrl);
@@ -46,6 +47,9 @@ describe('a citizen on a phone', () => {
   });
 
   it('selects candidates on the profile and the list, keeps them across reloads, and votes', async () => {
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    await page.locator('.card__name a').first().click();
+    await page.waitForURL(/\/candidates\/\d+$/);
     // Select the candidate being read, then two more on the list.
     await page.locator('.profile .toggle').click();
     expect(await page.locator('[data-counter]').innerText()).toContain('已选 1 / 20');
@@ -81,6 +85,8 @@ describe('a citizen on a phone', () => {
   });
 
   it('is told clearly, and keeps the selection, when it has already voted today', async () => {
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
+    await voteOnList(page, 1);
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
     // The device remembers its ballot and offers no second one today...
     expect(await page.locator('[data-voted]').innerText()).toContain('今天已投');

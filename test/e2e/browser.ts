@@ -31,6 +31,21 @@ export function laptopContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /**
+ * Casts a ballot from the track list `page` shows, as a citizen does: picks the first `n`
+ * candidates, opens the sheet, waits for the bot check and confirms. Answers the receipt code;
+ * the sheet is left open on it. For tests whose subject comes after a ballot of this device.
+ */
+export async function voteOnList(page: Page, n: number): Promise<string> {
+  const toggles = page.locator('.card .toggle');
+  for (let i = 0; i < n; i++) await toggles.nth(i).click();
+  await page.locator('[data-open-sheet]').click();
+  await page.locator('[data-submit]:not([disabled])').waitFor();
+  await page.locator('[data-submit]').click();
+  await page.locator('[data-done]:not([hidden])').waitFor();
+  return (await page.locator('[data-receipt]').innerText()).trim();
+}
+
+/**
  * Opens `next` on a laptop, is sent to the login form, signs in with `account` and waits to be
  * back on `next`. Confirmation dialogs are accepted unless the test answers them itself.
  */

@@ -7,22 +7,20 @@ import { createDb, type DbHandle } from '#src/db/client.ts';
 import { staffUser } from '#src/db/schema/index.ts';
 import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { launchBrowser, phoneContext, signInAs } from './browser.ts';
+import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
 let browser: Browser;
 let handle: DbHandle;
-let slug = '';
 const hour = 3600_000;
 
 /**
  * A vote of its own that closed an hour ago, with ballots over two days and a burst the monitor
- * voided: certified through the monitor page in these tests (the demo's are certified already).
+ * voided; each test makes its own (the demo's are certified already). One test certifies it on
+ * the monitor page, those reading certified results take one certified through the API.
  */
-beforeAll(async () => {
-  browser = await launchBrowser();
-  handle = await createDb({ url: inject('databaseUrl') });
+async function closedVote(): Promise<string> {
   const db = handle.db;
   const now = new Date();
   // An older year, so the demo's 2026 campaign stays the one the home page leads with.
@@ -32,7 +30,7 @@ beforeAll(async () => {
     voteOpensAt: new Date(now.getTime() - 50 * hour),
     voteClosesAt: new Date(now.getTime() - hour),
   });
-  slug = c.slug;
+  const slug = c.slug;
   const people = await makeTrack(db, c.id, { slug: 'cadres', name: '担当作为好干部' });
   const names = ['沈砚秋', '陆知远', '顾清和'];
   const cands: { id: number }[] = [];
@@ -78,6 +76,24 @@ beforeAll(async () => {
     dryRun: false,
   });
   expect(voided.ballots).toBe(4);
+  return slug;
+}
+
+/** A closed vote as closedVote makes it, certified by the monitor through the staff API. */
+async function certifiedVote(): Promise<string> {
+  const slug = await closedVote();
+  const { cookie, csrfToken } = await staffApiSession(baseUrl, staff.monitor);
+  const res = await fetch(`${baseUrl}/api/staff/campaigns/${slug}/results/certify`, {
+    method: 'POST',
+    headers: { origin: baseUrl, cookie, 'x-csrf-token': csrfToken },
+  });
+  expect(res.status).toBe(201);
+  return slug;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  handle = await createDb({ url: inject('databaseUrl') });
   mkdirSync('test-results', { recursive: true });
 });
 afterAll(async () => {
@@ -87,6 +103,7 @@ afterAll(async () => {
 
 describe('results after the close, before certification', () => {
   it('a phone at 390×844 reads 核验中 and no count', async () => {
+    const slug = await closedVote();
     const context = await phoneContext(browser);
     try {
       const page = await context.newPage();
@@ -102,6 +119,7 @@ describe('results after the close, before certification', () => {
 
 describe('a monitor certifies on the monitor page at 1280×800', () => {
   it('sees the figures to be frozen, confirms, and finds voiding closed with the reason', async () => {
+    const slug = await closedVote();
     const { context, page } = await signInAs(
       browser,
       baseUrl,
@@ -154,6 +172,7 @@ describe('a monitor certifies on the monitor page at 1280×800', () => {
 
 describe('the certified results', () => {
   it('a phone at 390×844 reads the certificate, its hash and the review report, nothing wider than the screen', async () => {
+    const slug = await certifiedVote();
     const api = await (await fetch(`${baseUrl}/api/campaigns/${slug}/results`)).json();
     expect(api.resultsStatus).toBe('certified');
     const context = await phoneContext(browser);
@@ -177,6 +196,7 @@ describe('the certified results', () => {
   });
 
   it('prints to an A4 PDF with the hash whole, the table and the review report', async () => {
+    const slug = await certifiedVote();
     const api = await (await fetch(`${baseUrl}/api/campaigns/${slug}/results`)).json();
     const context = await browser.newContext({ locale: 'zh-CN' });
     try {

@@ -12,7 +12,7 @@ import {
   makePublishedNotice,
   makeTrack,
 } from '../helpers/factories.ts';
-import { launchBrowser, phoneContext, signInAs } from './browser.ts';
+import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -22,7 +22,13 @@ let handle: DbHandle;
 const shots = process.env.E2E_SHOTS ?? '/tmp/e2e-conclusion';
 mkdirSync(shots, { recursive: true });
 
-let setup: { campaignSlug: string; noticeSlug: string; named: string; suspended: string };
+interface Selection {
+  campaignSlug: string;
+  noticeSlug: string;
+  named: string;
+  suspended: string;
+  suspendedId: number;
+}
 
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
@@ -32,9 +38,7 @@ function addDays(day: string, days: number): string {
  * A selection of its own (an older year, so the demo's 2026 campaign keeps the home page) whose
  * notice ran last week: two elected cadres, revision 1 published as publishNotice writes it.
  */
-beforeAll(async () => {
-  browser = await launchBrowser();
-  handle = await createDb({ url: inject('databaseUrl') });
+async function makeSelection(): Promise<Selection> {
   const db = handle.db;
   const now = new Date();
   const today = localDay(now, 'Asia/Shanghai');
@@ -93,7 +97,45 @@ beforeAll(async () => {
       portraitId: null,
     })),
   });
-  setup = { campaignSlug: c.slug, noticeSlug, named: '沈砚秋', suspended: '陆知远' };
+  return {
+    campaignSlug: c.slug,
+    noticeSlug,
+    named: '沈砚秋',
+    suspended: '陆知远',
+    suspendedId: people[1]!.id,
+  };
+}
+
+/**
+ * A selection taken to its end through the staff API, as the first test does on the pages: the
+ * outcome published with one suspension, the conclusion stage, the decision published.
+ */
+async function concludedSelection(): Promise<Selection> {
+  const setup = await makeSelection();
+  const { cookie, csrfToken } = await staffApiSession(baseUrl, staff.editor);
+  const post = async (path: string, body: unknown = {}) => {
+    const res = await fetch(`${baseUrl}/api/staff/campaigns/${setup.campaignSlug}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: baseUrl,
+        cookie,
+        'x-csrf-token': csrfToken,
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  };
+  await post('/notice/outcome', { findings: '', suspended: [setup.suspendedId] });
+  await post('/stage', { from: 'publicity', to: 'concluded' });
+  await post('/decision');
+  await post('/decision/publish');
+  return setup;
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  handle = await createDb({ url: inject('databaseUrl') });
 });
 afterAll(async () => {
   await browser.close();
@@ -120,6 +162,7 @@ async function printedText(page: Page, name: string): Promise<string> {
 
 describe('the end of the publicity and the naming decision', () => {
   it('staff publish the outcome with one suspension, then the decision (1280×800)', async () => {
+    const setup = await makeSelection();
     const { context, page } = await signInAs(
       browser,
       baseUrl,
@@ -178,6 +221,7 @@ describe('the end of the publicity and the naming decision', () => {
   });
 
   it('shows the decision on a phone (390×844), linked from the notice and the campaign', async () => {
+    const setup = await concludedSelection();
     const context = await phoneContext(browser);
     const page = await context.newPage();
     await openFresh(page, `/decisions/${setup.campaignSlug}`, '的决定');
@@ -211,6 +255,7 @@ describe('the end of the publicity and the naming decision', () => {
   });
 
   it('prints the notice with its outcome and the decision on A4', async () => {
+    const setup = await concludedSelection();
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/notices/${setup.noticeSlug}`, { waitUntil: 'load' });

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, phoneContext } from './browser.ts';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phoneContext, voteOnList } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -15,14 +15,22 @@ afterAll(async () => {
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describe('a reader switching languages on a phone', () => {
+  // A fresh phone for each case: each starts from the page and language it is about.
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     context = await phoneContext(browser);
     page = await context.newPage();
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
+
+  /** Opens the first cadre's profile from the list in `lang`. */
+  async function openProfile(lang: string) {
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres?lang=${lang}`);
+    await page.locator('.card__name a').first().click();
+    await page.waitForURL(/\/candidates\/\d+/);
+  }
 
   it('starts in Simplified Chinese, with a switch of three 44 px links', async () => {
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres?sort=name`);
@@ -44,6 +52,7 @@ describe('a reader switching languages on a phone', () => {
   });
 
   it('switches to Traditional on the same page, converting interface and content', async () => {
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres?sort=name`);
     const firstName = await page.locator('.card__name').first().innerText();
     await page.getByRole('link', { name: '繁體中文' }).click();
     await page.waitForURL(/\/campaigns\/2026\/tracks\/cadres\?sort=name&lang=zh-TW$/);
@@ -59,6 +68,8 @@ describe('a reader switching languages on a phone', () => {
   });
 
   it('keeps Traditional through the cookie, and finds what a Traditional reader types', async () => {
+    // The reader chose Traditional on an earlier page.
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/units?lang=zh-TW`);
     await page.goto(`${baseUrl}/campaigns/2026/tracks/cadres`);
     expect(await htmlLang(page)).toBe('zh-TW');
     const name = await page.locator('.card__name').nth(3).innerText();
@@ -72,6 +83,7 @@ describe('a reader switching languages on a phone', () => {
   });
 
   it('switches to English on the profile, with the content left in Chinese and said so', async () => {
+    await openProfile('zh-TW');
     const path = new URL(page.url()).pathname;
     await page.getByRole('link', { name: 'English' }).click();
     await page.waitForURL((url) => url.pathname === path && url.searchParams.get('lang') === 'en');
@@ -85,6 +97,7 @@ describe('a reader switching languages on a phone', () => {
   });
 
   it('goes back to Simplified Chinese', async () => {
+    await openProfile('en');
     await page.getByRole('link', { name: '简体中文' }).click();
     await page.waitForURL(/lang=zh-CN$/);
     expect(await htmlLang(page)).toBe('zh-CN');
@@ -158,10 +171,11 @@ describe('pages per language over HTTP', () => {
 });
 
 describe('a foreign reporter whose browser asks for English', () => {
+  // A fresh phone for each case: the refused second ballot casts its first one itself.
   let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -170,7 +184,7 @@ describe('a foreign reporter whose browser asks for English', () => {
     });
     page = await context.newPage();
   });
-  afterAll(() => context.close());
+  afterEach(() => context.close());
 
   async function castOne() {
     await page.getByRole('button', { name: 'Review and vote' }).click();
@@ -229,6 +243,8 @@ describe('a foreign reporter whose browser asks for English', () => {
   });
 
   it('is refused a second ballot today in English, by the API', async () => {
+    await page.goto(`${baseUrl}/campaigns/2026/tracks/units`);
+    await voteOnList(page, 1);
     await page.goto(`${baseUrl}/campaigns/2026/tracks/units`);
     const voted = await page.locator('[data-voted]').innerText();
     expect(voted).toContain('Voted today · you can vote again from 00:00 tomorrow (China time)');

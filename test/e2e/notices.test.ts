@@ -7,7 +7,10 @@ import {
   formatNoticeMonth,
   formatNoticePeriodLine,
 } from '#src/domain/notices/format-notice-entry.ts';
+import { createDb } from '#src/db/client.ts';
+import { localDay } from '#src/domain/clock.ts';
 import { launchBrowser } from './browser.ts';
+import { addDays, publishTestNotice } from './notice-fixture.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -60,13 +63,14 @@ function printedContains(printed: string, piece: string): boolean {
   return new RegExp(pattern, 'u').test(printed.replace(radical, '\u0000'));
 }
 
-async function notice(revision?: number): Promise<NoticeJson> {
+async function noticeOf(noticeSlug: string, revision?: number): Promise<NoticeJson> {
   const res = await fetch(
-    `${baseUrl}/api/notices/${slug}${revision ? `?revision=${revision}` : ''}`,
+    `${baseUrl}/api/notices/${noticeSlug}${revision ? `?revision=${revision}` : ''}`,
   );
   expect(res.status).toBe(200);
   return (await res.json()) as NoticeJson;
 }
+const notice = (revision?: number) => noticeOf(slug, revision);
 
 describe('the printed notice', () => {
   it('prints every photo on a desktop, though nobody scrolled to them', async () => {
@@ -206,6 +210,18 @@ describe('the feed, the data and the archive', () => {
 
 describe('a correction', () => {
   it('publishes revision 2 with a note; revision 1 stays readable and says what changed', async () => {
+    // A notice of its own, so the demo's stays as the other tests read it.
+    const handle = await createDb({ url: inject('databaseUrl') });
+    const today = localDay(new Date(), 'Asia/Shanghai');
+    const own = await publishTestNotice(
+      handle.db,
+      baseUrl,
+      `e2e-correction-${Date.now().toString(36)}`,
+      addDays(today, -2),
+      addDays(today, 4),
+    ).finally(() => handle.close());
+    const slug = own.slug;
+    const notice = (revision?: number) => noticeOf(slug, revision);
     const login = await fetch(`${baseUrl}/api/staff/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: baseUrl },
@@ -222,7 +238,7 @@ describe('a correction', () => {
     };
     const before = await notice();
     const phone = '0519-12380、0519-86660000';
-    const edit = await fetch(`${baseUrl}/api/staff/campaigns/2025/notice`, {
+    const edit = await fetch(`${baseUrl}/api/staff/campaigns/${own.campaign}/notice`, {
       method: 'PUT',
       headers,
       body: JSON.stringify({ reportPhone: phone }),
@@ -231,7 +247,7 @@ describe('a correction', () => {
     // Saved but not published: the public still reads revision 1.
     expect((await notice()).reportPhone).toBe(before.reportPhone);
     const note = '增加一条举报电话。';
-    const published = await fetch(`${baseUrl}/api/staff/campaigns/2025/notice/publish`, {
+    const published = await fetch(`${baseUrl}/api/staff/campaigns/${own.campaign}/notice/publish`, {
       method: 'POST',
       headers,
       body: JSON.stringify({ changeNote: note }),

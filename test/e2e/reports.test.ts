@@ -5,13 +5,9 @@ import { createDb, type DbHandle } from '#src/db/client.ts';
 import { report } from '#src/db/schema/index.ts';
 import { localDay } from '#src/domain/clock.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
-import {
-  makeCampaign,
-  makeCandidate,
-  makePublishedNotice,
-  makeTrack,
-} from '../helpers/factories.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
+import { reportOverHttp } from '../helpers/bot-proof.ts';
+import { addDays, publishTestNotice } from './notice-fixture.ts';
 import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -21,72 +17,8 @@ let handle: DbHandle;
 /** A notice published for these tests, its period running from two days ago to four days on. */
 let open: { slug: string; entryName: string };
 
-/** `YYYY-MM-DD` plus whole days. */
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
-}
-
-/**
- * The demo's notice ran in January 2026, so these tests publish their own: a campaign from the
- * factories with two elected candidates and revision 1 of a notice listing them, as
- * publishNotice writes it.
- */
-async function publishNotice(slug: string, periodStart: string, periodEnd: string) {
-  const db = handle.db;
-  const now = new Date();
-  // An older year, so the demo's 2026 campaign stays the one the home page leads with.
-  const campaign = await makeCampaign(db, now, { stage: 'publicity', year: 2017 });
-  const track = await makeTrack(db, campaign.id);
-  const people = [
-    await makeCandidate(db, track, { status: 'elected', name: '沈砚秋' }),
-    await makeCandidate(db, track, { status: 'elected', name: '陆知远' }),
-  ];
-  const fields = {
-    serial: '澄组公〔2026〕8号',
-    title: '关于拟命名对象的公示（反映测试）',
-    lead: '现予以公示。',
-    periodStart,
-    periodEnd,
-    reportPhone: '0519-12380',
-    reportAddress: '澄川市望潮区政通路1号',
-    reportPostcode: '213399',
-    reportVisit: '工作日 8:30—17:30',
-    reportWeb: baseUrl,
-    reportRules: '反映问题应实事求是。',
-    signature: '中共澄川市委组织部',
-    signedOn: periodStart,
-  };
-  await makePublishedNotice(db, {
-    campaignId: campaign.id,
-    slug,
-    fields,
-    publishedAt: now,
-    entries: people.map((c) => ({
-      candidateId: c.id,
-      kind: 'individual',
-      track: track.slug,
-      trackName: track.name,
-      number: c.number,
-      name: c.name,
-      organisation: '澄川市测试单位',
-      sex: '男',
-      ethnicity: '汉族',
-      birth: '1980-01',
-      nativePlace: '江苏澄川',
-      politicalAffiliation: '中共党员',
-      partyJoined: '2002-06',
-      workStarted: '2002-07',
-      education: '大学',
-      degree: '学士',
-      currentPost: '澄川市测试单位负责人',
-      headName: null,
-      headTitle: null,
-      summary: '测试摘要',
-      portraitId: null,
-    })),
-  });
-  return { slug, entryName: people[1]!.name };
-}
+const publishNotice = (slug: string, periodStart: string, periodEnd: string) =>
+  publishTestNotice(handle.db, baseUrl, slug, periodStart, periodEnd);
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -111,9 +43,6 @@ async function staffCookie(role: StaffRole): Promise<string> {
   return (await staffApiSession(baseUrl, staff[role])).cookie;
 }
 
-/** The reference and check code the citizen was given, for the supervisor's part. */
-let reference = '';
-let checkCode = '';
 const words = `E2E 反映：${Date.now().toString(36)}，该同志2025年3月的验收材料与实际不符。`;
 
 describe('a citizen reports a concern from a phone', () => {
@@ -157,13 +86,13 @@ describe('a citizen reports a concern from a phone', () => {
       await section.getByRole('button', { name: '提交反映' }).click();
       const code = section.locator('[data-reference]');
       await code.waitFor({ state: 'visible' });
-      reference = (await code.textContent()) ?? '';
+      const reference = (await code.textContent()) ?? '';
       // The report went through the real widget, which solved a challenge in the page.
       expect(await page.locator('altcha-widget').count()).toBe(1);
       expect(reference).toMatch(/^JB-\d{4}-[2-9A-HJKMNP-TV-Z]{6}$/);
       expect(await section.getByRole('heading', { name: '已收到您的反映' }).isVisible()).toBe(true);
       // A check code of its own, shown once beside the reference, and where to use both.
-      checkCode = (await section.locator('[data-check-code]').textContent()) ?? '';
+      const checkCode = (await section.locator('[data-check-code]').textContent()) ?? '';
       expect(checkCode).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
       expect(await section.getByText('受理编号和查询码只显示这一次').isVisible()).toBe(true);
       const statusLinks = section.getByRole('link', { name: '查询办理情况' });
@@ -262,8 +191,36 @@ describe('a citizen reports a concern from a phone', () => {
   });
 });
 
+let reports = 0;
+
+/**
+ * A citizen's report about the entry of a notice of its own (published as `open` is), with a
+ * name and a phone, sent over HTTP as the notice page sends it: each test of the supervisors'
+ * part works on a report and a notice of its own.
+ */
+async function sendReport(): Promise<{ reference: string; checkCode: string; notice: string }> {
+  const today = localDay(new Date(), 'Asia/Shanghai');
+  const notice = await publishNotice(
+    `e2e-report-${Date.now().toString(36)}${++reports}`,
+    addDays(today, -2),
+    addDays(today, 4),
+  );
+  const res = await reportOverHttp(baseUrl, notice.slug, {
+    candidateId: notice.entryId,
+    content: words,
+    name: '王五',
+    phone: '139 1234 5678',
+  });
+  expect(res.status).toBe(201);
+  return {
+    ...((await res.json()) as { reference: string; checkCode: string }),
+    notice: notice.slug,
+  };
+}
+
 describe('supervisors, and only they, read reports', () => {
   it('shows the report to a supervisor on /admin/reports', async () => {
+    const { reference, notice } = await sendReport();
     expect(reference).not.toBe('');
     const { context, page } = await signIn('supervisor', '/admin/reports');
     try {
@@ -274,7 +231,7 @@ describe('supervisors, and only they, read reports', () => {
         expect(text).toContain(expected);
       }
       // Filtering by the notice keeps it; the read is in the audit log.
-      await page.getByLabel('公示').selectOption(open.slug);
+      await page.getByLabel('公示').selectOption(notice);
       await page.getByRole('button', { name: '筛选' }).click();
       await page.waitForURL(/notice=/);
       expect(await page.locator('tbody tr').count()).toBe(1);
@@ -284,6 +241,7 @@ describe('supervisors, and only they, read reports', () => {
   });
 
   it('refuses an admin the page and the API (403)', async () => {
+    const { reference } = await sendReport();
     const cookie = await staffCookie('admin');
     const pageRes = await fetch(`${baseUrl}/admin/reports`, {
       headers: { cookie },
@@ -306,6 +264,7 @@ describe('a report worked through to its reply', () => {
   }
 
   it('shows the reporter on a phone that the report is received, with both codes only', async () => {
+    const { reference, checkCode } = await sendReport();
     expect(checkCode).not.toBe('');
     const { context, page } = await checkStatus('zh-CN');
     try {
@@ -336,6 +295,7 @@ describe('a report worked through to its reply', () => {
   });
 
   it('lets the supervisor take it up and conclude it with a finding and a reply, at 1280×800', async () => {
+    const { reference } = await sendReport();
     const { context, page } = await signIn('supervisor', '/admin/reports');
     try {
       const row = () => page.locator(`tr[data-report="${reference}"]`);
@@ -366,6 +326,28 @@ describe('a report worked through to its reply', () => {
   });
 
   it('shows the reporter the finding and the reply, in English too, never what was done', async () => {
+    // A report the supervisor concluded as on the page above, through the same API.
+    const { reference, checkCode } = await sendReport();
+    const row = await handle.db.query.report.findFirst({ where: eq(report.reference, reference) });
+    const { cookie, csrfToken } = await staffApiSession(baseUrl, staff.supervisor);
+    const headers = {
+      'content-type': 'application/json',
+      origin: baseUrl,
+      cookie,
+      'x-csrf-token': csrfToken,
+    };
+    const reports = `${baseUrl}/api/staff/reports/${row!.id}`;
+    expect((await fetch(`${reports}/verifying`, { method: 'POST', headers })).status).toBe(200);
+    const concluded = await fetch(`${reports}/conclusion`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        finding: 'partly_substantiated',
+        actionTaken: '调阅验收档案，约谈本人。',
+        reply: '经核实，反映的情况部分属实，已责成整改。感谢您的监督。',
+      }),
+    });
+    expect(concluded.status).toBe(200);
     const { context, page } = await checkStatus('en');
     try {
       await page.getByLabel('Reference number').fill(reference);

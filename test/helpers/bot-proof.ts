@@ -56,16 +56,35 @@ export async function deviceCookie(
  * A ballot sent over HTTP to a running site as a browser sends it: a device of its own (unless
  * `cookie` is given) and a solved proof. For tests that need ballots on a real server.
  */
-export async function castOverHttp(
+export function castOverHttp(
   baseUrl: string,
   body: Record<string, unknown>,
   cookie?: string,
 ): Promise<Response> {
-  const request: Requester = (path, init) => fetch(baseUrl + path, init);
+  return sendOverHttp(baseUrl, '/api/ballots', 'ballot', body, cookie);
+}
+
+/** A report on a published notice, sent over HTTP as the notice page sends it (as castOverHttp). */
+export function reportOverHttp(
+  baseUrl: string,
+  noticeSlug: string,
+  body: Record<string, unknown>,
+): Promise<Response> {
+  return sendOverHttp(baseUrl, `/api/notices/${noticeSlug}/reports`, 'report', body);
+}
+
+async function sendOverHttp(
+  baseUrl: string,
+  path: string,
+  action: BotCheckAction,
+  body: Record<string, unknown>,
+  cookie?: string,
+): Promise<Response> {
+  const request: Requester = (p, init) => fetch(baseUrl + p, init);
   const device = cookie ?? (await deviceCookie(request));
-  return fetch(`${baseUrl}/api/ballots`, {
+  return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie: device },
-    body: JSON.stringify({ ...body, botCheck: await solvedProof(request, 'ballot') }),
+    body: JSON.stringify({ ...body, botCheck: await solvedProof(request, action) }),
   });
 }

@@ -61,38 +61,68 @@ export interface StaffSession extends StaffFixture {
   csrfToken: string;
 }
 
-export interface StaffSessions {
-  /** The account and live session of a role. */
-  as(role: StaffRole): StaffSession;
-  /** What a staff request of that role sends: its cookie and CSRF token (and `extra`). */
-  headers(role: StaffRole, extra?: Record<string, string>): Record<string, string>;
+export interface StaffSessions<Name extends string = StaffRole> {
+  /** The account and live session of a role (or of a named account). */
+  as(name: Name): StaffSession;
+  /** What a staff request of that account sends: its cookie and CSRF token (and `extra`). */
+  headers(name: Name, extra?: Record<string, string>): Record<string, string>;
+  /** A request as that account: its cookie and CSRF token, `body` sent as JSON when given. */
+  send(name: Name, method: string, path: string, body?: unknown): Promise<Response>;
+  /** Logs every account in again, as after the clock moved past the sessions' life. */
+  logInAgain(): Promise<void>;
 }
 
-/** One account per role, each logged in once before the file's tests. */
+/**
+ * One account per role, each logged in once before the file's tests. Files that need two
+ * accounts of one role (two tellers) name them instead: `{ teller1: 'teller', teller2: 'teller' }`.
+ */
 export function useStaffSessions(
   api: TestApi,
   db: TestDb,
   roles: readonly StaffRole[],
-): StaffSessions {
-  const sessions = new Map<StaffRole, StaffSession>();
+): StaffSessions;
+export function useStaffSessions<Name extends string>(
+  api: TestApi,
+  db: TestDb,
+  accounts: Record<Name, StaffRole>,
+): StaffSessions<Name>;
+export function useStaffSessions(
+  api: TestApi,
+  db: TestDb,
+  accounts: readonly StaffRole[] | Record<string, StaffRole>,
+): StaffSessions<string> {
+  const named: [string, StaffRole][] = Array.isArray(accounts)
+    ? accounts.map((role) => [role, role])
+    : Object.entries(accounts);
+  const sessions = new Map<string, StaffSession>();
+  const logIn = async (name: string, user: StaffFixture) => {
+    const { res, cookie, csrfToken } = await logInAs(api, user);
+    if (res.status !== 200) throw new Error(`${name} could not log in: ${res.status}`);
+    sessions.set(name, { ...user, cookie, csrfToken });
+  };
   beforeAll(async () => {
-    for (const role of roles) {
-      const user = await makeStaffUser(db.db, { role });
-      const { res, cookie, csrfToken } = await logInAs(api, user);
-      if (res.status !== 200) throw new Error(`${role} could not log in: ${res.status}`);
-      sessions.set(role, { ...user, cookie, csrfToken });
-    }
+    for (const [name, role] of named) await logIn(name, await makeStaffUser(db.db, { role }));
   });
-  const as = (role: StaffRole) => {
-    const session = sessions.get(role);
-    if (!session) throw new Error(`no ${role} session: list the role in useStaffSessions`);
+  const as = (name: string) => {
+    const session = sessions.get(name);
+    if (!session) throw new Error(`no ${name} session: list it in useStaffSessions`);
     return session;
+  };
+  const headers = (name: string, extra: Record<string, string> = {}) => {
+    const { cookie, csrfToken } = as(name);
+    return { cookie, 'x-csrf-token': csrfToken, ...extra };
   };
   return {
     as,
-    headers: (role, extra = {}) => {
-      const { cookie, csrfToken } = as(role);
-      return { cookie, 'x-csrf-token': csrfToken, ...extra };
+    headers,
+    send: async (name, method, path, body) =>
+      api.request(path, {
+        method,
+        headers: headers(name, { 'content-type': 'application/json' }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+    logInAgain: async () => {
+      for (const [name, session] of sessions) await logIn(name, session);
     },
   };
 }

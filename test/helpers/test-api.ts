@@ -82,3 +82,20 @@ export async function sendAsVoter(
   const res = await api.request(path, jsonRequest(withProof, { ...headers, cookie }));
   return { res, cookie };
 }
+
+/** What a ballot names: the campaign, the track and the picked candidates (and any more fields). */
+export interface BallotPicks extends Record<string, unknown> {
+  campaign: string;
+  track: string;
+  candidates: number[];
+}
+
+/** A ballot as the ballot sheet posts it: sendAsVoter to /api/ballots (`?lang` when given). */
+export function postBallot(
+  api: TestApp,
+  ballot: BallotPicks,
+  options: VoterOptions & { lang?: string } = {},
+): Promise<{ res: Response; cookie: string }> {
+  const { lang, ...voter } = options;
+  return sendAsVoter(api, lang ? `/api/ballots?lang=${lang}` : '/api/ballots', ballot, voter);
+}

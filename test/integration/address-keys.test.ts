@@ -5,21 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addressKey, ballot, botTokenUse, loginAttempt } from '#src/db/schema/index.ts';
 import { pruneExpiredRecords } from '#src/domain/privacy/prune-expired-records.ts';
 import { addressHash } from '#src/server/voter-identity.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
-import { fixedClock, sendAsVoter, testApi, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, postBallot, testApi, testSecret } from '../helpers/test-api.ts';
+import { createTestDb } from '../helpers/test-db.ts';
 
-let db: TestDb;
+const db = useTestDb();
 const now = new Date('2026-11-20T04:00:00Z'); // 12:00 in Shanghai, 2026-11-20
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
 
 const mac = (key: string, purpose: string, value: string) =>
   createHmac('sha256', key).update(`${purpose}\0${value}`).digest('base64url');
@@ -34,8 +30,8 @@ describe('address hashes under random day keys', () => {
     const second = testApi(db, { clock: fixedClock(now) });
     const body = { campaign: campaign.slug, track: track.slug, candidates: [candidates[0]!.id] };
     const client = '198.51.100.61';
-    expect((await sendAsVoter(first, '/api/ballots', body, { client })).res.status).toBe(201);
-    expect((await sendAsVoter(second, '/api/ballots', body, { client })).res.status).toBe(201);
+    expect((await postBallot(first, body, { client })).res.status).toBe(201);
+    expect((await postBallot(second, body, { client })).res.status).toBe(201);
 
     const keys = await db.db.select().from(addressKey);
     expect(keys.map((k) => k.day)).toEqual(['2026-11-20']);
@@ -54,7 +50,7 @@ describe('address hashes under random day keys', () => {
     const { campaign, track, candidates } = await makeOpenBallot(db.db, clock.now(), 2);
     const api = testApi(db, { clock });
     const body = { campaign: campaign.slug, track: track.slug, candidates: [candidates[0]!.id] };
-    expect((await sendAsVoter(api, '/api/ballots', body)).res.status).toBe(201);
+    expect((await postBallot(api, body)).res.status).toBe(201);
     const keys = await db.db.select().from(addressKey);
     expect(keys.map((k) => k.day).sort()).toEqual(['2026-11-20', '2026-11-21']);
     expect(new Set(keys.map((k) => k.key)).size).toBe(2);

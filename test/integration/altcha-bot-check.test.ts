@@ -1,21 +1,16 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Challenge } from 'altcha-lib/types';
 import { ballot, botTokenUse } from '#src/db/schema/index.ts';
 import { createAltchaBotCheck } from '#src/server/bot-check/altcha-bot-check.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { deviceCookie, solveAltcha, solvedProof } from '../helpers/bot-proof.ts';
-import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, jsonRequest, postBallot, testApi } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 type Api = ReturnType<typeof testApi>;
 const requester = (api: Api) => (path: string, init?: RequestInit) => api.request(path, init);
@@ -88,20 +83,20 @@ describe('a solved challenge as the ballot’s proof', () => {
     });
     const proof = await solvedProof(requester(api));
     const body = { campaign: campaign.slug, track: track.slug, candidates: [candidates[0]!.id] };
-    const { res: first, cookie } = await sendAsVoter(api, '/api/ballots', {
+    const { res: first, cookie } = await postBallot(api, {
       ...body,
       botCheck: proof,
     });
     expect(first.status).toBe(201);
     for (const options of [{ cookie }, {}]) {
-      const { res } = await sendAsVoter(api, '/api/ballots', { ...body, botCheck: proof }, options);
+      const { res } = await postBallot(api, { ...body, botCheck: proof }, options);
       expect(res.status).toBe(403);
       expect((await res.json()).error.details.codes).toEqual(['token-already-used']);
     }
     // Spelled differently (keys reordered, same challenge): still the same proof.
     const p = decode(proof);
     const respelled = encode({ solution: p.solution, challenge: p.challenge });
-    const { res: again } = await sendAsVoter(api, '/api/ballots', { ...body, botCheck: respelled });
+    const { res: again } = await postBallot(api, { ...body, botCheck: respelled });
     expect(again.status).toBe(403);
     expect(await ballotsIn(track.id)).toBe(1);
   });
@@ -112,7 +107,7 @@ describe('a solved challenge as the ballot’s proof', () => {
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
     const body = { campaign: campaign.slug, track: track.slug, candidates: [candidates[0]!.id] };
     const send = (proof: string, lang = 'zh-CN') =>
-      sendAsVoter(api, `/api/ballots?lang=${lang}`, { ...body, botCheck: proof });
+      postBallot(api, { ...body, botCheck: proof }, { lang });
 
     const forReports = await send(await solvedProof(requester(api), 'report'), 'en');
     expect(forReports.res.status).toBe(403);
@@ -171,10 +166,10 @@ describe('a solved challenge as the ballot’s proof', () => {
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 2);
     const forReports = await solvedProof(requester(api), 'report');
     const body = { campaign: campaign.slug, track: track.slug, candidates: [candidates[0]!.id] };
-    await sendAsVoter(api, '/api/ballots', { ...body, botCheck: forReports });
+    await postBallot(api, { ...body, botCheck: forReports });
     const report = await db.db.select().from(botTokenUse);
     expect(report.length).toBeGreaterThan(0);
-    const { res } = await sendAsVoter(api, '/api/ballots', { ...body, botCheck: forReports });
+    const { res } = await postBallot(api, { ...body, botCheck: forReports });
     expect((await res.json()).error.details.codes).toEqual(['token-already-used']);
   });
 
@@ -201,7 +196,7 @@ describe('a solved challenge as the ballot’s proof', () => {
   it('accepts a proof under the old field name turnstileToken', async () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-    const { res } = await sendAsVoter(api, '/api/ballots', {
+    const { res } = await postBallot(api, {
       campaign: campaign.slug,
       track: track.slug,
       candidates: [candidates[0]!.id],

@@ -1,27 +1,15 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ballot, ballotPick, tally } from '#src/db/schema/index.ts';
 import type { BotCheck } from '#src/server/bot-check/bot-check.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { withLiveBotCheck, type SiteverifyStandIn } from '../helpers/siteverify-stand-in.ts';
 import { makeCandidate, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';
-import {
-  cookieFrom,
-  fixedClock,
-  jsonRequest,
-  sendAsVoter,
-  testApi,
-  type VoterOptions,
-} from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { cookieFrom, fixedClock, jsonRequest, postBallot, testApi } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z'); // 12:00 in Shanghai
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 async function ballotCount(trackId: number) {
   const [row] = await db.db.select({ n: count() }).from(ballot).where(eq(ballot.trackId, trackId));
@@ -35,16 +23,9 @@ async function totalVotes() {
   return Number(row!.n);
 }
 
-/** A ballot's body; with `proof`, that proof in `botCheck`, else sendAsVoter solves a fresh one. */
+/** A ballot's body; with `proof`, that proof in `botCheck`, else postBallot solves a fresh one. */
 function ballotBody(campaign: string, track: string, candidates: number[], proof?: string) {
   return { campaign, track, candidates, ...(proof === undefined ? {} : { botCheck: proof }) };
-}
-
-type Api = ReturnType<typeof testApi>;
-
-/** A ballot as the ballot sheet sends it: a device, a solved proof, the picks. */
-async function vote(api: Api, body: Record<string, unknown>, options: VoterOptions = {}) {
-  return sendAsVoter(api, '/api/ballots', body, options);
 }
 
 describe('POST /api/ballots', () => {
@@ -55,7 +36,7 @@ describe('POST /api/ballots', () => {
     const picked = [candidates[0]!.id, candidates[2]!.id];
     const device = await api.request('/api/device');
     expect(device.status).toBe(204);
-    const { res } = await vote(api, ballotBody(campaign.slug, track.slug, picked), {
+    const { res } = await postBallot(api, ballotBody(campaign.slug, track.slug, picked), {
       cookie: cookieFrom(device),
     });
     expect(res.status).toBe(201);
@@ -88,7 +69,9 @@ describe('POST /api/ballots', () => {
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 4);
     const picked = [candidates[3]!.id, candidates[1]!.id];
-    const cast = await (await vote(api, ballotBody(campaign.slug, track.slug, picked))).res.json();
+    const cast = await (
+      await postBallot(api, ballotBody(campaign.slug, track.slug, picked))
+    ).res.json();
     const res = await api.request(`/api/receipts/${cast.receipt}`);
     const body = await res.json();
     expect(body.campaign).toEqual({ slug: campaign.slug, title: campaign.title });
@@ -107,12 +90,12 @@ describe('POST /api/ballots', () => {
     const clock = fixedClock(now);
     const api = testApi(db, { clock });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 3);
-    const { res: first, cookie } = await vote(
+    const { res: first, cookie } = await postBallot(
       api,
       ballotBody(campaign.slug, track.slug, [candidates[0]!.id]),
     );
     expect(first.status).toBe(201);
-    const { res: second } = await vote(
+    const { res: second } = await postBallot(
       api,
       ballotBody(campaign.slug, track.slug, [candidates[1]!.id]),
       { cookie },
@@ -126,7 +109,7 @@ describe('POST /api/ballots', () => {
 
     // The next local day (00:00 Shanghai = 16:00 UTC) the device may vote again.
     clock.set(new Date('2026-11-20T16:00:01Z'));
-    const { res: nextDay } = await vote(
+    const { res: nextDay } = await postBallot(
       api,
       ballotBody(campaign.slug, track.slug, [candidates[1]!.id]),
       { cookie },
@@ -141,7 +124,7 @@ describe('POST /api/ballots', () => {
     });
     const send = async () =>
       (
-        await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+        await postBallot(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
           client: '198.51.100.7',
         })
       ).res;
@@ -158,7 +141,11 @@ describe('POST /api/ballots', () => {
       ballotsPerAddressPerDay: 2,
     });
     const send = async (client: string) =>
-      (await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), { client })).res;
+      (
+        await postBallot(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
+          client,
+        })
+      ).res;
     expect((await send('2001:db8:7:1::a')).status).toBe(201);
     expect((await send('2001:db8:7:1:ffff:1:2:3')).status).toBe(201);
     const third = await send('2001:db8:0007:0001::beef');
@@ -180,7 +167,7 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5);
       const before = await totalVotes();
-      const { res } = await vote(
+      const { res } = await postBallot(
         api,
         ballotBody(campaign.slug, track.slug, choose(candidates.map((c) => c.id))),
       );
@@ -194,7 +181,10 @@ describe('POST /api/ballots', () => {
     it('fewer picks than the minimum', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 5, { minPicks: 2 });
-      const { res } = await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]));
+      const { res } = await postBallot(
+        api,
+        ballotBody(campaign.slug, track.slug, [candidates[0]!.id]),
+      );
       expect(res.status).toBe(422);
       expect((await res.json()).error.reason).toBe('too_few_picks');
     });
@@ -206,7 +196,7 @@ describe('POST /api/ballots', () => {
       const elsewhere = await makeCandidate(db.db, other);
       const hidden = await makeCandidate(db.db, track, { status: 'nominated' });
       for (const id of [elsewhere.id, hidden.id, 999_999]) {
-        const { res } = await vote(
+        const { res } = await postBallot(
           api,
           ballotBody(campaign.slug, track.slug, [candidates[0]!.id, id]),
         );
@@ -223,7 +213,7 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
       const send = async () =>
-        (await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))).res;
+        (await postBallot(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))).res;
       clock.set(new Date(campaign.voteOpensAt!.getTime() - 1));
       let res = await send();
       expect(res.status).toBe(422);
@@ -332,9 +322,9 @@ describe('POST /api/ballots', () => {
     it('gives 404 for an unknown campaign or track', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign } = await makeOpenBallot(db.db, now, 1);
-      const { res: a } = await vote(api, ballotBody('no-such', 'x', [1]));
+      const { res: a } = await postBallot(api, ballotBody('no-such', 'x', [1]));
       expect(a.status).toBe(404);
-      const { res: b } = await vote(api, ballotBody(campaign.slug, 'no-such', [1]));
+      const { res: b } = await postBallot(api, ballotBody(campaign.slug, 'no-such', [1]));
       expect(b.status).toBe(404);
       expect((await b.json()).error.reason).toBe('track_not_found');
     });
@@ -344,7 +334,7 @@ describe('POST /api/ballots', () => {
     it('refuses a wrong bot-check token with 403 before anything is written', async () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
-      const { res } = await vote(
+      const { res } = await postBallot(
         api,
         ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'forged-token'),
       );
@@ -376,9 +366,13 @@ describe('POST /api/ballots', () => {
       const api = testApi(db, { clock: fixedClock(now) });
       const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
       const forged = 'voter=AAAAAAAAAAAAAAAAAAAAAA.forgedsignatureforged0';
-      const { res } = await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]), {
-        cookie: forged,
-      });
+      const { res } = await postBallot(
+        api,
+        ballotBody(campaign.slug, track.slug, [candidates[0]!.id]),
+        {
+          cookie: forged,
+        },
+      );
       expect(res.status).toBe(428);
       expect((await res.json()).error.code).toBe('device_required');
       const device = await api.request('/api/device', { headers: { cookie: forged } });
@@ -397,13 +391,13 @@ describe('POST /api/ballots', () => {
       const request = (p: string, i?: RequestInit) => api.request(p, i);
       const proof = await solvedProof(request);
       const body = ballotBody(campaign.slug, track.slug, [candidates[0]!.id], proof);
-      const { res } = await vote(api, body, { cookie: '' });
+      const { res } = await postBallot(api, body, { cookie: '' });
       expect(res.status).toBe(428);
       const json = await res.json();
       expect(json.error.code).toBe('device_required');
       expect(json.error.message).toContain('Cookie');
       expect(await ballotCount(track.id)).toBe(0);
-      const { res: again } = await vote(api, body);
+      const { res: again } = await postBallot(api, body);
       expect(again.status).toBe(201);
     });
 
@@ -425,7 +419,7 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
+      await postBallot(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
     ).res.json();
     const res = await api.request(
       `/api/receipts/${cast.receipt.replaceAll('-', '').toLowerCase()}`,
@@ -438,7 +432,7 @@ describe('GET /api/receipts/{code}', () => {
     const api = testApi(db, { clock: fixedClock(now) });
     const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 1);
     const cast = await (
-      await vote(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
+      await postBallot(api, ballotBody(campaign.slug, track.slug, [candidates[0]!.id]))
     ).res.json();
     await db.db
       .update(ballot)
@@ -498,10 +492,10 @@ describe('request rate and single-use tokens', () => {
       });
       standIn.issue('live-token-1', { hostname: 'vote.example.org', action: 'ballot' });
       const body = ballotBody(campaign.slug, track.slug, [candidates[0]!.id], 'live-token-1');
-      const { res: first, cookie } = await vote(api, body);
+      const { res: first, cookie } = await postBallot(api, body);
       expect(first.status).toBe(201);
       expect(standIn.calls).toHaveLength(1);
-      const { res: replay } = await vote(api, body, { cookie });
+      const { res: replay } = await postBallot(api, body, { cookie });
       expect(replay.status).toBe(403);
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
@@ -516,11 +510,11 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       standIn.issue('spent-on-a-refusal', { hostname: 'vote.example.org', action: 'ballot' });
       // Verified, then refused by a rule: a candidate of no track on this ballot.
       const body = ballotBody(campaign.slug, track.slug, [999_999], 'spent-on-a-refusal');
-      const { res: refused } = await vote(api, body);
+      const { res: refused } = await postBallot(api, body);
       expect(refused.status).toBe(422);
       expect((await refused.json()).error.code).toBe('rule_violation');
       expect(standIn.calls).toHaveLength(1);
-      const { res: replay } = await vote(api, { ...body, candidates: [candidates[0]!.id] });
+      const { res: replay } = await postBallot(api, { ...body, candidates: [candidates[0]!.id] });
       expect(replay.status).toBe(403);
       expect((await replay.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
@@ -533,24 +527,25 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       const pick = [candidates[0]!.id];
       // Issued for another action: siteverify answers, the check fails.
       standIn.issue('wrong-action', { hostname: 'vote.example.org', action: 'report' });
-      const wrong = (await vote(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action')))
-        .res;
+      const wrong = (
+        await postBallot(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action'))
+      ).res;
       expect(wrong.status).toBe(403);
       expect(standIn.calls).toHaveLength(1);
       const wrongAgain = (
-        await vote(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action'))
+        await postBallot(api, ballotBody(campaign.slug, track.slug, pick, 'wrong-action'))
       ).res;
       expect((await wrongAgain.json()).error.details.codes).toEqual(['token-already-used']);
       expect(standIn.calls).toHaveLength(1);
 
       standIn.issue('first', { hostname: 'vote.example.org', action: 'ballot' });
       standIn.issue('second', { hostname: 'vote.example.org', action: 'ballot' });
-      const { res: first, cookie } = await vote(
+      const { res: first, cookie } = await postBallot(
         api,
         ballotBody(campaign.slug, track.slug, pick, 'first'),
       );
       expect(first.status).toBe(201);
-      const { res: second } = await vote(
+      const { res: second } = await postBallot(
         api,
         ballotBody(campaign.slug, track.slug, pick, 'second'),
         {
@@ -559,8 +554,9 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       );
       expect(second.status).toBe(409);
       expect(standIn.calls).toHaveLength(3);
-      const secondAgain = (await vote(api, ballotBody(campaign.slug, track.slug, pick, 'second')))
-        .res;
+      const secondAgain = (
+        await postBallot(api, ballotBody(campaign.slug, track.slug, pick, 'second'))
+      ).res;
       expect(secondAgain.status).toBe(403);
       expect(standIn.calls).toHaveLength(3);
       expect(await ballotCount(track.id)).toBe(1);
@@ -575,7 +571,7 @@ describe('live tokens are spent whatever becomes of the ballot', () => {
       const body = ballotBody(campaign.slug, track.slug, [candidates[1]!.id], 'twice-at-once');
       const cookie = await deviceCookie((p, i) => api.request(p, i));
       const answers = await Promise.all(
-        [0, 1].map(async () => (await vote(api, body, { cookie })).res),
+        [0, 1].map(async () => (await postBallot(api, body, { cookie })).res),
       );
       expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
       expect(await ballotCount(track.id)).toBe(1);

@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
 let slug: string;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
   const c = await makeCampaign(db.db, now, { countsVisibility: 'after_close' });
   slug = c.slug;
   const people = await makeTrack(db.db, c.id, { slug: 'people', kind: 'individual', position: 1 });
@@ -31,7 +29,6 @@ beforeAll(async () => {
   await makeCandidate(db.db, people, { name: '丙', status: 'withdrawn' });
   await makeCandidate(db.db, units, { name: '某单位', headName: '丁', headTitle: '局长' });
 });
-afterAll(() => db.destroy());
 
 describe('GET /api/campaigns', () => {
   it('lists campaigns with slug, title, stage and tracks', async () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StaffRole } from '#src/schemas/enums.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeOpenBallot, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, sendAsVoter, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock, jsonRequest, postBallot } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor']);
+const asRole = staff.headers;
 let slug: string;
 let trackSlug: string;
 let candidateId: number;
@@ -16,11 +16,7 @@ let other: { id: number; number: number; name: string };
 let unitTrack: string;
 let foreignId: number;
 
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
-
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
   const open = await makeOpenBallot(db.db, now, 2);
   slug = open.campaign.slug;
   trackSlug = open.track.slug;
@@ -29,19 +25,13 @@ beforeAll(async () => {
   other = open.candidates[1]!;
   unitTrack = (await makeTrack(db.db, open.campaign.id, { kind: 'unit' })).slug;
   foreignId = (await makeOpenBallot(db.db, now, 1)).candidates[0]!.id;
-  const { res: cast } = await sendAsVoter(api, '/api/ballots', {
+  const { res: cast } = await postBallot(api, {
     campaign: slug,
     track: trackSlug,
     candidates: [candidateId],
   });
   expect(cast.status).toBe(201);
-  for (const role of ['admin', 'editor', 'monitor', 'auditor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken });
-  }
 });
-afterAll(() => db.destroy());
 
 const reportPath = () =>
   `/api/staff/campaigns/${slug}/integrity?from=2026-11-20T03:00:00.000Z&to=2026-11-20T05:00:00.000Z`;
@@ -52,11 +42,6 @@ const voidBody = () => ({
   note: '测试',
   dryRun: true,
 });
-
-function asRole(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
 
 describe('GET /api/staff/campaigns/{slug}/integrity', () => {
   it.each(['monitor', 'admin', 'auditor'] as const)('answers %s with the report', async (role) => {
@@ -108,7 +93,7 @@ describe('POST /api/staff/campaigns/{slug}/ballots/void', () => {
   });
 
   it('names whose votes a filter touches, and refuses a candidate of another category or selection', async () => {
-    const { res: second } = await sendAsVoter(api, '/api/ballots', {
+    const { res: second } = await postBallot(api, {
       campaign: slug,
       track: trackSlug,
       candidates: [other.id],
@@ -170,7 +155,7 @@ describe('POST /api/staff/campaigns/{slug}/ballots/void', () => {
   });
 
   it('refuses without the CSRF token, from another origin, and for editor or auditor', async () => {
-    const s = sessions.get('monitor')!;
+    const s = staff.as('monitor');
     const noToken = await api.request(voidPath(), jsonRequest(voidBody(), { cookie: s.cookie }));
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).error.code).toBe('csrf_failed');

@@ -1,41 +1,26 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, campaign, namingDecisionRevision } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 // The notice is drafted and published on Thursday 8 January 2026 (period 9–15 January); the
 // outcome and the decision come on Friday the 16th.
 const draftDay = new Date('2026-01-08T02:00:00Z');
 const afterwards = new Date('2026-01-16T02:00:00Z');
 const clock = fixedClock(draftDay);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const users = new Map<StaffRole, Awaited<ReturnType<typeof makeStaffUser>>>();
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
 
 async function moveTo(at: Date) {
   clock.set(at);
-  for (const [role, user] of users) sessions.set(role, await logInAs(api, user));
+  await staff.logInAgain();
 }
 
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    users.set(role, await makeStaffUser(db.db, { role }));
-  }
-  await moveTo(draftDay);
-});
-afterAll(() => db.destroy());
-
-function asRole(role: StaffRole) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
-}
+const asRole = staff.headers;
 const base = (slug: string) => `/api/staff/campaigns/${slug}`;
 const post = (path: string, body: unknown = {}, role: StaffRole = 'editor') =>
   api.request(path, jsonRequest(body, asRole(role)));
@@ -258,7 +243,7 @@ describe('the naming decision', () => {
     }
     const noToken = await api.request(
       `${base(d.campaign.slug)}/decision`,
-      jsonRequest({}, { cookie: sessions.get('admin')!.cookie }),
+      jsonRequest({}, { cookie: staff.as('admin').cookie }),
     );
     expect(noToken.status).toBe(403);
     expect((await errorOf(noToken)).code).toBe('csrf_failed');

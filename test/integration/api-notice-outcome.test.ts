@@ -1,11 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, report, reportHandling } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 // Thursday 8 January 2026, 10:00 in Beijing: the draft's period runs from Friday the 9th to
 // Thursday the 15th (five working days).
@@ -15,32 +14,17 @@ const lastEvening = new Date('2026-01-15T15:30:00Z');
 /** Friday the 16th, 00:10 in Beijing: the period has ended. */
 const afterwards = new Date('2026-01-15T16:10:00Z');
 const clock = fixedClock(draftDay);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
-
-const users = new Map<StaffRole, Awaited<ReturnType<typeof makeStaffUser>>>();
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    users.set(role, await makeStaffUser(db.db, { role }));
-  }
-  await moveTo(draftDay);
-});
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
 
 /** Sets the clock and signs everyone in afresh: a week on, yesterday's sessions have ended. */
 async function moveTo(at: Date) {
   clock.set(at);
-  for (const [role, user] of users) sessions.set(role, await logInAs(api, user));
+  await staff.logInAgain();
 }
-afterAll(() => db.destroy());
 
-function asRole(role: StaffRole) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
-}
+const asRole = staff.headers;
 const staffPath = (slug: string) => `/api/staff/campaigns/${slug}/notice`;
 const outcome = (slug: string, body: unknown, role: StaffRole = 'editor') =>
   api.request(`${staffPath(slug)}/outcome`, jsonRequest(body, asRole(role)));
@@ -292,7 +276,7 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     }
     const noToken = await api.request(
       `${staffPath(d.campaign.slug)}/outcome`,
-      jsonRequest({}, { cookie: sessions.get('admin')!.cookie }),
+      jsonRequest({}, { cookie: staff.as('admin').cookie }),
     );
     expect(noToken.status).toBe(403);
     expect((await errorOf(noToken)).code).toBe('csrf_failed');

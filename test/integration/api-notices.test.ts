@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createNoticeDraft } from '#src/domain/notices/create-notice-draft.ts';
 import { publishNotice } from '#src/domain/notices/publish-notice.ts';
 import { updateNoticeDraft } from '#src/domain/notices/update-notice-draft.ts';
 import { noticeCsvColumns } from '#src/server/routes/notices.ts';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 // Thursday 8 January 2026 in Beijing; the drafted period runs 9–15 January.
 const now = new Date('2026-01-08T02:00:00Z');
 const clock = fixedClock(now);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock });
 let slug: string;
 let draftSlug: string;
 let personId: number;
@@ -27,8 +27,6 @@ const channels = {
 };
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
   const c = await makeCampaign(db.db, now, { stage: 'publicity', year: 2025 });
   const units = await makeTrack(db.db, c.id, { kind: 'unit', name: '担当作为好单位', position: 1 });
   const cadres = await makeTrack(db.db, c.id, {
@@ -78,7 +76,6 @@ beforeAll(async () => {
     await createNoticeDraft(db.db, { campaignSlug: other.slug, actorId: null, now, siteUrl })
   ).slug;
 });
-afterAll(() => db.destroy());
 
 describe('GET /api/notices', () => {
   it('lists published notices only, with period, status and permalink', async () => {

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { certifyAsMonitor, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -15,8 +15,8 @@ const clock = fixedClock(during);
 const hiddenColumns = 'track,track_name,number,name,organisation,status';
 const publicColumns = `${hiddenColumns},votes,rank,track_ballots_counted,track_ballots_invalidated`;
 
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock });
 /** Counts after_close, in its vote at `during`, closed at `afterClose`. */
 let hidden: string;
 /** Counts live, in its vote. */
@@ -42,9 +42,6 @@ interface JsonTrack {
 }
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-
   const c = await makeCampaign(db.db, during, { countsVisibility: 'after_close' });
   hidden = c.slug;
   const people = await makeTrack(db.db, c.id, { slug: 'people', position: 1 });
@@ -120,7 +117,6 @@ beforeAll(async () => {
   const rt = await makeTrack(db.db, r.id, { slug: 'people' });
   await makeCandidate(db.db, rt, { number: 1, name: '尚未公布者' });
 });
-afterAll(() => db.destroy());
 
 async function getJson(slug: string) {
   const res = await api.request(`/api/campaigns/${slug}/results`);

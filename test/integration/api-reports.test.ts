@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { notice, noticeRevision, report } from '#src/db/schema/index.ts';
 import { reportReferencePattern } from '#src/domain/reports/make-report-reference.ts';
 import type { NoticeContent } from '#src/schemas/notice-content.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof } from '../helpers/bot-proof.ts';
 import { withLiveBotCheck } from '../helpers/siteverify-stand-in.ts';
@@ -13,18 +14,13 @@ import {
   testApi,
   type VoterOptions,
 } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /** 12:00 in Shanghai on Friday 20 November 2026, inside the period 18–24 November. */
 const now = new Date('2026-11-20T04:00:00Z');
 /** The first instant of a Shanghai day, as UTC. */
 const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
-let db: TestDb;
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 let noticeSeq = 0;
 

@@ -1,19 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, campaign, candidate, notice } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 // Thursday 8 January 2026, 10:00 in Beijing: the next working day is Friday the 9th, and five
 // working days from it end on Thursday the 15th.
 const now = new Date('2026-01-08T02:00:00Z');
 const clock = fixedClock(now);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
+const asRole = staff.headers;
 
 /** A campaign in its publicity stage: two tracks (units listed first), elected and not. */
 async function makeDecidedCampaign(stage: 'publicity' | 'committee_vote' = 'publicity') {
@@ -60,21 +61,6 @@ const complete = {
   reportRules: '反映问题应实事求是。',
 };
 
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken });
-  }
-});
-afterAll(() => db.destroy());
-
-function asRole(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
 const noticePath = (slug: string) => `/api/staff/campaigns/${slug}/notice`;
 const put = (slug: string, body: unknown, role: StaffRole = 'editor') =>
   api.request(noticePath(slug), { ...jsonRequest(body, asRole(role)), method: 'PUT' });
@@ -195,7 +181,7 @@ describe('POST /api/staff/campaigns/{slug}/notice (create the draft)', () => {
     expect((await errorOf(auditor)).code).toBe('forbidden');
     const noToken = await api.request(
       noticePath(d.campaign.slug),
-      jsonRequest({}, { cookie: sessions.get('editor')!.cookie }),
+      jsonRequest({}, { cookie: staff.as('editor').cookie }),
     );
     expect(noToken.status).toBe(403);
     expect((await errorOf(noToken)).code).toBe('csrf_failed');
@@ -293,7 +279,7 @@ describe('PUT /api/staff/campaigns/{slug}/notice (edit the draft)', () => {
     await create(d.campaign.slug);
     expect((await put(d.campaign.slug, { title: '标题' }, 'auditor')).status).toBe(403);
     const noToken = await api.request(noticePath(d.campaign.slug), {
-      ...jsonRequest({ title: '标题' }, { cookie: sessions.get('editor')!.cookie }),
+      ...jsonRequest({ title: '标题' }, { cookie: staff.as('editor').cookie }),
       method: 'PUT',
     });
     expect(noToken.status).toBe(403);
@@ -490,7 +476,7 @@ describe('POST /api/staff/campaigns/{slug}/notice/publish', () => {
     }
     const noToken = await api.request(
       `${noticePath(d.campaign.slug)}/publish`,
-      jsonRequest({}, { cookie: sessions.get('admin')!.cookie }),
+      jsonRequest({}, { cookie: staff.as('admin').cookie }),
     );
     expect(noToken.status).toBe(403);
     expect((await errorOf(noToken)).code).toBe('csrf_failed');

@@ -1,19 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, staffSession, staffUser } from '#src/db/schema/index.ts';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
 
 const change = (session: { cookie: string; csrfToken: string }, body: unknown) =>
   api.request(

@@ -1,22 +1,21 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, notice, noticeRevision, report, reportHandling } from '#src/db/schema/index.ts';
 import type { NoticeContent } from '#src/schemas/notice-content.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock, sendAsVoter } from '../helpers/test-api.ts';
 import { createDb } from '#src/db/client.ts';
 import { concludeReport } from '#src/domain/reports/conclude-report.ts';
 import { takeUpReport } from '#src/domain/reports/take-up-report.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 /** 12:00 in Shanghai, inside both notices' periods. */
 const now = new Date('2026-11-20T04:00:00Z');
 const clock = fixedClock(now);
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { id: number; cookie: string; csrfToken: string }>();
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
 let first: { slug: string; id: number; entryId: number };
 let second: { slug: string; id: number };
 /** References by the order they were sent. */
@@ -107,8 +106,6 @@ async function sendReport(slug: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
   first = await makeNotice('rp-first');
   second = await makeNotice('rp-second');
   await sendReport(first.slug, {
@@ -121,17 +118,10 @@ beforeAll(async () => {
   clock.set(new Date(now.getTime() + 120_000));
   await sendReport(second.slug);
   clock.set(now);
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { id: user.id, cookie, csrfToken });
-  }
 });
-afterAll(() => db.destroy());
 
 function as(role: StaffRole) {
-  const s = sessions.get(role)!;
-  return { headers: { cookie: s.cookie } };
+  return { headers: { cookie: staff.as(role).cookie } };
 }
 
 async function reportReads() {
@@ -186,7 +176,7 @@ describe('GET /api/staff/reports', () => {
     const reads = await reportReads();
     expect(reads).toHaveLength(before + 1);
     expect(reads[0]).toMatchObject({
-      actorId: sessions.get('supervisor')!.id,
+      actorId: staff.as('supervisor').id,
       entityType: 'report',
       entityId: 'all',
       at: now,
@@ -275,7 +265,7 @@ describe('GET /api/staff/reports/:id', () => {
     });
     const [read] = await reportReads();
     expect(read).toMatchObject({
-      actorId: sessions.get('supervisor')!.id,
+      actorId: staff.as('supervisor').id,
       entityType: 'report',
       entityId: String(id),
     });
@@ -327,7 +317,7 @@ describe('who may read reports', () => {
   );
 
   it('has no way to change or delete a report: writes to the routes are not routes at all', async () => {
-    const s = sessions.get('supervisor')!;
+    const s = staff.as('supervisor');
     const headers = { cookie: s.cookie, 'x-csrf-token': s.csrfToken };
     const id = await idOf(sent[0]!);
     for (const method of ['PUT', 'PATCH', 'DELETE', 'POST']) {
@@ -347,7 +337,7 @@ describe('working a report through: received → verifying → concluded', () =>
   let id: number;
 
   const write = (path: string, body?: unknown) => {
-    const s = sessions.get('supervisor')!;
+    const s = staff.as('supervisor');
     return api.request(path, {
       method: 'POST',
       headers: {
@@ -459,7 +449,7 @@ describe('working a report through: received → verifying → concluded', () =>
       .where(eq(auditLog.action, 'report.verify'))
       .orderBy(desc(auditLog.id));
     expect(entry).toMatchObject({
-      actorId: sessions.get('supervisor')!.id,
+      actorId: staff.as('supervisor').id,
       entityId: String(id),
       before: { status: 'received' },
       after: { status: 'verifying', reference },
@@ -571,7 +561,7 @@ describe('two supervisors at once, in two processes', () => {
     const id = await idOf((await res.json()).reference);
     const other = await createDb({ url: db.url });
     try {
-      const supervisor = sessions.get('supervisor')!.id;
+      const supervisor = staff.as('supervisor').id;
       const input = { id, actorId: supervisor, now };
       const taken = await Promise.allSettled([
         takeUpReport(db.db, input),

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   auditLog,
   staffRecoveryCode,
@@ -9,21 +9,14 @@ import {
 } from '#src/db/schema/index.ts';
 import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
 import { totpCodeAt } from '#src/domain/staff/second-factor-codes.ts';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { logInAs, makeStaffUser, type StaffFixture } from '../helpers/staff.ts';
-import { cookieFrom, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { cookieFrom, fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 const start = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let clock: ReturnType<typeof fixedClock>;
-let api: ReturnType<typeof testApi>;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  clock = fixedClock(start);
-  api = testApi(db, { clock });
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
+const clock = fixedClock(start);
+const api = useTestApi(db, { clock });
 
 type Session = { cookie: string; csrfToken: string };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, loginAttempt, staffSession as sessionTable } from '#src/db/schema/index.ts';
 import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
 import { disableStaffUser } from '#src/domain/staff/disable-staff-user.ts';
@@ -11,6 +11,7 @@ import {
   staffSessionIdleTimeoutMs,
 } from '#src/domain/staff/session-lifetime.ts';
 import type { ApiEnv, ResolvedDeps } from '#src/server/api-deps.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { cheapAltcha, solvedProof } from '../helpers/bot-proof.ts';
 import { createAddressKeys } from '#src/server/address-keys.ts';
 import { parseConfig } from '#src/server/config.ts';
@@ -18,20 +19,14 @@ import { handleError } from '#src/server/http-errors.ts';
 import { requireStaff, staffSession } from '#src/server/staff-auth.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, jsonRequest, testApi, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T02:00:00Z'); // 10:00 in Shanghai
 const origin = 'http://127.0.0.1:4321'; // testApi's PUBLIC_BASE_URL default
 const minute = 60_000;
-let db: TestDb;
+const db = useTestDb();
 let address = 0;
 /** A network of its own per test, so the per-address throttle of one test never hits another. */
 const newAddress = () => `198.51.100.${++address}`;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
 
 function setup(env: Record<string, string> = {}) {
   const clock = fixedClock(now);

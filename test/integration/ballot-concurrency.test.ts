@@ -3,17 +3,12 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ballot } from '#src/db/schema/index.ts';
 import { verifyTallies } from '#src/domain/integrity/verify-tallies.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
 import { deviceCookie, solvedProof, type Requester } from '../helpers/bot-proof.ts';
 import { fixedClock, jsonRequest, testApi, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 async function ballotsIn(trackId: number) {
   const [row] = await db.db

@@ -1,24 +1,21 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ballot, botTokenUse, tally } from '#src/db/schema/index.ts';
+import { useTestApi, useTestDb } from '../helpers/harness.ts';
 import { deviceCookie, solvedProof, type Requester } from '../helpers/bot-proof.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const now = new Date('2026-11-20T04:00:00Z');
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '100000' } });
 let slugs: { campaign: string; track: string; ids: number[] };
 
 beforeAll(async () => {
-  db = await createTestDb();
-  const now = new Date('2026-11-20T04:00:00Z');
-  api = testApi(db, { clock: fixedClock(now), env: { BALLOT_RATE_PER_MINUTE: '100000' } });
   const { campaign, track, candidates } = await makeOpenBallot(db.db, now, 3);
   slugs = { campaign: campaign.slug, track: track.slug, ids: candidates.map((c) => c.id) };
 });
-afterAll(() => db.destroy());
 
 async function state() {
   const [b] = await db.db.select({ n: sql<number>`count(*)` }).from(ballot);

@@ -1,16 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, ballot, ballotPick, campaign, candidate, track } from '#src/db/schema/index.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 /** The database refuses these writes itself, whatever process or tool sends them. */
 describe('rules held by the database', () => {

@@ -16,12 +16,12 @@ import { parseConfig } from '#src/server/config.ts';
 import { createApi } from '#src/server/create-api.ts';
 import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
 import { readInlineScriptHashes } from '#src/server/security-headers.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { ensureBuild } from '../helpers/site-process.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
-let db: TestDb;
+const db = useTestDb();
 let server: Server;
 let base: string;
 
@@ -30,7 +30,6 @@ beforeAll(async () => {
   const { handler: astroHandler } = (await import(
     pathToFileURL(resolve('dist/server/entry.mjs')).href
   )) as { handler: AstroHandler };
-  db = await createTestDb();
   const now = new Date('2026-11-20T04:00:00Z');
   await seedDemo(db.db, now);
   const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret });
@@ -55,7 +54,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((done) => server.close(done));
-  db.destroy();
 });
 
 const page = async (path: string) => {

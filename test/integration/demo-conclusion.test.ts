@@ -1,19 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
 import { getPublishedDecision } from '#src/domain/decisions/get-published-decision.ts';
 import { getNamingOutcome } from '#src/domain/decisions/get-naming-outcome.ts';
 import { getPublishedNotice } from '#src/domain/notices/get-published-notice.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useTestDb } from '../helpers/harness.ts';
 
-let db: TestDb;
+const db = useTestDb();
 const now = new Date('2026-11-22T03:00:00Z');
 
 // Seeding draws every portrait: seconds on a busy machine.
 beforeAll(async () => {
-  db = await createTestDb();
   await seedDemo(db.db, now);
 }, 60_000);
-afterAll(() => db.destroy());
 
 describe('the demo’s concluded 2025 selection', () => {
   it('has the outcome of its publicity: one report, found not true, nobody suspended', async () => {

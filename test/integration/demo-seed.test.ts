@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
 import {
   ballotBatch,
@@ -25,18 +25,17 @@ import { localDay } from '#src/domain/clock.ts';
 import { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import { prepareServices } from '#src/server/bootstrap.ts';
 import { parseConfig } from '#src/server/config.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { createTestDb } from '../helpers/test-db.ts';
 
-let db: TestDb;
+const db = useTestDb();
 const now = new Date('2026-11-22T03:00:00Z');
 
 // Seeding draws every portrait: seconds on a busy machine.
 beforeAll(async () => {
-  db = await createTestDb();
   await seedDemo(db.db, now);
 }, 60_000);
-afterAll(() => db.destroy());
 
 describe('the demo data', () => {
   it('has ballots from a city’s spread of addresses, networks and devices, as the monitor reads them', async () => {

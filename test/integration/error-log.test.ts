@@ -1,21 +1,17 @@
 import { Hono } from 'hono';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { campaign } from '#src/db/schema/index.ts';
 import { handleError } from '#src/server/http-errors.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useTestDb } from '../helpers/harness.ts';
 
 /**
  * What reaches the log when the database refuses a write: the request id, the route and the
  * error's class and code, never the statement's parameters, whatever they hold.
  */
-let db: TestDb;
+const db = useTestDb();
 let logged: ReturnType<typeof vi.spyOn>;
 const secretPhone = '13912345678';
 
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
 afterEach(() => logged?.mockRestore());
 
 function appThatWrites(values: Record<string, unknown>) {

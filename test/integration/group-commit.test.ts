@@ -1,15 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '#src/db/schema/index.ts';
 import { TransactionQueue, type TransactionEngine } from '#src/db/transaction-queue.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useTestDb } from '../helpers/harness.ts';
 
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 const entry = (action: string) => ({ at: new Date(), action, entityType: 'test', entityId: 'g' });
 

@@ -21,10 +21,10 @@ import { createFrontServer, type AstroHandler } from '#src/server/front-server.t
 import { readInlineScriptHashes } from '#src/server/security-headers.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
 import { ensureBuild, startSite, stopSite, type Site } from '../helpers/site-process.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let astroHandler: AstroHandler;
 
@@ -36,13 +36,12 @@ beforeAll(async () => {
 }, 180_000);
 
 describe('a real page through the cache, on the site’s clock', () => {
-  let db: TestDb;
+  const db = useTestDb();
   let server: Server;
   let base: string;
   const clock = fixedClock(new Date('2026-11-20T04:00:00Z'));
 
   beforeAll(async () => {
-    db = await createTestDb();
     const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret });
     const services = { config, dbHandle: db, botCheck: cheapAltcha(testSecret), clock };
     const api = createApi({ db: db.db, config, botCheck: services.botCheck, clock });
@@ -64,7 +63,6 @@ describe('a real page through the cache, on the site’s clock', () => {
 
   afterAll(async () => {
     await new Promise((done) => server.close(done));
-    db.destroy();
   });
 
   it('turns the list and the campaign page at the vote’s opening instant, to the millisecond', async () => {

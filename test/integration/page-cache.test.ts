@@ -8,10 +8,10 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useTestDb } from '../helpers/harness.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign } from '../helpers/factories.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 import { selectLocale } from '#src/i18n/select-locale.ts';
 import { parseConfig } from '#src/server/config.ts';
 import { createApi } from '#src/server/create-api.ts';
@@ -23,7 +23,7 @@ import {
 
 const start = new Date('2026-11-20T04:00:10Z');
 const clock = fixedClock(start);
-let db: TestDb;
+const db = useTestDb();
 let clientDir: string;
 const servers: Server[] = [];
 /** Renders per path, as the stand-in for Astro counts them. */
@@ -105,14 +105,12 @@ async function startFront(env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  db = await createTestDb();
   clientDir = mkdtempSync(join(tmpdir(), 'honour-roll-client-'));
   ({ front, base } = await startFront());
 });
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  db.destroy();
   rmSync(clientDir, { recursive: true, force: true });
 });
 

@@ -1,36 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, ballotBatch } from '#src/db/schema/index.ts';
 import { formatSerial, parseSerial } from '#src/domain/paper/compute-check-digit.ts';
 import { getBallotPrint } from '#src/domain/paper/get-ballot-print.ts';
-import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { certifyAsMonitor, logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { certifyAsMonitor } from '../helpers/staff.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
-  for (const role of ['admin', 'editor', 'monitor'] as const) {
-    sessions.set(role, await logInAs(api, await makeStaffUser(db.db, { role })));
-  }
-});
-afterAll(() => db.destroy());
-
-function send(role: StaffRole, method: string, path: string, body?: unknown) {
-  const s = sessions.get(role)!;
-  return api.request(path, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const { send } = useStaffSessions(api, db, ['admin', 'editor', 'monitor']);
 
 async function refusal(write: PromiseLike<unknown>): Promise<string> {
   try {

@@ -1,39 +1,25 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, paperEntry, resultCertificate, tallySheet } from '#src/db/schema/index.ts';
 import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
 import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { certifyAsMonitor, logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { certifyAsMonitor } from '../helpers/staff.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-type Session = { cookie: string; csrfToken: string; id: number };
-const tellers: Session[] = [];
-let editor: Session;
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
-  for (let i = 0; i < 3; i++) {
-    const user = await makeStaffUser(db.db, { role: 'teller' });
-    tellers.push({ ...(await logInAs(api, user)), id: user.id });
-  }
-  const e = await makeStaffUser(db.db, { role: 'editor' });
-  editor = { ...(await logInAs(api, e)), id: e.id };
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, {
+  teller1: 'teller',
+  teller2: 'teller',
+  teller3: 'teller',
+  editor: 'editor',
 });
-afterAll(() => db.destroy());
+type Who = Parameters<typeof staff.as>[0];
 
-function send(s: Session, path: string, body: unknown) {
-  return api.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-    body: JSON.stringify(body),
-  });
-}
+const send = (who: Who, path: string, body: unknown) => staff.send(who, 'POST', path, body);
 
 async function refusal(write: PromiseLike<unknown>): Promise<string> {
   try {
@@ -66,7 +52,7 @@ async function setUp(overrides: Parameters<typeof makeCampaign>[2] = {}, minPick
         destination: '收票点',
         ballotCount,
       },
-      actorId: editor.id,
+      actorId: staff.as('editor').id,
       now,
     });
   const paper = await register('paper');
@@ -75,13 +61,13 @@ async function setUp(overrides: Parameters<typeof makeCampaign>[2] = {}, minPick
   return { campaign: c, track: t, candidates, withdrawn, paper, onsite, serial };
 }
 
-const enter = (s: Session, batchId: number, body: Record<string, unknown>) =>
-  send(s, `/api/staff/batches/${batchId}/entries`, { picks: [], ...body });
+const enter = (who: Who, batchId: number, body: Record<string, unknown>) =>
+  send(who, `/api/staff/batches/${batchId}/entries`, { picks: [], ...body });
 
 describe('a teller enters paper ballots by serial and picks', () => {
   it('records a valid ballot in the teller’s pass, audited', async () => {
     const { paper, candidates, serial } = await setUp();
-    const res = await enter(tellers[0]!, paper.id, {
+    const res = await enter('teller1', paper.id, {
       serial: serial(0),
       picks: [candidates[2]!.number, candidates[0]!.number],
     });
@@ -115,7 +101,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
     ];
     if (swapped !== good) cases.push([swapped, 400, 'serial_check_digit']);
     for (const [typed, status, reason] of cases) {
-      const res = await enter(tellers[0]!, paper.id, { serial: typed, picks: [] });
+      const res = await enter('teller1', paper.id, { serial: typed, picks: [] });
       expect(res.status, typed).toBe(status);
       expect((await res.json()).error.reason, typed).toBe(reason);
     }
@@ -125,15 +111,15 @@ describe('a teller enters paper ballots by serial and picks', () => {
   it('counts a serial once per pass; a correction keeps the earlier entry, marked replaced', async () => {
     const { paper, candidates, serial } = await setUp();
     const n = candidates.map((c) => c.number);
-    expect((await enter(tellers[0]!, paper.id, { serial: serial(2), picks: [n[0]] })).status).toBe(
+    expect((await enter('teller1', paper.id, { serial: serial(2), picks: [n[0]] })).status).toBe(
       201,
     );
-    const again = await enter(tellers[0]!, paper.id, { serial: serial(2), picks: [n[1]] });
+    const again = await enter('teller1', paper.id, { serial: serial(2), picks: [n[1]] });
     expect(again.status).toBe(409);
     const body = await again.json();
     expect(body.error.reason).toBe('serial_already_entered');
     expect(body.error.details?.picks ?? body.error.picks).toEqual([n[0]]);
-    const fixed = await enter(tellers[0]!, paper.id, {
+    const fixed = await enter('teller1', paper.id, {
       serial: serial(2),
       picks: [n[1]],
       correction: true,
@@ -158,7 +144,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
           serial: paper.firstSerial + 2,
           picks: '[]',
           invalidReason: 'none',
-          enteredBy: tellers[0]!.id,
+          enteredBy: staff.as('teller1').id,
           enteredAt: now,
         }),
       ),
@@ -184,7 +170,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
     ];
     let i = 3;
     for (const [body, reason] of cases) {
-      const res = await enter(tellers[0]!, paper.id, { serial: serial(i++), ...body });
+      const res = await enter('teller1', paper.id, { serial: serial(i++), ...body });
       expect(res.status).toBe(201);
       expect((await res.json()).entry.invalidReason).toBe(reason);
     }
@@ -193,13 +179,13 @@ describe('a teller enters paper ballots by serial and picks', () => {
 
   it('refuses numbers not printed on the ballot and numbers typed twice', async () => {
     const { paper, candidates, withdrawn, serial } = await setUp();
-    const stray = await enter(tellers[0]!, paper.id, {
+    const stray = await enter('teller1', paper.id, {
       serial: serial(7),
       picks: [withdrawn.number],
     });
     expect(stray.status).toBe(400);
     expect((await stray.json()).error.reason).toBe('pick_not_on_ballot');
-    const twice = await enter(tellers[0]!, paper.id, {
+    const twice = await enter('teller1', paper.id, {
       serial: serial(7),
       picks: [candidates[0]!.number, candidates[0]!.number],
     });
@@ -209,14 +195,14 @@ describe('a teller enters paper ballots by serial and picks', () => {
   it('has two passes by two different tellers and refuses a third, and any other role', async () => {
     const { paper, candidates, serial } = await setUp();
     const picks = [candidates[0]!.number];
-    expect((await enter(tellers[0]!, paper.id, { serial: serial(0), picks })).status).toBe(201);
-    const second = await enter(tellers[1]!, paper.id, { serial: serial(0), picks });
+    expect((await enter('teller1', paper.id, { serial: serial(0), picks })).status).toBe(201);
+    const second = await enter('teller2', paper.id, { serial: serial(0), picks });
     expect(second.status).toBe(201);
     expect((await second.json()).entry.pass).toBe(2);
-    const third = await enter(tellers[2]!, paper.id, { serial: serial(1), picks });
+    const third = await enter('teller3', paper.id, { serial: serial(1), picks });
     expect(third.status).toBe(409);
     expect((await third.json()).error.reason).toBe('batch_passes_taken');
-    expect((await enter(editor, paper.id, { serial: serial(1), picks })).status).toBe(403);
+    expect((await enter('editor', paper.id, { serial: serial(1), picks })).status).toBe(403);
     // A teller without a pass of this batch cannot write into one directly either.
     expect(
       await refusal(
@@ -225,7 +211,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
           pass: 1,
           serial: paper.firstSerial + 5,
           picks: '[]',
-          enteredBy: tellers[2]!.id,
+          enteredBy: staff.as('teller3').id,
           enteredAt: now,
         }),
       ),
@@ -242,19 +228,19 @@ describe('a teller enters paper ballots by serial and picks', () => {
       voteClosesAt: new Date(now.getTime() - 3600_000),
     });
     // An unfinished pass keeps certification waiting (the certificate covers every channel)…
-    expect((await enter(tellers[0]!, paper.id, { serial: serial(0), picks: [] })).status).toBe(201);
+    expect((await enter('teller1', paper.id, { serial: serial(0), picks: [] })).status).toBe(201);
     await expect(certifyAsMonitor(db.db, c.slug, now)).rejects.toMatchObject({
       reason: 'paper_unreconciled',
     });
     // …so a writer that certifies behind the application's back is what the triggers face.
     await db.db.insert(resultCertificate).values({
       campaignId: c.id,
-      certifiedBy: editor.id,
+      certifiedBy: staff.as('editor').id,
       certifiedAt: now,
       document: '{}',
       sha256: 'a'.repeat(64),
     });
-    const late = await enter(tellers[0]!, paper.id, { serial: serial(1), picks: [] });
+    const late = await enter('teller1', paper.id, { serial: serial(1), picks: [] });
     expect(late.status).toBe(409);
     expect((await late.json()).error.reason).toBe('paper_after_certification');
     expect(
@@ -265,7 +251,7 @@ describe('a teller enters paper ballots by serial and picks', () => {
           serial: paper.firstSerial + 1,
           picks: '[]',
           invalidReason: 'none',
-          enteredBy: tellers[0]!.id,
+          enteredBy: staff.as('teller1').id,
           enteredAt: now,
         }),
       ),
@@ -293,24 +279,24 @@ describe('an on-site booth’s tally sheet', () => {
       [sheet({ [a!]: 1 }, { ballotsCast: 101 }), 'tally_over_batch'],
     ];
     for (const [body, reason] of cases) {
-      const res = await send(tellers[0]!, path, body);
+      const res = await send('teller1', path, body);
       expect(res.status, reason).toBe(422);
       expect((await res.json()).error.reason).toBe(reason);
     }
-    const ok = await send(tellers[0]!, path, sheet({ [a!]: 20, [b!]: 15 }));
+    const ok = await send('teller1', path, sheet({ [a!]: 20, [b!]: 15 }));
     expect(ok.status).toBe(201);
     const [row] = await db.db.select().from(tallySheet).where(eq(tallySheet.batchId, onsite.id));
     expect(JSON.parse(row!.counts)).toEqual(
       Object.fromEntries(candidates.map((c, i) => [String(c.number), [20, 15, 0, 0][i]])),
     );
-    expect((await send(tellers[0]!, path, sheet({ [a!]: 1 }))).status).toBe(409);
+    expect((await send('teller1', path, sheet({ [a!]: 1 }))).status).toBe(409);
     // A batch is entered either by its sheet or ballot by ballot, and sheets only for booths.
-    const mixed = await enter(tellers[0]!, onsite.id, {
+    const mixed = await enter('teller1', onsite.id, {
       serial: formatSerial(onsite.firstSerial),
       picks: [],
     });
     expect((await mixed.json()).error.reason).toBe('batch_entered_by_tally');
-    const onPaper = await send(tellers[0]!, `/api/staff/batches/${paper.id}/tally`, sheet({}));
+    const onPaper = await send('teller1', `/api/staff/batches/${paper.id}/tally`, sheet({}));
     expect((await onPaper.json()).error.reason).toBe('tally_not_onsite');
   });
 });

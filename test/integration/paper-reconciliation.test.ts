@@ -1,46 +1,28 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditLog, paperResolution } from '#src/db/schema/index.ts';
 import { compareBatchPasses } from '#src/domain/paper/compare-batch-passes.ts';
 import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
 import { registerBallotBatch } from '#src/domain/paper/register-ballot-batch.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-type Session = { cookie: string; csrfToken: string; id: number };
-const people = new Map<string, Session>();
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const accounts: Record<string, StaffRole> = {
+  teller1: 'teller',
+  teller2: 'teller',
+  admin: 'admin',
+  monitor: 'monitor',
+  editor: 'editor',
+};
+const people = useStaffSessions(api, db, accounts);
 
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
-  const roles: [string, StaffRole][] = [
-    ['teller1', 'teller'],
-    ['teller2', 'teller'],
-    ['admin', 'admin'],
-    ['monitor', 'monitor'],
-    ['editor', 'editor'],
-  ];
-  for (const [name, role] of roles) {
-    const user = await makeStaffUser(db.db, { role });
-    people.set(name, { ...(await logInAs(api, user)), id: user.id });
-  }
-});
-afterAll(() => db.destroy());
-
-function post(who: string, path: string, body: unknown = {}) {
-  const s = people.get(who)!;
-  return api.request(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
-    body: JSON.stringify(body),
-  });
-}
+const post = (who: string, path: string, body: unknown = {}) =>
+  people.send(who, 'POST', path, body);
 
 async function batchOf(channel: 'paper' | 'onsite') {
   const c = await makeCampaign(db.db, now);
@@ -50,7 +32,7 @@ async function batchOf(channel: 'paper' | 'onsite') {
   const batch = await registerBallotBatch(db.db, {
     campaignSlug: c.slug,
     batch: { trackSlug: t.slug, channel, label: '批次', destination: '收票点', ballotCount: 10 },
-    actorId: people.get('editor')!.id,
+    actorId: people.as('editor').id,
     now,
   });
   return { batch, numbers, serial: (i: number) => formatSerial(batch.firstSerial + i) };

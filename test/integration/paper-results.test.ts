@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCampaign } from '#src/domain/campaigns/get-campaign.ts';
 import { formatSerial } from '#src/domain/paper/compute-check-digit.ts';
 import { enterPaperBallot } from '#src/domain/paper/enter-paper-ballot.ts';
@@ -10,19 +10,14 @@ import { combineChannelVotes } from '#src/domain/results/combine-channel-votes.t
 import { certifyResults } from '#src/domain/results/certify-results.ts';
 import { getResults } from '#src/domain/results/get-results.ts';
 import { resultCertificateSchema } from '#src/schemas/result-certificate.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { makeStaffUser } from '../helpers/staff.ts';
 import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 const now = new Date('2026-11-20T04:00:00Z');
 const hour = 3600_000;
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 /** A closed vote: one track adds its channels, one ranks by weights (online 40, paper 60). */
 async function closedVoteWithPaper() {

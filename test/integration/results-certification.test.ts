@@ -16,13 +16,11 @@ import { parseConfig } from '#src/server/config.ts';
 import { createApi } from '#src/server/create-api.ts';
 import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
 import { readInlineScriptHashes } from '#src/server/security-headers.ts';
-import type { StaffRole } from '#src/schemas/enums.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
 import { ensureBuild } from '../helpers/site-process.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock, testSecret } from '../helpers/test-api.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -32,13 +30,13 @@ const closes = new Date(during.getTime() + 24 * hour);
 const afterClose = new Date(closes.getTime() + hour);
 const clock = fixedClock(during);
 
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['admin', 'editor', 'monitor', 'auditor', 'supervisor']);
 let slug: string;
 let liveSlug: string;
 let campaignId: number;
 const ids: Record<string, number> = {};
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string; id: number }>();
 let astroHandler: AstroHandler;
 const servers: Server[] = [];
 
@@ -86,8 +84,6 @@ beforeAll(async () => {
   ({ handler: astroHandler } = (await import(
     pathToFileURL(resolve('dist/server/entry.mjs')).href
   )) as { handler: AstroHandler });
-  db = await createTestDb();
-  api = testApi(db, { clock });
 
   const c = await makeCampaign(db.db, during, { countsVisibility: 'after_close' });
   slug = c.slug;
@@ -137,12 +133,7 @@ beforeAll(async () => {
     castAt: new Date(during.getTime() + 15 * hour),
   });
 
-  for (const role of ['admin', 'editor', 'monitor', 'auditor', 'supervisor'] as const) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken, id: user.id });
-  }
-  const monitor = sessions.get('monitor')!.id;
+  const monitor = staff.as('monitor').id;
   for (const [from, to, reasonCategory] of [
     [-55, -45, 'burst'],
     [14 * 60 + 50, 15 * 60 + 10, 'network_concentration'],
@@ -177,7 +168,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  db.destroy();
 });
 
 /** The built site over the test database, at the test clock; answers its origin. */
@@ -201,10 +191,7 @@ async function site(): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-function as(role: StaffRole, extra: Record<string, string> = {}) {
-  const s = sessions.get(role)!;
-  return { cookie: s.cookie, 'x-csrf-token': s.csrfToken, ...extra };
-}
+const as = staff.headers;
 
 const certify = (headers: Record<string, string>, target = slug) =>
   api.request(`/api/staff/campaigns/${target}/results/certify`, { method: 'POST', headers });
@@ -301,11 +288,7 @@ describe('POST /api/staff/campaigns/{slug}/results/certify: who may', () => {
   // Sessions of the day after the close (those of the vote's day have lapsed by then).
   beforeAll(async () => {
     clock.set(afterClose);
-    for (const role of [...sessions.keys()]) {
-      const user = await makeStaffUser(db.db, { role });
-      const { cookie, csrfToken } = await logInAs(api, user);
-      sessions.set(role, { cookie, csrfToken, id: user.id });
-    }
+    await staff.logInAgain();
   });
 
   it.each(['editor', 'auditor', 'supervisor'] as const)('refuses %s with 403', async (role) => {
@@ -318,7 +301,7 @@ describe('POST /api/staff/campaigns/{slug}/results/certify: who may', () => {
   it('refuses an anonymous request (401) and a monitor without the CSRF token (403)', async () => {
     clock.set(afterClose);
     expect((await certify({})).status).toBe(401);
-    const noToken = await certify({ cookie: sessions.get('monitor')!.cookie });
+    const noToken = await certify({ cookie: staff.as('monitor').cookie });
     expect(noToken.status).toBe(403);
     expect((await noToken.json()).error.code).toBe('csrf_failed');
     const wrongToken = await certify(as('monitor', { 'x-csrf-token': 'forged' }));
@@ -343,14 +326,14 @@ describe('certifying', () => {
       sql`select certified_by, certified_at from result_certificate where campaign_id = ${campaignId}`,
     );
     expect(row).toEqual({
-      certified_by: sessions.get('monitor')!.id,
+      certified_by: staff.as('monitor').id,
       certified_at: afterClose.getTime(),
     });
     const audit = await db.db.all<{ actor_id: number; after: string }>(
       sql`select actor_id, after from audit_log where action = 'results.certify' and entity_id = ${slug}`,
     );
     expect(audit).toHaveLength(1);
-    expect(audit[0]!.actor_id).toBe(sessions.get('monitor')!.id);
+    expect(audit[0]!.actor_id).toBe(staff.as('monitor').id);
     expect(JSON.parse(audit[0]!.after).sha256).toBe(sha256);
     // Public pages rendered before it are dropped from every page cache.
     expect(await contentVersion()).toBeGreaterThan(before);

@@ -8,15 +8,15 @@ import { serve } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { media } from '#src/db/schema/index.ts';
 import { systemClock } from '#src/domain/clock.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { parseConfig } from '#src/server/config.ts';
 import { createApi } from '#src/server/create-api.ts';
 import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
 import { cspHashOf, readInlineScriptHashes } from '#src/server/security-headers.ts';
 import { testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
-let db: TestDb;
+const db = useTestDb();
 let clientDir: string;
 const servers: Server[] = [];
 
@@ -32,7 +32,6 @@ const astroHandler: AstroHandler = async (_req, res) => {
 };
 
 beforeAll(async () => {
-  db = await createTestDb();
   await db.db.insert(media).values({
     id: mediaId,
     contentType: 'image/svg+xml',
@@ -48,7 +47,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  db.destroy();
   rmSync(clientDir, { recursive: true, force: true });
 });
 

@@ -13,13 +13,13 @@ import { parseConfig } from '#src/server/config.ts';
 import { createApi } from '#src/server/create-api.ts';
 import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
 import { readInlineScriptHashes } from '#src/server/security-headers.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { ensureBuild } from '../helpers/site-process.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
 
 let astroHandler: AstroHandler;
-let db: TestDb;
+const db = useTestDb();
 const servers: Server[] = [];
 
 beforeAll(async () => {
@@ -27,13 +27,11 @@ beforeAll(async () => {
   ({ handler: astroHandler } = (await import(
     pathToFileURL(resolve('dist/server/entry.mjs')).href
   )) as { handler: AstroHandler });
-  db = await createTestDb();
   await seedDemo(db.db, new Date('2026-11-20T04:00:00Z'));
 }, 180_000);
 
 afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-  db.destroy();
 });
 
 /** The site with this environment; answers its origin. */

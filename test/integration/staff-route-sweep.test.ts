@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { staffRoles, type StaffRole } from '#src/schemas/enums.ts';
 import { rolesForAdminPath } from '#src/server/admin-access.ts';
 import { makeOpenBallot } from '../helpers/factories.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 /**
  * Walks every staff route the API has (read from the app itself, so a new route cannot be
@@ -116,27 +115,19 @@ const pageOfRead: Record<string, string> = {
 };
 
 const now = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
+const db = useTestDb();
+const api = useTestApi(db, { clock: fixedClock(now) });
+const staff = useStaffSessions(api, db, staffRoles);
 let params: Record<string, string>;
-const sessions = new Map<StaffRole, { cookie: string; csrfToken: string }>();
 
 beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock: fixedClock(now) });
   const open = await makeOpenBallot(db.db, now, 2);
   params = {
     slug: open.campaign.slug,
     track: open.track.slug,
     id: String(open.candidates[0]!.id),
   };
-  for (const role of staffRoles) {
-    const user = await makeStaffUser(db.db, { role });
-    const { cookie, csrfToken } = await logInAs(api, user);
-    sessions.set(role, { cookie, csrfToken });
-  }
 });
-afterAll(() => db.destroy());
 
 function staffRoutes(): string[] {
   const seen = new Set<string>();
@@ -182,7 +173,7 @@ describe('every staff route', () => {
       // Logging out would end the session the rest of the sweep uses; api-staff-session tests it.
       if (route.includes('/staff/session')) continue;
       for (const role of staffRoles) {
-        const res = await request(route, sessions.get(role));
+        const res = await request(route, staff.as(role));
         if (expected[route]!.includes(role)) {
           expect([401, 403], `${role} ${route}`).not.toContain(res.status);
         } else {

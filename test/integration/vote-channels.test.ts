@@ -1,21 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { campaign, track } from '#src/db/schema/index.ts';
-import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const clock = fixedClock(new Date('2026-10-01T02:00:00Z'));
-let db: TestDb;
-let api: ReturnType<typeof testApi>;
-let session: { cookie: string; csrfToken: string };
-
-beforeAll(async () => {
-  db = await createTestDb();
-  api = testApi(db, { clock });
-  session = await logInAs(api, await makeStaffUser(db.db, { role: 'editor' }));
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
+const api = useTestApi(db, { clock });
+const staff = useStaffSessions(api, db, ['editor']);
 
 /** What a trigger said: drizzle wraps the driver's error as the cause of its own. */
 async function refusal(write: PromiseLike<unknown>): Promise<string> {
@@ -27,17 +19,8 @@ async function refusal(write: PromiseLike<unknown>): Promise<string> {
   return 'accepted';
 }
 
-function send(method: string, path: string, body?: unknown) {
-  return api.request(path, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      cookie: session.cookie,
-      'x-csrf-token': session.csrfToken,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+const send = (method: string, path: string, body?: unknown) =>
+  staff.send('editor', method, path, body);
 
 const base = { kind: 'unit', name: '好单位', quota: 3, maxPicks: 3 };
 

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ballot, report } from '#src/db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import { recordAuditEntry } from '#src/domain/audit/record-audit-entry.ts';
@@ -12,15 +12,10 @@ import {
   makePublishedNotice,
   makeTrack,
 } from '../helpers/factories.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-11-20T04:00:00Z'); // 12:00 in Beijing
-let db: TestDb;
-
-beforeAll(async () => {
-  db = await createTestDb();
-});
-afterAll(() => db.destroy());
+const db = useTestDb();
 
 describe('the vote dashboard', () => {
   it('counts ballots today, in the last hour and in all per track, without voided ones', async () => {

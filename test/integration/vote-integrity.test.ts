@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   auditLog,
   ballot,
@@ -15,16 +15,15 @@ import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
 import { updateTrack } from '#src/domain/tracks/update-track.ts';
 import { trackUpdateSchema } from '#src/schemas/campaign-input.ts';
 import type { TrackRow } from '#src/domain/campaigns/get-campaign.ts';
+import { useTestDb } from '../helpers/harness.ts';
 import { makeCampaign, makeOpenBallot, makeTrack } from '../helpers/factories.ts';
-import { fixedClock, sendAsVoter, testApi } from '../helpers/test-api.ts';
-import { createTestDb, type TestDb } from '../helpers/test-db.ts';
+import { fixedClock, postBallot, testApi } from '../helpers/test-api.ts';
 
 const start = new Date('2026-11-20T04:00:00Z');
-let db: TestDb;
+const db = useTestDb();
 let monitorId: number;
 
 beforeAll(async () => {
-  db = await createTestDb();
   const [m] = await db.db
     .insert(staffUser)
     .values({
@@ -36,7 +35,6 @@ beforeAll(async () => {
     .returning();
   monitorId = m!.id;
 });
-afterAll(() => db.destroy());
 
 /** Casts `n` ballots for `ids`, each from its own fresh device, from `address`. */
 async function cast(
@@ -49,9 +47,8 @@ async function cast(
 ) {
   const receipts: string[] = [];
   for (let i = 0; i < n; i++) {
-    const { res } = await sendAsVoter(
+    const { res } = await postBallot(
       api,
-      '/api/ballots',
       { campaign, track: trackSlug, candidates: ids },
       { client: address },
     );
@@ -307,7 +304,7 @@ describe('tally verification', () => {
   it('finds a tally changed behind the application’s back', async () => {
     const api = testApi(db, { clock: fixedClock(start) });
     const { campaign, track: t, candidates } = await makeOpenBallot(db.db, start, 2);
-    const { res } = await sendAsVoter(api, '/api/ballots', {
+    const { res } = await postBallot(api, {
       campaign: campaign.slug,
       track: t.slug,
       candidates: [candidates[0]!.id],

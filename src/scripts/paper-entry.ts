@@ -58,15 +58,20 @@ export function wirePaperEntry(): void {
 
   form.addEventListener('submit', (e) => e.preventDefault());
 
-  serial.addEventListener('keydown', (e) => {
-    if (e.key !== 'Enter') return;
-    e.preventDefault();
+  // Whether the serial typed is one; if not, says why and selects it to be typed again.
+  const serialTyped = () => {
     const parsed = parseSerial(serial.value);
     if (!parsed.ok) {
       say(serialMessages[parsed.reason], 'error');
       again(serial);
-      return;
     }
+    return parsed.ok;
+  };
+
+  serial.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    if (!serialTyped()) return;
     picks.focus();
     picks.select();
   });
@@ -74,12 +79,7 @@ export function wirePaperEntry(): void {
   picks.addEventListener('keydown', async (e) => {
     if (e.key !== 'Enter' || busy) return;
     e.preventDefault();
-    const parsed = parseSerial(serial.value);
-    if (!parsed.ok) {
-      say(serialMessages[parsed.reason], 'error');
-      again(serial);
-      return;
-    }
+    if (!serialTyped()) return;
     const read = readPicks(picks.value);
     if (typeof read === 'string') {
       say(read, 'error');

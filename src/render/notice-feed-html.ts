@@ -9,11 +9,10 @@ import {
   noticeReportingIntro,
   noticeWording,
 } from '../domain/notices/format-notice-entry.ts';
-import type { DecisionContent, DecisionEntry } from '../schemas/decision-content.ts';
-import type { NoticeContent, NoticeEntry } from '../schemas/notice-content.ts';
+import type { DecisionContent } from '../schemas/decision-content.ts';
+import type { NoticeContent } from '../schemas/notice-content.ts';
+import { groupByTrack, groupNumeral } from './document-groups.ts';
 import { escapeXml } from './escape-xml.ts';
-
-const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /**
  * A notice's whole text as simple HTML for a feed reader (Atom `content type="html"`): the
@@ -23,13 +22,6 @@ const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
  */
 export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   const e = escapeXml;
-  const groups: { trackName: string; entries: NoticeEntry[] }[] = [];
-  let lastTrack = '';
-  for (const entry of c.entries) {
-    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
-    else groups.push({ trackName: entry.trackName, entries: [entry] });
-    lastTrack = entry.track;
-  }
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
   parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`);
@@ -39,9 +31,9 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   }
   parts.push(`<p>${e(c.lead)}</p>`);
   const suspended = new Set(c.outcome?.suspended ?? []);
-  groups.forEach((g, i) => {
+  groupByTrack(c.entries).forEach((g, i) => {
     const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
-    parts.push(`<h2>${numerals[i] ?? i + 1}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
+    parts.push(`<h2>${groupNumeral(i)}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
     parts.push('<ol>');
     for (const entry of g.entries) {
       const sentence = formatNoticeEntry(entry);
@@ -67,21 +59,12 @@ export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
 /** A naming decision's whole text as simple HTML for a feed reader, in the document's order. */
 export function decisionFeedHtml(c: DecisionContent, correction?: string): string {
   const e = escapeXml;
-  const groups: { trackName: string; entries: DecisionEntry[] }[] = [];
-  let lastTrack = '';
-  for (const entry of c.entries) {
-    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
-    else groups.push({ trackName: entry.trackName, entries: [entry] });
-    lastTrack = entry.track;
-  }
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
   parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
-  groups.forEach((g, i) => {
+  groupByTrack(c.entries).forEach((g, i) => {
     const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
-    parts.push(
-      `<h2>${numerals[i] ?? i + 1}、“${e(g.trackName)}”（${g.entries.length}${unit}）</h2>`,
-    );
+    parts.push(`<h2>${groupNumeral(i)}、“${e(g.trackName)}”（${g.entries.length}${unit}）</h2>`);
     parts.push('<ol>');
     for (const entry of g.entries) {
       const post = entry.kind === 'individual' ? entry.currentPost || entry.organisation : '';

@@ -1,19 +1,9 @@
-import {
-  formatNoticeDate,
-  formatNoticeEntry,
-  formatNoticeHonour,
-  formatNoticeOutcome,
-  formatNoticePeriodLine,
-  noticeOutcomeHeading,
-  formatReportingLines,
-  noticeReportingIntro,
-  noticeWording,
-} from '../domain/notices/format-notice-entry.ts';
-import type { DecisionContent, DecisionEntry } from '../schemas/decision-content.ts';
-import type { NoticeContent, NoticeEntry } from '../schemas/notice-content.ts';
+import { formatNoticeDate } from '../domain/notices/format-notice-entry.ts';
+import type { DecisionContent } from '../schemas/decision-content.ts';
+import type { NoticeContent } from '../schemas/notice-content.ts';
+import { groupByTrack, groupNumeral } from './document-groups.ts';
 import { escapeXml } from './escape-xml.ts';
-
-const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+import { noticeText, suspendedMark } from './notice-text.ts';
 
 /**
  * A notice's whole text as simple HTML for a feed reader (Atom `content type="html"`): the
@@ -23,65 +13,53 @@ const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九',
  */
 export function noticeFeedHtml(c: NoticeContent, correction?: string): string {
   const e = escapeXml;
-  const groups: { trackName: string; entries: NoticeEntry[] }[] = [];
-  let lastTrack = '';
-  for (const entry of c.entries) {
-    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
-    else groups.push({ trackName: entry.trackName, entries: [entry] });
-    lastTrack = entry.track;
-  }
+  const wording = noticeText(c);
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
   parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`);
-  if (c.outcome) {
-    parts.push(`<h2>${e(noticeOutcomeHeading)}（${e(formatNoticeDate(c.outcome.statedOn))}）</h2>`);
-    for (const p of formatNoticeOutcome(c.outcome, c.entries)) parts.push(`<p>${e(p)}</p>`);
+  if (wording.outcome) {
+    const { heading, statedOn, paragraphs } = wording.outcome;
+    parts.push(`<h2>${e(heading)}（${e(statedOn)}）</h2>`);
+    for (const p of paragraphs) parts.push(`<p>${e(p)}</p>`);
   }
   parts.push(`<p>${e(c.lead)}</p>`);
-  const suspended = new Set(c.outcome?.suspended ?? []);
-  groups.forEach((g, i) => {
-    const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
-    parts.push(`<h2>${numerals[i] ?? i + 1}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
+  wording.groups.forEach((g, i) => {
+    const unit = g.entries[0]!.entry.kind === 'unit' ? '个' : '名';
+    parts.push(`<h2>${groupNumeral(i)}、${e(g.trackName)}（${g.entries.length}${unit}）</h2>`);
     parts.push('<ol>');
-    for (const entry of g.entries) {
-      const sentence = formatNoticeEntry(entry);
+    for (const { entry, sentence, honour, suspended } of g.entries) {
       const rest = sentence.slice(entry.name.length);
       const summary =
         c.showSummaries && entry.summary
-          ? `<br/>${e(noticeWording.summary)}：${e(entry.summary)}`
+          ? `<br/>${e(wording.summaryLabel)}：${e(entry.summary)}`
           : '';
       parts.push(
-        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(formatNoticeHonour(entry))}${suspended.has(entry.candidateId) ? '（暂缓命名）' : ''}${summary}</li>`,
+        `<li><strong>${e(entry.name)}</strong>${e(rest)}。${e(honour)}${suspended ? suspendedMark : ''}${summary}</li>`,
       );
     }
     parts.push('</ol>');
   });
-  parts.push(`<p>${e(formatNoticePeriodLine(c.periodStart, c.periodEnd, c.workingDays))}。</p>`);
-  parts.push(`<h2>${e(noticeWording.reporting)}</h2>`, `<p>${e(noticeReportingIntro)}</p>`, '<ul>');
-  for (const l of formatReportingLines(c)) parts.push(`<li>${e(l.label)}：${e(l.value)}</li>`);
-  parts.push('</ul>', `<h2>${e(noticeWording.rules)}</h2>`, `<p>${e(c.reportRules)}</p>`);
-  parts.push(`<p>${e(c.signature)}<br/>${e(formatNoticeDate(c.signedOn))}</p>`);
+  parts.push(`<p>${e(wording.period)}。</p>`);
+  parts.push(
+    `<h2>${e(wording.reportingHeading)}</h2>`,
+    `<p>${e(wording.reportingIntro)}</p>`,
+    '<ul>',
+  );
+  for (const l of wording.reporting) parts.push(`<li>${e(l.label)}：${e(l.value)}</li>`);
+  parts.push('</ul>', `<h2>${e(wording.rulesHeading)}</h2>`, `<p>${e(c.reportRules)}</p>`);
+  parts.push(`<p>${e(c.signature)}<br/>${e(wording.signedOn)}</p>`);
   return parts.join('\n');
 }
 
 /** A naming decision's whole text as simple HTML for a feed reader, in the document's order. */
 export function decisionFeedHtml(c: DecisionContent, correction?: string): string {
   const e = escapeXml;
-  const groups: { trackName: string; entries: DecisionEntry[] }[] = [];
-  let lastTrack = '';
-  for (const entry of c.entries) {
-    if (entry.track === lastTrack) groups.at(-1)!.entries.push(entry);
-    else groups.push({ trackName: entry.trackName, entries: [entry] });
-    lastTrack = entry.track;
-  }
   const parts: string[] = [];
   if (correction) parts.push(`<p><strong>${e(correction)}</strong></p>`);
   parts.push(`<p>${e(c.serial)}</p>`, `<h1>${e(c.title)}</h1>`, `<p>${e(c.lead)}</p>`);
-  groups.forEach((g, i) => {
+  groupByTrack(c.entries).forEach((g, i) => {
     const unit = g.entries[0]!.kind === 'unit' ? '个' : '名';
-    parts.push(
-      `<h2>${numerals[i] ?? i + 1}、“${e(g.trackName)}”（${g.entries.length}${unit}）</h2>`,
-    );
+    parts.push(`<h2>${groupNumeral(i)}、“${e(g.trackName)}”（${g.entries.length}${unit}）</h2>`);
     parts.push('<ol>');
     for (const entry of g.entries) {
       const post = entry.kind === 'individual' ? entry.currentPost || entry.organisation : '';

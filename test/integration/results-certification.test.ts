@@ -473,6 +473,26 @@ describe('certifying', () => {
     ).text();
     expect(tw).toContain('經核驗的結果');
   });
+
+  it('the lobby board shows every candidate the certified votes the JSON publishes', async () => {
+    const board = await (await fetch(`${await site()}/campaigns/${slug}/board`)).text();
+    const shown = board
+      .split('data-slide="')
+      .slice(1)
+      .map((slide) => [
+        Number(slide.slice(0, slide.indexOf('"'))),
+        Number(/class="slide__votes"[^>]*>[^<]*<strong>(\d+)<\/strong>/.exec(slide)?.[1]),
+      ]);
+    const { body } = await results();
+    const published = body.tracks.flatMap((t) => t.candidates.map((x) => [x.id, x.votes]));
+    expect(shown).toEqual(published);
+    // The certificate's figures, not the tally changed behind its back above.
+    expect(shown).toEqual([
+      [ids.a, 3],
+      [ids.b, 2],
+      [ids.u, 1],
+    ]);
+  });
 });
 
 describe('a campaign with live counts', () => {

@@ -3,6 +3,7 @@ import type { Db } from '#src/db/client.ts';
 import { candidate } from '#src/db/schema/index.ts';
 import type { publicCandidateStatuses } from '#src/schemas/enums.ts';
 import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
+import type { CandidateRow } from '../candidates/list-public-candidates.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
 import type { resultsStatuses } from '#src/schemas/open-data.ts';
 import type { StoredCertificate } from './find-result-certificate.ts';
@@ -13,11 +14,8 @@ function statusOf(results: CampaignResults): OpenResults['status'] {
   return results.reason === 'under_review' ? 'under_review' : 'hidden';
 }
 
-export interface OpenResultCandidate {
-  id: number;
-  number: number;
-  name: string;
-  organisation: string;
+/** A public candidate's whole row (the board shows deeds and portraits), with its counts. */
+export interface OpenResultCandidate extends Omit<CandidateRow, 'status'> {
   /** Only public statuses: the query below admits no other. */
   status: (typeof publicCandidateStatuses)[number];
   /** Present only while counts are public. */
@@ -68,14 +66,7 @@ export async function getOpenResults(
   const { campaign: c, tracks } = detail;
   const [rows, results] = await Promise.all([
     db
-      .select({
-        id: candidate.id,
-        trackId: candidate.trackId,
-        number: candidate.number,
-        name: candidate.name,
-        organisation: candidate.organisation,
-        status: candidate.status,
-      })
+      .select()
       .from(candidate)
       .where(and(eq(candidate.campaignId, c.id), publicCandidateCondition()))
       .orderBy(asc(candidate.number)),
@@ -87,9 +78,7 @@ export async function getOpenResults(
     status: statusOf(results),
     certificate: results.visible ? results.certificate : null,
     tracks: tracks.map((t) => {
-      const listed = rows
-        .filter((r) => r.trackId === t.id)
-        .map(({ trackId: _track, ...r }) => r as OpenResultCandidate);
+      const listed = rows.filter((r) => r.trackId === t.id) as OpenResultCandidate[];
       if (!results.visible) return { track: t, candidates: listed };
       const counts = results.tracks.find((r) => r.track.id === t.id);
       const votesOf = new Map(counts?.ranking.map((r) => [r.id, r]) ?? []);

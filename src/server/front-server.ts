@@ -177,7 +177,10 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     const choice = api
       ? { locale: negotiateLocale(query ?? cookie, acceptLanguage), remember: null }
       : selectLocale({ query, cookie, acceptLanguage });
-    params.delete('lang');
+    // A page whose URL names its language keeps naming it in its links and forms, so it is
+    // kept apart from the same page reached without ?lang= (the API's answers do not differ).
+    if (query !== null && !api) params.set('lang', choice.locale);
+    else params.delete('lang');
     params.sort();
     const rest = params.toString();
     return {

@@ -186,7 +186,10 @@ describe('the page cache', () => {
     expect(tw.body.toString()).toContain('zh-TW /b');
     expect(en.body.toString()).toContain('en /b');
     expect(cn.body.toString()).toContain('zh-CN /b');
-    expect(enAgain.body.toString()).toContain('en /b');
+    // The same language without ?lang= in the URL is its own page: links and forms of a page
+    // reached by ?lang= keep naming the language, the others do not.
+    expect(enAgain.body.toString()).toContain('en /b</p>');
+    expect(en.body.toString()).toContain('en /b?lang=en</p>');
     // ?lang= with no cookie yet: the cookie is set for that reader only, from the URL.
     expect(en.header('set-cookie')).toBe('lang=en; Max-Age=31536000; Path=/; SameSite=Lax');
     expect(enAgain.header('set-cookie')).toBeUndefined();
@@ -197,7 +200,11 @@ describe('the page cache', () => {
     expect(en.header('cache-control')).toMatch(
       /^public, max-age=0, s-maxage=\d+, stale-while-revalidate=30$/,
     );
-    expect(rendersOf('/b')).toBe(3);
+    expect(rendersOf('/b')).toBe(4);
+    // Each of the two is kept: asked again, neither renders.
+    expect((await get('/b?lang=en')).body.toString()).toContain('en /b?lang=en</p>');
+    expect((await get('/b', { cookie: 'lang=en' })).body.toString()).toContain('en /b</p>');
+    expect(rendersOf('/b')).toBe(4);
   });
 
   it('keeps nothing that belongs to one reader: staff sessions, previews, cookies, receipts', async () => {

@@ -693,6 +693,14 @@ describe('validation', () => {
     expect(await errorOf(unknownSession)).toMatchObject({ reason: 'committee_session_not_found' });
     const badId = await api.request(confirmPath('abc'), jsonRequest({}, asRole('editor')));
     expect(badId.status).toBe(400);
+    for (const bad of ['1e3', '7.0', '-1']) {
+      const res = await api.request(confirmPath(bad), jsonRequest({}, asRole('editor')));
+      expect(res.status, bad).toBe(400);
+      expect(await errorOf(res), bad).toMatchObject({
+        code: 'invalid_request',
+        issues: [expect.objectContaining({ path: 'id' })],
+      });
+    }
   });
 });
 

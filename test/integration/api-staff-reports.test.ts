@@ -284,6 +284,15 @@ describe('GET /api/staff/reports/:id', () => {
     for (const bad of ['abc', '0', '-1', '1.5']) {
       expect((await api.request(`/api/staff/reports/${bad}`, as('supervisor'))).status).toBe(400);
     }
+    // Only digits name a row: other spellings of a number are refused, not looked up, and the
+    // answer says which parameter is wrong, like every other validation error.
+    for (const bad of ['1e3', '%207', '7.0', '0x10', '1234567890123456']) {
+      const res = await api.request(`/api/staff/reports/${bad}`, as('supervisor'));
+      expect(res.status, bad).toBe(400);
+      const { error } = await res.json();
+      expect(error.code, bad).toBe('invalid_request');
+      expect(error.issues, bad).toEqual([expect.objectContaining({ path: 'id' })]);
+    }
   });
 });
 

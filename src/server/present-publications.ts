@@ -52,3 +52,12 @@ export function revisionLinks(d: PublishedDocument, path: string, base: string) 
     url: absoluteUrl(`${path}/revisions/${r.revision}`, base),
   }));
 }
+
+/** What publishing a revision answers: the verb's result and the document's permalink. */
+export function withPermalink<T extends { slug: string }>(
+  published: T,
+  section: 'notices' | 'decisions',
+  base: string,
+) {
+  return { ...published, permalink: absoluteUrl(`/${section}/${published.slug}`, base) };
+}

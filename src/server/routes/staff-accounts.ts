@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
 import { DomainError } from '#src/domain/errors.ts';
 import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
@@ -20,6 +20,15 @@ export const staffAccountRoutes = new Hono<ApiEnv>();
 
 const admins = requireStaff(...staffActions['account.manage']);
 
+/**
+ * Disabling an account or resetting its second factor is for a colleague's account only: an admin
+ * locking themselves out would leave the site without anyone to undo it, and their own second
+ * factor goes through the app (or the command line), so a stolen admin session cannot strip it.
+ */
+function refuseOwnAccount(c: Context<ApiEnv>, email: string) {
+  if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
+}
+
 staffAccountRoutes
   .get('/staff/accounts', admins, async (c) => {
     return c.json({ accounts: await listStaffUsers(c.var.deps.db) }, 200);
@@ -35,16 +44,14 @@ staffAccountRoutes
   .post('/staff/accounts/disable', admins, validJson(staffAccountEmailSchema), async (c) => {
     const { db } = c.var.deps;
     const { email } = c.req.valid('json');
-    // An admin locking themselves out would leave the site without anyone to undo it.
-    if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
+    refuseOwnAccount(c, email);
     const result = await disableStaffUser(db, {
       email,
       ...actingStaff(c),
     });
     return c.json(result, 200);
   })
-  // For a colleague who lost phone and recovery codes; one's own goes through the app (or the
-  // command line), so a stolen admin session cannot strip the admin's own second factor.
+  // For a colleague who lost phone and recovery codes.
   .post(
     '/staff/accounts/reset-second-factor',
     admins,
@@ -52,9 +59,7 @@ staffAccountRoutes
     async (c) => {
       const { db } = c.var.deps;
       const { email } = c.req.valid('json');
-      if (email === c.var.staff!.user.email) {
-        throw new DomainError('conflict', 'account_self_change');
-      }
+      refuseOwnAccount(c, email);
       const result = await resetSecondFactor(db, {
         email,
         ...actingStaff(c),

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono';
+import type { Db } from '#src/db/client.ts';
 import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
 import { DomainError } from '#src/domain/errors.ts';
 import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
@@ -21,12 +22,18 @@ export const staffAccountRoutes = new Hono<ApiEnv>();
 const admins = requireStaff(...staffActions['account.manage']);
 
 /**
- * Disabling an account or resetting its second factor is for a colleague's account only: an admin
- * locking themselves out would leave the site without anyone to undo it, and their own second
- * factor goes through the app (or the command line), so a stolen admin session cannot strip it.
+ * An admin's action on an account named by email (disabling it, resetting its second factor),
+ * for a colleague's account only: an admin locking themselves out would leave the site without
+ * anyone to undo it, and their own second factor goes through the app (or the command line), so
+ * a stolen admin session cannot strip it.
  */
-function refuseOwnAccount(c: Context<ApiEnv>, email: string) {
+function onColleagueAccount<R>(
+  c: Context<ApiEnv>,
+  email: string,
+  verb: (db: Db, input: { email: string; actorId: number; now: Date }) => Promise<R>,
+): Promise<R> {
   if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
+  return verb(c.var.deps.db, { email, ...actingStaff(c) });
 }
 
 staffAccountRoutes
@@ -42,13 +49,7 @@ staffAccountRoutes
     return c.json({ user }, 201);
   })
   .post('/staff/accounts/disable', admins, validJson(staffAccountEmailSchema), async (c) => {
-    const { db } = c.var.deps;
-    const { email } = c.req.valid('json');
-    refuseOwnAccount(c, email);
-    const result = await disableStaffUser(db, {
-      email,
-      ...actingStaff(c),
-    });
+    const result = await onColleagueAccount(c, c.req.valid('json').email, disableStaffUser);
     return c.json(result, 200);
   })
   // For a colleague who lost phone and recovery codes.
@@ -57,13 +58,7 @@ staffAccountRoutes
     admins,
     validJson(staffAccountEmailSchema),
     async (c) => {
-      const { db } = c.var.deps;
-      const { email } = c.req.valid('json');
-      refuseOwnAccount(c, email);
-      const result = await resetSecondFactor(db, {
-        email,
-        ...actingStaff(c),
-      });
+      const result = await onColleagueAccount(c, c.req.valid('json').email, resetSecondFactor);
       return c.json(result, 200);
     },
   )

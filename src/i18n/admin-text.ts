@@ -11,7 +11,8 @@ import type {
 } from '../schemas/enums.ts';
 import type { VoidReasonCategory } from '../schemas/integrity.ts';
 import { campaignStages } from '../schemas/enums.ts';
-import { chinaDateTimeInput, chinaTimeZone } from '../domain/china-time.ts';
+import { chinaDateTimeInput } from '../domain/china-time.ts';
+import { staffMomentFormat } from './moment-formats.ts';
 
 /**
  * Words of the admin area. Staff work in Simplified Chinese only (the issue's "interface in
@@ -140,15 +141,7 @@ export function ballotNumber(n: number): string {
   return `${String(n).padStart(2, '0')}号`;
 }
 
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: chinaTimeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
+const dateTime = new Intl.DateTimeFormat('zh-CN', staffMomentFormat);
 
 /** An instant as staff read it, in Beijing time. */
 export function formatAdminTime(at: Date | null | undefined): string {

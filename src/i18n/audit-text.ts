@@ -1,6 +1,6 @@
 import { candidateFields } from '../schemas/candidate-input.ts';
 import { adminText } from './admin-text.ts';
-import { chinaTimeZone } from '../domain/china-time.ts';
+import { staffMomentFormat } from './moment-formats.ts';
 
 /**
  * The audit log in staff words: what each recorded action was, what kind of object it touched,
@@ -211,16 +211,7 @@ const valueWords: Record<string, Record<string, string>> = {
 };
 
 const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-const beijing = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: chinaTimeZone,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+const beijing = new Intl.DateTimeFormat('zh-CN', { ...staffMomentFormat, second: '2-digit' });
 
 /** One recorded value as staff read it: status words, Beijing time, yes/no, short lists. */
 function formatAuditValue(key: string, value: unknown): string {

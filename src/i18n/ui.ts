@@ -3,7 +3,7 @@ import { toTraditional } from './convert-chinese.ts';
 import { en } from './dictionaries/en.ts';
 import { zhCN, type UiDictionary } from './dictionaries/zh-cn.ts';
 import type { Locale } from './locales.ts';
-import { chinaTimeZone } from '../domain/china-time.ts';
+import { publicMomentFormat } from './moment-formats.ts';
 
 export type { UiDictionary };
 
@@ -68,15 +68,7 @@ const dateTimeFormats = new Map<Locale, Intl.DateTimeFormat>();
 export function formatDateTime(d: Date, locale: Locale): string {
   let format = dateTimeFormats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocale[locale], {
-      timeZone: chinaTimeZone,
-      year: 'numeric',
-      month: 'long',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
+    format = new Intl.DateTimeFormat(intlLocale[locale], publicMomentFormat);
     dateTimeFormats.set(locale, format);
   }
   return format.format(d);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decisionEntrySchema } from './decision-content.ts';
 import { noticeEntryOrders } from './enums.ts';
 import { noticeDateSchema } from './notice-input.ts';
+import { publishedRevisionShape, revisionQuerySchema, shownRevisionShape } from './publication.ts';
 import { lineText, paragraphText } from './text.ts';
 
 /** Request bodies of the staff decision API and the public decision shapes. No server imports. */
@@ -59,10 +60,7 @@ export const decisionSummarySchema = z
     serial: z.string(),
     title: z.string(),
     signedOn: z.iso.date(),
-    revision: z.int().meta({ description: 'The latest published revision.' }),
-    publishedAt: z.iso.datetime().meta({ description: 'When revision 1 was published.' }),
-    revisedAt: z.iso.datetime().meta({ description: 'When the latest revision was published.' }),
-    permalink: z.url(),
+    ...publishedRevisionShape,
     notice: z.url().meta({ description: 'The publicity notice the list was taken from.' }),
   })
   .meta({ id: 'DecisionSummary' });
@@ -74,8 +72,7 @@ export const publicDecisionSchema = decisionSummarySchema
     signature: z.string(),
     entryOrder: z.enum(noticeEntryOrders),
     noticeRevision: z.int().meta({ description: 'The notice revision the list was taken from.' }),
-    shownRevision: z.int().meta({ description: 'The revision this body holds (`?revision=`).' }),
-    changeNote: z.string(),
+    ...shownRevisionShape,
     revisions: z.array(
       z.object({
         revision: z.int(),
@@ -91,11 +88,4 @@ export const publicDecisionSchema = decisionSummarySchema
   })
   .meta({ id: 'Decision' });
 
-export const decisionQuerySchema = z.object({
-  revision: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .meta({ description: 'An earlier revision; the latest when left out.' }),
-});
+export const decisionQuerySchema = revisionQuerySchema;

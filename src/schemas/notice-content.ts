@@ -52,6 +52,16 @@ export const noticeOutcomeSchema = z.object({
 });
 export type NoticeOutcome = z.infer<typeof noticeOutcomeSchema>;
 
+/** Where and how the public may report on a notice's entries, as published. */
+export const reportChannelsShape = {
+  reportPhone: z.string(),
+  reportAddress: z.string(),
+  reportPostcode: z.string(),
+  reportVisit: z.string(),
+  reportWeb: z.string(),
+  reportRules: z.string(),
+};
+
 /** A whole published notice: what `notice_revision.content` holds. */
 export const noticeContentSchema = z.object({
   serial: z.string(),
@@ -61,12 +71,7 @@ export const noticeContentSchema = z.object({
   periodStart: z.string(),
   periodEnd: z.string(),
   workingDays: z.int().positive(),
-  reportPhone: z.string(),
-  reportAddress: z.string(),
-  reportPostcode: z.string(),
-  reportVisit: z.string(),
-  reportWeb: z.string(),
-  reportRules: z.string(),
+  ...reportChannelsShape,
   signature: z.string(),
   signedOn: z.string(),
   showPhotos: z.boolean(),

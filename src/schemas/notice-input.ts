@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { lineText, paragraphText } from './text.ts';
 import { personParticulars } from './candidate-input.ts';
 import { noticeEntryOrders } from './enums.ts';
-import { noticeEntrySchema } from './notice-content.ts';
+import { noticeEntrySchema, reportChannelsShape } from './notice-content.ts';
+import { publishedRevisionShape, revisionQuerySchema, shownRevisionShape } from './publication.ts';
 
 /**
  * Request bodies of the staff notice API and the public notice shapes. No server imports: the
@@ -161,10 +162,7 @@ export const noticeSummarySchema = z
     status: z.enum(noticePeriodStatuses).meta({
       description: 'Today (Asia/Shanghai) before, within or after the publicity period.',
     }),
-    revision: z.int().meta({ description: 'The latest published revision.' }),
-    publishedAt: z.iso.datetime().meta({ description: 'When revision 1 was published.' }),
-    revisedAt: z.iso.datetime().meta({ description: 'When the latest revision was published.' }),
-    permalink: z.url(),
+    ...publishedRevisionShape,
   })
   .meta({ id: 'NoticeSummary' });
 
@@ -191,12 +189,7 @@ const publicNoticeOutcomeSchema = z
 export const publicNoticeSchema = noticeSummarySchema
   .extend({
     lead: z.string(),
-    reportPhone: z.string(),
-    reportAddress: z.string(),
-    reportPostcode: z.string(),
-    reportVisit: z.string(),
-    reportWeb: z.string(),
-    reportRules: z.string(),
+    ...reportChannelsShape,
     signature: z.string(),
     signedOn: z.iso.date(),
     showPhotos: z.boolean(),
@@ -205,8 +198,7 @@ export const publicNoticeSchema = noticeSummarySchema
       description:
         'The order of entries within each track: `stroke`, by the strokes of the surname (姓氏笔画; a unit’s name for units), or `number`, by ballot number.',
     }),
-    shownRevision: z.int().meta({ description: 'The revision this body holds (`?revision=`).' }),
-    changeNote: z.string(),
+    ...shownRevisionShape,
     revisions: z.array(noticeRevisionSummarySchema),
     entries: z.array(publicNoticeEntrySchema),
     csv: z.url(),
@@ -220,11 +212,4 @@ export const publicNoticeSchema = noticeSummarySchema
   })
   .meta({ id: 'Notice' });
 
-export const noticeQuerySchema = z.object({
-  revision: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .meta({ description: 'An earlier revision; the latest when left out.' }),
-});
+export const noticeQuerySchema = revisionQuerySchema;

@@ -14,27 +14,53 @@ export interface ColumnMeaning {
   meaningEn: string;
 }
 
+// Columns both files have, with one meaning.
+const trackColumn: ColumnMeaning = {
+  name: 'track',
+  zh: '类别代码',
+  meaningZh: '评选类别的代码',
+  meaningEn: 'the category’s code',
+};
+const numberColumn: ColumnMeaning = {
+  name: 'number',
+  zh: '编号',
+  meaningZh: '类别内的投票编号',
+  meaningEn: 'ballot number within the category',
+};
+const organisationColumn: ColumnMeaning = {
+  name: 'organisation',
+  zh: '所在单位',
+  meaningZh: '个人所在单位，或单位的上级',
+  meaningEn: 'the person’s unit, or a unit’s parent body',
+};
+
+/** A particular only a person has (empty for a unit). */
+const personOnly = (name: string, zh: string): ColumnMeaning => ({
+  name,
+  zh,
+  meaningZh: '仅个人',
+  meaningEn: 'person only',
+});
+
+/** A person's year and month, `YYYY-MM` (empty for a unit). */
+const personMonth = (name: string, zh: string): ColumnMeaning => ({
+  name,
+  zh,
+  meaningZh: '仅个人，YYYY-MM',
+  meaningEn: 'person only, YYYY-MM',
+});
+
 export const resultsColumnMeanings: readonly ColumnMeaning[] = [
-  { name: 'track', zh: '类别代码', meaningZh: '评选类别的代码', meaningEn: 'the category’s code' },
+  trackColumn,
   { name: 'track_name', zh: '类别', meaningZh: '评选类别的名称', meaningEn: 'the category’s name' },
-  {
-    name: 'number',
-    zh: '编号',
-    meaningZh: '类别内的投票编号',
-    meaningEn: 'ballot number within the category',
-  },
+  numberColumn,
   {
     name: 'name',
     zh: '名称',
     meaningZh: '候选人姓名或候选单位名称',
     meaningEn: 'the person’s or unit’s name',
   },
-  {
-    name: 'organisation',
-    zh: '所在单位',
-    meaningZh: '个人所在单位，或单位的上级',
-    meaningEn: 'the person’s unit, or a unit’s parent body',
-  },
+  organisationColumn,
   {
     name: 'status',
     zh: '进展代码',
@@ -124,7 +150,7 @@ export const noticeColumnMeanings: readonly ColumnMeaning[] = [
     meaningZh: '在公示中的顺序，从 1 起',
     meaningEn: 'place in the notice, from 1',
   },
-  { name: 'track', zh: '类别代码', meaningZh: '评选类别的代码', meaningEn: 'the category’s code' },
+  trackColumn,
   {
     name: 'honour',
     zh: '拟命名称号',
@@ -137,49 +163,24 @@ export const noticeColumnMeanings: readonly ColumnMeaning[] = [
     meaningZh: 'unit 为单位，individual 为个人',
     meaningEn: '`unit` or `individual`',
   },
-  {
-    name: 'number',
-    zh: '编号',
-    meaningZh: '类别内的投票编号',
-    meaningEn: 'ballot number within the category',
-  },
+  numberColumn,
   {
     name: 'name',
     zh: '名称',
     meaningZh: '姓名或单位名称',
     meaningEn: 'the person’s or unit’s name',
   },
-  {
-    name: 'organisation',
-    zh: '所在单位',
-    meaningZh: '个人所在单位，或单位的上级',
-    meaningEn: 'the person’s unit, or a unit’s parent body',
-  },
-  { name: 'sex', zh: '性别', meaningZh: '仅个人', meaningEn: 'person only' },
-  { name: 'ethnicity', zh: '民族', meaningZh: '仅个人', meaningEn: 'person only' },
-  {
-    name: 'birth',
-    zh: '出生年月',
-    meaningZh: '仅个人，YYYY-MM',
-    meaningEn: 'person only, YYYY-MM',
-  },
-  { name: 'native_place', zh: '籍贯', meaningZh: '仅个人', meaningEn: 'person only' },
-  { name: 'political_affiliation', zh: '政治面貌', meaningZh: '仅个人', meaningEn: 'person only' },
-  {
-    name: 'party_joined',
-    zh: '入党时间',
-    meaningZh: '仅个人，YYYY-MM',
-    meaningEn: 'person only, YYYY-MM',
-  },
-  {
-    name: 'work_started',
-    zh: '参加工作时间',
-    meaningZh: '仅个人，YYYY-MM',
-    meaningEn: 'person only, YYYY-MM',
-  },
-  { name: 'education', zh: '学历', meaningZh: '仅个人', meaningEn: 'person only' },
-  { name: 'degree', zh: '学位', meaningZh: '仅个人', meaningEn: 'person only' },
-  { name: 'current_post', zh: '现任职务', meaningZh: '仅个人', meaningEn: 'person only' },
+  organisationColumn,
+  personOnly('sex', '性别'),
+  personOnly('ethnicity', '民族'),
+  personMonth('birth', '出生年月'),
+  personOnly('native_place', '籍贯'),
+  personOnly('political_affiliation', '政治面貌'),
+  personMonth('party_joined', '入党时间'),
+  personMonth('work_started', '参加工作时间'),
+  personOnly('education', '学历'),
+  personOnly('degree', '学位'),
+  personOnly('current_post', '现任职务'),
   { name: 'head_name', zh: '主要负责人', meaningZh: '仅单位', meaningEn: 'unit only: its head' },
   {
     name: 'head_title',

@@ -5,6 +5,7 @@
  */
 
 import { chinaTimeZone } from '../domain/china-time.ts';
+import { publicMomentFormat } from '../i18n/moment-formats.ts';
 
 export interface DeviceReceipt {
   code: string;
@@ -94,15 +95,7 @@ export function describeNextBallot(
   return templates.later.replace('{when}', formatMoment(next, lang));
 }
 
-/** `2026年12月2日 18:00`, `2 December 2026 at 18:00`: as the server formats (src/i18n/ui.ts). */
+/** `2026年12月2日 18:00`, `2 December 2026 at 18:00`: as the server formats (moment-formats.ts). */
 export function formatMoment(d: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    timeZone: chinaTimeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(d);
+  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, publicMomentFormat).format(d);
 }

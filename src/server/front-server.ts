@@ -321,28 +321,27 @@ export function createFrontServer(deps: FrontServerDeps): FrontServer {
     return { captured, locals };
   }
 
+  /** The built client's files, with how long browsers keep them and each file's headers. */
+  const clientFiles = (cacheControl: string, headersOf: (path: string) => typeof asset) =>
+    serveStatic({
+      root: clientDir,
+      onFound: (path, c) => {
+        c.header('Cache-Control', cacheControl);
+        for (const [name, value] of headersOf(path)) c.header(name, value);
+      },
+    });
+
   const app = new Hono<{ Bindings: HttpBindings }>();
   // Hashed file names: a changed file gets a new name, so these can be cached for a year.
   app.use(
     '/_astro/*',
-    serveStatic({
-      root: clientDir,
-      onFound: (path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        for (const [name, value] of path.endsWith('.js') ? assetScript : asset)
-          c.header(name, value);
-      },
-    }),
+    clientFiles('public, max-age=31536000, immutable', (path) =>
+      path.endsWith('.js') ? assetScript : asset,
+    ),
   );
   app.use(
     '*',
-    serveStatic({
-      root: clientDir,
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=3600');
-        for (const [name, value] of asset) c.header(name, value);
-      },
-    }),
+    clientFiles('public, max-age=3600', () => asset),
   );
   app.all('*', async (c) => {
     const security = isBotCheckPagePath(c.req.path) ? botCheckPage : page;

@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { localDay } from '../domain/clock.ts';
 import { DomainError } from '../domain/errors.ts';
+import { proofOfRequest } from '../schemas/bot-check.ts';
 import type { ApiEnv } from './api-deps.ts';
+import type { BotCheckAction } from './bot-check/bot-check.ts';
 import {
   addressHash,
   deviceCookieMaxAgeSeconds,
@@ -37,7 +39,7 @@ export interface VoterIdentity {
  * `GET /api/device`, never from a write, so two writes of one fresh browser share one device
  * and the device's age at the ballot means something.
  */
-export async function identifyVoter(c: Context<ApiEnv>, timeZone: string): Promise<VoterIdentity> {
+async function identifyVoter(c: Context<ApiEnv>, timeZone: string): Promise<VoterIdentity> {
   const { config, clock, clientAddress, addressKeys } = c.var.deps;
   const device = readDeviceCookie(config.sessionSecret, getCookie(c, deviceCookieName));
   if (!device) throw new DomainError('device_required');
@@ -52,6 +54,28 @@ export async function identifyVoter(c: Context<ApiEnv>, timeZone: string): Promi
     hostHash: hostHash(key, address),
     networkHash: networkHash(key, address),
   };
+}
+
+/**
+ * What the verb of a public write (a ballot, a report) takes of its request: the sender as
+ * `identifyVoter` knows it, the time, and the request's bot-check proof for `action`, which the
+ * verb judges and spends.
+ */
+export async function publicWriter(
+  c: Context<ApiEnv>,
+  timeZone: string,
+  action: BotCheckAction,
+  body: Parameters<typeof proofOfRequest>[0],
+) {
+  const voter = await identifyVoter(c, timeZone);
+  const now = c.var.deps.clock.now();
+  const botCheck = c.var.deps.botCheck.proofOf({
+    proof: proofOfRequest(body),
+    remoteIp: voter.address,
+    action,
+    now,
+  });
+  return { voter, now, botCheck };
 }
 
 /** Sets a new signed device cookie unless the request has a valid one; true when it set one. */

@@ -2,10 +2,9 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { castBallot } from '#src/domain/ballots/cast-ballot.ts';
 import { getReceipt } from '#src/domain/ballots/get-receipt.ts';
 import { ballotReceiptSchema, ballotRequestSchema, receiptStatusSchema } from '#src/schemas/api.ts';
-import { proofOfRequest } from '#src/schemas/bot-check.ts';
 import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
-import { identifyVoter } from '../identify-voter.ts';
+import { publicWriter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { chinaTimeZone } from '#src/domain/china-time.ts';
 
@@ -50,21 +49,15 @@ ballotRoutes.use('/ballots', limitBody(maxBallotBytes), addressRateLimit());
 
 ballotRoutes
   .openapi(castRoute, async (c) => {
-    const { db, botCheck, clock } = c.var.deps;
+    const { db } = c.var.deps;
     const body = c.req.valid('json');
-    const voter = await identifyVoter(c, addressKeyZone);
-    const now = clock.now();
+    const { voter, now, botCheck } = await publicWriter(c, addressKeyZone, 'ballot', body);
     const result = await castBallot(db, {
       campaignSlug: body.campaign,
       trackSlug: body.track,
       candidateIds: body.candidates,
       ...voter,
-      botCheck: botCheck.proofOf({
-        proof: proofOfRequest(body),
-        remoteIp: voter.address,
-        action: 'ballot',
-        now,
-      }),
+      botCheck,
       now,
     });
     c.header('Cache-Control', 'no-store');

@@ -15,6 +15,12 @@ import {
 } from '#src/schemas/decision-input.ts';
 import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
+import {
+  absoluteUrl,
+  documentRevisionFields,
+  revisionLinks,
+  summaryRevisionFields,
+} from '../present-publications.ts';
 
 const listRoute = createRoute({
   method: 'get',
@@ -58,8 +64,6 @@ decisionRoutes
     return c.json(presentDecision(d, config.publicBaseUrl), 200);
   });
 
-const url = (path: string, base: string) => new URL(path, base).href;
-
 function presentSummary(
   d: PublishedDecisionSummary,
   base: string,
@@ -71,11 +75,8 @@ function presentSummary(
     serial: d.serial,
     title: d.title,
     signedOn: d.signedOn,
-    revision: d.revision,
-    publishedAt: d.firstPublishedAt.toISOString(),
-    revisedAt: d.latestPublishedAt.toISOString(),
-    permalink: url(`/decisions/${d.slug}`, base),
-    notice: url(`/notices/${d.noticeSlug}`, base),
+    ...summaryRevisionFields(d, `/decisions/${d.slug}`, base),
+    notice: absoluteUrl(`/notices/${d.noticeSlug}`, base),
   };
 }
 
@@ -88,24 +89,14 @@ function presentDecision(d: PublishedDecision, base: string): z.infer<typeof pub
     serial: c.serial,
     title: c.title,
     signedOn: c.signedOn,
-    revision: d.latestRevision,
-    shownRevision: d.revision,
-    changeNote: d.changeNote,
-    publishedAt: d.firstPublishedAt.toISOString(),
-    revisedAt: d.latestPublishedAt.toISOString(),
-    permalink: url(`/decisions/${d.slug}`, base),
-    notice: url(`/notices/${c.noticeSlug}`, base),
+    ...documentRevisionFields(d, `/decisions/${d.slug}`, base),
+    notice: absoluteUrl(`/notices/${c.noticeSlug}`, base),
     noticeRevision: c.noticeRevision,
     lead: c.lead,
     closing: c.closing,
     signature: c.signature,
     entryOrder: c.entryOrder,
-    revisions: d.revisions.map((r) => ({
-      revision: r.revision,
-      publishedAt: r.publishedAt.toISOString(),
-      changeNote: r.changeNote,
-      url: url(`/decisions/${d.slug}/revisions/${r.revision}`, base),
-    })),
+    revisions: revisionLinks(d, `/decisions/${d.slug}`, base),
     entries: c.entries,
   };
 }

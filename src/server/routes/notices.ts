@@ -24,6 +24,12 @@ import {
 import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
+import {
+  absoluteUrl,
+  documentRevisionFields,
+  revisionLinks,
+  summaryRevisionFields,
+} from '../present-publications.ts';
 import { validQuery } from '../request-validators.ts';
 
 /**
@@ -169,8 +175,6 @@ function csvRow(n: PublishedNotice, e: NoticeEntry, position: number): unknown[]
   ];
 }
 
-const url = (path: string, base: string) => new URL(path, base).href;
-
 function presentSummary(
   n: PublishedNoticeSummary,
   base: string,
@@ -185,10 +189,7 @@ function presentSummary(
     periodEnd: n.periodEnd,
     workingDays: n.workingDays,
     status: n.status,
-    revision: n.revision,
-    publishedAt: n.firstPublishedAt.toISOString(),
-    revisedAt: n.latestPublishedAt.toISOString(),
-    permalink: url(`/notices/${n.slug}`, base),
+    ...summaryRevisionFields(n, `/notices/${n.slug}`, base),
   };
 }
 
@@ -209,13 +210,8 @@ function presentNotice(
     periodEnd: c.periodEnd,
     workingDays: c.workingDays,
     status: n.status,
-    revision: n.latestRevision,
-    shownRevision: n.revision,
-    changeNote: n.changeNote,
-    publishedAt: n.firstPublishedAt.toISOString(),
-    revisedAt: n.latestPublishedAt.toISOString(),
-    permalink: url(`/notices/${n.slug}`, base),
-    csv: url(`/api/notices/${n.slug}.csv`, base),
+    ...documentRevisionFields(n, `/notices/${n.slug}`, base),
+    csv: absoluteUrl(`/api/notices/${n.slug}.csv`, base),
     reportPhone: c.reportPhone,
     reportAddress: c.reportAddress,
     reportPostcode: c.reportPostcode,
@@ -227,18 +223,13 @@ function presentNotice(
     showPhotos: c.showPhotos,
     showSummaries: c.showSummaries,
     entryOrder: c.entryOrder,
-    revisions: n.revisions.map((r) => ({
-      revision: r.revision,
-      publishedAt: r.publishedAt.toISOString(),
-      changeNote: r.changeNote,
-      url: url(`/notices/${n.slug}/revisions/${r.revision}`, base),
-    })),
+    revisions: revisionLinks(n, `/notices/${n.slug}`, base),
     entries: c.entries.map((e) => ({
       ...e,
       summary: c.showSummaries ? e.summary : '',
-      portraitUrl: e.portraitId ? url(`/api/media/${e.portraitId}`, base) : null,
+      portraitUrl: e.portraitId ? absoluteUrl(`/api/media/${e.portraitId}`, base) : null,
     })),
     outcome: c.outcome ? { ...c.outcome, text: formatNoticeOutcome(c.outcome, c.entries) } : null,
-    decision: decisionSlug ? url(`/decisions/${decisionSlug}`, base) : null,
+    decision: decisionSlug ? absoluteUrl(`/decisions/${decisionSlug}`, base) : null,
   };
 }

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { getCampaign, type CampaignDetail } from '#src/domain/campaigns/get-campaign.ts';
 import { votingStateOf } from '#src/domain/campaigns/voting-window.ts';
 import { DomainError } from '#src/domain/errors.ts';
@@ -23,6 +24,7 @@ import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
 import { csvFile, csvHeaders } from '../csv.ts';
 import { liveCountsMaxAgeMs } from '../page-expiry.ts';
+import type { ApiEnv } from '../api-deps.ts';
 
 const params = z.object({ slug: slugSchema });
 const csvQuery = z.object({ header: z.enum(['zh']).optional().meta(csvHeaderQuery) });
@@ -199,13 +201,18 @@ function liveCountsControl(
     : {};
 }
 
+/** A campaign and its results as the public may see them now (counts shown or hidden). */
+async function openResultsOf(c: Context<ApiEnv>, slug: string) {
+  const { db, clock } = c.var.deps;
+  const now = clock.now();
+  const detail = await getCampaign(db, slug);
+  return { detail, results: await getOpenResults(db, detail, now), now };
+}
+
 /** Results as open data (JSON and CSV), for everyone. Documented in the OpenAPI document. */
 export const openDataRoutes = newRouter()
   .openapi(resultsRoute, async (c) => {
-    const { db, clock } = c.var.deps;
-    const now = clock.now();
-    const detail = await getCampaign(db, c.req.valid('param').slug);
-    const results = await getOpenResults(db, detail, now);
+    const { detail, results, now } = await openResultsOf(c, c.req.valid('param').slug);
     return c.json(present(detail, results, now), 200, liveCountsControl(results, detail, now));
   })
   .openapi(certificateRoute, async (c) => {
@@ -222,10 +229,7 @@ export const openDataRoutes = newRouter()
     }) as never;
   })
   .openapi(csvRoute, async (c) => {
-    const { db, clock } = c.var.deps;
-    const now = clock.now();
-    const detail = await getCampaign(db, c.req.valid('param').slug);
-    const results = await getOpenResults(db, detail, now);
+    const { detail, results, now } = await openResultsOf(c, c.req.valid('param').slug);
     const chinese = c.req.valid('query').header === 'zh';
     return c.body(toCsv(results, chinese), 200, {
       ...csvHeaders(`results-${detail.campaign.slug}.csv`),

@@ -11,10 +11,9 @@ import {
   reportStatusRequestSchema,
   reportStatusSchema,
 } from '#src/schemas/report.ts';
-import { proofOfRequest } from '#src/schemas/bot-check.ts';
 import { errorResponses, jsonResponse } from '../openapi-responses.ts';
 import { newRouter } from '../new-router.ts';
-import { identifyVoter } from '../identify-voter.ts';
+import { publicWriter } from '../identify-voter.ts';
 import { addressRateLimit, limitBody } from '../request-guards.ts';
 import { requestLocale } from '../request-locale.ts';
 
@@ -56,11 +55,10 @@ export const reportRoutes = newRouter();
 reportRoutes.use('/notices/:slug/reports', limitBody(maxReportBytes), addressRateLimit());
 
 reportRoutes.openapi(submitRoute, async (c) => {
-  const { db, botCheck, clock } = c.var.deps;
+  const { db } = c.var.deps;
   const body = c.req.valid('json');
   const { slug } = c.req.valid('param');
-  const voter = await identifyVoter(c, reportTimeZone);
-  const now = clock.now();
+  const { voter, now, botCheck } = await publicWriter(c, reportTimeZone, 'report', body);
   const result = await submitReport(db, {
     noticeSlug: slug,
     candidateId: body.candidateId ?? null,
@@ -69,12 +67,7 @@ reportRoutes.openapi(submitRoute, async (c) => {
     phone: body.phone ? body.phone : null,
     deviceHash: voter.deviceHash,
     addressHash: voter.addressHash,
-    botCheck: botCheck.proofOf({
-      proof: proofOfRequest(body),
-      remoteIp: voter.address,
-      action: 'report',
-      now,
-    }),
+    botCheck,
     now,
   });
   c.header('Cache-Control', 'no-store');

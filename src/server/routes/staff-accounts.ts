@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { Db } from '#src/db/client.ts';
 import { resetSecondFactor } from '#src/domain/staff/reset-second-factor.ts';
 import { DomainError } from '#src/domain/errors.ts';
 import { createStaffUser } from '#src/domain/staff/create-staff-user.ts';
@@ -20,6 +21,21 @@ export const staffAccountRoutes = new Hono<ApiEnv>();
 
 const admins = requireStaff(...staffActions['account.manage']);
 
+/**
+ * An admin's action on an account named by email (disabling it, resetting its second factor),
+ * for a colleague's account only: an admin locking themselves out would leave the site without
+ * anyone to undo it, and their own second factor goes through the app (or the command line), so
+ * a stolen admin session cannot strip it.
+ */
+function onColleagueAccount<R>(
+  c: Context<ApiEnv>,
+  email: string,
+  verb: (db: Db, input: { email: string; actorId: number; now: Date }) => Promise<R>,
+): Promise<R> {
+  if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
+  return verb(c.var.deps.db, { email, ...actingStaff(c) });
+}
+
 staffAccountRoutes
   .get('/staff/accounts', admins, async (c) => {
     return c.json({ accounts: await listStaffUsers(c.var.deps.db) }, 200);
@@ -33,32 +49,16 @@ staffAccountRoutes
     return c.json({ user }, 201);
   })
   .post('/staff/accounts/disable', admins, validJson(staffAccountEmailSchema), async (c) => {
-    const { db } = c.var.deps;
-    const { email } = c.req.valid('json');
-    // An admin locking themselves out would leave the site without anyone to undo it.
-    if (email === c.var.staff!.user.email) throw new DomainError('conflict', 'account_self_change');
-    const result = await disableStaffUser(db, {
-      email,
-      ...actingStaff(c),
-    });
+    const result = await onColleagueAccount(c, c.req.valid('json').email, disableStaffUser);
     return c.json(result, 200);
   })
-  // For a colleague who lost phone and recovery codes; one's own goes through the app (or the
-  // command line), so a stolen admin session cannot strip the admin's own second factor.
+  // For a colleague who lost phone and recovery codes.
   .post(
     '/staff/accounts/reset-second-factor',
     admins,
     validJson(staffAccountEmailSchema),
     async (c) => {
-      const { db } = c.var.deps;
-      const { email } = c.req.valid('json');
-      if (email === c.var.staff!.user.email) {
-        throw new DomainError('conflict', 'account_self_change');
-      }
-      const result = await resetSecondFactor(db, {
-        email,
-        ...actingStaff(c),
-      });
+      const result = await onColleagueAccount(c, c.req.valid('json').email, resetSecondFactor);
       return c.json(result, 200);
     },
   )

@@ -11,6 +11,7 @@ import { validJson, validParams } from '../request-validators.ts';
 import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { actingStaff, requireStaff } from '../staff-auth.ts';
+import { withPermalink } from '../present-publications.ts';
 
 /** The naming decision's draft and publication for staff, as for notices (same roles). */
 export const staffDecisionRoutes = new Hono<ApiEnv>();
@@ -57,12 +58,6 @@ staffDecisionRoutes
         changeNote: c.req.valid('json').changeNote,
         ...actingStaff(c),
       });
-      return c.json(
-        {
-          ...published,
-          permalink: new URL(`/decisions/${published.slug}`, config.publicBaseUrl).href,
-        },
-        200,
-      );
+      return c.json(withPermalink(published, 'decisions', config.publicBaseUrl), 200);
     },
   );

@@ -13,6 +13,7 @@ import { validJson, validParams } from '../request-validators.ts';
 import type { ApiEnv } from '../api-deps.ts';
 import { staffActions } from '../admin-access.ts';
 import { actingStaff, requireStaff } from '../staff-auth.ts';
+import { withPermalink } from '../present-publications.ts';
 
 /** Notice drafts, preview and publication for staff. Plain routes under /api/staff, outside the public OpenAPI document. */
 export const staffNoticeRoutes = new Hono<ApiEnv>();
@@ -60,13 +61,7 @@ staffNoticeRoutes
       ...actingStaff(c),
       siteUrl: config.publicBaseUrl,
     });
-    return c.json(
-      {
-        ...published,
-        permalink: new URL(`/notices/${published.slug}`, config.publicBaseUrl).href,
-      },
-      200,
-    );
+    return c.json(withPermalink(published, 'notices', config.publicBaseUrl), 200);
   })
   .post(`${path}/outcome`, writers, validSlug, validJson(noticeOutcomeRequestSchema), async (c) => {
     const { db, config } = c.var.deps;
@@ -78,11 +73,5 @@ staffNoticeRoutes
       changeNote: body.changeNote,
       ...actingStaff(c),
     });
-    return c.json(
-      {
-        ...published,
-        permalink: new URL(`/notices/${published.slug}`, config.publicBaseUrl).href,
-      },
-      200,
-    );
+    return c.json(withPermalink(published, 'notices', config.publicBaseUrl), 200);
   });

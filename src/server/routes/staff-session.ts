@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import { DomainError } from '#src/domain/errors.ts';
@@ -38,6 +38,14 @@ import { chinaDay } from '#src/domain/china-time.ts';
  * for /api/staff/* before them.
  */
 export const staffSessionRoutes = new Hono<ApiEnv>();
+
+/**
+ * A step on one's own second factor, as the verbs take it: the staff member, the code they typed
+ * (from their authenticator app, or a recovery code where the verb takes one) and the time.
+ */
+function ownCode(c: Context<ApiEnv>, code: string) {
+  return { userId: c.var.staff!.user.id, code, now: c.var.deps.clock.now() };
+}
 
 staffSessionRoutes
   .post(
@@ -158,13 +166,9 @@ staffSessionRoutes
     requireStaffWhileEnrolling(),
     validJson(secondFactorCodeSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
-      const { user, sessionId } = c.var.staff!;
-      const result = await confirmSecondFactor(db, {
-        userId: user.id,
-        sessionId,
-        code: c.req.valid('json').code,
-        now: clock.now(),
+      const result = await confirmSecondFactor(c.var.deps.db, {
+        ...ownCode(c, c.req.valid('json').code),
+        sessionId: c.var.staff!.sessionId,
       });
       return c.json(result, 200);
     },
@@ -174,12 +178,7 @@ staffSessionRoutes
     requireStaffWhileEnrolling(),
     validJson(secondFactorCodeSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
-      const result = await renewRecoveryCodes(db, {
-        userId: c.var.staff!.user.id,
-        code: c.req.valid('json').code,
-        now: clock.now(),
-      });
+      const result = await renewRecoveryCodes(c.var.deps.db, ownCode(c, c.req.valid('json').code));
       return c.json(result, 200);
     },
   )
@@ -188,12 +187,7 @@ staffSessionRoutes
     requireStaffWhileEnrolling(),
     validJson(secondFactorCodeSchema),
     async (c) => {
-      const { db, clock } = c.var.deps;
-      await turnOffSecondFactor(db, {
-        userId: c.var.staff!.user.id,
-        code: c.req.valid('json').code,
-        now: clock.now(),
-      });
+      await turnOffSecondFactor(c.var.deps.db, ownCode(c, c.req.valid('json').code));
       return c.body(null, 204);
     },
   );

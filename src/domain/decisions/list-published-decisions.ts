@@ -2,6 +2,11 @@ import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, namingDecision, namingDecisionRevision, notice } from '#src/db/schema/index.ts';
 import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
+import {
+  decisionDocument,
+  listRevisionFeed,
+  type RevisionFeedItem,
+} from '../documents/document-revisions.ts';
 
 export interface PublishedDecisionSummary {
   slug: string;
@@ -64,30 +69,12 @@ export async function listPublishedDecisions(
   });
 }
 
-export interface DecisionRevisionItem {
-  slug: string;
-  revision: number;
-  publishedAt: Date;
-  changeNote: string;
-  content: DecisionContent;
-}
+export type DecisionRevisionItem = RevisionFeedItem<DecisionContent>;
 
 /** Published revisions of every decision, newest first, for the feed. */
-export async function listDecisionRevisions(
+export function listDecisionRevisions(
   db: Db,
   input: { limit: number },
 ): Promise<DecisionRevisionItem[]> {
-  const rows = await db
-    .select({ slug: namingDecision.slug, r: namingDecisionRevision })
-    .from(namingDecisionRevision)
-    .innerJoin(namingDecision, eq(namingDecision.id, namingDecisionRevision.decisionId))
-    .orderBy(desc(namingDecisionRevision.publishedAt), desc(namingDecisionRevision.id))
-    .limit(input.limit);
-  return rows.map(({ slug, r }) => ({
-    slug,
-    revision: r.revision,
-    publishedAt: r.publishedAt,
-    changeNote: r.changeNote,
-    content: decisionContentSchema.parse(r.content),
-  }));
+  return listRevisionFeed(db, decisionDocument, input);
 }

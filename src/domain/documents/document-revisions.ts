@@ -11,7 +11,7 @@ import {
 } from '#src/db/schema/index.ts';
 import { decisionContentSchema } from '#src/schemas/decision-content.ts';
 import { noticeContentSchema } from '#src/schemas/notice-content.ts';
-import { DomainError, isDomainError } from '../errors.ts';
+import { DomainError, nullIfNotFound } from '../errors.ts';
 import { pickRevision } from './pick-revision.ts';
 
 /**
@@ -144,12 +144,7 @@ export async function findPublishedDocument<T>(
   if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
   const revision = input.revision === undefined ? undefined : Number(input.revision);
   if (revision !== undefined && !(Number.isSafeInteger(revision) && revision >= 1)) return null;
-  try {
-    return await get({ slug, revision });
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') return null;
-    throw e;
-  }
+  return nullIfNotFound(get({ slug, revision }));
 }
 
 /** A published revision as staff list it: who published it too. */

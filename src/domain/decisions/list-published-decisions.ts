@@ -1,12 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, namingDecision, namingDecisionRevision, notice } from '#src/db/schema/index.ts';
-import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
-import {
-  decisionDocument,
-  listRevisionFeed,
-  type RevisionFeedItem,
-} from '../documents/document-revisions.ts';
+import { decisionContentSchema } from '#src/schemas/decision-content.ts';
 
 export interface PublishedDecisionSummary {
   slug: string;
@@ -67,14 +62,4 @@ export async function listPublishedDecisions(
       latestPublishedAt: r.publishedAt,
     };
   });
-}
-
-export type DecisionRevisionItem = RevisionFeedItem<DecisionContent>;
-
-/** Published revisions of every decision, newest first, for the feed. */
-export function listDecisionRevisions(
-  db: Db,
-  input: { limit: number },
-): Promise<DecisionRevisionItem[]> {
-  return listRevisionFeed(db, decisionDocument, input);
 }

@@ -19,7 +19,7 @@ import { pickRevision } from './pick-revision.ts';
  * head row (the draft, its slug and `currentRevision`) and write-once revision rows holding the
  * whole published content as JSON, read back through the document's content schema. The verbs
  * stay the document's own (`getPublishedNotice`, `getStaffDecision`); what they share in
- * reading revisions lives here, given which document they read.
+ * reading revisions lives here, always told which document it reads.
  */
 export type RevisionDocument = typeof noticeDocument | typeof decisionDocument;
 
@@ -189,7 +189,10 @@ export interface RevisionFeedItem<C> extends RevisionSummary {
   content: C;
 }
 
-/** Published revisions of every document of a kind, newest first, for the feed. */
+/**
+ * Published revisions of every notice, or every naming decision, newest first, for the feed: a
+ * correction is news to whoever follows them, so each revision is its own entry.
+ */
 export async function listRevisionFeed<D extends RevisionDocument>(
   db: Db,
   doc: D,

@@ -63,11 +63,7 @@ export async function enterPaperBallot(
         .limit(1);
       if (tally.length > 0) throw new DomainError('conflict', 'batch_entered_by_tally');
       const picks = readMarkedPicks(entry.picks, b.candidates);
-      const pass = await claimBatchPass(tx, {
-        batchId: b.batch.id,
-        tellerId: input.tellerId,
-        now: input.now,
-      });
+      const pass = await claimBatchPass(tx, input);
       const [earlier] = await tx
         .select()
         .from(paperEntry)

@@ -64,11 +64,7 @@ export async function enterTallySheet(
           maxPicks: b.track.maxPicks,
         });
       }
-      const pass = await claimBatchPass(tx, {
-        batchId: b.batch.id,
-        tellerId: input.tellerId,
-        now: input.now,
-      });
+      const pass = await claimBatchPass(tx, input);
       const [earlier] = await tx
         .select()
         .from(tallySheet)

@@ -63,7 +63,7 @@ export async function proveSecondFactor(
 }
 
 /** A staff account whose second factor is on, for a change that a code of it must prove. */
-export async function findSecondFactorUser(
+export async function getSecondFactorUser(
   tx: Tx,
   userId: number,
 ): Promise<typeof staffUser.$inferSelect> {

@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { recordAccountAudit } from './record-account-audit.ts';
 import { replaceRecoveryCodes } from './confirm-second-factor.ts';
-import { findSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
+import { getSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
 
 export interface RenewRecoveryCodesInput {
   userId: number;
@@ -16,7 +16,7 @@ export async function renewRecoveryCodes(
   input: RenewRecoveryCodesInput,
 ): Promise<{ recoveryCodes: string[] }> {
   return db.transaction(async (tx) => {
-    const user = await findSecondFactorUser(tx, input.userId);
+    const user = await getSecondFactorUser(tx, input.userId);
     await proveSecondFactor(tx, user, input.code, input.now);
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
     await recordAccountAudit(

@@ -4,7 +4,7 @@ import { staffRecoveryCode, staffTrustedDevice, staffUser } from '#src/db/schema
 import { secondFactorRequiredRoles } from '#src/schemas/enums.ts';
 import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
-import { findSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
+import { getSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
 
 export interface TurnOffSecondFactorInput {
   userId: number;
@@ -18,7 +18,7 @@ export interface TurnOffSecondFactorInput {
  */
 export async function turnOffSecondFactor(db: Db, input: TurnOffSecondFactorInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const user = await findSecondFactorUser(tx, input.userId);
+    const user = await getSecondFactorUser(tx, input.userId);
     if (secondFactorRequiredRoles.includes(user.role)) {
       throw new DomainError('forbidden', 'second_factor_required_for_role');
     }

@@ -38,3 +38,16 @@ export class DomainError extends Error {
 export function isDomainError(e: unknown): e is DomainError {
   return e instanceof Error && e.name === 'DomainError' && 'code' in e && 'reason' in e;
 }
+
+/**
+ * A read verb's answer, or null when it throws `not_found`: for pages, which answer that with
+ * their 404 page. Any other error still throws.
+ */
+export async function nullIfNotFound<T>(read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'not_found') return null;
+    throw e;
+  }
+}

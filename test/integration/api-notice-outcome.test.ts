@@ -255,9 +255,10 @@ describe('POST /api/staff/campaigns/{slug}/notice/outcome', () => {
     const d = await publishedNotice();
     await moveTo(afterwards);
     expect((await outcome(d.campaign.slug, { suspended: [d.first.id] })).status).toBe(200);
-    const { listNoticeRevisions } = await import('#src/domain/notices/list-notice-revisions.ts');
+    const { listRevisionFeed, noticeDocument } =
+      await import('#src/domain/documents/document-revisions.ts');
     const { noticeFeedHtml } = await import('#src/render/notice-feed-html.ts');
-    const [newest] = await listNoticeRevisions(db.db, { limit: 1 });
+    const [newest] = await listRevisionFeed(db.db, noticeDocument, { limit: 1 });
     expect(newest!.slug).toBe(d.slug);
     const html = noticeFeedHtml(newest!.content);
     expect(html).toContain('公示结果');

@@ -35,18 +35,19 @@ export async function checkStagePreconditions(
   const counts = await countCandidatesByStatus(db, c.id);
   const count = (trackId: number, ...statuses: CandidateStatus[]) =>
     statuses.reduce((sum, s) => sum + (counts.get(trackId)?.[s] ?? 0), 0);
+  // The selection is differential (差额): each stage needs more candidates than places.
+  const checkDifferential = (
+    t: (typeof tracks)[number],
+    reason: string,
+    ...statuses: CandidateStatus[]
+  ) => {
+    const have = count(t.id, ...statuses);
+    if (have <= t.quota) missing.push({ reason, track: t.name, have, quota: t.quota });
+  };
 
   if (to === 'review') {
     for (const t of tracks) {
-      const have = count(t.id, 'nominated', 'shortlisted');
-      if (have <= t.quota) {
-        missing.push({
-          reason: 'precondition_few_nominations',
-          track: t.name,
-          have,
-          quota: t.quota,
-        });
-      }
+      checkDifferential(t, 'precondition_few_nominations', 'nominated', 'shortlisted');
     }
   }
   if (to === 'public_vote') {
@@ -67,15 +68,7 @@ export async function checkStagePreconditions(
       )
       .groupBy(candidate.trackId);
     for (const t of tracks) {
-      const have = count(t.id, 'shortlisted');
-      if (have <= t.quota) {
-        missing.push({
-          reason: 'precondition_few_public_candidates',
-          track: t.name,
-          have,
-          quota: t.quota,
-        });
-      }
+      checkDifferential(t, 'precondition_few_public_candidates', 'shortlisted');
       const withoutDeeds = Number(bare.find((b) => b.trackId === t.id)?.n ?? 0);
       if (withoutDeeds > 0) {
         missing.push({ reason: 'precondition_deeds_missing', track: t.name, count: withoutDeeds });
@@ -92,15 +85,7 @@ export async function checkStagePreconditions(
   }
   if (to === 'committee_vote') {
     for (const t of tracks) {
-      const have = count(t.id, 'second_shortlist');
-      if (have <= t.quota) {
-        missing.push({
-          reason: 'precondition_few_second_shortlist',
-          track: t.name,
-          have,
-          quota: t.quota,
-        });
-      }
+      checkDifferential(t, 'precondition_few_second_shortlist', 'second_shortlist');
     }
     const rule = await db.query.committeeRule.findFirst({
       where: eq(committeeRule.campaignId, c.id),

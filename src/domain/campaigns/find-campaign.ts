@@ -1,13 +1,8 @@
 import type { Db } from '#src/db/client.ts';
-import { isDomainError } from '../errors.ts';
+import { nullIfNotFound } from '../errors.ts';
 import { getCampaign, type CampaignDetail } from './get-campaign.ts';
 
 /** getCampaign for pages, which answer an unknown campaign with their 404 page: null then. */
 export async function findCampaign(db: Db, slug: string): Promise<CampaignDetail | null> {
-  try {
-    return await getCampaign(db, slug);
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') return null;
-    throw e;
-  }
+  return nullIfNotFound(getCampaign(db, slug));
 }

@@ -3,7 +3,8 @@ import { databaseErrorMentions } from '#src/db/database-error.ts';
 import type { Db, Tx } from '#src/db/client.ts';
 import { candidate, media } from '#src/db/schema/index.ts';
 import type { CandidateInput } from '#src/schemas/candidate-input.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import type { CandidateStatus, TrackKind } from '#src/schemas/enums.ts';
+import { recordAuditEntry, type AuditActor } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
 import { checkListedValues } from './check-listed-values.ts';
@@ -53,6 +54,46 @@ export async function assertPortraitExists(tx: Db | Tx, portraitId: unknown): Pr
   if (!row) throw new DomainError('invalid_request', 'portrait_not_found', { portraitId });
 }
 
+/**
+ * Writes a new candidate of `track` (whose kind's personal columns stay empty) with its
+ * `candidate.create` audit entry; `note` adds to the entry what the row came from, e.g. the
+ * spreadsheet row of an import.
+ */
+export async function insertCandidate(
+  tx: Tx,
+  by: AuditActor,
+  values: {
+    campaignId: number;
+    track: { id: number; kind: TrackKind };
+    fields: Record<string, unknown> & { name: string };
+    number: number;
+    status: CandidateStatus;
+  },
+  note: Record<string, unknown> = {},
+): Promise<typeof candidate.$inferSelect> {
+  const [row] = await tx
+    .insert(candidate)
+    .values({
+      ...personalColumnsCleared(values.track.kind),
+      ...buildCandidateColumns(values.fields),
+      name: values.fields.name,
+      number: values.number,
+      status: values.status,
+      campaignId: values.campaignId,
+      trackId: values.track.id,
+      createdAt: by.now,
+      updatedAt: by.now,
+    })
+    .returning();
+  await recordAuditEntry(tx, by, {
+    action: 'candidate.create',
+    entityType: 'candidate',
+    entityId: row!.id,
+    after: { ...candidateSnapshot(row!), ...note },
+  });
+  return row!;
+}
+
 function isNumberClash(e: unknown): boolean {
   return databaseErrorMentions(e, 'UNIQUE constraint failed: candidate.track_id, candidate.number');
 }
@@ -83,28 +124,13 @@ export async function createCandidate(
       } else if (await isCandidateNumberTaken(tx, t.id, number)) {
         throw new DomainError('conflict', 'candidate_number_taken', { number, track: t.slug });
       }
-      const [inserted] = await tx
-        .insert(candidate)
-        .values({
-          ...personalColumnsCleared(t.kind),
-          ...buildCandidateColumns(fields),
-          name: fields.name,
-          number,
-          campaignId: c.id,
-          trackId: t.id,
-          status: 'nominated',
-          createdAt: input.now,
-          updatedAt: input.now,
-        })
-        .returning();
-      await recordAuditEntry(tx, input, {
-        action: 'candidate.create',
-        entityType: 'candidate',
-        entityId: inserted!.id,
-        before: null,
-        after: candidateSnapshot(inserted!),
+      return insertCandidate(tx, input, {
+        campaignId: c.id,
+        track: t,
+        fields,
+        number,
+        status: 'nominated',
       });
-      return inserted!;
     })
     .catch((e: unknown) => {
       // Another process may take the same number between the check and the insert; the

@@ -1,7 +1,7 @@
 import type { Db } from '#src/db/client.ts';
 import { findCampaign } from '../campaigns/find-campaign.ts';
 import type { CampaignDetail, TrackRow } from '../campaigns/get-campaign.ts';
-import { isDomainError } from '../errors.ts';
+import { nullIfNotFound } from '../errors.ts';
 import { getPublicCandidate, type PublicCandidate } from './get-public-candidate.ts';
 
 export interface PublicCandidatePage extends PublicCandidate {
@@ -22,12 +22,10 @@ export async function findPublicCandidate(
   if (!Number.isSafeInteger(id) || id < 1) return null;
   const detail = await findCampaign(db, input.campaignSlug);
   if (!detail) return null;
-  try {
-    const found = await getPublicCandidate(db, detail.campaign.id, id, { preview: input.preview });
-    const track = detail.tracks.find((t) => t.id === found.candidate.trackId)!;
-    return { ...found, detail, track };
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') return null;
-    throw e;
-  }
+  const found = await nullIfNotFound(
+    getPublicCandidate(db, detail.campaign.id, id, { preview: input.preview }),
+  );
+  if (!found) return null;
+  const track = detail.tracks.find((t) => t.id === found.candidate.trackId)!;
+  return { ...found, detail, track };
 }

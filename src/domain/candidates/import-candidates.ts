@@ -4,12 +4,11 @@ import { candidate } from '#src/db/schema/index.ts';
 import type { ImportableStatus } from '#src/schemas/candidate-input.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { buildCandidateColumns, personalColumnsCleared } from './build-candidate-columns.ts';
+import { insertCandidate } from './create-candidate.ts';
 import { unlistedValues } from './check-listed-values.ts';
 import { getCampaignTrack } from './get-campaign-track.ts';
 import { candidateIdentity, type SheetFormat, type SheetIssue } from './parse-candidate-sheet.ts';
 import { parseCandidateSheetInWorker } from './parse-candidate-sheet-in-worker.ts';
-import { candidateSnapshot } from './staff-candidate-view.ts';
 import { isBeforeVote } from '../campaigns/voting-window.ts';
 
 export interface ImportCandidatesInput {
@@ -140,28 +139,13 @@ export async function importCandidates(
     }
     const created = [];
     for (const p of planned) {
-      const [row] = await tx
-        .insert(candidate)
-        .values({
-          ...personalColumnsCleared(t.kind),
-          ...buildCandidateColumns(p.input),
-          name: p.input.name,
-          number: p.number,
-          status: p.status,
-          campaignId: c.id,
-          trackId: t.id,
-          createdAt: input.now,
-          updatedAt: input.now,
-        })
-        .returning();
-      await recordAuditEntry(tx, input, {
-        action: 'candidate.create',
-        entityType: 'candidate',
-        entityId: row!.id,
-        before: null,
-        after: { ...candidateSnapshot(row!), importRow: p.row },
-      });
-      created.push({ ...p, id: row!.id });
+      const row = await insertCandidate(
+        tx,
+        input,
+        { campaignId: c.id, track: t, fields: p.input, number: p.number, status: p.status },
+        { importRow: p.row },
+      );
+      created.push({ ...p, id: row.id });
     }
     await recordAuditEntry(tx, input, {
       action: 'candidate.import',

@@ -5,6 +5,7 @@ import { fieldIssueOf } from '#src/i18n/validation-messages.ts';
 import { candidatePatchSchemaFor, type CandidatePatch } from '#src/schemas/candidate-input.ts';
 import type { CandidateStatus } from '#src/schemas/enums.ts';
 import { isResultPublished } from '../campaigns/voting-window.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { buildCandidateColumns } from './build-candidate-columns.ts';
@@ -49,16 +50,9 @@ export async function updateCandidate(
       });
     }
     const wanted = buildCandidateColumns(parsed.data);
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(wanted)) {
-      const current = (row as Record<string, unknown>)[key];
-      if (current !== value) {
-        before[key] = current;
-        after[key] = value;
-      }
-    }
-    if (Object.keys(after).length === 0) return toStaffCandidateView(row, context, votes);
+    const change = changedFields(row, wanted);
+    if (!change) return toStaffCandidateView(row, context, votes);
+    const { after } = change;
     if ('district' in after || 'sector' in after) {
       // Only a changed value is held to the lists: an older one stays until someone edits it.
       const lists = await tx.query.campaign.findFirst({
@@ -89,8 +83,7 @@ export async function updateCandidate(
       action: 'candidate.update',
       entityType: 'candidate',
       entityId: row.id,
-      before,
-      after,
+      ...change,
     });
     return toStaffCandidateView(updated!, context, votes);
   });

@@ -160,24 +160,31 @@ export function decideCommitteeVote(input: CommitteeVoteInput): CommitteeDecisio
     1 + qualified.filter((o) => o.votesFor > c.votesFor).length;
   const sharesRank = (c: CommitteeCandidateInput) =>
     qualified.some((o) => o !== c && o.votesFor === c.votesFor);
+  // What every decision states, valid or not: the sitting's figures, each candidate's standing.
+  const sitting = {
+    valid,
+    membersDue: due,
+    membersPresent,
+    quorumNeeded: needPresent,
+    votesNeeded: need,
+    quota,
+  };
+  const standing = (c: CommitteeCandidateInput) => ({
+    ...c,
+    qualified: c.votesFor >= need,
+    rank: c.votesFor >= need ? rankOf(c) : null,
+  });
 
   if (!valid) {
     return {
-      valid,
-      membersDue: due,
-      membersPresent,
-      quorumNeeded: needPresent,
-      votesNeeded: need,
-      quota,
+      ...sitting,
       elected: 0,
       revotePlaces: 0,
       vacancies: 0,
       quorumExplanation,
       summary: `到会人数不足，本次表决无效，剩余名额 ${quota} 名均未确定。`,
       candidates: ordered.map((c) => ({
-        ...c,
-        qualified: c.votesFor >= need,
-        rank: c.votesFor >= need ? rankOf(c) : null,
+        ...standing(c),
         outcome: null,
         explanation: '到会人数不足，本次表决无效，须另行召开会议表决。',
       })),
@@ -296,21 +303,14 @@ export function decideCommitteeVote(input: CommitteeVoteInput): CommitteeDecisio
     parts.push(`达到当选票数的只有 ${qualified.length} 人，${vacancies} 个名额空缺`);
   }
   return {
-    valid,
-    membersDue: due,
-    membersPresent,
-    quorumNeeded: needPresent,
-    votesNeeded: need,
-    quota,
+    ...sitting,
     elected,
     revotePlaces,
     vacancies,
     quorumExplanation,
     summary: `${parts.join('；')}。`,
     candidates: ordered.map((c) => ({
-      ...c,
-      qualified: c.votesFor >= need,
-      rank: c.votesFor >= need ? rankOf(c) : null,
+      ...standing(c),
       outcome: outcome.get(c)!,
       explanation: explanation.get(c)!,
     })),

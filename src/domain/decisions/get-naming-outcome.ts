@@ -1,7 +1,5 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { namingDecision, namingDecisionRevision } from '#src/db/schema/index.ts';
-import { decisionContentSchema } from '#src/schemas/decision-content.ts';
+import { decisionDocument, findCampaignLatestRevision } from '../documents/document-revisions.ts';
 import { findCampaignNoticeContent } from '../notices/notice-revisions.ts';
 
 export interface NamingOutcome {
@@ -20,19 +18,9 @@ export interface NamingOutcome {
  */
 export async function getNamingOutcome(db: Db, campaignId: number): Promise<NamingOutcome> {
   const n = await findCampaignNoticeContent(db, campaignId);
-  const [d] = await db
-    .select({ slug: namingDecision.slug, content: namingDecisionRevision.content })
-    .from(namingDecision)
-    .innerJoin(
-      namingDecisionRevision,
-      and(
-        eq(namingDecisionRevision.decisionId, namingDecision.id),
-        eq(namingDecisionRevision.revision, namingDecision.currentRevision),
-      ),
-    )
-    .where(eq(namingDecision.campaignId, campaignId));
+  const d = await findCampaignLatestRevision(db, decisionDocument, campaignId);
   const outcome = n?.content.outcome;
-  const decision = d ? decisionContentSchema.parse(d.content) : null;
+  const decision = d?.content ?? null;
   return {
     suspended: new Set(outcome?.suspended ?? []),
     named: decision ? new Set(decision.entries.map((e) => e.candidateId)) : null,

@@ -1,9 +1,14 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { namingDecision, namingDecisionRevision, staffUser } from '#src/db/schema/index.ts';
+import { namingDecision } from '#src/db/schema/index.ts';
 import type { CampaignStage } from '#src/schemas/enums.ts';
-import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
+import type { DecisionContent } from '#src/schemas/decision-content.ts';
 import type { NoticeOutcome } from '#src/schemas/notice-content.ts';
+import {
+  decisionDocument,
+  readRevisionHistory,
+  type RevisionHistoryItem,
+} from '../documents/document-revisions.ts';
 import { buildDecisionContent, type DecisionRow } from './build-decision-content.ts';
 import { diffDecisionRevisions, type DecisionDiff } from './diff-decision-revisions.ts';
 import { getConcludingNotice } from './get-concluding-notice.ts';
@@ -18,12 +23,7 @@ export interface StaffDecisionView {
   decision: DecisionRow | null;
   /** What publishing now would print; null before a draft exists. */
   preview: DecisionContent | null;
-  revisions: {
-    revision: number;
-    publishedAt: Date;
-    changeNote: string;
-    publishedBy: string | null;
-  }[];
+  revisions: RevisionHistoryItem[];
   pendingChanges: DecisionDiff | null;
 }
 
@@ -42,15 +42,9 @@ export async function getStaffDecision(
     row && found.latest && outcome
       ? buildDecisionContent(row, { slug: found.notice.slug, ...found.latest })
       : null;
-  const revisionRows = row
-    ? await db
-        .select({ r: namingDecisionRevision, by: staffUser.displayName })
-        .from(namingDecisionRevision)
-        .leftJoin(staffUser, eq(staffUser.id, namingDecisionRevision.publishedBy))
-        .where(eq(namingDecisionRevision.decisionId, row.id))
-        .orderBy(asc(namingDecisionRevision.revision))
-    : [];
-  const latest = revisionRows[revisionRows.length - 1]?.r;
+  const history = row
+    ? await readRevisionHistory(db, decisionDocument, row.id)
+    : { revisions: [], latest: null };
   return {
     campaign: { slug: found.campaign.slug, title: found.campaign.title, stage: found.stage },
     noticeSlug: found.notice.slug,
@@ -60,15 +54,8 @@ export async function getStaffDecision(
       .map((e) => e.name),
     decision: row,
     preview,
-    revisions: revisionRows.map(({ r, by }) => ({
-      revision: r.revision,
-      publishedAt: r.publishedAt,
-      changeNote: r.changeNote,
-      publishedBy: by,
-    })),
+    revisions: history.revisions,
     pendingChanges:
-      latest && preview
-        ? diffDecisionRevisions(decisionContentSchema.parse(latest.content), preview)
-        : null,
+      history.latest && preview ? diffDecisionRevisions(history.latest, preview) : null,
   };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { campaign, namingDecision, namingDecisionRevision, notice } from '#src/db/schema/index.ts';
-import { decisionContentSchema, type DecisionContent } from '#src/schemas/decision-content.ts';
+import { decisionContentSchema } from '#src/schemas/decision-content.ts';
 
 export interface PublishedDecisionSummary {
   slug: string;
@@ -62,32 +62,4 @@ export async function listPublishedDecisions(
       latestPublishedAt: r.publishedAt,
     };
   });
-}
-
-export interface DecisionRevisionItem {
-  slug: string;
-  revision: number;
-  publishedAt: Date;
-  changeNote: string;
-  content: DecisionContent;
-}
-
-/** Published revisions of every decision, newest first, for the feed. */
-export async function listDecisionRevisions(
-  db: Db,
-  input: { limit: number },
-): Promise<DecisionRevisionItem[]> {
-  const rows = await db
-    .select({ slug: namingDecision.slug, r: namingDecisionRevision })
-    .from(namingDecisionRevision)
-    .innerJoin(namingDecision, eq(namingDecision.id, namingDecisionRevision.decisionId))
-    .orderBy(desc(namingDecisionRevision.publishedAt), desc(namingDecisionRevision.id))
-    .limit(input.limit);
-  return rows.map(({ slug, r }) => ({
-    slug,
-    revision: r.revision,
-    publishedAt: r.publishedAt,
-    changeNote: r.changeNote,
-    content: decisionContentSchema.parse(r.content),
-  }));
 }

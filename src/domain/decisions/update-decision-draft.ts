@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
 import { campaign, namingDecision } from '#src/db/schema/index.ts';
 import type { DecisionUpdateRequest } from '#src/schemas/decision-input.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import type { DecisionRow } from './build-decision-content.ts';
@@ -21,10 +22,8 @@ export async function updateDecisionDraft(
 ): Promise<DecisionRow> {
   return db.transaction(async (tx) => {
     const before = await getDecisionDraft(tx, input.campaignSlug);
-    const changed = (Object.keys(input.changes) as (keyof DecisionUpdateRequest)[]).filter(
-      (k) => input.changes[k] !== before[k],
-    );
-    if (changed.length === 0) return before;
+    const change = changedFields(before, input.changes);
+    if (!change) return before;
     const [row] = await tx
       .update(namingDecision)
       .set({ ...input.changes, updatedAt: input.now })
@@ -34,8 +33,7 @@ export async function updateDecisionDraft(
       action: 'decision.update',
       entityType: 'naming_decision',
       entityId: before.id,
-      before: Object.fromEntries(changed.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changed.map((k) => [k, input.changes[k]])),
+      ...change,
     });
     return row!;
   });

@@ -1,35 +1,19 @@
-import { pickRevision } from './pick-revision.ts';
-import { asc, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { campaign, notice, noticeRevision } from '#src/db/schema/index.ts';
-import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
+import type { NoticeContent } from '#src/schemas/notice-content.ts';
 import type { NoticePeriodStatus } from '#src/schemas/notice-input.ts';
-import { DomainError, isDomainError } from '../errors.ts';
+import {
+  findPublishedDocument,
+  noticeDocument,
+  readPublishedRevision,
+  type PublishedRevisionFields,
+} from '../documents/document-revisions.ts';
 import { listImageCopies } from '../media/list-image-copies.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';
 import { diffNoticeRevisions, type NoticeDiff } from './diff-notice-revisions.ts';
 
-export interface NoticeRevisionSummary {
-  revision: number;
-  publishedAt: Date;
-  changeNote: string;
-}
-
-export interface PublishedNotice {
+export interface PublishedNotice extends PublishedRevisionFields<NoticeContent> {
   slug: string;
   campaign: { id: number; slug: string; title: string; year: number; organiser: string };
-  /** The revision this view holds. */
-  revision: number;
-  latestRevision: number;
-  isLatest: boolean;
-  content: NoticeContent;
-  changeNote: string;
-  /** When the revision shown was published. */
-  revisionPublishedAt: Date;
-  /** When revision 1 was published (the notice's date), and when the latest one was. */
-  firstPublishedAt: Date;
-  latestPublishedAt: Date;
-  revisions: NoticeRevisionSummary[];
   /** The period of the latest revision against `now`: a correction may have moved it. */
   status: NoticePeriodStatus;
   latestPeriod: { periodStart: string; periodEnd: string; workingDays: number };
@@ -48,50 +32,22 @@ export async function getPublishedNotice(
   db: Db,
   input: { slug: string; revision?: number | undefined; now: Date },
 ): Promise<PublishedNotice> {
-  const [found] = await db
-    .select({ n: notice, c: campaign })
-    .from(notice)
-    .innerJoin(campaign, eq(campaign.id, notice.campaignId))
-    .where(eq(notice.slug, input.slug));
-  if (!found || found.n.currentRevision < 1) {
-    throw new DomainError('not_found', 'notice_not_found', { slug: input.slug });
-  }
-  const rows = await db
-    .select()
-    .from(noticeRevision)
-    .where(eq(noticeRevision.noticeId, found.n.id))
-    .orderBy(asc(noticeRevision.revision));
-  const { shown, latest, previous } = pickRevision(
-    rows,
-    input.revision,
-    'notice_revision_not_found',
-    input.slug,
-  );
-  const content = noticeContentSchema.parse(shown.content);
-  const latestContent = shown === latest ? content : noticeContentSchema.parse(latest.content);
-  const earlier = previous ? noticeContentSchema.parse(previous.content) : null;
+  const found = await readPublishedRevision(db, noticeDocument, {
+    slug: input.slug,
+    wanted: input.revision,
+    reasons: { document: 'notice_not_found', revision: 'notice_revision_not_found' },
+  });
+  const { view, latestContent, earlier } = found;
   return {
-    slug: found.n.slug,
+    slug: input.slug,
     campaign: {
-      id: found.c.id,
-      slug: found.c.slug,
-      title: found.c.title,
-      year: found.c.year,
-      organiser: found.c.organiser,
+      id: found.campaign.id,
+      slug: found.campaign.slug,
+      title: found.campaign.title,
+      year: found.campaign.year,
+      organiser: found.campaign.organiser,
     },
-    revision: shown.revision,
-    latestRevision: latest.revision,
-    isLatest: shown === latest,
-    content,
-    changeNote: shown.changeNote,
-    revisionPublishedAt: shown.publishedAt,
-    firstPublishedAt: rows[0]!.publishedAt,
-    latestPublishedAt: latest.publishedAt,
-    revisions: rows.map((r) => ({
-      revision: r.revision,
-      publishedAt: r.publishedAt,
-      changeNote: r.changeNote,
-    })),
+    ...view,
     status: computeNoticeStatus(latestContent, input.now),
     latestPeriod: {
       periodStart: latestContent.periodStart,
@@ -99,7 +55,7 @@ export async function getPublishedNotice(
       workingDays: latestContent.workingDays,
     },
     latestTitle: latestContent.title,
-    changes: earlier ? diffNoticeRevisions(earlier, content) : null,
+    changes: earlier ? diffNoticeRevisions(earlier, view.content) : null,
   };
 }
 
@@ -112,16 +68,9 @@ export async function findPublishedNotice(
   db: Db,
   input: { slug: string | undefined; revision?: string | undefined; now: Date },
 ): Promise<PublishedNotice | null> {
-  const slug = input.slug ?? '';
-  if (!/^[a-z0-9-]{1,60}$/.test(slug)) return null;
-  const revision = input.revision === undefined ? undefined : Number(input.revision);
-  if (revision !== undefined && !(Number.isSafeInteger(revision) && revision >= 1)) return null;
-  try {
-    return await getPublishedNotice(db, { slug, revision, now: input.now });
-  } catch (e) {
-    if (isDomainError(e) && e.code === 'not_found') return null;
-    throw e;
-  }
+  return findPublishedDocument(input, (path) =>
+    getPublishedNotice(db, { ...path, now: input.now }),
+  );
 }
 
 /** The portraits a notice shows: none (and no query) when it shows no photos. */

@@ -1,12 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { campaign, notice, noticeRevision, staffUser } from '#src/db/schema/index.ts';
+import { campaign, notice } from '#src/db/schema/index.ts';
 import type { CampaignStage } from '#src/schemas/enums.ts';
+import type { NoticeContent, NoticeEntry } from '#src/schemas/notice-content.ts';
 import {
-  noticeContentSchema,
-  type NoticeContent,
-  type NoticeEntry,
-} from '#src/schemas/notice-content.ts';
+  noticeDocument,
+  readRevisionHistory,
+  type RevisionHistoryItem,
+} from '../documents/document-revisions.ts';
 import { countNoticeReports } from '../reports/count-notice-reports.ts';
 import { computeNoticeStatus } from './compute-notice-status.ts';
 import { DomainError } from '../errors.ts';
@@ -21,12 +22,7 @@ export interface StaffNoticeView {
   notice: NoticeRow | null;
   /** The entries that publishing now would print: the campaign's elected candidates. */
   entries: NoticeEntry[];
-  revisions: {
-    revision: number;
-    publishedAt: Date;
-    changeNote: string;
-    publishedBy: string | null;
-  }[];
+  revisions: RevisionHistoryItem[];
   /** What publishing now would change from the latest revision; null before the first. */
   pendingChanges: NoticeDiff | null;
   /** Why publishing now would be refused; empty when it would work. */
@@ -52,16 +48,9 @@ export async function getStaffNotice(
     showPhotos: row?.showPhotos ?? true,
     order: row?.entryOrder ?? 'stroke',
   });
-  const revisionRows = row
-    ? await db
-        .select({ r: noticeRevision, by: staffUser.displayName })
-        .from(noticeRevision)
-        .leftJoin(staffUser, eq(staffUser.id, noticeRevision.publishedBy))
-        .where(eq(noticeRevision.noticeId, row.id))
-        .orderBy(asc(noticeRevision.revision))
-    : [];
-  const latestRow = revisionRows[revisionRows.length - 1]?.r;
-  const latest = latestRow ? noticeContentSchema.parse(latestRow.content) : null;
+  const { revisions, latest } = row
+    ? await readRevisionHistory(db, noticeDocument, row.id)
+    : { revisions: [], latest: null };
   const pendingChanges =
     row && latest
       ? diffNoticeRevisions(latest, buildNoticeContent(row, entries, latest.outcome))
@@ -77,12 +66,7 @@ export async function getStaffNotice(
     },
     notice: row,
     entries,
-    revisions: revisionRows.map(({ r, by }) => ({
-      revision: r.revision,
-      publishedAt: r.publishedAt,
-      changeNote: r.changeNote,
-      publishedBy: by,
-    })),
+    revisions,
     pendingChanges,
     problems: row ? checkNoticeReadiness(c.stage, row, entries, input.siteUrl) : [],
     latest,

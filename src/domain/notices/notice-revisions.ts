@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
 import { notice, noticeRevision } from '#src/db/schema/index.ts';
 import { noticeContentSchema, type NoticeContent } from '#src/schemas/notice-content.ts';
+import { findCampaignLatestRevision, noticeDocument } from '../documents/document-revisions.ts';
 
 /**
  * A notice's latest published revision as read from the database: null while only a draft
@@ -21,22 +22,11 @@ export async function findLatestNoticeContent(
 }
 
 /** A campaign's notice (its slug) with its latest published revision; null before one is. */
-export async function findCampaignNoticeContent(
+export function findCampaignNoticeContent(
   db: Db | Tx,
   campaignId: number,
 ): Promise<{ slug: string; content: NoticeContent } | null> {
-  const [latest] = await db
-    .select({ slug: notice.slug, content: noticeRevision.content })
-    .from(notice)
-    .innerJoin(
-      noticeRevision,
-      and(
-        eq(noticeRevision.noticeId, notice.id),
-        eq(noticeRevision.revision, notice.currentRevision),
-      ),
-    )
-    .where(eq(notice.campaignId, campaignId));
-  return latest ? { slug: latest.slug, content: noticeContentSchema.parse(latest.content) } : null;
+  return findCampaignLatestRevision(db, noticeDocument, campaignId);
 }
 
 /**

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { notice } from '#src/db/schema/index.ts';
 import type { NoticeUpdateRequest } from '#src/schemas/notice-input.ts';
+import { changedFields } from '../audit/changed-fields.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
 import { addWorkingDays, isWorkingDay } from './add-working-days.ts';
@@ -41,10 +42,8 @@ export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): 
         periodStart: next.periodStart,
       });
     }
-    const changedKeys = (Object.keys(next) as (keyof NoticeRow)[]).filter(
-      (k) => k !== 'updatedAt' && next[k] !== before[k],
-    );
-    if (changedKeys.length === 0) return before;
+    const change = changedFields(before, next);
+    if (!change) return before;
     const { id: _id, createdAt: _created, ...values } = next;
     const [row] = await tx
       .update(notice)
@@ -55,8 +54,7 @@ export async function updateNoticeDraft(db: Db, input: UpdateNoticeDraftInput): 
       action: 'notice.update',
       entityType: 'notice',
       entityId: before.id,
-      before: Object.fromEntries(changedKeys.map((k) => [k, before[k]])),
-      after: Object.fromEntries(changedKeys.map((k) => [k, next[k]])),
+      ...change,
     });
     return row!;
   });

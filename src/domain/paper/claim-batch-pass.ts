@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '#src/db/client.ts';
+import { databaseErrorMentions } from '#src/db/database-error.ts';
 import { batchPass } from '#src/db/schema/index.ts';
 import { DomainError } from '../errors.ts';
 
@@ -23,4 +24,14 @@ export async function claimBatchPass(
     .insert(batchPass)
     .values({ batchId: input.batchId, pass: free, tellerId: input.tellerId, startedAt: input.now });
   return free;
+}
+
+/**
+ * What a verb that claims a pass throws for error `e`: the database's refusal of a third pass
+ * (two tellers claiming the last one at once) as `batch_passes_taken`, anything else as it is.
+ */
+export function passClaimError(e: unknown): unknown {
+  return databaseErrorMentions(e, 'batch_pass.batch_id')
+    ? new DomainError('conflict', 'batch_passes_taken')
+    : e;
 }

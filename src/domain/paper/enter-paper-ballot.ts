@@ -4,11 +4,11 @@ import { databaseErrorMentions } from '#src/db/database-error.ts';
 import { ballotBatch, paperEntry, tallySheet } from '#src/db/schema/index.ts';
 import type { PaperInvalidReason } from '#src/schemas/enums.ts';
 import type { PaperEntryInput } from '#src/schemas/paper.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { claimBatchPass } from './claim-batch-pass.ts';
+import { claimBatchPass, passClaimError } from './claim-batch-pass.ts';
 import { formatSerial, parseSerial } from './compute-check-digit.ts';
-import { getEntryBatch } from './get-entry-batch.ts';
+import { recordBatchAudit } from './record-batch-audit.ts';
+import { getOpenEntryBatch } from './get-entry-batch.ts';
 import { judgePaperPicks, readMarkedPicks } from './judge-paper-picks.ts';
 
 export interface EnteredBallot {
@@ -37,8 +37,7 @@ export async function enterPaperBallot(
   const serial = parsed.body;
   try {
     return await db.transaction(async (tx) => {
-      const b = await getEntryBatch(tx, input.batchId);
-      if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
+      const b = await getOpenEntryBatch(tx, input.batchId);
       const last = b.batch.firstSerial + b.batch.ballotCount - 1;
       if (serial < b.batch.firstSerial || serial > last) {
         const [other] = await tx
@@ -64,11 +63,7 @@ export async function enterPaperBallot(
         .limit(1);
       if (tally.length > 0) throw new DomainError('conflict', 'batch_entered_by_tally');
       const picks = readMarkedPicks(entry.picks, b.candidates);
-      const pass = await claimBatchPass(tx, {
-        batchId: b.batch.id,
-        tellerId: input.tellerId,
-        now: input.now,
-      });
+      const pass = await claimBatchPass(tx, input);
       const [earlier] = await tx
         .select()
         .from(paperEntry)
@@ -107,24 +102,19 @@ export async function enterPaperBallot(
           enteredAt: input.now,
         })
         .returning({ id: paperEntry.id });
-      await recordAuditEntry(
-        tx,
-        { actorId: input.tellerId, now: input.now },
-        {
-          action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
-          entityType: 'ballot_batch',
-          entityId: b.batch.id,
-          before: earlier
-            ? {
-                ballotSerial: formatSerial(serial),
-                pass,
-                picks: JSON.parse(earlier.picks),
-                invalidReason: earlier.invalidReason,
-              }
-            : undefined,
-          after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
-        },
-      );
+      await recordBatchAudit(tx, input, {
+        action: earlier ? 'paper_entry.correct' : 'paper_entry.enter',
+        batchId: b.batch.id,
+        before: earlier
+          ? {
+              ballotSerial: formatSerial(serial),
+              pass,
+              picks: JSON.parse(earlier.picks),
+              invalidReason: earlier.invalidReason,
+            }
+          : undefined,
+        after: { ballotSerial: formatSerial(serial), pass, picks: kept, invalidReason },
+      });
       return {
         id: made!.id,
         pass,
@@ -139,9 +129,6 @@ export async function enterPaperBallot(
     if (databaseErrorMentions(e, 'paper_entry.serial', 'paper_entry_serial_pass_current')) {
       throw new DomainError('conflict', 'serial_already_entered', { serial: formatSerial(serial) });
     }
-    if (databaseErrorMentions(e, 'batch_pass.batch_id')) {
-      throw new DomainError('conflict', 'batch_passes_taken');
-    }
-    throw e;
+    throw passClaimError(e);
   }
 }

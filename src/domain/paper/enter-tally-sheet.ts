@@ -3,10 +3,10 @@ import type { Db } from '#src/db/client.ts';
 import { databaseErrorMentions } from '#src/db/database-error.ts';
 import { paperEntry, tallySheet } from '#src/db/schema/index.ts';
 import type { TallySheetInput } from '#src/schemas/paper.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { claimBatchPass } from './claim-batch-pass.ts';
-import { getEntryBatch } from './get-entry-batch.ts';
+import { claimBatchPass, passClaimError } from './claim-batch-pass.ts';
+import { recordBatchAudit } from './record-batch-audit.ts';
+import { getOpenEntryBatch } from './get-entry-batch.ts';
 
 /**
  * Records an on-site booth's tally sheet in the teller's pass of its batch, after checking that
@@ -22,8 +22,7 @@ export async function enterTallySheet(
   const { sheet } = input;
   try {
     return await db.transaction(async (tx) => {
-      const b = await getEntryBatch(tx, input.batchId);
-      if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
+      const b = await getOpenEntryBatch(tx, input.batchId);
       if (b.batch.channel !== 'onsite') throw new DomainError('conflict', 'tally_not_onsite');
       const ballots = await tx
         .select({ id: paperEntry.id })
@@ -65,11 +64,7 @@ export async function enterTallySheet(
           maxPicks: b.track.maxPicks,
         });
       }
-      const pass = await claimBatchPass(tx, {
-        batchId: b.batch.id,
-        tellerId: input.tellerId,
-        now: input.now,
-      });
+      const pass = await claimBatchPass(tx, input);
       const [earlier] = await tx
         .select()
         .from(tallySheet)
@@ -110,34 +105,26 @@ export async function enterTallySheet(
           enteredAt: input.now,
         })
         .returning({ id: tallySheet.id });
-      await recordAuditEntry(
-        tx,
-        { actorId: input.tellerId, now: input.now },
-        {
-          action: earlier ? 'tally_sheet.correct' : 'tally_sheet.enter',
-          entityType: 'ballot_batch',
-          entityId: b.batch.id,
-          before: earlier
-            ? {
-                pass,
-                ballotsCast: earlier.ballotsCast,
-                invalidBallots: earlier.invalidBallots,
-                counts: JSON.parse(earlier.counts),
-                totalVotes: earlier.totalVotes,
-              }
-            : undefined,
-          after: { pass, ...figures },
-        },
-      );
+      await recordBatchAudit(tx, input, {
+        action: earlier ? 'tally_sheet.correct' : 'tally_sheet.enter',
+        batchId: b.batch.id,
+        before: earlier
+          ? {
+              pass,
+              ballotsCast: earlier.ballotsCast,
+              invalidBallots: earlier.invalidBallots,
+              counts: JSON.parse(earlier.counts),
+              totalVotes: earlier.totalVotes,
+            }
+          : undefined,
+        after: { pass, ...figures },
+      });
       return { id: made!.id, pass, corrected: Boolean(earlier) };
     });
   } catch (e) {
     if (databaseErrorMentions(e, 'tally_sheet.batch_id', 'tally_sheet_batch_pass_current')) {
       throw new DomainError('conflict', 'tally_already_entered');
     }
-    if (databaseErrorMentions(e, 'batch_pass.batch_id')) {
-      throw new DomainError('conflict', 'batch_passes_taken');
-    }
-    throw e;
+    throw passClaimError(e);
   }
 }

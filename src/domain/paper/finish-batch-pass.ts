@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { batchPass } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { DomainError } from '../errors.ts';
-import { getEntryBatch } from './get-entry-batch.ts';
+import { recordBatchAudit } from './record-batch-audit.ts';
+import { getOpenEntryBatch } from './get-entry-batch.ts';
 
 /**
  * A teller says their pass of a batch is complete. From then on it takes no more entries, and
@@ -14,8 +14,7 @@ export async function finishBatchPass(
   input: { batchId: number; tellerId: number; now: Date },
 ): Promise<{ pass: number }> {
   return db.transaction(async (tx) => {
-    const b = await getEntryBatch(tx, input.batchId);
-    if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
+    await getOpenEntryBatch(tx, input.batchId);
     const [mine] = await tx
       .select()
       .from(batchPass)
@@ -23,16 +22,11 @@ export async function finishBatchPass(
     if (!mine) throw new DomainError('conflict', 'pass_not_started');
     if (mine.finishedAt) throw new DomainError('conflict', 'pass_finished', { pass: mine.pass });
     await tx.update(batchPass).set({ finishedAt: input.now }).where(eq(batchPass.id, mine.id));
-    await recordAuditEntry(
-      tx,
-      { actorId: input.tellerId, now: input.now },
-      {
-        action: 'batch_pass.finish',
-        entityType: 'ballot_batch',
-        entityId: input.batchId,
-        after: { pass: mine.pass },
-      },
-    );
+    await recordBatchAudit(tx, input, {
+      action: 'batch_pass.finish',
+      batchId: input.batchId,
+      after: { pass: mine.pass },
+    });
     return { pass: mine.pass };
   });
 }

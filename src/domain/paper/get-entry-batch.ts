@@ -64,3 +64,13 @@ export async function getEntryBatch(db: Db | Tx, batchId: number): Promise<Entry
     certified: certificate.length > 0,
   };
 }
+
+/**
+ * A batch that still takes entries and settlements: `paper_after_certification` once its
+ * campaign's vote is certified, which nothing changes afterwards.
+ */
+export async function getOpenEntryBatch(tx: Tx, batchId: number): Promise<EntryBatch> {
+  const b = await getEntryBatch(tx, batchId);
+  if (b.certified) throw new DomainError('conflict', 'paper_after_certification');
+  return b;
+}

@@ -2,7 +2,7 @@ import type { Tx } from '#src/db/client.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { DomainError } from '../errors.ts';
 import { compareBatchPasses, type BatchComparison } from './compare-batch-passes.ts';
-import { getEntryBatch, type EntryBatch } from './get-entry-batch.ts';
+import { getOpenEntryBatch, type EntryBatch } from './get-entry-batch.ts';
 
 /** Only an admin or a monitor settles a difference between two passes. */
 export function checkResolverRole(role: StaffRole): void {
@@ -17,8 +17,7 @@ export async function openBatchForResolution(
   tx: Tx,
   input: { batchId: number; actorId: number },
 ): Promise<{ batch: EntryBatch; comparison: BatchComparison }> {
-  const batch = await getEntryBatch(tx, input.batchId);
-  if (batch.certified) throw new DomainError('conflict', 'paper_after_certification');
+  const batch = await getOpenEntryBatch(tx, input.batchId);
   const comparison = await compareBatchPasses(tx, input.batchId);
   if (comparison.state === 'entering') throw new DomainError('conflict', 'batch_not_ready');
   if (comparison.passes.some((p) => p.tellerId === input.actorId)) {

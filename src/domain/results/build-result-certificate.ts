@@ -6,13 +6,8 @@ import { voidReasonCategories } from '#src/schemas/integrity.ts';
 import type { CertificateTrack, ResultCertificate } from '#src/schemas/result-certificate.ts';
 import type { CampaignDetail } from '../campaigns/get-campaign.ts';
 import { publicCandidateCondition } from '../candidates/public-candidate-condition.ts';
-import {
-  countPaperChannels,
-  trackPaperCounts,
-  type PaperCount,
-} from '../paper/count-paper-channels.ts';
-import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
-import { combineChannelVotes } from './combine-channel-votes.ts';
+import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import { joinTrackChannels } from './join-track-channels.ts';
 
 /**
  * `votes ÷ counted` rounded half up to four decimals, as text: integer arithmetic only, so every
@@ -155,51 +150,17 @@ function withChannels(
   paper: PaperCount,
   track: CertificateTrack,
 ): CertificateTrack {
-  const channels = listTrackChannels(t);
-  if (channels.length === 1) return track;
-  const paperSide = trackPaperCounts(paper, t.id, channels);
-  const weights = findChannelWeights(t);
-  const countedOf = (ch: string) =>
-    ch === 'online'
-      ? track.ballotsCounted
-      : (paperSide.find((p) => p.channel === ch)?.ballotsCounted ?? 0);
+  const joined = joinTrackChannels(t, paper, {
+    received: track.ballotsReceived,
+    voided: track.ballotsVoided,
+    counted: track.ballotsCounted,
+  });
+  if (!joined) return track;
   return {
     ...track,
-    channels: [
-      {
-        channel: 'online',
-        ballotsReceived: track.ballotsReceived,
-        ballotsInvalid: track.ballotsVoided,
-        invalidByReason:
-          track.ballotsVoided > 0 ? [{ reason: 'voided', ballots: track.ballotsVoided }] : [],
-        ballotsCounted: track.ballotsCounted,
-      },
-      ...paperSide.map(({ votes: _v, ...rest }) => rest),
-    ],
-    ballotsCountedAllChannels:
-      track.ballotsCounted + paperSide.reduce((a, p) => a + p.ballotsCounted, 0),
-    ...(weights ? { weights } : {}),
-    candidates: track.candidates.map((x) => {
-      const byChannel: Record<string, number> = { online: x.votes };
-      for (const p of paperSide) byChannel[p.channel] = p.votes.get(x.id) ?? 0;
-      const all = Object.values(byChannel).reduce((a, b) => a + b, 0);
-      return {
-        ...x,
-        votesByChannel: byChannel as { online: number; paper?: number; onsite?: number },
-        votesAllChannels: all,
-        ...(weights
-          ? {
-              score: combineChannelVotes(
-                channels.map((ch) => ({
-                  channel: ch,
-                  weight: weights[ch],
-                  votes: byChannel[ch] ?? 0,
-                  counted: countedOf(ch),
-                })),
-              ),
-            }
-          : {}),
-      };
-    }),
+    channels: joined.channels,
+    ballotsCountedAllChannels: joined.countedAllChannels,
+    ...(joined.weights ? { weights: joined.weights } : {}),
+    candidates: track.candidates.map((x) => ({ ...x, ...joined.votesOf(x.id, x.votes) })),
   };
 }

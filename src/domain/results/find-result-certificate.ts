@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
-import { resultCertificate } from '#src/db/schema/index.ts';
+import { resultCertificate, staffUser } from '#src/db/schema/index.ts';
 import type { ResultCertificate } from '#src/schemas/result-certificate.ts';
 
 export interface StoredCertificate {
@@ -28,4 +28,16 @@ export async function findResultCertificate(
     sha256: row.sha256,
     document: JSON.parse(row.document) as ResultCertificate,
   };
+}
+
+/** The name staff know a certificate's certifier by; null for an account no longer there. */
+export async function findCertifierName(
+  db: Db | Tx,
+  certificate: Pick<StoredCertificate, 'certifiedBy'>,
+): Promise<string | null> {
+  const user = await db.query.staffUser.findFirst({
+    columns: { displayName: true },
+    where: eq(staffUser.id, certificate.certifiedBy),
+  });
+  return user?.displayName ?? null;
 }

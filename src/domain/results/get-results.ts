@@ -6,13 +6,8 @@ import type { CampaignRow, TrackRow } from '../campaigns/get-campaign.ts';
 import { votingStateOf } from '../campaigns/voting-window.ts';
 import type { VoteChannel } from '#src/schemas/enums.ts';
 import type { CertificateTrack } from '#src/schemas/result-certificate.ts';
-import {
-  countPaperChannels,
-  trackPaperCounts,
-  type PaperCount,
-} from '../paper/count-paper-channels.ts';
-import { findChannelWeights, listTrackChannels } from '../tracks/list-track-channels.ts';
-import { combineChannelVotes } from './combine-channel-votes.ts';
+import { countPaperChannels, type PaperCount } from '../paper/count-paper-channels.ts';
+import { joinTrackChannels } from './join-track-channels.ts';
 import { findResultCertificate, type StoredCertificate } from './find-result-certificate.ts';
 
 export interface TrackResult {
@@ -177,50 +172,18 @@ function byRank(a: Ranked, b: Ranked): number {
  */
 function addPaperChannels(result: TrackResult, paper: PaperCount): TrackResult {
   const t = result.track;
-  const channels = listTrackChannels(t);
-  if (channels.length === 1) return result;
-  const side = trackPaperCounts(paper, t.id, channels);
-  const weights = findChannelWeights(t);
-  const countedOf = (ch: VoteChannel) =>
-    ch === 'online' ? result.counted : (side.find((p) => p.channel === ch)?.ballotsCounted ?? 0);
+  const joined = joinTrackChannels(t, paper, {
+    received: result.counted + result.invalidated,
+    voided: result.invalidated,
+    counted: result.counted,
+  });
+  if (!joined) return result;
   return {
     ...result,
-    channels: [
-      {
-        channel: 'online',
-        ballotsReceived: result.counted + result.invalidated,
-        ballotsInvalid: result.invalidated,
-        invalidByReason:
-          result.invalidated > 0 ? [{ reason: 'voided', ballots: result.invalidated }] : [],
-        ballotsCounted: result.counted,
-      },
-      ...side.map(({ votes: _v, ...rest }) => rest),
-    ],
-    countedAllChannels: result.counted + side.reduce((a, p) => a + p.ballotsCounted, 0),
-    ...(weights ? { weights } : {}),
-    ranking: result.ranking
-      .map((x) => {
-        const byChannel: Partial<Record<VoteChannel, number>> = { online: x.votes };
-        for (const p of side) byChannel[p.channel] = p.votes.get(x.id) ?? 0;
-        return {
-          ...x,
-          votesByChannel: byChannel,
-          votesAllChannels: Object.values(byChannel).reduce((a, b) => a + b, 0),
-          ...(weights
-            ? {
-                score: combineChannelVotes(
-                  channels.map((ch) => ({
-                    channel: ch,
-                    weight: weights[ch],
-                    votes: byChannel[ch] ?? 0,
-                    counted: countedOf(ch),
-                  })),
-                ),
-              }
-            : {}),
-        };
-      })
-      .sort(byRank),
+    channels: joined.channels,
+    countedAllChannels: joined.countedAllChannels,
+    ...(joined.weights ? { weights: joined.weights } : {}),
+    ranking: result.ranking.map((x) => ({ ...x, ...joined.votesOf(x.id, x.votes) })).sort(byRank),
   };
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { staffSession, staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { staffUser } from '#src/db/schema/index.ts';
+import { endOtherSessions } from './end-all-sessions.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './password.ts';
 
@@ -41,21 +42,16 @@ export async function changeOwnPassword(
       .update(staffUser)
       .set({ passwordHash, passwordSetByOther: false })
       .where(eq(staffUser.id, user.id));
-    const ended = await tx
-      .delete(staffSession)
-      .where(and(eq(staffSession.userId, user.id), ne(staffSession.id, input.sessionId)))
-      .returning({ id: staffSession.id });
-    await recordAuditEntry(
+    const sessionsEnded = await endOtherSessions(tx, user.id, input.sessionId);
+    await recordAccountAudit(
       tx,
       { actorId: user.id, now: input.now },
       {
         action: 'staff.change_password',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
-        after: { passwordChangedAt: input.now.toISOString(), sessionsEnded: ended.length },
+        userId: user.id,
+        after: { passwordChangedAt: input.now.toISOString(), sessionsEnded },
       },
     );
-    return { sessionsEnded: ended.length };
+    return { sessionsEnded };
   });
 }

@@ -1,12 +1,8 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
-import {
-  staffRecoveryCode,
-  staffSession,
-  staffTrustedDevice,
-  staffUser,
-} from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { staffRecoveryCode, staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
+import { endOtherSessions } from './end-all-sessions.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import {
   acceptedTotpStep,
@@ -54,23 +50,18 @@ export async function confirmSecondFactor(
       })
       .where(eq(staffUser.id, user.id));
     await tx.delete(staffTrustedDevice).where(eq(staffTrustedDevice.userId, user.id));
-    const ended = await tx
-      .delete(staffSession)
-      .where(and(eq(staffSession.userId, user.id), ne(staffSession.id, input.sessionId)))
-      .returning({ id: staffSession.id });
+    const sessionsEnded = await endOtherSessions(tx, user.id, input.sessionId);
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEntry(
+    await recordAccountAudit(
       tx,
       { actorId: user.id, now: input.now },
       {
         action: 'staff.second_factor_on',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
-        after: { replacedApp: replacing, sessionsEnded: ended.length },
+        userId: user.id,
+        after: { replacedApp: replacing, sessionsEnded },
       },
     );
-    return { recoveryCodes, sessionsEnded: ended.length };
+    return { recoveryCodes, sessionsEnded };
   });
 }
 

@@ -5,7 +5,7 @@ import type { Db } from '#src/db/client.ts';
 import { staffUser } from '#src/db/schema/index.ts';
 import { staffRoles } from '#src/schemas/enums.ts';
 import { staffDisplayNameSchema, staffEmailSchema, staffRoleSchema } from '#src/schemas/staff.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
@@ -72,11 +72,9 @@ export async function createStaffUser(db: Db, input: CreateStaffUserInput): Prom
           createdAt: input.now,
         })
         .returning();
-      await recordAuditEntry(tx, input, {
+      await recordAccountAudit(tx, input, {
         action: 'staff.create',
-        entityType: 'staff_user',
-        entityId: row!.id,
-        before: null,
+        userId: row!.id,
         after: staffUserSnapshot(row!),
       });
       return toStaffUserView(row!);

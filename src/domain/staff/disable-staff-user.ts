@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { endAllSessions } from './end-all-sessions.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
 import { staffUserSnapshot, toStaffUserView, type StaffUserView } from './staff-user-view.ts';
@@ -31,10 +31,9 @@ export async function disableStaffUser(
       .where(eq(staffUser.id, user.id))
       .returning();
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, input, {
+    await recordAccountAudit(tx, input, {
       action: 'staff.disable',
-      entityType: 'staff_user',
-      entityId: user.id,
+      userId: user.id,
       before: staffUserSnapshot(user),
       after: { ...staffUserSnapshot(updated!), sessionsEnded },
     });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Tx } from '#src/db/client.ts';
 import { staffSession, staffTrustedDevice } from '#src/db/schema/index.ts';
 
@@ -13,6 +13,22 @@ export async function endAllSessions(tx: Tx, userId: number): Promise<number> {
   const ended = await tx
     .delete(staffSession)
     .where(eq(staffSession.userId, userId))
+    .returning({ id: staffSession.id });
+  return ended.length;
+}
+
+/**
+ * Deletes every session of an account but `keepSessionId`, the one a change is made from (a new
+ * password, a new second factor), and says how many there were, for the audit entry.
+ */
+export async function endOtherSessions(
+  tx: Tx,
+  userId: number,
+  keepSessionId: string,
+): Promise<number> {
+  const ended = await tx
+    .delete(staffSession)
+    .where(and(eq(staffSession.userId, userId), ne(staffSession.id, keepSessionId)))
     .returning({ id: staffSession.id });
   return ended.length;
 }

@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gt, lt, lte, max, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
 import { loginAttempt, staffSession, staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { withBotCheck, type BotCheckProof } from '../bot-check/pass-bot-check.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail, normaliseStaffEmail } from './find-staff-user-by-email.ts';
 import {
@@ -145,14 +145,12 @@ export async function logInStaff(db: Db, input: LogInStaffInput): Promise<StaffL
       userAgent: (input.userAgent ?? '').slice(0, 256),
       csrfToken,
     });
-    await recordAuditEntry(
+    await recordAccountAudit(
       tx,
       { actorId: user.id, now },
       {
         action: 'staff.login',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
+        userId: user.id,
         after: { sessionExpiresAt: expiresAt.toISOString(), secondFactor },
       },
     );

@@ -1,5 +1,5 @@
+import { recordAccountAudit } from './record-account-audit.ts';
 import type { Db } from '#src/db/client.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { endAllSessions } from './end-all-sessions.ts';
 
 export interface LogOutEverywhereInput {
@@ -16,11 +16,9 @@ export interface LogOutEverywhereInput {
 export async function logOutEverywhere(db: Db, input: LogOutEverywhereInput): Promise<number> {
   return db.transaction(async (tx) => {
     const sessionsEnded = await endAllSessions(tx, input.userId);
-    await recordAuditEntry(tx, input, {
+    await recordAccountAudit(tx, input, {
       action: 'staff.logout_everywhere',
-      entityType: 'staff_user',
-      entityId: input.userId,
-      before: null,
+      userId: input.userId,
       after: { sessionsEnded },
     });
     return sessionsEnded;

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import { recordAccountAudit } from './record-account-audit.ts';
 import type { Db } from '#src/db/client.ts';
 import { staffSession } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 
 export interface LogOutStaffInput {
   sessionId: string;
@@ -19,14 +19,12 @@ export async function logOutStaff(db: Db, input: LogOutStaffInput): Promise<bool
       .where(eq(staffSession.id, input.sessionId))
       .returning({ userId: staffSession.userId });
     if (!ended) return false;
-    await recordAuditEntry(
+    await recordAccountAudit(
       tx,
       { actorId: ended.userId, now: input.now },
       {
         action: 'staff.logout',
-        entityType: 'staff_user',
-        entityId: ended.userId,
-        before: null,
+        userId: ended.userId,
         after: { sessionsEnded: 1 },
       },
     );

@@ -61,3 +61,14 @@ export async function proveSecondFactor(
   if (spent.length === 0) throw failed;
   return 'recovery_code';
 }
+
+/** A staff account whose second factor is on, for a change that a code of it must prove. */
+export async function getSecondFactorUser(
+  tx: Tx,
+  userId: number,
+): Promise<typeof staffUser.$inferSelect> {
+  const user = await tx.query.staffUser.findFirst({ where: eq(staffUser.id, userId) });
+  if (!user) throw new DomainError('not_found', 'staff_not_found');
+  if (user.totpSecret === null) throw new DomainError('conflict', 'second_factor_off');
+  return user;
+}

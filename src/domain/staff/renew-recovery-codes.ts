@@ -1,10 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
-import { staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
-import { DomainError } from '../errors.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { replaceRecoveryCodes } from './confirm-second-factor.ts';
-import { proveSecondFactor } from './prove-second-factor.ts';
+import { getSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
 
 export interface RenewRecoveryCodesInput {
   userId: number;
@@ -19,19 +16,15 @@ export async function renewRecoveryCodes(
   input: RenewRecoveryCodesInput,
 ): Promise<{ recoveryCodes: string[] }> {
   return db.transaction(async (tx) => {
-    const user = await tx.query.staffUser.findFirst({ where: eq(staffUser.id, input.userId) });
-    if (!user) throw new DomainError('not_found', 'staff_not_found');
-    if (user.totpSecret === null) throw new DomainError('conflict', 'second_factor_off');
+    const user = await getSecondFactorUser(tx, input.userId);
     await proveSecondFactor(tx, user, input.code, input.now);
     const recoveryCodes = await replaceRecoveryCodes(tx, user.id);
-    await recordAuditEntry(
+    await recordAccountAudit(
       tx,
       { actorId: user.id, now: input.now },
       {
         action: 'staff.recovery_codes_renew',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
+        userId: user.id,
         after: { recoveryCodes: recoveryCodes.length },
       },
     );

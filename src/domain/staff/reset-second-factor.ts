@@ -1,5 +1,5 @@
 import type { Db } from '#src/db/client.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { endAllSessions } from './end-all-sessions.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
@@ -28,10 +28,9 @@ export async function resetSecondFactor(
     const wasOn = user.totpSecret !== null;
     await clearSecondFactor(tx, user.id);
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, input, {
+    await recordAccountAudit(tx, input, {
       action: 'staff.second_factor_reset',
-      entityType: 'staff_user',
-      entityId: user.id,
+      userId: user.id,
       before: { secondFactorOn: wasOn },
       after: { secondFactorOn: false, sessionsEnded },
     });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { endAllSessions } from './end-all-sessions.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
 import { findStaffUserByEmail } from './find-staff-user-by-email.ts';
 import { checkPasswordPolicy, hashPassword } from './password.ts';
@@ -38,11 +38,9 @@ export async function resetStaffPassword(
       .set({ passwordHash, passwordSetByOther: true })
       .where(eq(staffUser.id, user.id));
     const sessionsEnded = await endAllSessions(tx, user.id);
-    await recordAuditEntry(tx, input, {
+    await recordAccountAudit(tx, input, {
       action: 'staff.reset_password',
-      entityType: 'staff_user',
-      entityId: user.id,
-      before: null,
+      userId: user.id,
       after: { passwordChangedAt: input.now.toISOString(), sessionsEnded },
     });
     return { user: toStaffUserView(user), sessionsEnded };

@@ -1,7 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Db } from '#src/db/client.ts';
 import { staffSession, staffUser } from '#src/db/schema/index.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { sessionEndOf, staffSessionTouchIntervalMs } from './session-lifetime.ts';
 import { isWellFormedSessionToken, sessionIdOf } from './session-token.ts';
 import type { StaffUserView } from './staff-user-view.ts';
@@ -60,14 +60,12 @@ export async function resolveStaffSession(
         .returning({ id: staffSession.id });
       // Two requests may find the same dead session; only the one that removed it says so.
       if (gone.length === 0) return;
-      await recordAuditEntry(
+      await recordAccountAudit(
         tx,
         { actorId: null, now },
         {
           action: 'staff.session_end',
-          entityType: 'staff_user',
-          entityId: user.id,
-          before: null,
+          userId: user.id,
           after: { reason: end },
         },
       );

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '#src/db/client.ts';
 import { staffRecoveryCode, staffTrustedDevice, staffUser } from '#src/db/schema/index.ts';
 import { secondFactorRequiredRoles } from '#src/schemas/enums.ts';
-import { recordAuditEntry } from '../audit/record-audit-entry.ts';
+import { recordAccountAudit } from './record-account-audit.ts';
 import { DomainError } from '../errors.ts';
-import { proveSecondFactor } from './prove-second-factor.ts';
+import { getSecondFactorUser, proveSecondFactor } from './prove-second-factor.ts';
 
 export interface TurnOffSecondFactorInput {
   userId: number;
@@ -18,22 +18,18 @@ export interface TurnOffSecondFactorInput {
  */
 export async function turnOffSecondFactor(db: Db, input: TurnOffSecondFactorInput): Promise<void> {
   await db.transaction(async (tx) => {
-    const user = await tx.query.staffUser.findFirst({ where: eq(staffUser.id, input.userId) });
-    if (!user) throw new DomainError('not_found', 'staff_not_found');
-    if (user.totpSecret === null) throw new DomainError('conflict', 'second_factor_off');
+    const user = await getSecondFactorUser(tx, input.userId);
     if (secondFactorRequiredRoles.includes(user.role)) {
       throw new DomainError('forbidden', 'second_factor_required_for_role');
     }
     await proveSecondFactor(tx, user, input.code, input.now);
     await clearSecondFactor(tx, user.id);
-    await recordAuditEntry(
+    await recordAccountAudit(
       tx,
       { actorId: user.id, now: input.now },
       {
         action: 'staff.second_factor_off',
-        entityType: 'staff_user',
-        entityId: user.id,
-        before: null,
+        userId: user.id,
         after: null,
       },
     );

@@ -1,6 +1,9 @@
 import type { APIRoute } from 'astro';
-import { listDecisionRevisions } from '#src/domain/decisions/list-published-decisions.ts';
-import { listNoticeRevisions } from '#src/domain/notices/list-notice-revisions.ts';
+import {
+  decisionDocument,
+  listRevisionFeed,
+  noticeDocument,
+} from '#src/domain/documents/document-revisions.ts';
 import {
   formatNoticeOutcome,
   formatNoticePeriodLine,
@@ -28,8 +31,8 @@ export const GET: APIRoute = async ({ locals }) => {
   const base = config.publicBaseUrl;
   const abs = (path: string) => new URL(path, base).href;
   const [revisions, decisionRevisions] = await Promise.all([
-    listNoticeRevisions(dbHandle.db, { limit: feedSize }),
-    listDecisionRevisions(dbHandle.db, { limit: feedSize }),
+    listRevisionFeed(dbHandle.db, noticeDocument, { limit: feedSize }),
+    listRevisionFeed(dbHandle.db, decisionDocument, { limit: feedSize }),
   ]);
   const noticeEntries = revisions.map((r) => {
     const link = abs(`/notices/${r.slug}/revisions/${r.revision}`);

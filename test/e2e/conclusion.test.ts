@@ -13,6 +13,7 @@ import {
   makeTrack,
 } from '../helpers/factories.ts';
 import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
+import { addDays, noticeFields, personEntry } from './notice-fixture.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -28,10 +29,6 @@ interface Selection {
   named: string;
   suspended: string;
   suspendedId: number;
-}
-
-function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 }
 
 /**
@@ -58,44 +55,21 @@ async function makeSelection(): Promise<Selection> {
     campaignId: c.id,
     slug: noticeSlug,
     publishedAt: new Date(now.getTime() - 12 * 86400_000),
-    fields: {
+    fields: noticeFields(baseUrl, noticeSlug, {
       serial: '澄组公〔2016〕1号',
       title: '关于2016年度澄川市担当作为好单位、好干部拟命名对象的公示',
       lead: '经市委常委会差额票决，拟命名以下2名同志为“担当作为好干部”，现予以公示。',
       periodStart: addDays(today, -11),
       periodEnd: addDays(today, -4),
-      reportPhone: '0519-12380',
-      reportAddress: '澄川市望潮区政通路1号',
-      reportPostcode: '213399',
-      reportVisit: '工作日 8:30—17:30',
-      reportWeb: `${baseUrl}/notices/${noticeSlug}`,
-      reportRules: '反映问题应实事求是。',
-      signature: '中共澄川市委组织部',
       signedOn: addDays(today, -12),
-    },
-    entries: people.map((p) => ({
-      candidateId: p.id,
-      kind: 'individual' as const,
-      track: track.slug,
-      trackName: track.name,
-      number: p.number,
-      name: p.name,
-      organisation: '澄川市水务局',
-      sex: '男',
-      ethnicity: '汉族',
-      birth: '1980-01',
-      nativePlace: '江苏澄川',
-      politicalAffiliation: '中共党员',
-      partyJoined: '2002-06',
-      workStarted: '2002-07',
-      education: '大学',
-      degree: '学士',
-      currentPost: '澄川市水务局副局长',
-      headName: null,
-      headTitle: null,
-      summary: '',
-      portraitId: null,
-    })),
+    }),
+    entries: people.map((p) =>
+      personEntry(track, p, {
+        organisation: '澄川市水务局',
+        currentPost: '澄川市水务局副局长',
+        summary: '',
+      }),
+    ),
   });
   return {
     campaignSlug: c.slug,

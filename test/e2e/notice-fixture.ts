@@ -31,12 +31,44 @@ export async function publishTestNotice(
     await makeCandidate(db, track, { status: 'elected', name: '沈砚秋' }),
     await makeCandidate(db, track, { status: 'elected', name: '陆知远' }),
   ];
-  const fields = {
-    serial: '澄组公〔2026〕8号',
-    title: '关于拟命名对象的公示（反映测试）',
-    lead: '现予以公示。',
-    periodStart,
-    periodEnd,
+  await makePublishedNotice(db, {
+    campaignId: campaign.id,
+    slug,
+    publishedAt: now,
+    fields: noticeFields(baseUrl, slug, {
+      serial: '澄组公〔2026〕8号',
+      title: '关于拟命名对象的公示（反映测试）',
+      lead: '现予以公示。',
+      periodStart,
+      periodEnd,
+      signedOn: periodStart,
+    }),
+    entries: people.map((c) =>
+      personEntry(track, c, {
+        organisation: '澄川市测试单位',
+        currentPost: '澄川市测试单位负责人',
+        summary: '测试摘要',
+      }),
+    ),
+  });
+  return { slug, campaign: campaign.slug, entryName: people[1]!.name, entryId: people[1]!.id };
+}
+
+/** A test notice's fields: what it says, and the city's usual report channels (its web channel the notice's own page). */
+export function noticeFields(
+  baseUrl: string,
+  slug: string,
+  own: {
+    serial: string;
+    title: string;
+    lead: string;
+    periodStart: string;
+    periodEnd: string;
+    signedOn: string;
+  },
+) {
+  return {
+    ...own,
     reportPhone: '0519-12380',
     reportAddress: '澄川市望潮区政通路1号',
     reportPostcode: '213399',
@@ -44,36 +76,36 @@ export async function publishTestNotice(
     reportWeb: `${baseUrl}/notices/${slug}`,
     reportRules: '反映问题应实事求是。',
     signature: '中共澄川市委组织部',
-    signedOn: periodStart,
   };
-  await makePublishedNotice(db, {
-    campaignId: campaign.id,
-    slug,
-    fields,
-    publishedAt: now,
-    entries: people.map((c) => ({
-      candidateId: c.id,
-      kind: 'individual',
-      track: track.slug,
-      trackName: track.name,
-      number: c.number,
-      name: c.name,
-      organisation: '澄川市测试单位',
-      sex: '男',
-      ethnicity: '汉族',
-      birth: '1980-01',
-      nativePlace: '江苏澄川',
-      politicalAffiliation: '中共党员',
-      partyJoined: '2002-06',
-      workStarted: '2002-07',
-      education: '大学',
-      degree: '学士',
-      currentPost: '澄川市测试单位负责人',
-      headName: null,
-      headTitle: null,
-      summary: '测试摘要',
-      portraitId: null,
-    })),
-  });
-  return { slug, campaign: campaign.slug, entryName: people[1]!.name, entryId: people[1]!.id };
+}
+
+/** A notice's entry for a person candidate, with the particulars a notice lists. */
+export function personEntry(
+  track: { slug: string; name: string },
+  person: { id: number; number: number; name: string },
+  own: { organisation: string; currentPost: string; summary: string },
+) {
+  return {
+    candidateId: person.id,
+    kind: 'individual' as const,
+    track: track.slug,
+    trackName: track.name,
+    number: person.number,
+    name: person.name,
+    organisation: own.organisation,
+    sex: '男',
+    ethnicity: '汉族',
+    birth: '1980-01',
+    nativePlace: '江苏澄川',
+    politicalAffiliation: '中共党员',
+    partyJoined: '2002-06',
+    workStarted: '2002-07',
+    education: '大学',
+    degree: '学士',
+    currentPost: own.currentPost,
+    headName: null,
+    headTitle: null,
+    summary: own.summary,
+    portraitId: null,
+  };
 }

@@ -109,9 +109,15 @@ class Connection {
   constructor(path: string, busyTimeoutMs: number) {
     this.db = new Database(path, { timeout: busyTimeoutMs });
     // As on the client's connections (client.ts): WAL (a no-op once the file is in WAL) and
-    // foreign keys, which every `onDelete` rule relies on.
-    this.db.exec('PRAGMA journal_mode = WAL');
-    this.db.exec('PRAGMA foreign_keys = ON');
+    // foreign keys, which every `onDelete` rule relies on. A connection that cannot be set up
+    // (the file busy in another process's recovery, not a database) is closed, not left open.
+    try {
+      this.db.exec('PRAGMA journal_mode = WAL');
+      this.db.exec('PRAGMA foreign_keys = ON');
+    } catch (e) {
+      this.db.close();
+      throw e;
+    }
   }
 
   #prepare(sql: string): Database.Statement {

@@ -99,3 +99,12 @@ export function postBallot(
   const { lang, ...voter } = options;
   return sendAsVoter(api, lang ? `/api/ballots?lang=${lang}` : '/api/ballots', ballot, voter);
 }
+
+/** The error of an API answer (`{ error: { code, reason, message, … } }`). */
+export async function errorOf(res: Response) {
+  return (
+    (await res.json()) as {
+      error: { code: string; reason?: string; message: string; details?: unknown };
+    }
+  ).error;
+}

@@ -4,7 +4,7 @@ import { auditLog, campaign, namingDecisionRevision } from '#src/db/schema/index
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
-import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
+import { errorOf, fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 // The notice is drafted and published on Thursday 8 January 2026 (period 9–15 January); the
 // outcome and the decision come on Friday the 16th.
@@ -26,11 +26,6 @@ const post = (path: string, body: unknown = {}, role: StaffRole = 'editor') =>
   api.request(path, jsonRequest(body, asRole(role)));
 const put = (path: string, body: unknown, role: StaffRole = 'editor') =>
   api.request(path, { ...jsonRequest(body, asRole(role)), method: 'PUT' });
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; reason?: string; message: string } })
-    .error;
-}
-
 /**
  * A campaign whose notice lists two units and three cadres (by strokes: 丁, 王, 李), published
  * on the draft day; the clock is left on the day after the period.

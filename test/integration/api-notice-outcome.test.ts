@@ -4,7 +4,7 @@ import { auditLog, report, reportHandling } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
-import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
+import { errorOf, fixedClock, jsonRequest } from '../helpers/test-api.ts';
 
 // Thursday 8 January 2026, 10:00 in Beijing: the draft's period runs from Friday the 9th to
 // Thursday the 15th (five working days).
@@ -28,11 +28,6 @@ const asRole = staff.headers;
 const staffPath = (slug: string) => `/api/staff/campaigns/${slug}/notice`;
 const outcome = (slug: string, body: unknown, role: StaffRole = 'editor') =>
   api.request(`${staffPath(slug)}/outcome`, jsonRequest(body, asRole(role)));
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; reason?: string; message: string } })
-    .error;
-}
-
 let sequence = 0;
 /** A campaign in publicity whose notice (revision 1) is published on the draft day. */
 async function publishedNotice() {

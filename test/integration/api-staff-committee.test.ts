@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, candidate, tally } from '#src/db/schema/index.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
-import { fixedClock, jsonRequest } from '../helpers/test-api.ts';
+import { errorOf, fixedClock, jsonRequest } from '../helpers/test-api.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 
 const now = new Date('2026-12-10T02:00:00Z');
@@ -118,11 +118,6 @@ const confirmPath = (id: number | string) => `/api/staff/committee/sessions/${id
 
 async function confirm(id: number, role: StaffRole = 'editor') {
   return api.request(confirmPath(id), jsonRequest({}, asRole(role)));
-}
-
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; reason?: string; message: string } })
-    .error;
 }
 
 describe('a track from rule to confirmed result', () => {

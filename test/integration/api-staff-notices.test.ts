@@ -5,7 +5,7 @@ import type { StaffRole } from '#src/schemas/enums.ts';
 import { makeCampaign, makeCandidate, makeTrack } from '../helpers/factories.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
 import { logInAs, makeStaffUser } from '../helpers/staff.ts';
-import { fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
+import { errorOf, fixedClock, jsonRequest, testApi } from '../helpers/test-api.ts';
 
 // Thursday 8 January 2026, 10:00 in Beijing: the next working day is Friday the 9th, and five
 // working days from it end on Thursday the 15th.
@@ -68,11 +68,6 @@ const create = (slug: string, role: StaffRole = 'editor') =>
   api.request(noticePath(slug), jsonRequest({}, asRole(role)));
 const publish = (slug: string, body: unknown = {}, role: StaffRole = 'editor') =>
   api.request(`${noticePath(slug)}/publish`, jsonRequest(body, asRole(role)));
-
-async function errorOf(res: Response) {
-  return ((await res.json()) as { error: { code: string; reason?: string; details?: unknown } })
-    .error;
-}
 
 describe('GET /api/staff/campaigns/{slug}/notice', () => {
   it('shows the entries that would be published before any draft exists', async () => {

@@ -3,58 +3,26 @@
  * server): the notice's outcome, the naming decision's pages in three languages, the archive,
  * the feed, the sitemap and the campaign's pages.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
 import { campaign, candidate } from '#src/db/schema/index.ts';
-import { parseConfig } from '#src/server/config.ts';
-import { createApi } from '#src/server/create-api.ts';
-import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
-import { readInlineScriptHashes } from '#src/server/security-headers.ts';
+import { serveBuiltSite, type BuiltSite } from '../helpers/built-site.ts';
 import { useTestDb } from '../helpers/harness.ts';
-import { cheapAltcha } from '../helpers/bot-proof.ts';
-import { ensureBuild } from '../helpers/site-process.ts';
-import { fixedClock, testSecret } from '../helpers/test-api.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const db = useTestDb();
-let server: Server;
+let site: BuiltSite;
 let base: string;
 
 beforeAll(async () => {
-  await ensureBuild();
-  const { handler: astroHandler } = (await import(
-    pathToFileURL(resolve('dist/server/entry.mjs')).href
-  )) as { handler: AstroHandler };
   const now = new Date('2026-11-20T04:00:00Z');
   await seedDemo(db.db, now);
-  const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret });
-  const clock = fixedClock(now);
-  const services = { config, dbHandle: db, botCheck: cheapAltcha(testSecret), clock };
-  const api = createApi({ db: db.db, config, botCheck: services.botCheck, clock });
-  const front = createFrontServer({
-    services,
-    api,
-    astroHandler,
-    config,
-    clientDir: 'dist/client',
-    inlineScriptHashes: readInlineScriptHashes(resolve('dist/server')),
-  });
-  server = await new Promise<Server>((done) => {
-    const s = serve({ fetch: front.fetch, hostname: '127.0.0.1', port: 0 }, () =>
-      done(s as Server),
-    ) as Server;
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  site = await serveBuiltSite(db, fixedClock(now));
+  base = site.base;
 }, 180_000);
 
-afterAll(async () => {
-  await new Promise((done) => server.close(done));
-});
+afterAll(() => site.close());
 
 const page = async (path: string) => {
   const res = await fetch(`${base}${path}`);

@@ -4,23 +4,14 @@
  * voiding for every writer.
  */
 import { createHash } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { voidBallots } from '#src/domain/integrity/void-ballots.ts';
-import { parseConfig } from '#src/server/config.ts';
-import { createApi } from '#src/server/create-api.ts';
-import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
-import { readInlineScriptHashes } from '#src/server/security-headers.ts';
-import { cheapAltcha } from '../helpers/bot-proof.ts';
 import { makeCampaign, makeCandidate, makeCountedBallot, makeTrack } from '../helpers/factories.ts';
-import { ensureBuild } from '../helpers/site-process.ts';
+import { serveBuiltSite, type BuiltSite } from '../helpers/built-site.ts';
 import { useStaffSessions, useTestApi, useTestDb } from '../helpers/harness.ts';
-import { fixedClock, testSecret } from '../helpers/test-api.ts';
+import { ensureBuild } from '../helpers/site-process.ts';
+import { fixedClock } from '../helpers/test-api.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -37,8 +28,7 @@ let slug: string;
 let liveSlug: string;
 let campaignId: number;
 const ids: Record<string, number> = {};
-let astroHandler: AstroHandler;
-const servers: Server[] = [];
+const sites: BuiltSite[] = [];
 
 interface Certificate {
   format: string;
@@ -81,10 +71,6 @@ interface ResultsBody {
 
 beforeAll(async () => {
   await ensureBuild();
-  ({ handler: astroHandler } = (await import(
-    pathToFileURL(resolve('dist/server/entry.mjs')).href
-  )) as { handler: AstroHandler });
-
   const c = await makeCampaign(db.db, during, { countsVisibility: 'after_close' });
   slug = c.slug;
   campaignId = c.id;
@@ -166,29 +152,13 @@ beforeAll(async () => {
   });
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-});
+afterAll(() => Promise.all(sites.map((s) => s.close())));
 
 /** The built site over the test database, at the test clock; answers its origin. */
 async function site(): Promise<string> {
-  const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret });
-  const services = { config, dbHandle: db, botCheck: cheapAltcha(testSecret), clock };
-  const front = createFrontServer({
-    services,
-    api: createApi({ db: db.db, config, botCheck: services.botCheck, clock }),
-    astroHandler,
-    config,
-    clientDir: 'dist/client',
-    inlineScriptHashes: readInlineScriptHashes(resolve('dist/server')),
-  });
-  const server = await new Promise<Server>((done) => {
-    const s = serve({ fetch: front.fetch, hostname: '127.0.0.1', port: 0 }, () =>
-      done(s as Server),
-    ) as Server;
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const built = await serveBuiltSite(db, clock);
+  sites.push(built);
+  return built.base;
 }
 
 const as = staff.headers;

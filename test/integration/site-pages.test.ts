@@ -2,62 +2,32 @@
  * Public pages as a visitor gets them (the build, behind the front server), with the
  * configuration a government site sets: the footer, the privacy statement, the favicon.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../db/seed/seed-demo.ts';
-import { parseConfig } from '#src/server/config.ts';
-import { createApi } from '#src/server/create-api.ts';
-import { createFrontServer, type AstroHandler } from '#src/server/front-server.ts';
-import { readInlineScriptHashes } from '#src/server/security-headers.ts';
+import { serveBuiltSite, type BuiltSite } from '../helpers/built-site.ts';
 import { useTestDb } from '../helpers/harness.ts';
-import { cheapAltcha } from '../helpers/bot-proof.ts';
+import { parseConfig } from '#src/server/config.ts';
 import { ensureBuild } from '../helpers/site-process.ts';
 import { fixedClock, testSecret } from '../helpers/test-api.ts';
 
-let astroHandler: AstroHandler;
 const db = useTestDb();
-const servers: Server[] = [];
+const sites: BuiltSite[] = [];
 
 beforeAll(async () => {
   await ensureBuild();
-  ({ handler: astroHandler } = (await import(
-    pathToFileURL(resolve('dist/server/entry.mjs')).href
-  )) as { handler: AstroHandler });
   await seedDemo(db.db, new Date('2026-11-20T04:00:00Z'));
 }, 180_000);
 
-afterAll(async () => {
-  await Promise.all(servers.map((s) => new Promise((done) => s.close(done))));
-});
+afterAll(() => Promise.all(sites.map((s) => s.close())));
 
 /** The site with this environment; answers its origin. */
 async function site(
   env: Record<string, string> = {},
   now = new Date('2026-11-20T04:00:00Z'),
 ): Promise<string> {
-  const config = parseConfig({ DATABASE_URL: db.url, SESSION_SECRET: testSecret, ...env });
-  const clock = fixedClock(now);
-  const services = { config, dbHandle: db, botCheck: cheapAltcha(testSecret), clock };
-  const api = createApi({ db: db.db, config, botCheck: services.botCheck, clock });
-  const front = createFrontServer({
-    services,
-    api,
-    astroHandler,
-    config,
-    clientDir: 'dist/client',
-    inlineScriptHashes: readInlineScriptHashes(resolve('dist/server')),
-  });
-  const server = await new Promise<Server>((done) => {
-    const s = serve({ fetch: front.fetch, hostname: '127.0.0.1', port: 0 }, () =>
-      done(s as Server),
-    ) as Server;
-  });
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const built = await serveBuiltSite(db, fixedClock(now), env);
+  sites.push(built);
+  return built.base;
 }
 
 const footerOf = (html: string) => html.slice(html.indexOf('<footer'), html.indexOf('</footer>'));

@@ -1,10 +1,30 @@
 import type { Db } from '#src/db/client.ts';
 import {
+  addWorkingDays,
+  defaultPublicityWorkingDays,
+  isWorkingDay,
+} from '#src/domain/notices/add-working-days.ts';
+import { loadHolidayCalendar } from '#src/domain/notices/load-holiday-calendar.ts';
+import {
   makeCampaign,
   makeCandidate,
   makePublishedNotice,
   makeTrack,
 } from '../helpers/factories.ts';
+
+/**
+ * A publicity period running now, as staff may set it on any day of the year: from the last
+ * working day before today, for the default five working days (so it never starts on a weekend).
+ */
+export function runningPeriod(today: string): { periodStart: string; periodEnd: string } {
+  const calendar = loadHolidayCalendar();
+  let periodStart = addDays(today, -1);
+  while (!isWorkingDay(periodStart, calendar)) periodStart = addDays(periodStart, -1);
+  return {
+    periodStart,
+    periodEnd: addWorkingDays(periodStart, defaultPublicityWorkingDays, calendar),
+  };
+}
 
 /** `YYYY-MM-DD` plus whole days. */
 export function addDays(day: string, days: number): string {

@@ -10,7 +10,7 @@ import {
 import { createDb } from '#src/db/client.ts';
 import { localDay } from '#src/domain/clock.ts';
 import { launchBrowser } from './browser.ts';
-import { addDays, publishTestNotice } from './notice-fixture.ts';
+import { publishTestNotice, runningPeriod } from './notice-fixture.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
@@ -217,8 +217,8 @@ describe('a correction', () => {
       handle.db,
       baseUrl,
       `e2e-correction-${Date.now().toString(36)}`,
-      addDays(today, -2),
-      addDays(today, 4),
+      runningPeriod(today).periodStart,
+      runningPeriod(today).periodEnd,
     ).finally(() => handle.close());
     const slug = own.slug;
     const notice = (revision?: number) => noticeOf(slug, revision);

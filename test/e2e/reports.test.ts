@@ -7,14 +7,14 @@ import { localDay } from '#src/domain/clock.ts';
 import type { StaffRole } from '#src/schemas/enums.ts';
 import { axeViolations, describeViolations, smallTargets } from './axe-checks.ts';
 import { reportOverHttp } from '../helpers/bot-proof.ts';
-import { addDays, publishTestNotice } from './notice-fixture.ts';
+import { addDays, publishTestNotice, runningPeriod } from './notice-fixture.ts';
 import { launchBrowser, phoneContext, signInAs, staffApiSession } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const staff = inject('staff');
 let browser: Browser;
 let handle: DbHandle;
-/** A notice published for these tests, its period running from two days ago to four days on. */
+/** A notice published for these tests, its period running (runningPeriod). */
 let open: { slug: string; entryName: string };
 
 const publishNotice = (slug: string, periodStart: string, periodEnd: string) =>
@@ -26,8 +26,8 @@ beforeAll(async () => {
   const today = localDay(new Date(), 'Asia/Shanghai');
   open = await publishNotice(
     `e2e-report-${Date.now().toString(36)}`,
-    addDays(today, -2),
-    addDays(today, 4),
+    runningPeriod(today).periodStart,
+    runningPeriod(today).periodEnd,
   );
 });
 afterAll(async () => {
